@@ -1,0 +1,51 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { memberships, municipalities, users } from '../db/schema/index';
+import type { Db } from '../db/types';
+import { HttpError, invalidFields, parseOrThrow } from '../lib/http';
+import { hashPassword } from './password';
+
+export const newUserSchema = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(12, 'Use at least 12 characters').max(1000),
+  role: z.enum(['admin', 'organizer']),
+  municipalities: z.array(z.string().min(1)).default([]),
+});
+
+export type NewUser = z.input<typeof newUserSchema>;
+
+export async function createUser(db: Db, input: NewUser, passwordIterations?: number) {
+  const user = parseOrThrow(newUserSchema, input);
+  const passwordHash = await hashPassword(user.password, passwordIterations);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, user.email.toLowerCase()));
+    if (existing) throw new HttpError(409, 'duplicate', `A user with email ${user.email} exists`);
+    const found = user.municipalities.length
+      ? await tx
+          .select({ id: municipalities.id, slug: municipalities.slug })
+          .from(municipalities)
+          .where(inArray(municipalities.slug, user.municipalities))
+      : [];
+    const unknown = user.municipalities.filter((slug) => !found.some((m) => m.slug === slug));
+    if (unknown.length > 0) {
+      throw invalidFields([
+        { path: 'municipality', message: `Unknown municipality: ${unknown.join(', ')}` },
+      ]);
+    }
+    const [created] = await tx
+      .insert(users)
+      .values({ email: user.email, name: user.name, role: user.role, passwordHash })
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+    if (!created) throw new Error('insert returned no row');
+    if (found.length > 0) {
+      await tx
+        .insert(memberships)
+        .values(found.map((m) => ({ userId: created.id, municipalityId: m.id })));
+    }
+    return created;
+  });
+}

@@ -1,0 +1,126 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { ErrorPage } from '../views/errors/error-page';
+import { appCss } from '../views/styles';
+import type { AppEnv, Deps } from './deps';
+import { ping } from './db/postgres';
+import { homeRoutes } from './home/routes';
+import { HttpError, isDatabaseUnavailable } from './lib/http';
+import type { MessageKey } from './lib/i18n/index';
+import { language, provideDeps } from './lib/middleware';
+import { isApiPath, pageContext } from './lib/page';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const pageMessages: Record<number, MessageKey> = {
+  400: 'error.badRequest',
+  401: 'error.unauthorized',
+  403: 'error.forbidden',
+  404: 'error.notFound',
+  413: 'error.tooLarge',
+  429: 'error.tooMany',
+  503: 'error.unavailable',
+};
+
+function renderError(c: Context<AppEnv>, error: HttpError) {
+  if (isApiPath(c.req.path)) {
+    const body: { code: string; message: string; details?: HttpError['details'] } = {
+      code: error.code,
+      message: error.message,
+    };
+    if (error.details.length > 0) body.details = error.details;
+    return c.json({ error: body }, error.status);
+  }
+  const t = c.get('t');
+  const messageKey = pageMessages[error.status];
+  return c.html(
+    ErrorPage({
+      ...pageContext(c),
+      status: error.status,
+      message: messageKey ? t(messageKey) : error.message,
+      hint: error.status === 404 ? t('error.notFoundHint') : undefined,
+    }),
+    error.status,
+  );
+}
+
+/** Builds the whole Koda app from its dependencies. No I/O here: that belongs to the entries. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(provideDeps(deps));
+  app.use(language());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        frameSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(
+          413,
+          'payload_too_large',
+          `The body is larger than ${MAX_BODY_BYTES} bytes`,
+        );
+      },
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    const healthy = await ping(c.get('deps').db);
+    return c.json({ status: healthy ? 'ok' : 'unavailable' }, healthy ? 200 : 503);
+  });
+  app.get('/assets/app.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(appCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  app.route('/', homeRoutes());
+
+  app.notFound((c) => renderError(c, new HttpError(404, 'not_found', 'Not found')));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return renderError(c, error);
+    if (error instanceof HTTPException) {
+      const status = error.status as HttpError['status'];
+      return renderError(
+        c,
+        new HttpError(status, 'http_error', error.message || 'Request refused'),
+      );
+    }
+    if (isDatabaseUnavailable(error)) {
+      deps.log.error('database unavailable', { path: c.req.path, error: error.message });
+      return renderError(c, new HttpError(503, 'unavailable', 'The database is unavailable'));
+    }
+    deps.log.error('unhandled error', {
+      path: c.req.path,
+      error: error.message,
+      stack: error.stack,
+    });
+    if (isApiPath(c.req.path)) {
+      return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
+    }
+    return c.html(
+      ErrorPage({ ...pageContext(c), status: 500, message: c.get('t')('error.server') }),
+      500,
+    );
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { createApiToken } from './accounts/api-tokens';
+import { createUser } from './accounts/users';
+import { ConfigError, loadConfig } from './config';
+import { migrateDatabase } from './db/migrate';
+import { openDatabase } from './db/open';
+import type { Database } from './db/types';
+import { HttpError } from './lib/http';
+import { describeStartupError } from './lib/startup';
+import { seedDemo } from '../demo/seed';
+
+const usage = `Usage: npm run cli -- <command> [options]
+
+  user:create --email E --name N --password P --role admin|organizer [--municipality SLUG ...]
+  token:create --email E [--label TEXT]     prints a new API token once
+  migrate                                   applies the database migrations
+  seed:demo                                 loads the demo programme into an empty database`;
+
+type Command = (database: Database, args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  'user:create': async ({ db }, args) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        password: { type: 'string' },
+        role: { type: 'string' },
+        municipality: { type: 'string', multiple: true },
+      },
+    });
+    const user = await createUser(db, {
+      email: values.email ?? '',
+      name: values.name ?? '',
+      password: values.password ?? '',
+      role: values.role as 'admin' | 'organizer',
+      municipalities: values.municipality ?? [],
+    });
+    console.log(`Created ${user.role} ${user.email} (id ${user.id})`);
+  },
+  'token:create': async ({ db }, args) => {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, label: { type: 'string' } },
+    });
+    if (!values.email) throw new HttpError(422, 'invalid_fields', 'token:create needs --email');
+    const token = await createApiToken(db, values.email, values.label);
+    console.log(token);
+    console.error('Keep this token now: it is stored hashed and cannot be shown again.');
+  },
+  migrate: async () => {
+    // Migrations run for every command; nothing more to do.
+    console.log('Database is up to date.');
+  },
+  'seed:demo': async ({ db }) => {
+    const loaded = await seedDemo(db, new Date());
+    console.log(
+      loaded ? 'Demo programme loaded.' : 'The database already has data; the demo was not loaded.',
+    );
+  },
+};
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(name ? `Unknown command: ${name}\n\n${usage}` : usage);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrateDatabase(database);
+    await command(database, args);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof HttpError) {
+    const details = error.details.map((d) => `${d.path}: ${d.message}`).join('; ');
+    console.error(details ? `${error.message}: ${details}` : error.message);
+  } else if (
+    error instanceof TypeError &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS')
+  ) {
+    console.error(`${error.message}\n\n${usage}`);
+  } else console.error(describeStartupError(error));
+  process.exit(1);
+});

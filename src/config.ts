@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const urlWithProtocols = (protocols: string[]) =>
+  z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    urlWithProtocols(['postgres', 'postgresql']).optional(),
+  ),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, urlWithProtocols(['http', 'https']).optional()),
+  SMTP_URL: z.preprocess(emptyAsUndefined, urlWithProtocols(['smtp', 'smtps']).optional()),
+  MAIL_FROM: z.string().min(3).default('Koda <koda@localhost>'),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  retentionDays: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  seedDemo: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses settings from an environment; throws ConfigError with a one-line message naming the setting. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'setting';
+    throw new ConfigError(`Invalid setting ${name}: ${issue?.message ?? 'invalid value'}`);
+  }
+  const settings = parsed.data;
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    dataDir: settings.DATA_DIR,
+    databaseUrl: settings.DATABASE_URL,
+    publicUrl: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: settings.SMTP_URL,
+    mailFrom: settings.MAIL_FROM,
+    retentionDays: settings.RETENTION_DAYS,
+    logLevel: settings.LOG_LEVEL,
+    seedDemo: settings.SEED_DEMO,
+  };
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { municipalities } from './municipalities';
+
+export const eventKind = pgEnum('event_kind', ['think_tank', 'forum', 'workshop', 'meeting']);
+export const eventStatus = pgEnum('event_status', ['draft', 'published', 'cancelled']);
+export const agendaItemKind = pgEnum('agenda_item_kind', [
+  'talk',
+  'discussion',
+  'workshop',
+  'break',
+]);
+
+export const events = pgTable(
+  'events',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull().unique(),
+    kind: eventKind().notNull(),
+    status: eventStatus().notNull().default('draft'),
+    title: text().notNull(),
+    summary: text(),
+    description: text(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    timezone: text().notNull().default('Europe/Tallinn'),
+    venueName: text(),
+    venueAddress: text(),
+    venueLat: doublePrecision(),
+    venueLon: doublePrecision(),
+    onlineUrl: text(),
+    /** In-person seats; null means unlimited. */
+    capacity: integer(),
+    waitlist: boolean().notNull().default(true),
+    registrationOpensAt: timestamp({ withTimezone: true }),
+    registrationClosesAt: timestamp({ withTimezone: true }),
+    cancelReason: text(),
+    /** iCal SEQUENCE: raised on every change of time, place or status. */
+    sequence: integer().notNull().default(0),
+    publishedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('events_ends_after_start', sql`${table.endsAt} > ${table.startsAt}`),
+    check('events_capacity_non_negative', sql`${table.capacity} IS NULL OR ${table.capacity} >= 0`),
+    index('events_status_starts_idx').on(table.status, table.startsAt),
+    index('events_updated_idx').on(table.updatedAt),
+  ],
+);
+
+/** An event is hosted by one or more municipalities (the Viljandi think tank had two). */
+export const eventHosts = pgTable(
+  'event_hosts',
+  {
+    eventId: integer()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'restrict' }),
+    position: integer().notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.eventId, table.municipalityId] }),
+    index('event_hosts_municipality_idx').on(table.municipalityId),
+  ],
+);
+
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    eventId: integer()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    title: text().notNull(),
+    description: text(),
+    speakers: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    kind: agendaItemKind().notNull(),
+    room: text(),
+    capacity: integer(),
+  },
+  (table) => [
+    check('agenda_items_ends_after_start', sql`${table.endsAt} > ${table.startsAt}`),
+    index('agenda_items_event_idx').on(table.eventId, table.position),
+  ],
+);

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { events } from './events';
+
+export const attendance = pgEnum('attendance', ['in_person', 'online']);
+export const registrationStatus = pgEnum('registration_status', [
+  'confirmed',
+  'waitlisted',
+  'cancelled',
+]);
+
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    eventId: integer()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** Personal data: name, email, organization and needs are blanked by `purge`. */
+    name: text(),
+    email: text(),
+    organization: text(),
+    needs: text(),
+    attendance: attendance().notNull(),
+    status: registrationStatus().notNull(),
+    manageTokenHash: text().notNull().unique(),
+    consentAt: timestamp({ withTimezone: true }).notNull(),
+    /** Opt-in to hear what became of the meeting (action item status changes). */
+    followUpConsentAt: timestamp({ withTimezone: true }),
+    checkedInAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    anonymizedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // One active registration per email per event; cancelled ones may be re-registered.
+    uniqueIndex('registrations_active_email_unique')
+      .on(table.eventId, sql`lower(${table.email})`)
+      .where(sql`${table.status} <> 'cancelled' AND ${table.email} IS NOT NULL`),
+    index('registrations_event_status_idx').on(table.eventId, table.status, table.createdAt),
+    index('registrations_email_idx').on(sql`lower(${table.email})`),
+  ],
+);
+
+/** A participant's private calendar feed of every event their email is registered for. */
+export const feedTokens = pgTable('feed_tokens', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  tokenHash: text().notNull().unique(),
+  email: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp({ withTimezone: true }),
+});

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { HomePage } from '../../views/home/home-page';
+import { PrivacyPage } from '../../views/home/privacy-page';
+import type { AppEnv } from '../deps';
+import { listPublicEvents } from '../events/queries';
+import { pageContext } from '../lib/page';
+
+export function homeRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/', async (c) => {
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const [live, upcoming, recent] = await Promise.all([
+      listPublicEvents(db, { when: 'live', now, limit: 6 }),
+      listPublicEvents(db, { when: 'upcoming', now, limit: 6 }),
+      listPublicEvents(db, { when: 'past', now, limit: 6 }),
+    ]);
+    const liveIds = new Set(live.map((event) => event.id));
+    return c.html(
+      HomePage({
+        ...pageContext(c),
+        live,
+        upcoming: upcoming.filter((event) => !liveIds.has(event.id)),
+        recent,
+      }),
+    );
+  });
+
+  routes.get('/privacy', (c) =>
+    c.html(PrivacyPage({ ...pageContext(c), retentionDays: c.get('deps').config.retentionDays })),
+  );
+
+  return routes;
+}

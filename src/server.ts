@@ -1,0 +1,59 @@
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { migrateDatabase } from './db/migrate';
+import { openDatabase } from './db/open';
+import { systemClock } from './lib/clock';
+import { createLog } from './lib/log';
+import { noMailer } from './lib/mail';
+import { DEMO_ORGANIZER, seedDemo } from '../demo/seed';
+import { describeStartupError } from './lib/startup';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLog(config.logLevel);
+  const database = await openDatabase(config);
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    setTimeout(() => process.exit(0), 1500).unref();
+    log.info('shutting down', { signal });
+    running.server?.close();
+    running.server?.closeAllConnections();
+    await database
+      .close()
+      .catch((error: Error) => log.error('close failed', { error: error.message }));
+    process.exit(0);
+  };
+  const running: { server?: Server } = {};
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await migrateDatabase(database);
+  const seeded = config.seedDemo ? await seedDemo(database.db, systemClock.now()) : false;
+  if (seeded) log.info('demo programme loaded');
+
+  const app = createApp({ db: database.db, config, clock: systemClock, mailer: noMailer, log });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  running.server = server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  console.log(
+    `Koda is running at ${config.publicUrl} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'Postgres'})`,
+  );
+  if (config.seedDemo) {
+    console.log(
+      `Demo organizer login: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password} at ${config.publicUrl}/admin`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(describeStartupError(error));
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+/** The site's one stylesheet, served at /assets/app.css (no inline styles, so the CSP can forbid them). */
+export const appCss = `
+:root { --ink: #1b1f24; --muted: #4a5561; --line: #d5dae0; --accent: #0b5cad; --accent-ink: #fff;
+  --bg: #fbfbfa; --card: #fff; --warn: #8a3b00; --ok: #1d6b33; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.5; font-size: 1.0625rem; }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
+  outline: 3px solid #f5a623; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--card); padding: .5rem 1rem; }
+.skip:focus { left: 0; z-index: 10; }
+.site-header { background: #12355b; color: #fff; }
+.site-header a { color: #fff; }
+.site-header .bar { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; max-width: 64rem; margin: 0 auto; padding: .75rem 1rem; }
+.brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; margin-right: auto; }
+.site-header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
+main { max-width: 64rem; margin: 0 auto; padding: 1rem; }
+.site-footer { max-width: 64rem; margin: 2rem auto 0; padding: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9375rem; }
+h1 { font-size: 1.875rem; line-height: 1.2; margin: 1rem 0; }
+h2 { font-size: 1.375rem; margin: 1.5rem 0 .75rem; }
+.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; }
+.card h3 { margin: .25rem 0 .5rem; font-size: 1.125rem; }
+.meta { color: var(--muted); font-size: .9375rem; }
+.badge { display: inline-block; font-size: .8125rem; font-weight: 600; padding: .05rem .5rem; border-radius: 1rem; border: 1px solid currentColor; }
+.badge.cancelled { color: var(--warn); }
+.badge.live { color: #b00020; }
+.badge.example { color: var(--muted); }
+.notice { border-left: 4px solid var(--accent); background: #eef4fb; padding: .75rem 1rem; }
+.error-box { border-left: 4px solid var(--warn); background: #fff4ec; padding: .75rem 1rem; }
+.progress { height: .5rem; background: var(--line); border-radius: .25rem; overflow: hidden; }
+.progress > span { display: block; height: 100%; background: var(--ok); }
+@media print { .site-header, .site-footer, .no-print, nav { display: none !important; } body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
+`;

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+/**
+ * Unit tests run once; database tests (test/db) run on PGlite always and, when
+ * TEST_DATABASE_URL is set, again on that Postgres (each run in databases of its own).
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ['test/helpers/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['test/db/**/*.test.{ts,tsx}'],
+          provide: { dbKind: 'pglite' },
+        },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: ['test/db/**/*.test.{ts,tsx}'],
+                provide: { dbKind: 'postgres' as const },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
