@@ -6,6 +6,8 @@ import { ErrorPage } from '../views/errors/error-page';
 import { appCss } from '../views/styles';
 import type { AppEnv, Deps } from './deps';
 import { ping } from './db/postgres';
+import { authenticate } from './accounts/auth';
+import { apiRoutes } from './api/routes';
 import { homeRoutes } from './home/routes';
 import { HttpError, isDatabaseUnavailable } from './lib/http';
 import type { MessageKey } from './lib/i18n/index';
@@ -90,6 +92,9 @@ export function createApp(deps: Deps) {
     return c.body(appCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
 
+  app.use(authenticate());
+
+  app.route('/api', apiRoutes());
   app.route('/', homeRoutes());
 
   app.notFound((c) => renderError(c, new HttpError(404, 'not_found', 'Not found')));

@@ -1,3 +1,4 @@
+import type { CurrentUser } from './accounts/auth';
 import type { Config } from './config';
 import type { Db } from './db/types';
 import type { Clock } from './lib/clock';
@@ -8,4 +9,6 @@ import type { Mailer } from './lib/mail';
 /** Everything the app takes from outside; createApp receives it, features read it from the context. */
 export type Deps = { db: Db; config: Config; clock: Clock; mailer: Mailer; log: Log };
 
-export type AppEnv = { Variables: { deps: Deps; lang: Lang; t: Translate } };
+export type AppEnv = {
+  Variables: { deps: Deps; lang: Lang; t: Translate; user: CurrentUser | null };
+};

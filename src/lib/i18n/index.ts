@@ -1,5 +1,8 @@
-import { et } from './et';
-import { en } from './en';
+import { commonMessages } from './common';
+
+/** One catalogue per language, merged from every feature's messages file. */
+const et = { ...commonMessages.et };
+const en: Record<MessageKey, string> = { ...commonMessages.en };
 
 export const languages = ['et', 'en'] as const;
 export type Lang = (typeof languages)[number];
