@@ -11,6 +11,8 @@ export const outbox = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     /** Why the message exists, e.g. `registration.confirmed`; with a key it makes sending idempotent. */
     kind: text().notNull(),
+    /** Optional idempotency key (e.g. `reminder:42:2026-11-27T15:00:00Z`): a second insert is ignored. */
+    dedupeKey: text().unique(),
     recipient: text().notNull(),
     subject: text().notNull(),
     text: text().notNull(),

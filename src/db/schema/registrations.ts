@@ -22,6 +22,8 @@ export const registrations = pgTable(
     organization: text(),
     needs: text(),
     attendance: attendance().notNull(),
+    /** The language the person registered in: their emails are written in it. */
+    lang: text().notNull().default('et'),
     status: registrationStatus().notNull(),
     manageTokenHash: text().notNull().unique(),
     consentAt: timestamp({ withTimezone: true }).notNull(),
