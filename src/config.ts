@@ -22,6 +22,8 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  /** Whether a proxy in front sets the client address: false, true (x-forwarded-for), cloudflare. */
+  TRUST_PROXY: z.enum(['false', 'true', 'cloudflare']).default('false'),
 });
 
 export type Config = {
@@ -35,6 +37,8 @@ export type Config = {
   retentionDays: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemo: boolean;
+  /** Where clientAddress() may read the client's address: the socket only, or a proxy header. */
+  trustProxy: 'none' | 'forwarded' | 'cloudflare';
 };
 
 export class ConfigError extends Error {}
@@ -59,6 +63,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retentionDays: settings.RETENTION_DAYS,
     logLevel: settings.LOG_LEVEL,
     seedDemo: settings.SEED_DEMO,
+    trustProxy:
+      settings.TRUST_PROXY === 'true'
+        ? 'forwarded'
+        : settings.TRUST_PROXY === 'cloudflare'
+          ? 'cloudflare'
+          : 'none',
   };
 }
 
