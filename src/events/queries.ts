@@ -119,3 +119,16 @@ async function withHosts<T extends { id: number }>(
   );
   return rows.map((row) => ({ ...row, hosts: hosts.get(row.id) ?? [] }));
 }
+
+export async function listMunicipalities(db: Queryable) {
+  return db
+    .select({
+      id: municipalities.id,
+      slug: municipalities.slug,
+      name: municipalities.name,
+      kind: municipalities.kind,
+      website: municipalities.website,
+    })
+    .from(municipalities)
+    .orderBy(asc(municipalities.name));
+}

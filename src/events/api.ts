@@ -1,0 +1,251 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { requireUser } from '../accounts/auth';
+import { createApiRouter } from '../api/router';
+import { notFound } from '../lib/http';
+import { countPublicEvents, listMunicipalities, listPublicEvents } from './queries';
+import {
+  agendaItemJson,
+  agendaItemResponse,
+  eventJson,
+  eventResponse,
+  eventSummaryJson,
+  eventSummaryResponse,
+} from './present';
+import { agendaInputSchema, eventInputSchema, eventPatchSchema } from './rules';
+import {
+  createEvent,
+  findEventBySlug,
+  findPublicEvent,
+  loadAgenda,
+  replaceAgenda,
+  updateEvent,
+} from './service';
+import { eventListQuerySchema } from './listing';
+
+const errorResponse = {
+  content: {
+    'application/json': {
+      schema: z.object({
+        error: z.object({
+          code: z.string(),
+          message: z.string(),
+          details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+        }),
+      }),
+    },
+  },
+  description: 'Error',
+};
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+const slugParam = z.object({ slug: z.string().min(1).max(120) });
+const bearer = [{ bearerAuth: [] }];
+
+const listEventsRoute = createRoute({
+  method: 'get',
+  path: '/events',
+  tags: ['Events'],
+  summary: 'Published and cancelled events, with filters and pagination',
+  request: { query: eventListQuerySchema },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(eventSummaryResponse),
+        page: z.number().int(),
+        perPage: z.number().int(),
+        total: z.number().int(),
+      }),
+      'A page of events',
+    ),
+    422: errorResponse,
+  },
+});
+
+const getEventRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}',
+  tags: ['Events'],
+  summary:
+    'One event with its agenda, seats, registration state, recordings, outcomes and action items',
+  request: { params: slugParam },
+  responses: {
+    200: json(eventResponse.extend({ agenda: z.array(agendaItemResponse) }), 'The event'),
+    404: errorResponse,
+  },
+});
+
+const createEventRoute = createRoute({
+  method: 'post',
+  path: '/events',
+  tags: ['Events'],
+  summary: 'Create an event (organizers of a host municipality, admins)',
+  security: bearer,
+  request: {
+    body: { content: { 'application/json': { schema: eventInputSchema } }, required: true },
+  },
+  responses: {
+    201: json(eventResponse, 'The created event'),
+    401: errorResponse,
+    403: errorResponse,
+    422: errorResponse,
+  },
+});
+
+const patchEventRoute = createRoute({
+  method: 'patch',
+  path: '/events/{slug}',
+  tags: ['Events'],
+  summary:
+    'Change an event: any subset of fields, including status (publish, cancel with a reason)',
+  security: bearer,
+  request: {
+    params: slugParam,
+    body: { content: { 'application/json': { schema: eventPatchSchema } }, required: true },
+  },
+  responses: {
+    200: json(eventResponse, 'The changed event'),
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
+    422: errorResponse,
+  },
+});
+
+const putAgendaRoute = createRoute({
+  method: 'put',
+  path: '/events/{slug}/agenda',
+  tags: ['Events'],
+  summary: 'Replace the whole agenda',
+  security: bearer,
+  request: {
+    params: slugParam,
+    body: { content: { 'application/json': { schema: agendaInputSchema } }, required: true },
+  },
+  responses: {
+    200: json(z.array(agendaItemResponse), 'The new agenda'),
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
+    422: errorResponse,
+  },
+});
+
+const listMunicipalitiesRoute = createRoute({
+  method: 'get',
+  path: '/municipalities',
+  tags: ['Municipalities'],
+  summary: 'The municipalities of the network',
+  responses: {
+    200: json(
+      z.array(
+        z.object({
+          slug: z.string(),
+          name: z.string(),
+          kind: z.string(),
+          website: z.string().nullable(),
+          url: z.string(),
+        }),
+      ),
+      'All municipalities',
+    ),
+  },
+});
+
+export function eventsApi() {
+  const api = createApiRouter();
+
+  api.openapi(listEventsRoute, async (c) => {
+    const { db, clock, config } = c.get('deps');
+    const query = c.req.valid('query');
+    const filter = {
+      when: query.when,
+      now: clock.now(),
+      municipalities: query.municipality,
+      kinds: query.kind,
+      year: query.year,
+    };
+    const [items, total] = await Promise.all([
+      listPublicEvents(db, {
+        ...filter,
+        limit: query.perPage,
+        offset: (query.page - 1) * query.perPage,
+      }),
+      countPublicEvents(db, filter),
+    ]);
+    return c.json(
+      {
+        items: items.map((event) => eventSummaryJson(event, config.publicUrl)),
+        page: query.page,
+        perPage: query.perPage,
+        total,
+      },
+      200,
+    );
+  });
+
+  api.openapi(getEventRoute, async (c) => {
+    const { db, config } = c.get('deps');
+    const event = await findPublicEvent(db, c.req.valid('param').slug);
+    if (!event) throw notFound('No such event');
+    const agenda = await loadAgenda(db, event.id);
+    return c.json(
+      {
+        ...eventJson(event, config.publicUrl),
+        agenda: agenda.map((item) => agendaItemJson(item, event.timezone)),
+      },
+      200,
+    );
+  });
+
+  api.openapi(createEventRoute, async (c) => {
+    const user = requireUser(c);
+    const deps = c.get('deps');
+    const event = await createEvent({ ...deps, user }, c.req.valid('json'));
+    return c.json(eventJson(event, deps.config.publicUrl), 201);
+  });
+
+  api.openapi(patchEventRoute, async (c) => {
+    const user = requireUser(c);
+    const deps = c.get('deps');
+    const { event } = await updateEvent(
+      { ...deps, user },
+      c.req.valid('param').slug,
+      c.req.valid('json'),
+    );
+    return c.json(eventJson(event, deps.config.publicUrl), 200);
+  });
+
+  api.openapi(putAgendaRoute, async (c) => {
+    const user = requireUser(c);
+    const deps = c.get('deps');
+    const { slug } = c.req.valid('param');
+    const event = await findEventBySlug(deps.db, slug);
+    if (!event) throw notFound('No such event');
+    const rows = await replaceAgenda({ ...deps, user }, slug, c.req.valid('json'));
+    return c.json(
+      rows.map((item) => agendaItemJson(item, event.timezone)),
+      200,
+    );
+  });
+
+  api.openapi(listMunicipalitiesRoute, async (c) => {
+    const { db, config } = c.get('deps');
+    const rows = await listMunicipalities(db);
+    return c.json(
+      rows.map((m) => ({ ...m, url: `${config.publicUrl}/municipalities/${m.slug}` })),
+      200,
+    );
+  });
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+
+  return api;
+}

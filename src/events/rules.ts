@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import type { ErrorDetail } from '../lib/http';
+import { DEFAULT_TIMEZONE, isValidTimezone, parseZonedIso } from '../lib/time';
+
+export const eventKinds = ['think_tank', 'forum', 'workshop', 'meeting'] as const;
+export const eventStatuses = ['draft', 'published', 'cancelled'] as const;
+export const agendaKinds = ['talk', 'discussion', 'workshop', 'break'] as const;
+
+/** Only http(s) links survive: no javascript:, data: or other schemes. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .pipe(z.url({ protocol: /^https?$/, message: 'Must be an http(s) URL' }));
+
+const dateTime = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'Must be an ISO 8601 date-time, e.g. 2014-10-02T16:00');
+
+const venueSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  address: z.string().trim().max(300).nullish(),
+  lat: z.number().min(-90).max(90).nullish(),
+  lon: z.number().min(-180).max(180).nullish(),
+});
+
+const eventFields = {
+  kind: z.enum(eventKinds),
+  title: z.string().trim().min(1, 'Required').max(200),
+  summary: z.string().trim().max(1000).nullish(),
+  description: z.string().max(20_000).nullish(),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  timezone: z
+    .string()
+    .max(64)
+    .refine(isValidTimezone, 'Unknown time zone; use an IANA name such as Europe/Tallinn')
+    .optional(),
+  hosts: z
+    .array(z.string().trim().min(1).max(100))
+    .min(1, 'At least one host municipality')
+    .max(10),
+  venue: venueSchema.nullish(),
+  onlineUrl: httpUrl.nullish(),
+  capacity: z.number().int().min(0).max(100_000).nullish(),
+  waitlist: z.boolean().optional(),
+  registrationOpensAt: dateTime.nullish(),
+  registrationClosesAt: dateTime.nullish(),
+  status: z.enum(eventStatuses).optional(),
+  cancelReason: z.string().trim().max(1000).nullish(),
+};
+
+export const eventInputSchema = z.strictObject(eventFields);
+export const eventPatchSchema = z.strictObject(eventFields).partial();
+
+export type EventInput = z.output<typeof eventInputSchema>;
+export type EventPatch = z.output<typeof eventPatchSchema>;
+
+/** The event's columns as stored (times in UTC); what rules compare and the service writes. */
+export type EventValues = {
+  kind: (typeof eventKinds)[number];
+  title: string;
+  summary: string | null;
+  description: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  venueName: string | null;
+  venueAddress: string | null;
+  venueLat: number | null;
+  venueLon: number | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  waitlist: boolean;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  status: (typeof eventStatuses)[number];
+  cancelReason: string | null;
+};
+
+/** The merged input with its times still as text: a new event's body, or an event plus a patch. */
+export type EventDraft = Omit<EventInput, 'hosts'>;
+
+/** Times as ISO strings in the event's zone, for merging a patch into a stored event. */
+export function draftFromValues(values: EventValues, toIso: (date: Date) => string): EventDraft {
+  return {
+    kind: values.kind,
+    title: values.title,
+    summary: values.summary,
+    description: values.description,
+    startsAt: toIso(values.startsAt),
+    endsAt: toIso(values.endsAt),
+    timezone: values.timezone,
+    venue: values.venueName
+      ? {
+          name: values.venueName,
+          address: values.venueAddress,
+          lat: values.venueLat,
+          lon: values.venueLon,
+        }
+      : null,
+    onlineUrl: values.onlineUrl,
+    capacity: values.capacity,
+    waitlist: values.waitlist,
+    registrationOpensAt: values.registrationOpensAt ? toIso(values.registrationOpensAt) : null,
+    registrationClosesAt: values.registrationClosesAt ? toIso(values.registrationClosesAt) : null,
+    status: values.status,
+    cancelReason: values.cancelReason,
+  };
+}
+
+/**
+ * Turns a validated draft into stored values: times read in the event's zone, and the rules
+ * that span fields (end after start, registration window, a reason for cancelling).
+ */
+export function resolveEventDraft(
+  draft: EventDraft,
+): { ok: true; values: EventValues } | { ok: false; details: ErrorDetail[] } {
+  const details: ErrorDetail[] = [];
+  const timezone = draft.timezone ?? DEFAULT_TIMEZONE;
+  const time = (field: keyof EventDraft, text: string | null | undefined): Date | null => {
+    if (!text) return null;
+    const parsed = parseZonedIso(text, timezone);
+    if (!parsed) details.push({ path: field, message: `Not a valid time in ${timezone}` });
+    return parsed;
+  };
+  const startsAt = time('startsAt', draft.startsAt);
+  const endsAt = time('endsAt', draft.endsAt);
+  const opens = time('registrationOpensAt', draft.registrationOpensAt);
+  const closes = time('registrationClosesAt', draft.registrationClosesAt);
+
+  if (startsAt && endsAt && endsAt <= startsAt) {
+    details.push({ path: 'endsAt', message: 'Must be after startsAt' });
+  }
+  if (opens && closes && closes <= opens) {
+    details.push({ path: 'registrationClosesAt', message: 'Must be after registrationOpensAt' });
+  }
+  if (closes && endsAt && closes > endsAt) {
+    details.push({ path: 'registrationClosesAt', message: 'Must not be after the event ends' });
+  }
+  const status = draft.status ?? 'draft';
+  if (status === 'cancelled' && !draft.cancelReason) {
+    details.push({ path: 'cancelReason', message: 'Say why the event is cancelled' });
+  }
+  if (details.length > 0 || !startsAt || !endsAt) return { ok: false, details };
+
+  return {
+    ok: true,
+    values: {
+      kind: draft.kind,
+      title: draft.title,
+      summary: draft.summary || null,
+      description: draft.description || null,
+      startsAt,
+      endsAt,
+      timezone,
+      venueName: draft.venue?.name ?? null,
+      venueAddress: draft.venue?.address || null,
+      venueLat: draft.venue?.lat ?? null,
+      venueLon: draft.venue?.lon ?? null,
+      onlineUrl: draft.onlineUrl || null,
+      capacity: draft.capacity ?? null,
+      waitlist: draft.waitlist ?? true,
+      registrationOpensAt: opens,
+      registrationClosesAt: closes,
+      status,
+      cancelReason: status === 'cancelled' ? (draft.cancelReason ?? null) : null,
+    },
+  };
+}
+
+const sameTime = (a: Date | null, b: Date | null) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/** Calendar apps only pick up a change when SEQUENCE rises: on every change of time, place or status. */
+export function changesScheduleOrPlace(before: EventValues, after: EventValues): boolean {
+  return (
+    !sameTime(before.startsAt, after.startsAt) ||
+    !sameTime(before.endsAt, after.endsAt) ||
+    before.timezone !== after.timezone ||
+    before.venueName !== after.venueName ||
+    before.venueAddress !== after.venueAddress ||
+    before.venueLat !== after.venueLat ||
+    before.venueLon !== after.venueLon ||
+    before.onlineUrl !== after.onlineUrl ||
+    before.status !== after.status
+  );
+}
+
+/** What registered people must hear about: a new time or place, or the cancellation. */
+export function participantNotice(
+  before: EventValues,
+  after: EventValues,
+): 'cancelled' | 'changed' | null {
+  if (before.status === 'draft') return null;
+  if (after.status === 'cancelled' && before.status !== 'cancelled') return 'cancelled';
+  if (after.status !== 'published') return null;
+  const moved =
+    !sameTime(before.startsAt, after.startsAt) ||
+    !sameTime(before.endsAt, after.endsAt) ||
+    before.venueName !== after.venueName ||
+    before.venueAddress !== after.venueAddress ||
+    before.onlineUrl !== after.onlineUrl;
+  return moved ? 'changed' : null;
+}
+
+export const agendaItemInputSchema = z.strictObject({
+  startsAt: dateTime,
+  endsAt: dateTime,
+  title: z.string().trim().min(1, 'Required').max(300),
+  description: z.string().max(10_000).nullish(),
+  speakers: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+  kind: z.enum(agendaKinds),
+  room: z.string().trim().max(100).nullish(),
+  capacity: z.number().int().min(0).max(100_000).nullish(),
+});
+
+export const agendaInputSchema = z.array(agendaItemInputSchema).max(100);
+export type AgendaItemInput = z.output<typeof agendaItemInputSchema>;
+
+export type AgendaItemValues = {
+  position: number;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  description: string | null;
+  speakers: string[];
+  kind: (typeof agendaKinds)[number];
+  room: string | null;
+  capacity: number | null;
+};
+
+/**
+ * Agenda items must lie inside the event and must not overlap, except parallel sessions in
+ * different rooms. Items keep the order given.
+ */
+export function resolveAgenda(
+  items: AgendaItemInput[],
+  event: { startsAt: Date; endsAt: Date; timezone: string },
+): { ok: true; items: AgendaItemValues[] } | { ok: false; details: ErrorDetail[] } {
+  const details: ErrorDetail[] = [];
+  const resolved: AgendaItemValues[] = [];
+  items.forEach((item, index) => {
+    const startsAt = parseZonedIso(item.startsAt, event.timezone);
+    const endsAt = parseZonedIso(item.endsAt, event.timezone);
+    if (!startsAt) details.push({ path: `${index}.startsAt`, message: 'Not a valid time' });
+    if (!endsAt) details.push({ path: `${index}.endsAt`, message: 'Not a valid time' });
+    if (!startsAt || !endsAt) return;
+    if (endsAt <= startsAt) {
+      details.push({ path: `${index}.endsAt`, message: 'Must be after startsAt' });
+      return;
+    }
+    if (startsAt < event.startsAt || endsAt > event.endsAt) {
+      details.push({
+        path: `${index}.startsAt`,
+        message: 'The item must be inside the event’s time',
+      });
+      return;
+    }
+    resolved.push({
+      position: index,
+      startsAt,
+      endsAt,
+      title: item.title,
+      description: item.description || null,
+      speakers: item.speakers ?? [],
+      kind: item.kind,
+      room: item.room || null,
+      capacity: item.capacity ?? null,
+    });
+  });
+  for (let i = 0; i < resolved.length; i++) {
+    for (let j = i + 1; j < resolved.length; j++) {
+      const a = resolved[i];
+      const b = resolved[j];
+      if (!a || !b) continue;
+      const parallelRooms = a.room !== null && b.room !== null && a.room !== b.room;
+      if (!parallelRooms && a.startsAt < b.endsAt && b.startsAt < a.endsAt) {
+        details.push({
+          path: `${b.position}.startsAt`,
+          message: `Overlaps item ${a.position + 1} (“${a.title}”)`,
+        });
+      }
+    }
+  }
+  return details.length > 0 ? { ok: false, details } : { ok: true, items: resolved };
+}

@@ -1,0 +1,260 @@
+import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { assertCanManage, type CurrentUser } from '../accounts/auth';
+import { recordAudit } from '../accounts/audit';
+import { agendaItems, eventHosts, events, municipalities } from '../db/schema/index';
+import type { Db, Queryable, Tx } from '../db/types';
+import type { Clock } from '../lib/clock';
+import { invalidFields, notFound } from '../lib/http';
+import { slugify } from '../lib/slug';
+import { toZonedIso } from '../lib/time';
+import {
+  changesScheduleOrPlace,
+  draftFromValues,
+  resolveAgenda,
+  resolveEventDraft,
+  type AgendaItemInput,
+  type EventInput,
+  type EventPatch,
+  type EventValues,
+} from './rules';
+
+export type EventRow = typeof events.$inferSelect;
+export type AgendaItemRow = typeof agendaItems.$inferSelect;
+export type EventHost = { id: number; slug: string; name: string };
+export type StoredEvent = EventRow & { hosts: EventHost[] };
+
+type WriteContext = { db: Db; clock: Clock; user: CurrentUser };
+
+export async function findEventBySlug(db: Queryable, slug: string): Promise<StoredEvent | null> {
+  const [row] = await db.select().from(events).where(eq(events.slug, slug));
+  if (!row) return null;
+  const hosts = await db
+    .select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
+    .from(eventHosts)
+    .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
+    .where(eq(eventHosts.eventId, row.id))
+    .orderBy(asc(eventHosts.position));
+  return { ...row, hosts };
+}
+
+/** A draft is the organizers' business: to everyone else it does not exist. */
+export async function findPublicEvent(db: Queryable, slug: string): Promise<StoredEvent | null> {
+  const event = await findEventBySlug(db, slug);
+  return event && event.status !== 'draft' ? event : null;
+}
+
+export async function loadAgenda(db: Queryable, eventId: number): Promise<AgendaItemRow[]> {
+  return db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.eventId, eventId))
+    .orderBy(asc(agendaItems.position));
+}
+
+async function resolveHosts(tx: Tx, slugs: string[]): Promise<number[]> {
+  const unique = [...new Set(slugs)];
+  const rows = await tx
+    .select({ id: municipalities.id, slug: municipalities.slug })
+    .from(municipalities)
+    .where(inArray(municipalities.slug, unique));
+  const details = slugs.flatMap((slug, index) =>
+    rows.some((row) => row.slug === slug)
+      ? []
+      : [{ path: `hosts.${index}`, message: `Unknown municipality: ${slug}` }],
+  );
+  if (details.length > 0) throw invalidFields(details);
+  return unique.map((slug) => rows.find((row) => row.slug === slug)?.id ?? 0);
+}
+
+async function uniqueSlug(tx: Tx, title: string): Promise<string> {
+  const base = slugify(title);
+  const taken = new Set(
+    (
+      await tx
+        .select({ slug: events.slug })
+        .from(events)
+        .where(or(eq(events.slug, base), like(events.slug, `${base}-%`)))
+    ).map((row) => row.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function eventValuesOf(row: EventRow): EventValues {
+  return {
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    timezone: row.timezone,
+    venueName: row.venueName,
+    venueAddress: row.venueAddress,
+    venueLat: row.venueLat,
+    venueLon: row.venueLon,
+    onlineUrl: row.onlineUrl,
+    capacity: row.capacity,
+    waitlist: row.waitlist,
+    registrationOpensAt: row.registrationOpensAt,
+    registrationClosesAt: row.registrationClosesAt,
+    status: row.status,
+    cancelReason: row.cancelReason,
+  };
+}
+
+async function setHosts(tx: Tx, eventId: number, hostIds: number[]) {
+  await tx.delete(eventHosts).where(eq(eventHosts.eventId, eventId));
+  await tx
+    .insert(eventHosts)
+    .values(hostIds.map((municipalityId, position) => ({ eventId, municipalityId, position })));
+}
+
+export async function createEvent({ db, clock, user }: WriteContext, input: EventInput) {
+  const resolved = resolveEventDraft(input);
+  if (!resolved.ok) throw invalidFields(resolved.details);
+  const now = clock.now();
+  const slug = await db.transaction(async (tx) => {
+    const hostIds = await resolveHosts(tx, input.hosts);
+    assertCanManage(user, hostIds);
+    const slug = await uniqueSlug(tx, input.title);
+    const [row] = await tx
+      .insert(events)
+      .values({
+        ...resolved.values,
+        slug,
+        publishedAt: resolved.values.status === 'published' ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('event insert returned nothing');
+    await setHosts(tx, row.id, hostIds);
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'create',
+        entity: 'event',
+        entityId: row.id,
+        after: { ...row, hosts: input.hosts },
+      },
+      now,
+    );
+    return slug;
+  });
+  return (await findEventBySlug(db, slug)) as StoredEvent;
+}
+
+/** Applies a patch; raises the iCal SEQUENCE when time, place or status changes. */
+export async function updateEvent(
+  { db, clock, user }: WriteContext,
+  slug: string,
+  patch: EventPatch,
+) {
+  const now = clock.now();
+  const result = await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(events).where(eq(events.slug, slug)).for('update');
+    if (!current) throw notFound('No such event');
+    const currentHosts = await tx
+      .select({ id: eventHosts.municipalityId })
+      .from(eventHosts)
+      .where(eq(eventHosts.eventId, current.id));
+    assertCanManage(
+      user,
+      currentHosts.map((host) => host.id),
+    );
+    const before = eventValuesOf(current);
+    const zone = patch.timezone ?? current.timezone;
+    const merged = {
+      ...draftFromValues(before, (date) => toZonedIso(date, zone)),
+      ...stripUndefined(patch),
+    };
+    const resolved = resolveEventDraft(merged);
+    if (!resolved.ok) throw invalidFields(resolved.details);
+    const after = resolved.values;
+
+    let hostIds: number[] | undefined;
+    if (patch.hosts) {
+      hostIds = await resolveHosts(tx, patch.hosts);
+      assertCanManage(user, hostIds);
+    }
+    const bump = changesScheduleOrPlace(before, after);
+    const [row] = await tx
+      .update(events)
+      .set({
+        ...after,
+        sequence: bump ? current.sequence + 1 : current.sequence,
+        publishedAt:
+          after.status === 'published' && !current.publishedAt ? now : current.publishedAt,
+        updatedAt: now,
+      })
+      .where(eq(events.id, current.id))
+      .returning();
+    if (hostIds) await setHosts(tx, current.id, hostIds);
+    await recordAudit(
+      tx,
+      user,
+      { action: 'update', entity: 'event', entityId: current.id, before: current, after: row },
+      now,
+    );
+    return { before, after };
+  });
+  return { event: (await findEventBySlug(db, slug)) as StoredEvent, ...result };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Replaces the whole agenda: the list given is the new agenda, in that order. */
+export async function replaceAgenda(
+  { db, clock, user }: WriteContext,
+  slug: string,
+  items: AgendaItemInput[],
+): Promise<AgendaItemRow[]> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.slug, slug)).for('update');
+    if (!event) throw notFound('No such event');
+    const hosts = await tx
+      .select({ id: eventHosts.municipalityId })
+      .from(eventHosts)
+      .where(eq(eventHosts.eventId, event.id));
+    assertCanManage(
+      user,
+      hosts.map((host) => host.id),
+    );
+    const resolved = resolveAgenda(items, event);
+    if (!resolved.ok) throw invalidFields(resolved.details);
+    const before = await loadAgenda(tx, event.id);
+    await tx.delete(agendaItems).where(eq(agendaItems.eventId, event.id));
+    const rows =
+      resolved.items.length > 0
+        ? await tx
+            .insert(agendaItems)
+            .values(resolved.items.map((item) => ({ ...item, eventId: event.id })))
+            .returning()
+        : [];
+    // The feed's DESCRIPTION carries the agenda: a new updatedAt changes its ETag.
+    await tx.update(events).set({ updatedAt: now }).where(eq(events.id, event.id));
+    await recordAudit(
+      tx,
+      user,
+      { action: 'replace_agenda', entity: 'event', entityId: event.id, before, after: rows },
+      now,
+    );
+    return rows;
+  });
+}
+
+export async function listMunicipalityIdsOfEvent(
+  db: Queryable,
+  eventId: number,
+): Promise<number[]> {
+  const rows = await db
+    .select({ id: eventHosts.municipalityId })
+    .from(eventHosts)
+    .where(and(eq(eventHosts.eventId, eventId)));
+  return rows.map((row) => row.id);
+}
