@@ -7,7 +7,9 @@ import { appCss } from '../views/styles';
 import type { AppEnv, Deps } from './deps';
 import { ping } from './db/postgres';
 import { authenticate } from './accounts/auth';
+import { formCsrf } from './accounts/csrf';
 import { apiRoutes } from './api/routes';
+import { calendarRoutes } from './calendar/routes';
 import { homeRoutes } from './home/routes';
 import { HttpError, isDatabaseUnavailable } from './lib/http';
 import type { MessageKey } from './lib/i18n/index';
@@ -92,14 +94,21 @@ export function createApp(deps: Deps) {
     return c.body(appCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
 
+  // Cross-site form posts are refused (403) before anyone is authenticated; see formCsrf for why /api is exempt.
+  app.use(formCsrf());
   app.use(authenticate());
 
   app.route('/api', apiRoutes());
   app.route('/', homeRoutes());
+  app.route('/', calendarRoutes());
 
   app.notFound((c) => renderError(c, new HttpError(404, 'not_found', 'Not found')));
   app.onError((error, c) => {
     if (error instanceof HttpError) return renderError(c, error);
+    // requireUserPage() redirects anonymous visitors to the login page by throwing a 303.
+    if (error instanceof HTTPException && error.status >= 300 && error.status < 400) {
+      return error.getResponse();
+    }
     if (error instanceof HTTPException) {
       const status = error.status as HttpError['status'];
       return renderError(

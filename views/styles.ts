@@ -30,5 +30,23 @@ h2 { font-size: 1.375rem; margin: 1.5rem 0 .75rem; }
 .error-box { border-left: 4px solid var(--warn); background: #fff4ec; padding: .75rem 1rem; }
 .progress { height: .5rem; background: var(--line); border-radius: .25rem; overflow: hidden; }
 .progress > span { display: block; height: 100%; background: var(--ok); }
+.admin-nav { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem 1rem; border-bottom: 1px solid var(--line); padding: .25rem 0 .75rem; margin-bottom: 1rem; }
+.admin-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
+.admin-nav a[aria-current="page"] { font-weight: 700; text-decoration: none; color: var(--ink); }
+.admin-user { display: flex; gap: .75rem; align-items: center; color: var(--muted); font-size: .9375rem; }
+.admin-user form { margin: 0; }
+.link-button { background: none; border: 0; padding: 0; color: var(--accent); text-decoration: underline; cursor: pointer; font: inherit; }
+.form { display: grid; gap: .75rem; max-width: 32rem; }
+.form label { display: grid; gap: .25rem; font-weight: 600; }
+.form input, .form select { font: inherit; padding: .4rem .5rem; border: 1px solid #8b96a3; border-radius: .25rem; background: #fff; }
+.form fieldset { border: 1px solid var(--line); border-radius: .25rem; }
+.form fieldset label { display: flex; gap: .5rem; font-weight: 400; }
+.button { font: inherit; font-weight: 600; padding: .45rem 1rem; border-radius: .25rem; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-ink); cursor: pointer; justify-self: start; }
+.button.secondary { background: #fff; color: var(--accent); }
+.table-wrap { overflow-x: auto; }
+.table { border-collapse: collapse; width: 100%; font-size: .9375rem; }
+.table th, .table td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: .4rem .5rem; }
+.table pre { margin: 0; white-space: pre-wrap; word-break: break-word; font-size: .8125rem; max-width: 28rem; }
+.secret { font-family: ui-monospace, monospace; word-break: break-all; background: #fff; border: 1px dashed var(--accent); padding: .5rem; }
 @media print { .site-header, .site-footer, .no-print, nav { display: none !important; } body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 `;

@@ -1,8 +1,9 @@
+import { accountsMessages } from '../../accounts/messages';
 import { commonMessages } from './common';
 
 /** One catalogue per language, merged from every feature's messages file. */
-const et = { ...commonMessages.et };
-const en: Record<MessageKey, string> = { ...commonMessages.en };
+const et = { ...commonMessages.et, ...accountsMessages.et };
+const en: Record<MessageKey, string> = { ...commonMessages.en, ...accountsMessages.en };
 
 export const languages = ['et', 'en'] as const;
 export type Lang = (typeof languages)[number];

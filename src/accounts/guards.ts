@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from '../deps';
+import { HttpError } from '../lib/http';
+import type { CurrentUser } from './auth';
+
+/** A `next` target we may redirect to after login: a path on this site, never another host. */
+export function safeNext(next: string | undefined | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return '/admin';
+  }
+  return next;
+}
+
+/** The login page's address that comes back to `path` afterwards. */
+export function loginHref(path: string): string {
+  const next = safeNext(path);
+  return next === '/admin' ? '/admin/login' : `/admin/login?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * For HTML admin pages: the signed-in user, or a redirect (303) to /admin/login?next=… for
+ * anonymous visitors, instead of the 401 page that requireUser() gives.
+ */
+export function requireUserPage(c: Context<AppEnv>): CurrentUser {
+  const user = c.get('user');
+  if (user) return user;
+  const url = new URL(c.req.url);
+  throw new HTTPException(303, { res: c.redirect(loginHref(url.pathname + url.search), 303) });
+}
+
+/** Like requireUserPage, and then 403 for organizers. */
+export function requireAdminPage(c: Context<AppEnv>): CurrentUser {
+  const user = requireUserPage(c);
+  if (user.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only admins may do this');
+  return user;
+}
