@@ -9,7 +9,6 @@ import { ping } from './db/postgres';
 import { authenticate } from './accounts/auth';
 import { formCsrf } from './accounts/csrf';
 import { apiRoutes } from './api/routes';
-import { calendarRoutes } from './calendar/routes';
 import { homeRoutes } from './home/routes';
 import { HttpError, isDatabaseUnavailable } from './lib/http';
 import type { MessageKey } from './lib/i18n/index';
@@ -100,7 +99,6 @@ export function createApp(deps: Deps) {
 
   app.route('/api', apiRoutes());
   app.route('/', homeRoutes());
-  app.route('/', calendarRoutes());
 
   app.notFound((c) => renderError(c, new HttpError(404, 'not_found', 'Not found')));
   app.onError((error, c) => {
