@@ -9,7 +9,14 @@ import { ping } from './db/postgres';
 import { authenticate } from './accounts/auth';
 import { formCsrf } from './accounts/csrf';
 import { apiRoutes } from './api/routes';
+import { calendarRoutes } from './calendar/routes';
+import { archiveRoutes } from './archive/routes';
+import { recordingsRoutes } from './recordings/routes';
+import { eventRoutes } from './events/routes';
 import { homeRoutes } from './home/routes';
+import { registrationRoutes } from './registrations/routes';
+import { municipalityRoutes } from './municipalities/routes';
+import { CSP_DIRECTIVES } from './lib/csp';
 import { HttpError, isDatabaseUnavailable } from './lib/http';
 import type { MessageKey } from './lib/i18n/index';
 import { language, provideDeps } from './lib/middleware';
@@ -57,18 +64,10 @@ export function createApp(deps: Deps) {
   app.use(language());
   app.use(
     secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        frameSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
+      // The policy lives in src/lib/csp.ts; pages showing players narrow frame-src per response.
+      contentSecurityPolicy: CSP_DIRECTIVES,
       referrerPolicy: 'strict-origin-when-cross-origin',
+      overwrite: false,
     }),
   );
   app.use(
@@ -99,6 +98,12 @@ export function createApp(deps: Deps) {
 
   app.route('/api', apiRoutes());
   app.route('/', homeRoutes());
+  app.route('/', recordingsRoutes());
+  app.route('/', archiveRoutes());
+  app.route('/', registrationRoutes());
+  app.route('/', eventRoutes());
+  app.route('/', municipalityRoutes());
+  app.route('/', calendarRoutes());
 
   app.notFound((c) => renderError(c, new HttpError(404, 'not_found', 'Not found')));
   app.onError((error, c) => {

@@ -7,6 +7,23 @@ body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.5; fo
 a { color: var(--accent); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
   outline: 3px solid #f5a623; outline-offset: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+.lead { font-size: 1.125rem; }
+table.agenda { border-collapse: collapse; width: 100%; }
+table.agenda th, table.agenda td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid var(--line); }
+.agenda-time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.agenda-break { color: var(--muted); }
+.filters { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: end; background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; }
+.filters label { display: flex; flex-direction: column; font-size: .9375rem; font-weight: 600; }
+select, input, textarea, button { font: inherit; }
+select, input[type=text], input[type=email], input[type=url], input[type=number], input[type=search], input[type=datetime-local], input[type=date], input[type=password], textarea { padding: .4rem .5rem; border: 1px solid #767676; border-radius: .25rem; background: #fff; color: var(--ink); max-width: 100%; }
+button, .button { background: var(--accent); color: var(--accent-ink); border: 0; border-radius: .25rem; padding: .5rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
+button.secondary, .button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+.result-count { font-size: 1rem; color: var(--muted); font-weight: 600; }
+.pagination { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--card); padding: .5rem 1rem; }
 .skip:focus { left: 0; z-index: 10; }
 .site-header { background: #12355b; color: #fff; }

@@ -132,3 +132,14 @@ export async function listMunicipalities(db: Queryable) {
     .from(municipalities)
     .orderBy(asc(municipalities.name));
 }
+
+/** Years that have public events, newest first, for the year filter. */
+export async function listEventYears(db: Queryable): Promise<number[]> {
+  const year = sql<number>`extract(year from ${events.startsAt} at time zone ${events.timezone})::int`;
+  const rows = await db
+    .selectDistinct({ year })
+    .from(events)
+    .where(ne(events.status, 'draft'))
+    .orderBy(desc(year));
+  return rows.map((row) => Number(row.year));
+}

@@ -1,9 +1,30 @@
+import { calendarMessages } from '../../calendar/messages';
+import { registrationMessages } from '../../registrations/messages';
 import { accountsMessages } from '../../accounts/messages';
+import { eventsMessages } from '../../events/messages';
+import { recordingMessages } from '../../recordings/messages';
+import { archiveMessages } from '../../archive/messages';
 import { commonMessages } from './common';
 
 /** One catalogue per language, merged from every feature's messages file. */
-const et = { ...commonMessages.et, ...accountsMessages.et };
-const en: Record<MessageKey, string> = { ...commonMessages.en, ...accountsMessages.en };
+const et = {
+  ...commonMessages.et,
+  ...recordingMessages.et,
+  ...archiveMessages.et,
+  ...eventsMessages.et,
+  ...accountsMessages.et,
+  ...registrationMessages.et,
+  ...calendarMessages.et,
+};
+const en: Record<MessageKey, string> = {
+  ...commonMessages.en,
+  ...recordingMessages.en,
+  ...archiveMessages.en,
+  ...eventsMessages.en,
+  ...accountsMessages.en,
+  ...registrationMessages.en,
+  ...calendarMessages.en,
+};
 
 export const languages = ['et', 'en'] as const;
 export type Lang = (typeof languages)[number];

@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { EventPage } from '../../views/events/event-page';
+import { EventsPage } from '../../views/events/events-page';
+import type { AppEnv } from '../deps';
+import { notFound } from '../lib/http';
+import { pageContext } from '../lib/page';
+import { eventJsonLd } from './json-ld';
+import { eventListQuerySchema, type EventListQuery } from './listing';
+import { countPublicEvents, listEventYears, listMunicipalities, listPublicEvents } from './queries';
+import { findPublicEvent, loadAgenda } from './service';
+
+/** Filters from a page's query string: empty fields are "any", and nonsense is ignored, not an error. */
+function pageListQuery(params: Record<string, string>): EventListQuery {
+  const given = Object.fromEntries(
+    Object.entries(params).filter(([, value]) => value.trim() !== ''),
+  );
+  const parsed = eventListQuerySchema.safeParse({ when: 'upcoming', ...given });
+  if (parsed.success) return parsed.data;
+  const fallback = Object.fromEntries(
+    Object.entries(given).filter(
+      ([key]) => !parsed.error.issues.some((issue) => issue.path[0] === key),
+    ),
+  );
+  return eventListQuerySchema.parse({ when: 'upcoming', ...fallback });
+}
+
+export function eventRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/events', async (c) => {
+    const { db, clock } = c.get('deps');
+    const query = pageListQuery(c.req.query());
+    const filter = {
+      when: query.when,
+      now: clock.now(),
+      municipalities: query.municipality,
+      kinds: query.kind,
+      year: query.year,
+    };
+    const [events, total, municipalities, years] = await Promise.all([
+      listPublicEvents(db, {
+        ...filter,
+        limit: query.perPage,
+        offset: (query.page - 1) * query.perPage,
+      }),
+      countPublicEvents(db, filter),
+      listMunicipalities(db),
+      listEventYears(db),
+    ]);
+    return c.html(EventsPage({ ...pageContext(c), events, total, query, municipalities, years }));
+  });
+
+  routes.get('/events/:slug', async (c) => {
+    const { db, config } = c.get('deps');
+    const event = await findPublicEvent(db, c.req.param('slug'));
+    if (!event) throw notFound('No such event');
+    const agenda = await loadAgenda(db, event.id);
+    const ctx = pageContext(c);
+    return c.html(
+      EventPage({
+        ...ctx,
+        event,
+        agenda,
+        jsonLd: eventJsonLd(event, config.publicUrl, ctx.lang),
+      }),
+    );
+  });
+
+  return routes;
+}

@@ -1,0 +1,8 @@
+import { eq } from 'drizzle-orm';
+import { municipalities } from '../db/schema/index';
+import type { Queryable } from '../db/types';
+
+export async function findMunicipality(db: Queryable, slug: string) {
+  const [row] = await db.select().from(municipalities).where(eq(municipalities.slug, slug));
+  return row ?? null;
+}

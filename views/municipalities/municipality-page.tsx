@@ -1,0 +1,62 @@
+import type { Child } from 'hono/jsx';
+import type { EventSummary } from '../../src/events/queries';
+import { EventCard } from '../events/event-card';
+import { Layout, type PageContext } from '../layout';
+
+export type MunicipalityPageProps = PageContext & {
+  municipality: {
+    slug: string;
+    name: string;
+    kind: 'city' | 'parish' | 'county' | 'other';
+    website: string | null;
+  };
+  upcoming: EventSummary[];
+  past: EventSummary[];
+  /** Sections other features contribute: the action plan, calendar feed links. */
+  plan?: Child;
+  feeds?: Child;
+};
+
+export function MunicipalityPage(props: MunicipalityPageProps) {
+  const { t, municipality } = props;
+  const list = (events: EventSummary[]) =>
+    events.length > 0 ? (
+      <ul class="cards">
+        {events.map((event) => (
+          <EventCard event={event} ctx={props} />
+        ))}
+      </ul>
+    ) : (
+      <p>{t('municipality.noEvents')}</p>
+    );
+  return (
+    <Layout
+      {...props}
+      title={municipality.name}
+      canonicalPath={`/municipalities/${municipality.slug}`}
+    >
+      <h1>{municipality.name}</h1>
+      <p class="meta">
+        {t(`municipality.kind.${municipality.kind}`)}
+        {municipality.website ? (
+          <>
+            {' · '}
+            <a href={municipality.website} rel="noopener">
+              {t('municipality.website')}
+            </a>
+          </>
+        ) : null}
+      </p>
+      {props.plan}
+      <section aria-labelledby="upcoming">
+        <h2 id="upcoming">{t('municipality.upcoming')}</h2>
+        {list(props.upcoming)}
+      </section>
+      <section aria-labelledby="past">
+        <h2 id="past">{t('municipality.past')}</h2>
+        {list(props.past)}
+      </section>
+      {props.feeds}
+    </Layout>
+  );
+}
