@@ -1,0 +1,114 @@
+/**
+ * Cloudflare Workers entry (see docs/deploy.md). The same app as src/server.ts, against
+ * Postgres through Hyperdrive. Nothing here may import PGlite, node:fs or other Node-only
+ * modules (src/db/open.ts, pglite.ts, migrate.ts, data-dir-lock.ts): migrations and the demo
+ * seed run from Node (`npm run cli -- migrate`, `npm run cli -- seed:demo`).
+ */
+import { createApp } from './app';
+import { parseConfig, type Config } from './config';
+import { openPostgres } from './db/postgres';
+import type { Db } from './db/types';
+import type { Deps } from './deps';
+import { systemClock } from './lib/clock';
+import { createLog, type Log } from './lib/log';
+import { noMailer } from './lib/mail';
+
+/** The Hyperdrive binding: a pooled connection string to the one Postgres. */
+export type Hyperdrive = { connectionString: string };
+
+/** What wrangler.toml binds: HYPERDRIVE, plus plain-text vars (PUBLIC_URL, LOG_LEVEL, …). */
+export type WorkerEnv = { HYPERDRIVE: Hyperdrive } & Record<string, unknown>;
+
+/** The parts of the Workers runtime's ExecutionContext and ScheduledController we use. */
+export type WorkerContext = { waitUntil(promise: Promise<unknown>): void };
+export type ScheduledEvent = { cron: string; scheduledTime: number };
+
+/** One periodic task; gets the same deps as a request. */
+export type ScheduledJob = { name: string; run(deps: Deps): Promise<unknown> };
+
+/**
+ * The periodic jobs the cron trigger runs, in order. Outbox sending is not here: SMTP
+ * (nodemailer) cannot run on Workers, so emails wait in the outbox for a Node process
+ * (`npm run cli -- outbox:send`, see docs/deploy.md). A job that fails is logged and the next
+ * one still runs.
+ */
+export const scheduledJobs: ScheduledJob[] = [];
+
+/** Settings from the Worker's vars. Bindings (objects) are not settings and are left out. */
+export function workerConfig(env: WorkerEnv): Config {
+  const settings: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (typeof value === 'string') settings[name] = value;
+  }
+  // No PGlite and no demo seeding on Workers; DATABASE_URL is Hyperdrive's, not a setting.
+  delete settings.DATABASE_URL;
+  settings.SEED_DEMO = 'false';
+  return parseConfig(settings);
+}
+
+function workerLog(config: Config): Log {
+  // Workers have no process.stdout; console.log lines reach `wrangler tail` and Logpush.
+  return createLog(config.logLevel, (line) => console.log(line));
+}
+
+/**
+ * A database client for one request or one cron run. Workers may not share I/O between
+ * requests, so each gets its own postgres.js client with few connections; Hyperdrive pools
+ * the real connections to Postgres.
+ */
+function openRequestDatabase(env: WorkerEnv): { db: Db; close(): Promise<void> } {
+  if (!env.HYPERDRIVE?.connectionString) {
+    throw new Error('The HYPERDRIVE binding is missing (see wrangler.toml)');
+  }
+  return openPostgres(env.HYPERDRIVE.connectionString, { max: 3, connectTimeoutSeconds: 5 });
+}
+
+export function buildDeps(env: WorkerEnv, db: Db): Deps {
+  const config = workerConfig(env);
+  return { db, config, clock: systemClock, mailer: noMailer, log: workerLog(config) };
+}
+
+/** Runs every job in turn; one failing does not stop the others. Returns the names that failed. */
+export async function runScheduledJobs(
+  deps: Deps,
+  jobs: readonly ScheduledJob[] = scheduledJobs,
+): Promise<string[]> {
+  const failed: string[] = [];
+  for (const job of jobs) {
+    const startedAt = Date.now();
+    try {
+      await job.run(deps);
+      deps.log.info('scheduled job done', { job: job.name, ms: Date.now() - startedAt });
+    } catch (error) {
+      failed.push(job.name);
+      deps.log.error('scheduled job failed', {
+        job: job.name,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return failed;
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Promise<Response> {
+    const database = openRequestDatabase(env);
+    try {
+      const app = createApp(buildDeps(env, database.db));
+      return await app.fetch(request, env, ctx as never);
+    } finally {
+      // After the response is sent: the client's connections go back to Hyperdrive.
+      ctx.waitUntil(database.close());
+    }
+  },
+
+  async scheduled(event: ScheduledEvent, env: WorkerEnv, ctx: WorkerContext): Promise<void> {
+    const database = openRequestDatabase(env);
+    const deps = buildDeps(env, database.db);
+    const run = runScheduledJobs(deps).then((failed) => {
+      deps.log.info('scheduled run finished', { cron: event.cron, failed });
+    });
+    ctx.waitUntil(run.finally(() => database.close()));
+    await run;
+  },
+};
