@@ -2,13 +2,14 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { eventsApi } from '../events/api';
+import { recordingsApi } from '../recordings/api';
 import { createApiRouter, requireJsonBody } from './router';
 
 /** Every feature's API, mounted under /api/v1; the OpenAPI 3.1 document at /api/openapi.json. */
 export function apiRoutes() {
   const v1 = createApiRouter();
   v1.use(requireJsonBody());
-  const features: OpenAPIHono<AppEnv>[] = [eventsApi()];
+  const features: OpenAPIHono<AppEnv>[] = [eventsApi(), recordingsApi()];
   for (const feature of features) v1.route('/', feature);
 
   const api = new Hono<AppEnv>();

@@ -1,0 +1,66 @@
+/** A minimal Atom 1.0 (RFC 4287) writer. Pure: no I/O. */
+
+export type AtomEntry = {
+  id: string;
+  title: string;
+  link: string;
+  updated: Date;
+  published: Date;
+  summary?: string | null;
+  category?: string | null;
+};
+
+export type AtomFeed = {
+  id: string;
+  title: string;
+  selfUrl: string;
+  alternateUrl: string;
+  updated: Date;
+  lang: string;
+  entries: AtomEntry[];
+};
+
+/** Escapes text for XML and drops characters XML 1.0 does not allow. */
+export function xmlText(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing the control characters XML forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
+}
+
+export function atomFeed(feed: AtomFeed): string {
+  const entries = feed.entries.map((entry) =>
+    [
+      '  <entry>',
+      `    <id>${xmlText(entry.id)}</id>`,
+      `    <title type="text">${xmlText(entry.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(entry.link)}"/>`,
+      `    <published>${entry.published.toISOString()}</published>`,
+      `    <updated>${entry.updated.toISOString()}</updated>`,
+      entry.category ? `    <category term="${xmlText(entry.category)}"/>` : null,
+      entry.summary ? `    <summary type="text">${xmlText(entry.summary)}</summary>` : null,
+      '  </entry>',
+    ]
+      .filter((line) => line !== null)
+      .join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(feed.lang)}">`,
+    `  <id>${xmlText(feed.id)}</id>`,
+    `  <title type="text">${xmlText(feed.title)}</title>`,
+    `  <updated>${feed.updated.toISOString()}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(feed.selfUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xmlText(feed.alternateUrl)}"/>`,
+    '  <author><name>Koda</name></author>',
+    '  <generator>Koda</generator>',
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,49 @@
+import { defineMessages } from '../lib/i18n/define';
+
+/** Strings of the webcast archive and its feed. */
+export const archiveMessages = defineMessages(
+  {
+    'archive.title': 'Veebiülekannete arhiiv',
+    'archive.intro':
+      'Mõttekodade ja foorumite salvestised. Otsing hõlmab pealkirju, päevakavasid, kirjeldusi ja tulemuste märkmeid.',
+    'archive.search': 'Otsi',
+    'archive.query': 'Otsingusõnad',
+    'archive.municipality': 'Omavalitsus',
+    'archive.year': 'Aasta',
+    'archive.kind': 'Liik',
+    'archive.any': 'kõik',
+    'archive.results': '{count} salvestist',
+    'archive.noResults': 'Ühtegi salvestist ei leitud.',
+    'archive.previous': 'Eelmised',
+    'archive.next': 'Järgmised',
+    'archive.page': 'Lehekülg {page} / {pages}',
+    'archive.pagination': 'Lehekülgede vahel liikumine',
+    'archive.feed': 'Uued salvestised ja tulemused (Atom-voog)',
+    'archive.chapters': '{count} peatükki',
+    'archive.feedTitle': 'Koda: uued salvestised ja tulemused',
+    'archive.feedRecording': 'Salvestis: {title} ({event})',
+    'archive.feedOutcome': '{kind}: {title} ({event})',
+  },
+  {
+    'archive.title': 'Webcast archive',
+    'archive.intro':
+      'Recordings of think tanks and forums. The search covers titles, agendas, descriptions and outcome notes.',
+    'archive.search': 'Search',
+    'archive.query': 'Search words',
+    'archive.municipality': 'Municipality',
+    'archive.year': 'Year',
+    'archive.kind': 'Kind',
+    'archive.any': 'any',
+    'archive.results': '{count} recordings',
+    'archive.noResults': 'No recordings found.',
+    'archive.previous': 'Previous',
+    'archive.next': 'Next',
+    'archive.page': 'Page {page} of {pages}',
+    'archive.pagination': 'Pages',
+    'archive.feed': 'New recordings and outcomes (Atom feed)',
+    'archive.chapters': '{count} chapters',
+    'archive.feedTitle': 'Koda: new recordings and outcomes',
+    'archive.feedRecording': 'Recording: {title} ({event})',
+    'archive.feedOutcome': '{kind}: {title} ({event})',
+  },
+);

@@ -1,0 +1,119 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ArchivePage } from '../../views/archive/archive-page';
+import type { AppEnv } from '../deps';
+import type { MessageKey } from '../lib/i18n/index';
+import { pageContext } from '../lib/page';
+import { formatOffset } from '../lib/time';
+import { ARCHIVE_PAGE_SIZE } from '../recordings/api';
+import { archiveFacets, archiveFeedItems, searchArchive } from '../recordings/queries';
+import { atomFeed } from './atom';
+
+/** Filters from the query string; a value that does not fit is ignored, never an error page. */
+const pageQuery = z.object({
+  q: z.string().max(200).optional().catch(undefined),
+  municipality: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional()
+    .catch(undefined),
+  year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
+  kind: z.enum(['live', 'recording']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+
+export type ArchiveQuery = z.output<typeof pageQuery>;
+
+export function archiveRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/archive', async (c) => {
+    const { db } = c.get('deps');
+    const raw = c.req.query();
+    const query = pageQuery.parse({
+      q: raw.q?.trim() || undefined,
+      municipality: raw.municipality || undefined,
+      year: raw.year || undefined,
+      kind: raw.kind || undefined,
+      page: raw.page || undefined,
+    });
+    const page = query.page ?? 1;
+    const [result, facets] = await Promise.all([
+      searchArchive(db, {
+        q: query.q,
+        municipality: query.municipality,
+        year: query.year,
+        kind: query.kind,
+        limit: ARCHIVE_PAGE_SIZE,
+        offset: (page - 1) * ARCHIVE_PAGE_SIZE,
+      }),
+      archiveFacets(db),
+    ]);
+    return c.html(
+      ArchivePage({
+        ...pageContext(c),
+        query,
+        page,
+        pageSize: ARCHIVE_PAGE_SIZE,
+        items: result.items,
+        total: result.total,
+        facets,
+      }),
+    );
+  });
+
+  routes.get('/archive/feed.xml', async (c) => {
+    const { db, config } = c.get('deps');
+    const t = c.get('t');
+    const base = config.publicUrl;
+    const items = await archiveFeedItems(db, 50);
+    const updated = items.reduce(
+      (latest, item) => (item.updatedAt > latest ? item.updatedAt : latest),
+      new Date(0),
+    );
+    const xml = atomFeed({
+      id: `${base}/archive/feed.xml`,
+      title: t('archive.feedTitle'),
+      selfUrl: `${base}/archive/feed.xml`,
+      alternateUrl: `${base}/archive`,
+      updated,
+      lang: c.get('lang'),
+      entries: items.map((item) =>
+        item.type === 'recording'
+          ? {
+              id: `${base}/recordings/${item.id}`,
+              title: t('archive.feedRecording', { title: item.title, event: item.eventTitle }),
+              link: `${base}/recordings/${item.id}`,
+              published: item.createdAt,
+              updated: item.updatedAt,
+              category: 'recording',
+              summary: item.summary,
+            }
+          : {
+              id: `${base}/events/${item.eventSlug}#outcome-${item.id}`,
+              title: t('archive.feedOutcome', {
+                kind: t(`recordings.outcome.${item.kind}` as MessageKey),
+                title: item.title,
+                event: item.eventTitle,
+              }),
+              link:
+                item.recordingId !== null && item.offsetSeconds !== null
+                  ? `${base}/recordings/${item.recordingId}?t=${item.offsetSeconds}`
+                  : `${base}/events/${item.eventSlug}#outcome-${item.id}`,
+              published: item.createdAt,
+              updated: item.updatedAt,
+              category: `outcome:${item.kind}`,
+              summary:
+                item.offsetSeconds !== null
+                  ? `${formatOffset(item.offsetSeconds)} · ${item.body}`
+                  : item.body,
+            },
+      ),
+    });
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Last-Modified', updated.toUTCString());
+    return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  });
+
+  return routes;
+}

@@ -1,0 +1,85 @@
+import type { Lang, Translate } from '../../src/lib/i18n/index';
+import { playerForUrl, type Player } from '../../src/recordings/providers';
+
+export type PlayerProps = {
+  t: Translate;
+  lang: Lang;
+  title: string;
+  sourceUrl: string;
+  startSeconds?: number | null;
+  captionsUrl?: string | null;
+  language?: string | null;
+  /** An id for the chapter script to find this player. */
+  id?: string;
+};
+
+function hostOf(href: string): string {
+  try {
+    return new URL(href).hostname;
+  } catch {
+    return href;
+  }
+}
+
+/**
+ * The player for a source URL: a privacy-enhanced iframe for the providers we know, <video>
+ * for media files, a plain link for anything else and nothing for a URL that is not http(s).
+ */
+export function MediaPlayer(props: PlayerProps) {
+  const { t } = props;
+  const player: Player | null = playerForUrl(props.sourceUrl, props.startSeconds);
+  if (!player) return null;
+  if (player.type === 'link') {
+    return (
+      <p class="player-link" id={props.id} data-player="link">
+        <a href={player.href} rel="noopener noreferrer nofollow external">
+          {t('recordings.player.linkOnly', { host: hostOf(player.href) })}
+        </a>
+      </p>
+    );
+  }
+  if (player.type === 'iframe') {
+    return (
+      <div class="player" id={props.id} data-player={player.provider}>
+        <iframe
+          src={player.src}
+          title={t('recordings.player.title', { title: props.title })}
+          allow="encrypted-media; picture-in-picture; fullscreen"
+          allowfullscreen
+          loading="lazy"
+          referrerpolicy="strict-origin-when-cross-origin"
+        ></iframe>
+      </div>
+    );
+  }
+  return (
+    <div class="player" id={props.id} data-player={player.provider}>
+      <video controls preload="metadata" src={player.src}>
+        <source src={player.src} type={player.mime} />
+        {props.captionsUrl ? (
+          <track
+            kind="captions"
+            src={props.captionsUrl}
+            srclang={props.language ?? props.lang}
+            label={t('recordings.player.captions')}
+            default
+          />
+        ) : null}
+        <p>
+          {t('recordings.player.noVideo')}{' '}
+          <a href={player.href} rel="noopener noreferrer nofollow">
+            {hostOf(player.href)}
+          </a>
+        </p>
+      </video>
+      {player.provider === 'hls' ? (
+        <p class="meta">
+          {t('recordings.player.hlsNote')}{' '}
+          <a href={player.href} rel="noopener noreferrer nofollow">
+            {hostOf(player.href)}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
