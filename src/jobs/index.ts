@@ -1,0 +1,97 @@
+import type { Deps } from '../deps';
+import { pruneOutbox, sendDueMessages, type HoldState, type SendReport } from '../outbox/sender';
+import { enqueueReminders } from '../registrations/reminders';
+import { purgeRegistrations } from '../registrations/service';
+import { purgeCutoff } from '../registrations/rules';
+
+/**
+ * The periodic jobs as plain functions of the app's dependencies, so the Node server (timers
+ * below), the CLI and the Cloudflare `scheduled()` handler all run the same code. Each is safe
+ * to run concurrently in several processes: the outbox claims with SKIP LOCKED, reminders are
+ * deduplicated by key, purge is an idempotent UPDATE.
+ */
+export type JobDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'log'>;
+
+export async function runOutboxJob(deps: JobDeps, hold?: HoldState): Promise<SendReport> {
+  return sendDueMessages(deps, { hold });
+}
+
+export async function runReminderJob(deps: JobDeps): Promise<number> {
+  const written = await enqueueReminders(deps);
+  if (written > 0) deps.log.info('reminders written to the outbox', { count: written });
+  return written;
+}
+
+export async function runPurgeJob(
+  deps: JobDeps,
+): Promise<{ registrations: number; outbox: number }> {
+  const now = deps.clock.now();
+  const anonymised = await purgeRegistrations(deps.db, now, deps.config.retentionDays);
+  const deleted = await pruneOutbox(deps.db, purgeCutoff(now, deps.config.retentionDays));
+  deps.log.info('purge done', { registrationsAnonymised: anonymised, outboxDeleted: deleted });
+  return { registrations: anonymised, outbox: deleted };
+}
+
+/** Everything a Cloudflare cron trigger should do each time it fires (e.g. every minute). */
+export async function runScheduledJobs(deps: JobDeps): Promise<void> {
+  await runOutboxJob(deps);
+  await runReminderJob(deps);
+  // The purge is cheap when there is nothing to do, so running it every time is fine.
+  await runPurgeJob(deps);
+}
+
+export type JobTimings = { outboxMs: number; remindersMs: number; purgeMs: number };
+
+const defaultTimings: JobTimings = {
+  outboxMs: 5_000,
+  remindersMs: 10 * 60_000,
+  purgeMs: 24 * 60 * 60_000,
+};
+
+/**
+ * Starts the jobs on timers in this process (Node server). A job never overlaps itself; an
+ * error is logged and the job runs again next time. `stop()` clears the timers and waits for
+ * running jobs to finish, so the database can be closed after it.
+ */
+export function startJobs(
+  deps: JobDeps,
+  timings: JobTimings = defaultTimings,
+): { stop(): Promise<void> } {
+  const hold: HoldState = { lastLoggedId: 0 };
+  const running = new Set<Promise<unknown>>();
+  const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
+  const schedule = (name: string, everyMs: number, job: () => Promise<unknown>, now = false) => {
+    let busy = false;
+    const tick = () => {
+      if (busy || stopped) return;
+      busy = true;
+      const run = job()
+        .catch((error: unknown) =>
+          deps.log.error('job failed', {
+            job: name,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        )
+        .finally(() => {
+          busy = false;
+          running.delete(run);
+        });
+      running.add(run);
+    };
+    const timer = setInterval(tick, everyMs);
+    timer.unref();
+    timers.push(timer);
+    if (now) tick();
+  };
+  schedule('outbox', timings.outboxMs, () => runOutboxJob(deps, hold), true);
+  schedule('reminders', timings.remindersMs, () => runReminderJob(deps), true);
+  schedule('purge', timings.purgeMs, () => runPurgeJob(deps), true);
+  return {
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearInterval(timer);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { assertCanManage, requireUser } from '../accounts/auth';
+import { createApiRouter } from '../api/router';
+import type { AppEnv } from '../deps';
+import { clientAddress } from '../lib/client-address';
+import { HttpError } from '../lib/http';
+import { hitRateLimit } from '../lib/rate-limit';
+import { toZonedIso } from '../lib/time';
+import { eventBySlug, hostMunicipalityIds, listRegistrations, registrationCounts } from './queries';
+import { attendanceValues, registrationInput } from './rules';
+import { cancelByToken, registerParticipant } from './service';
+
+/** Registrations per client address: generous for a shared office address, hard on scripts. */
+export const REGISTER_RATE_LIMIT = { limit: 20, windowSeconds: 10 * 60, blockSeconds: 15 * 60 };
+
+/** Counts a registration attempt against the client's address (across all processes); 429 over it. */
+export async function limitRegistrations(c: Context<AppEnv>): Promise<void> {
+  const { db, clock } = c.get('deps');
+  const result = await hitRateLimit(
+    db,
+    `register:ip:${clientAddress(c)}`,
+    REGISTER_RATE_LIMIT,
+    clock.now(),
+  );
+  if (!result.allowed) {
+    c.header('Retry-After', String(result.retryAfterSeconds));
+    throw new HttpError(429, 'rate_limited', 'Too many registrations from this address; try later');
+  }
+}
+
+const rateLimited: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method === 'POST') await limitRegistrations(c);
+  await next();
+};
+
+const errorResponse = {
+  content: {
+    'application/json': {
+      schema: z.object({
+        error: z.object({
+          code: z.string(),
+          message: z.string(),
+          details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+        }),
+      }),
+    },
+  },
+  description: 'Error',
+};
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+const slugParam = z.object({ slug: z.string().min(1).max(120) });
+
+const registerRoute = createRoute({
+  method: 'post',
+  path: '/events/{slug}/registrations',
+  tags: ['Registrations'],
+  summary: 'Register for an event (no account needed)',
+  description:
+    'In-person registrations beyond the capacity go to the waitlist (409 `event_full` when the event has none); online attendance is never capped. ' +
+    'The same email twice answers 409 `already_registered` and emails the manage link instead of showing it. ' +
+    'Window errors: 409 `registration_not_open`, 409 `registration_closed`, 410 `event_cancelled`.',
+  request: {
+    params: slugParam,
+    body: { content: { 'application/json': { schema: registrationInput } }, required: true },
+  },
+  responses: {
+    201: json(
+      z.object({
+        status: z.enum(['confirmed', 'waitlisted']),
+        manageUrl: z.string(),
+        waitlistPosition: z.number().int().optional(),
+      }),
+      'Registered',
+    ),
+    404: errorResponse,
+    409: errorResponse,
+    410: errorResponse,
+    422: errorResponse,
+    429: errorResponse,
+  },
+});
+
+const cancelRoute = createRoute({
+  method: 'delete',
+  path: '/registrations/{token}',
+  tags: ['Registrations'],
+  summary: 'Cancel a registration with its manage token; the earliest waitlisted person moves up',
+  request: { params: z.object({ token: z.string().min(1).max(200) }) },
+  responses: {
+    200: json(z.object({ status: z.literal('cancelled') }), 'Cancelled'),
+    404: errorResponse,
+    410: errorResponse,
+  },
+});
+
+const registrationResponse = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  organization: z.string().nullable(),
+  needs: z.string().nullable(),
+  attendance: z.enum(attendanceValues),
+  status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+  followUp: z.boolean(),
+  registeredAt: z.string(),
+  checkedInAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  anonymized: z.boolean(),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}/registrations',
+  tags: ['Registrations'],
+  summary: 'The registrations of an event (organizers of its municipalities and admins)',
+  security: [{ bearerAuth: [] }],
+  request: {
+    params: slugParam,
+    query: z.object({
+      status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
+      attendance: z.enum(attendanceValues).optional(),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        counts: z.object({
+          confirmed: z.number().int(),
+          inPerson: z.number().int(),
+          online: z.number().int(),
+          waitlisted: z.number().int(),
+          cancelled: z.number().int(),
+          checkedIn: z.number().int(),
+        }),
+        items: z.array(registrationResponse),
+      }),
+      'Registrations, earliest first',
+    ),
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
+  },
+});
+
+/** Looks up an event for an organizer: 404 when missing, 403 when not theirs. */
+export async function managedEvent(c: Context<AppEnv>, slug: string) {
+  const user = requireUser(c);
+  const { db } = c.get('deps');
+  const event = await eventBySlug(db, slug);
+  if (!event) throw new HttpError(404, 'not_found', 'No such event');
+  assertCanManage(user, await hostMunicipalityIds(db, event.id));
+  return { user, event };
+}
+
+export function registrationApi() {
+  const api = createApiRouter();
+  api.use('/events/:slug/registrations', rateLimited);
+
+  api.openapi(registerRoute, async (c) => {
+    const { slug } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const result = await registerParticipant(c.get('deps'), slug, input, c.get('lang'));
+    return c.json(
+      {
+        status: result.status,
+        manageUrl: result.manageUrl,
+        ...(result.waitlistPosition !== undefined
+          ? { waitlistPosition: result.waitlistPosition }
+          : {}),
+      },
+      201,
+    );
+  });
+
+  api.openapi(cancelRoute, async (c) => {
+    const { token } = c.req.valid('param');
+    await cancelByToken(c.get('deps'), token);
+    return c.json({ status: 'cancelled' as const }, 200);
+  });
+
+  api.openapi(listRoute, async (c) => {
+    const { slug } = c.req.valid('param');
+    const filter = c.req.valid('query');
+    const { event } = await managedEvent(c, slug);
+    const { db } = c.get('deps');
+    const [rows, counts] = await Promise.all([
+      listRegistrations(db, event.id, filter),
+      registrationCounts(db, event.id),
+    ]);
+    const zoned = (date: Date | null) => (date ? toZonedIso(date, event.timezone) : null);
+    return c.json(
+      {
+        counts,
+        items: rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          organization: row.organization,
+          needs: row.needs,
+          attendance: row.attendance,
+          status: row.status,
+          followUp: row.followUpConsentAt !== null,
+          registeredAt: toZonedIso(row.createdAt, event.timezone),
+          checkedInAt: zoned(row.checkedInAt),
+          cancelledAt: zoned(row.cancelledAt),
+          anonymized: row.anonymizedAt !== null,
+        })),
+      },
+      200,
+    );
+  });
+
+  return api;
+}

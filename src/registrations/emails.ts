@@ -1,0 +1,107 @@
+import type { OutboxAttachment } from '../db/schema/index';
+import { translator, type Lang } from '../lib/i18n/index';
+import { formatRange } from '../lib/time';
+import { eventIcs, type IcsEvent } from './ics';
+import type { Attendance } from './rules';
+
+export type EmailEvent = IcsEvent & { cancelReason: string | null };
+
+export type EmailKind =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'promoted'
+  | 'link'
+  | 'changed'
+  | 'cancelled'
+  | 'reminder'
+  | 'cancelledByYou';
+
+export type EmailInput = {
+  kind: EmailKind;
+  lang: Lang;
+  name: string;
+  event: EmailEvent;
+  publicUrl: string;
+  now: Date;
+  attendance?: Attendance;
+  /** Only in emails that carry a freshly made token (confirmation, waitlist, link re-send). */
+  manageUrl?: string;
+  position?: number;
+};
+
+export type BuiltEmail = { subject: string; text: string; attachments: OutboxAttachment[] };
+
+const withIcs: ReadonlySet<EmailKind> = new Set(['confirmed', 'promoted', 'changed', 'cancelled']);
+
+/**
+ * One email in the participant's language. Subjects carry only the event's title (never a
+ * name or address), so the outbox log lines stay free of personal data.
+ */
+export function buildEmail(input: EmailInput): BuiltEmail {
+  const t = translator(input.lang);
+  const { event } = input;
+  const title = event.title;
+  const lines: string[] = [t('email.greeting', { name: input.name }), ''];
+  const attendance = input.attendance
+    ? t(`registration.attendance.${input.attendance}`)
+    : undefined;
+  switch (input.kind) {
+    case 'confirmed':
+      lines.push(t('email.confirmed.body', { title, attendance: attendance ?? '' }));
+      break;
+    case 'waitlisted':
+      lines.push(t('email.waitlisted.body', { title, position: input.position ?? 1 }));
+      break;
+    case 'promoted':
+      lines.push(t('email.promoted.body', { title }));
+      break;
+    case 'link':
+      lines.push(t('email.link.body', { title }));
+      break;
+    case 'changed':
+      lines.push(t('email.changed.body', { title }));
+      break;
+    case 'cancelled':
+      lines.push(t('email.cancelled.body', { title }));
+      if (event.cancelReason)
+        lines.push(t('email.cancelled.reason', { reason: event.cancelReason }));
+      break;
+    case 'reminder':
+      lines.push(t('email.reminder.body', { title }));
+      break;
+    case 'cancelledByYou':
+      lines.push(t('email.cancelledByYou.body', { title }));
+      break;
+  }
+  lines.push('');
+  lines.push(
+    t('email.when', {
+      when: formatRange(event.startsAt, event.endsAt, event.timezone, input.lang),
+    }),
+  );
+  const where = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
+  if (where) lines.push(t('email.where', { where }));
+  if (event.onlineUrl) lines.push(t('email.online', { url: event.onlineUrl }));
+  lines.push(t('email.eventPage', { url: `${input.publicUrl}/events/${event.slug}` }));
+  lines.push('');
+  if (input.manageUrl) {
+    lines.push(t('email.manage', { url: input.manageUrl }), t('email.manageKeep'));
+  } else if (input.kind !== 'cancelled' && input.kind !== 'cancelledByYou') {
+    lines.push(t('email.useManageLink'));
+  }
+  const attachments: OutboxAttachment[] = [];
+  if (withIcs.has(input.kind)) {
+    if (input.kind === 'confirmed') lines.push(t('email.confirmed.ics'));
+    attachments.push({
+      filename: `${event.slug}.ics`,
+      contentType: 'text/calendar; charset=utf-8',
+      content: eventIcs(event, input.publicUrl, input.now),
+    });
+  }
+  lines.push('', t('email.signature'));
+  return {
+    subject: t(`email.${input.kind}.subject`, { title }),
+    text: lines.join('\n'),
+    attachments,
+  };
+}

@@ -1,0 +1,231 @@
+import { and, asc, count, eq, ilike, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { eventHosts, events, registrations } from '../db/schema/index';
+import type { Queryable } from '../db/types';
+import { hashToken } from '../lib/tokens';
+import { seatsSummary, type Attendance, type RegistrationStatus, type Seats } from './rules';
+
+/** The event columns registration needs (rules, emails, calendar file). */
+export const eventColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  summary: events.summary,
+  status: events.status,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timezone: events.timezone,
+  venueName: events.venueName,
+  venueAddress: events.venueAddress,
+  onlineUrl: events.onlineUrl,
+  capacity: events.capacity,
+  waitlist: events.waitlist,
+  registrationOpensAt: events.registrationOpensAt,
+  registrationClosesAt: events.registrationClosesAt,
+  cancelReason: events.cancelReason,
+  sequence: events.sequence,
+};
+
+export type RegistrationEvent = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string | null;
+  status: 'draft' | 'published' | 'cancelled';
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  venueName: string | null;
+  venueAddress: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  waitlist: boolean;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  cancelReason: string | null;
+  sequence: number;
+};
+
+export async function eventBySlug(
+  db: Queryable,
+  slug: string,
+  options: { lock?: boolean } = {},
+): Promise<RegistrationEvent | null> {
+  const query = db.select(eventColumns).from(events).where(eq(events.slug, slug));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function eventById(
+  db: Queryable,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<RegistrationEvent | null> {
+  const query = db.select(eventColumns).from(events).where(eq(events.id, id));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function hostMunicipalityIds(db: Queryable, eventId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: eventHosts.municipalityId })
+    .from(eventHosts)
+    .where(eq(eventHosts.eventId, eventId));
+  return rows.map((row) => row.id);
+}
+
+/** In-person seats of an event: `available` is null when the capacity is unlimited. */
+export async function seatsFor(db: Queryable, eventId: number): Promise<Seats> {
+  const [event] = await db
+    .select({ capacity: events.capacity })
+    .from(events)
+    .where(eq(events.id, eventId));
+  const counts = await inPersonCounts(db, eventId);
+  return seatsSummary(event?.capacity ?? null, counts.confirmed, counts.waitlisted);
+}
+
+export async function inPersonCounts(
+  db: Queryable,
+  eventId: number,
+): Promise<{ confirmed: number; waitlisted: number }> {
+  const rows = await db
+    .select({ status: registrations.status, n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.attendance, 'in_person')))
+    .groupBy(registrations.status);
+  const of = (status: RegistrationStatus) => rows.find((row) => row.status === status)?.n ?? 0;
+  return { confirmed: of('confirmed'), waitlisted: of('waitlisted') };
+}
+
+export type RegistrationCounts = {
+  confirmed: number;
+  inPerson: number;
+  online: number;
+  waitlisted: number;
+  cancelled: number;
+  checkedIn: number;
+};
+
+export async function registrationCounts(
+  db: Queryable,
+  eventId: number,
+): Promise<RegistrationCounts> {
+  const [row] = await db
+    .select({
+      inPerson: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed' and ${registrations.attendance} = 'in_person')::int`,
+      online: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed' and ${registrations.attendance} = 'online')::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+      cancelled: sql<number>`count(*) filter (where ${registrations.status} = 'cancelled')::int`,
+      checkedIn: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed' and ${registrations.checkedInAt} is not null)::int`,
+    })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId));
+  const r = row ?? { inPerson: 0, online: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
+  return { ...r, confirmed: r.inPerson + r.online };
+}
+
+export const registrationColumns = {
+  id: registrations.id,
+  eventId: registrations.eventId,
+  name: registrations.name,
+  email: registrations.email,
+  organization: registrations.organization,
+  needs: registrations.needs,
+  attendance: registrations.attendance,
+  lang: registrations.lang,
+  status: registrations.status,
+  consentAt: registrations.consentAt,
+  followUpConsentAt: registrations.followUpConsentAt,
+  checkedInAt: registrations.checkedInAt,
+  cancelledAt: registrations.cancelledAt,
+  anonymizedAt: registrations.anonymizedAt,
+  createdAt: registrations.createdAt,
+};
+
+export type RegistrationRow = {
+  id: number;
+  eventId: number;
+  name: string | null;
+  email: string | null;
+  organization: string | null;
+  needs: string | null;
+  attendance: Attendance;
+  lang: string;
+  status: RegistrationStatus;
+  consentAt: Date;
+  followUpConsentAt: Date | null;
+  checkedInAt: Date | null;
+  cancelledAt: Date | null;
+  anonymizedAt: Date | null;
+  createdAt: Date;
+};
+
+export async function registrationByToken(
+  db: Queryable,
+  token: string,
+): Promise<RegistrationRow | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const [row] = await db
+    .select(registrationColumns)
+    .from(registrations)
+    .where(eq(registrations.manageTokenHash, await hashToken(token)));
+  return row ?? null;
+}
+
+export async function registrationById(db: Queryable, id: number): Promise<RegistrationRow | null> {
+  const [row] = await db
+    .select(registrationColumns)
+    .from(registrations)
+    .where(eq(registrations.id, id));
+  return row ?? null;
+}
+
+/** 1-based place on the waitlist (in-person, earliest first); null when not waitlisted. */
+export async function waitlistPosition(
+  db: Queryable,
+  registration: Pick<RegistrationRow, 'id' | 'eventId' | 'status' | 'createdAt'>,
+): Promise<number | null> {
+  if (registration.status !== 'waitlisted') return null;
+  const [row] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, registration.eventId),
+        eq(registrations.status, 'waitlisted'),
+        or(
+          sql`${registrations.createdAt} < ${registration.createdAt.toISOString()}::timestamptz`,
+          and(
+            eq(registrations.createdAt, registration.createdAt),
+            lte(registrations.id, registration.id),
+          ),
+        ),
+      ),
+    );
+  return row?.n ?? 1;
+}
+
+export type RegistrationFilter = {
+  status?: RegistrationStatus;
+  attendance?: Attendance;
+  /** Part of the name (case-insensitive), for the check-in search. */
+  q?: string;
+};
+
+export async function listRegistrations(
+  db: Queryable,
+  eventId: number,
+  filter: RegistrationFilter = {},
+): Promise<RegistrationRow[]> {
+  const conditions: SQL[] = [eq(registrations.eventId, eventId)];
+  if (filter.status) conditions.push(eq(registrations.status, filter.status));
+  if (filter.attendance) conditions.push(eq(registrations.attendance, filter.attendance));
+  if (filter.q) {
+    const escaped = filter.q.replace(/[\\%_]/g, (char) => `\\${char}`);
+    conditions.push(isNotNull(registrations.name), ilike(registrations.name, `%${escaped}%`));
+  }
+  return db
+    .select(registrationColumns)
+    .from(registrations)
+    .where(and(...conditions))
+    .orderBy(asc(registrations.createdAt), asc(registrations.id));
+}

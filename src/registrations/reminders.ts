@@ -1,0 +1,69 @@
+import { and, eq, gt, lt, lte, ne, isNotNull } from 'drizzle-orm';
+import { events, registrations } from '../db/schema/index';
+import type { Db } from '../db/types';
+import { isLang } from '../lib/i18n/index';
+import { enqueueEmail } from '../outbox/enqueue';
+import { buildEmail } from './emails';
+import { eventColumns } from './queries';
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Writes the day-before reminder for everyone still registered for a published event that
+ * starts within the next 24 hours (but not in the next hour), except people who registered in
+ * the last hour. Safe to run as often as you like: the dedupe key (registration and start
+ * time) lets each reminder be written once, and again only if the event moves.
+ */
+export async function enqueueReminders(deps: {
+  db: Db;
+  clock: { now(): Date };
+  config: { publicUrl: string };
+}): Promise<number> {
+  const now = deps.clock.now();
+  const rows = await deps.db
+    .select({
+      event: eventColumns,
+      id: registrations.id,
+      email: registrations.email,
+      name: registrations.name,
+      lang: registrations.lang,
+      attendance: registrations.attendance,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(
+      and(
+        eq(events.status, 'published'),
+        gt(events.startsAt, new Date(now.getTime() + HOUR)),
+        lte(events.startsAt, new Date(now.getTime() + 24 * HOUR)),
+        ne(registrations.status, 'cancelled'),
+        isNotNull(registrations.email),
+        lt(registrations.createdAt, new Date(now.getTime() - HOUR)),
+      ),
+    );
+  let written = 0;
+  for (const row of rows) {
+    if (!row.email) continue;
+    const built = buildEmail({
+      kind: 'reminder',
+      lang: isLang(row.lang) ? row.lang : 'et',
+      name: row.name ?? '',
+      event: row.event,
+      publicUrl: deps.config.publicUrl,
+      now,
+      attendance: row.attendance,
+    });
+    const sent = await enqueueEmail(
+      deps.db,
+      {
+        kind: 'registration.reminder',
+        recipient: row.email,
+        ...built,
+        dedupeKey: `registration.reminder:${row.id}:${row.event.startsAt.toISOString()}`,
+      },
+      now,
+    );
+    if (sent) written++;
+  }
+  return written;
+}

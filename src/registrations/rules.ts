@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+export const attendanceValues = ['in_person', 'online'] as const;
+export type Attendance = (typeof attendanceValues)[number];
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+/**
+ * Whether an event takes registrations right now. A draft is not public at all, so it is
+ * `not_found`; a cancelled event says so; otherwise the window dates and the start decide.
+ */
+export type WindowState = 'not_found' | 'cancelled' | 'not_yet_open' | 'open' | 'closed';
+
+export type WindowEvent = {
+  status: 'draft' | 'published' | 'cancelled';
+  startsAt: Date;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+};
+
+export function registrationWindow(event: WindowEvent, now: Date): WindowState {
+  if (event.status === 'draft') return 'not_found';
+  if (event.status === 'cancelled') return 'cancelled';
+  const t = now.getTime();
+  if (t >= event.startsAt.getTime()) return 'closed';
+  if (event.registrationClosesAt && t >= event.registrationClosesAt.getTime()) return 'closed';
+  if (event.registrationOpensAt && t < event.registrationOpensAt.getTime()) return 'not_yet_open';
+  return 'open';
+}
+
+/** The API error for each state that refuses a registration (status, code, message). */
+export function windowError(state: Exclude<WindowState, 'open'>): {
+  status: 404 | 409 | 410;
+  code: string;
+  message: string;
+} {
+  switch (state) {
+    case 'not_found':
+      return { status: 404, code: 'not_found', message: 'No such event' };
+    case 'cancelled':
+      return { status: 410, code: 'event_cancelled', message: 'The event has been cancelled' };
+    case 'not_yet_open':
+      return {
+        status: 409,
+        code: 'registration_not_open',
+        message: 'Registration has not opened yet',
+      };
+    case 'closed':
+      return { status: 409, code: 'registration_closed', message: 'Registration is closed' };
+  }
+}
+
+export type SeatOutcome = 'confirmed' | 'waitlisted' | 'refused';
+
+/**
+ * Where a new in-person or online registration lands. Online attendance is never capped;
+ * in person fills `capacity` (null = unlimited), then the waitlist if the event has one.
+ */
+export function seatOutcome(input: {
+  attendance: Attendance;
+  capacity: number | null;
+  waitlist: boolean;
+  confirmedInPerson: number;
+}): SeatOutcome {
+  if (input.attendance === 'online') return 'confirmed';
+  if (input.capacity === null || input.confirmedInPerson < input.capacity) return 'confirmed';
+  return input.waitlist ? 'waitlisted' : 'refused';
+}
+
+/** How many waitlisted people can be promoted now that seats may have freed up. */
+export function seatsToFill(capacity: number | null, confirmedInPerson: number): number {
+  if (capacity === null) return Number.POSITIVE_INFINITY;
+  return Math.max(0, capacity - confirmedInPerson);
+}
+
+export type Seats = {
+  capacity: number | null;
+  confirmed: number;
+  waitlisted: number;
+  available: number | null;
+};
+
+export function seatsSummary(
+  capacity: number | null,
+  confirmedInPerson: number,
+  waitlistedInPerson: number,
+): Seats {
+  return {
+    capacity,
+    confirmed: confirmedInPerson,
+    waitlisted: waitlistedInPerson,
+    available: capacity === null ? null : Math.max(0, capacity - confirmedInPerson),
+  };
+}
+
+/** The date after which an event's registrations lose their personal data. */
+export function purgeCutoff(now: Date, retentionDays: number): Date {
+  return new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+}
+
+const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+const optionalText = (max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    trimmed(max).optional(),
+  );
+
+/** A registration as the API and the form send it. Consent must be explicitly true. */
+export const registrationInput = z.strictObject({
+  name: trimmed(200).min(1, 'Required'),
+  email: z
+    .string()
+    .trim()
+    .max(254, 'At most 254 characters')
+    .pipe(z.email({ message: 'Must be a valid email address' })),
+  organization: optionalText(200),
+  attendance: z.enum(attendanceValues, { message: 'Must be in_person or online' }),
+  needs: optionalText(1000),
+  consent: z.literal(true, { message: 'Consent to processing the data is required' }),
+  followUp: z.boolean().optional(),
+});
+
+export type RegistrationInput = z.output<typeof registrationInput>;
+
+/** Reads the HTML form's fields into the same shape (checkboxes send "on" or nothing). */
+export function formToInput(form: Record<string, string | File | (string | File)[]>): unknown {
+  const text = (name: string): string | undefined => {
+    const value = form[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    name: text('name') ?? '',
+    email: text('email') ?? '',
+    organization: text('organization'),
+    attendance: text('attendance') ?? '',
+    needs: text('needs'),
+    consent: text('consent') ? true : undefined,
+    followUp: text('followUp') ? true : false,
+  };
+}

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { parse } from 'csv-parse/sync';
+import { retryDelaySeconds } from '../../src/outbox/backoff';
+import { registrationsCsv } from '../../src/registrations/csv';
+import { buildEmail, type EmailEvent } from '../../src/registrations/emails';
+import type { RegistrationRow } from '../../src/registrations/queries';
+import {
+  formToInput,
+  purgeCutoff,
+  registrationInput,
+  registrationWindow,
+  seatOutcome,
+  seatsSummary,
+  seatsToFill,
+  windowError,
+  type WindowEvent,
+} from '../../src/registrations/rules';
+
+const now = new Date('2026-11-26T12:00:00Z');
+const base: WindowEvent = {
+  status: 'published',
+  startsAt: new Date('2026-12-05T16:00:00Z'),
+  registrationOpensAt: new Date('2026-11-20T00:00:00Z'),
+  registrationClosesAt: new Date('2026-12-05T14:00:00Z'),
+};
+
+describe('registration window', () => {
+  it('is open between the opening and closing dates', () => {
+    expect(registrationWindow(base, now)).toBe('open');
+    expect(
+      registrationWindow({ ...base, registrationOpensAt: null, registrationClosesAt: null }, now),
+    ).toBe('open');
+  });
+  it('is not yet open before the opening date, open exactly at it', () => {
+    const opens = new Date('2026-11-27T00:00:00Z');
+    expect(registrationWindow({ ...base, registrationOpensAt: opens }, now)).toBe('not_yet_open');
+    expect(registrationWindow({ ...base, registrationOpensAt: opens }, opens)).toBe('open');
+  });
+  it('closes at the closing date and when the event has started', () => {
+    const closes = new Date('2026-11-26T12:00:00Z');
+    expect(registrationWindow({ ...base, registrationClosesAt: closes }, now)).toBe('closed');
+    expect(
+      registrationWindow(
+        { ...base, registrationClosesAt: null, startsAt: new Date('2026-11-26T11:00:00Z') },
+        now,
+      ),
+    ).toBe('closed');
+  });
+  it('says cancelled for a cancelled event and not found for a draft', () => {
+    expect(registrationWindow({ ...base, status: 'cancelled' }, now)).toBe('cancelled');
+    expect(registrationWindow({ ...base, status: 'draft' }, now)).toBe('not_found');
+  });
+  it('has its own API error for each refusing state', () => {
+    expect(windowError('not_yet_open')).toMatchObject({
+      status: 409,
+      code: 'registration_not_open',
+    });
+    expect(windowError('closed')).toMatchObject({ status: 409, code: 'registration_closed' });
+    expect(windowError('cancelled')).toMatchObject({ status: 410, code: 'event_cancelled' });
+    expect(windowError('not_found')).toMatchObject({ status: 404 });
+  });
+});
+
+describe('seat outcome', () => {
+  const full = { capacity: 12, confirmedInPerson: 12 };
+  it('confirms in person while seats are free', () => {
+    expect(
+      seatOutcome({ attendance: 'in_person', capacity: 12, waitlist: true, confirmedInPerson: 11 }),
+    ).toBe('confirmed');
+  });
+  it('waitlists when full with a waitlist and refuses without one', () => {
+    expect(seatOutcome({ attendance: 'in_person', waitlist: true, ...full })).toBe('waitlisted');
+    expect(seatOutcome({ attendance: 'in_person', waitlist: false, ...full })).toBe('refused');
+  });
+  it('never caps online attendance, and null capacity is unlimited', () => {
+    expect(seatOutcome({ attendance: 'online', waitlist: false, ...full })).toBe('confirmed');
+    expect(
+      seatOutcome({
+        attendance: 'in_person',
+        capacity: null,
+        waitlist: false,
+        confirmedInPerson: 10_000,
+      }),
+    ).toBe('confirmed');
+  });
+  it('treats capacity 0 as no in-person seats', () => {
+    expect(
+      seatOutcome({ attendance: 'in_person', capacity: 0, waitlist: true, confirmedInPerson: 0 }),
+    ).toBe('waitlisted');
+  });
+  it('counts seats to fill and summarises', () => {
+    expect(seatsToFill(30, 28)).toBe(2);
+    expect(seatsToFill(30, 31)).toBe(0);
+    expect(seatsToFill(null, 5)).toBe(Number.POSITIVE_INFINITY);
+    expect(seatsSummary(12, 11, 3)).toEqual({
+      capacity: 12,
+      confirmed: 11,
+      waitlisted: 3,
+      available: 1,
+    });
+    expect(seatsSummary(null, 11, 0).available).toBeNull();
+  });
+  it('puts the purge cutoff retention days back', () => {
+    expect(purgeCutoff(now, 90).toISOString()).toBe('2026-08-28T12:00:00.000Z');
+  });
+});
+
+describe('registration input', () => {
+  const good = {
+    name: 'Mari Maasikas',
+    email: 'mari@example.ee',
+    attendance: 'in_person',
+    consent: true,
+  };
+  it('accepts a good registration and trims', () => {
+    const parsed = registrationInput.parse({ ...good, name: '  Mari  ', organization: '  ' });
+    expect(parsed.name).toBe('Mari');
+    expect(parsed.organization).toBeUndefined();
+  });
+  it('names every bad field', () => {
+    const result = registrationInput.safeParse({
+      name: 'x'.repeat(10_000),
+      email: 'not-an-email',
+      attendance: 'teleport',
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((issue) => issue.path.join('.')).sort();
+    expect(paths).toEqual(['attendance', 'consent', 'email', 'name']);
+  });
+  it('refuses consent that is not literally true', () => {
+    expect(registrationInput.safeParse({ ...good, consent: 'yes' }).success).toBe(false);
+    expect(registrationInput.safeParse({ ...good, consent: false }).success).toBe(false);
+  });
+  it('reads the form, where a checkbox is present or absent', () => {
+    const input = formToInput({
+      name: 'Jüri',
+      email: 'j@example.ee',
+      attendance: 'online',
+      consent: 'yes',
+    });
+    expect(registrationInput.parse(input)).toMatchObject({
+      name: 'Jüri',
+      consent: true,
+      followUp: false,
+    });
+    expect(
+      registrationInput.safeParse(
+        formToInput({ name: 'Jüri', email: 'j@example.ee', attendance: 'online' }),
+      ).success,
+    ).toBe(false);
+  });
+});
+
+describe('outbox backoff', () => {
+  it('doubles from 30 seconds and stops at 6 hours', () => {
+    expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([30, 60, 120, 240]);
+    expect(retryDelaySeconds(30)).toBe(6 * 3600);
+  });
+});
+
+const event: EmailEvent = {
+  id: 7,
+  slug: 'keila-foorum',
+  title: 'Keila linna foorum',
+  summary: 'Kaasav eelarve',
+  startsAt: new Date('2026-12-05T16:00:00Z'),
+  endsAt: new Date('2026-12-05T19:00:00Z'),
+  timezone: 'Europe/Tallinn',
+  venueName: 'Keila Kultuurikeskus',
+  venueAddress: 'Keskväljak 11, Keila',
+  onlineUrl: null,
+  status: 'published',
+  sequence: 2,
+  cancelReason: null,
+};
+
+describe('emails', () => {
+  it('writes the confirmation in the participant language with the manage link and a parseable .ics', () => {
+    const et = buildEmail({
+      kind: 'confirmed',
+      lang: 'et',
+      name: 'Mari',
+      event,
+      publicUrl: 'https://koda.test',
+      now,
+      attendance: 'in_person',
+      manageUrl: 'https://koda.test/registrations/abc',
+    });
+    expect(et.subject).toBe('Registreerimine kinnitatud: Keila linna foorum');
+    expect(et.text).toContain('Tere, Mari!');
+    expect(et.text).toContain('https://koda.test/registrations/abc');
+    expect(et.text).toContain('18:00–21:00');
+    const en = buildEmail({
+      kind: 'confirmed',
+      lang: 'en',
+      name: 'Mari',
+      event,
+      publicUrl: 'https://koda.test',
+      now,
+    });
+    expect(en.subject).toBe('Registration confirmed: Keila linna foorum');
+    const ics = et.attachments[0];
+    expect(ics?.contentType).toContain('text/calendar');
+    const vevent = new ICAL.Component(ICAL.parse(ics?.content ?? '')).getFirstSubcomponent(
+      'vevent',
+    );
+    expect(vevent?.getFirstPropertyValue('uid')).toBe('event-7@koda.test');
+    expect(vevent?.getFirstPropertyValue('sequence')).toBe(2);
+    expect(vevent?.getFirstPropertyValue('summary')).toBe('Keila linna foorum');
+  });
+  it('keeps subjects free of the person and sends the waitlist position', () => {
+    const mail = buildEmail({
+      kind: 'waitlisted',
+      lang: 'en',
+      name: 'Secret Name',
+      event,
+      publicUrl: 'https://koda.test',
+      now,
+      position: 3,
+    });
+    expect(mail.subject).not.toContain('Secret');
+    expect(mail.text).toContain('number 3 on the waitlist');
+    expect(mail.attachments).toEqual([]);
+  });
+  it('marks the calendar file cancelled in a cancellation notice', () => {
+    const mail = buildEmail({
+      kind: 'cancelled',
+      lang: 'et',
+      name: 'Mari',
+      event: { ...event, status: 'cancelled', cancelReason: 'Tormihoiatus' },
+      publicUrl: 'https://koda.test',
+      now,
+    });
+    expect(mail.text).toContain('Põhjus: Tormihoiatus');
+    const vevent = new ICAL.Component(
+      ICAL.parse(mail.attachments[0]?.content ?? ''),
+    ).getFirstSubcomponent('vevent');
+    expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+});
+
+describe('CSV export', () => {
+  it('starts with a BOM, keeps Estonian letters and defuses formulas', () => {
+    const row: RegistrationRow = {
+      id: 1,
+      eventId: 7,
+      name: 'Õie Žäkälä-Šööd',
+      email: 'oie@example.ee',
+      organization: '=HYPERLINK("x")',
+      needs: 'ratastool, "vegan"',
+      attendance: 'in_person',
+      lang: 'et',
+      status: 'confirmed',
+      consentAt: now,
+      followUpConsentAt: null,
+      checkedInAt: null,
+      cancelledAt: null,
+      anonymizedAt: null,
+      createdAt: now,
+    };
+    const csv = registrationsCsv([row], 'Europe/Tallinn');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records[0]).toMatchObject({
+      name: 'Õie Žäkälä-Šööd',
+      organization: `'=HYPERLINK("x")`,
+      needs: 'ratastool, "vegan"',
+      registered_at: '2026-11-26T14:00:00+02:00',
+    });
+  });
+});

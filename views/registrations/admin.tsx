@@ -1,0 +1,186 @@
+import type { CurrentUser } from '../../src/accounts/auth';
+import { formatShortDate, formatTime } from '../../src/lib/time';
+import type {
+  RegistrationCounts,
+  RegistrationEvent,
+  RegistrationRow,
+} from '../../src/registrations/queries';
+import type { Attendance, RegistrationStatus } from '../../src/registrations/rules';
+import { AdminLayout } from '../admin/admin-layout';
+import type { PageContext } from '../layout';
+
+type AdminProps = PageContext & {
+  user: CurrentUser;
+  event: RegistrationEvent;
+  rows: RegistrationRow[];
+  counts: RegistrationCounts;
+};
+
+function Counts({ t, counts }: Pick<AdminProps, 't' | 'counts'>) {
+  return (
+    <p class="counts" data-counts="">
+      {t('registration.admin.counts', {
+        confirmed: counts.confirmed,
+        inPerson: counts.inPerson,
+        online: counts.online,
+        waitlisted: counts.waitlisted,
+        checkedIn: counts.checkedIn,
+      })}
+    </p>
+  );
+}
+
+/** The organizer's list: filters, counts, manual confirm/cancel, CSV and the check-in link. */
+export function RegistrationsAdminPage(
+  props: AdminProps & { filter: { status?: RegistrationStatus; attendance?: Attendance } },
+) {
+  const { t, lang, event, rows, filter } = props;
+  const base = `/admin/events/${event.slug}/registrations`;
+  const query = new URLSearchParams();
+  if (filter.status) query.set('status', filter.status);
+  if (filter.attendance) query.set('attendance', filter.attendance);
+  const csvHref = `${base}.csv${query.size ? `?${query}` : ''}`;
+  return (
+    <AdminLayout {...props} title={t('registration.admin.title', { title: event.title })}>
+      <h1>{t('registration.admin.title', { title: event.title })}</h1>
+      <Counts t={t} counts={props.counts} />
+      <p>
+        <a href={`/admin/events/${event.slug}/check-in`}>{t('registration.admin.checkInLink')}</a>
+        {' · '}
+        <a href={csvHref}>{t('registration.admin.csv')}</a>
+      </p>
+      <form method="get" action={base} class="filters">
+        <label>
+          {t('registration.admin.status')}{' '}
+          <select name="status">
+            <option value="">{t('registration.admin.all')}</option>
+            {(['confirmed', 'waitlisted', 'cancelled'] as const).map((status) => (
+              <option value={status} selected={filter.status === status}>
+                {status}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('registration.attendance')}{' '}
+          <select name="attendance">
+            <option value="">{t('registration.admin.all')}</option>
+            {(['in_person', 'online'] as const).map((value) => (
+              <option value={value} selected={filter.attendance === value}>
+                {t(`registration.attendance.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit">{t('registration.admin.filter')}</button>
+      </form>
+      {rows.length === 0 ? (
+        <p>{t('registration.admin.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('registration.name')}</th>
+                <th scope="col">{t('registration.email')}</th>
+                <th scope="col">{t('registration.attendance')}</th>
+                <th scope="col">{t('registration.admin.status')}</th>
+                <th scope="col">{t('registration.needs')}</th>
+                <th scope="col">{t('registration.admin.registeredAt')}</th>
+                <th scope="col">{t('registration.admin.checkedIn')}</th>
+                <th scope="col">{t('registration.admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr id={`r${row.id}`} data-status={row.status}>
+                  <td>
+                    {row.anonymizedAt ? t('registration.admin.anonymized') : row.name}
+                    {row.organization ? <div class="meta">{row.organization}</div> : null}
+                  </td>
+                  <td>{row.email}</td>
+                  <td>{t(`registration.attendance.${row.attendance}`)}</td>
+                  <td>{row.status}</td>
+                  <td>{row.needs}</td>
+                  <td>
+                    {formatShortDate(row.createdAt, event.timezone, lang)}{' '}
+                    {formatTime(row.createdAt, event.timezone, lang)}
+                  </td>
+                  <td>
+                    {row.checkedInAt ? formatTime(row.checkedInAt, event.timezone, lang) : ''}
+                  </td>
+                  <td>
+                    {row.status === 'waitlisted' ? (
+                      <form method="post" action={`${base}/${row.id}/promote`} class="inline">
+                        <button type="submit">{t('registration.admin.promote')}</button>
+                      </form>
+                    ) : null}
+                    {row.status !== 'cancelled' ? (
+                      <form method="post" action={`${base}/${row.id}/cancel`} class="inline">
+                        <button type="submit" class="danger">
+                          {t('registration.admin.cancel')}
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
+
+/**
+ * Check-in on the day: big buttons, search by name, one form per person (no JavaScript).
+ * After a tick the page comes back to the same search and scrolls to the person.
+ */
+export function CheckInPage(props: AdminProps & { q: string }) {
+  const { t, lang, event, rows, q } = props;
+  const action = (id: number) => `/admin/events/${event.slug}/registrations/${id}/check-in`;
+  return (
+    <AdminLayout {...props} title={t('registration.checkin.title', { title: event.title })}>
+      <h1>{t('registration.checkin.title', { title: event.title })}</h1>
+      <p class="counts" data-counts="">
+        {t('registration.checkin.count', {
+          checkedIn: props.counts.checkedIn,
+          confirmed: props.counts.confirmed,
+        })}
+      </p>
+      <form method="get" action={`/admin/events/${event.slug}/check-in`} class="checkin-search">
+        <label for="checkin-q">{t('registration.checkin.search')}</label>
+        <input id="checkin-q" name="q" type="search" value={q} autocomplete="off" autofocus />
+        <button type="submit">{t('registration.checkin.searchButton')}</button>
+      </form>
+      <ul class="checkin">
+        {rows.map((row) => (
+          <li id={`r${row.id}`} class={row.checkedInAt ? 'arrived' : undefined}>
+            <span class="who">
+              <strong>{row.anonymizedAt ? t('registration.admin.anonymized') : row.name}</strong>
+              <span class="meta">
+                {' '}
+                {t(`registration.attendance.${row.attendance}`)}
+                {row.organization ? ` · ${row.organization}` : ''}
+                {row.checkedInAt
+                  ? ` · ${t('registration.checkin.arrivedAt', { time: formatTime(row.checkedInAt, event.timezone, lang) })}`
+                  : ''}
+              </span>
+            </span>
+            <form method="post" action={action(row.id)}>
+              <input type="hidden" name="q" value={q} />
+              <input type="hidden" name="arrived" value={row.checkedInAt ? 'no' : 'yes'} />
+              <button type="submit" class={row.checkedInAt ? 'secondary' : undefined}>
+                {row.checkedInAt
+                  ? t('registration.checkin.undo')
+                  : t('registration.checkin.arrived')}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      {rows.length === 0 ? <p>{t('registration.admin.none')}</p> : null}
+    </AdminLayout>
+  );
+}

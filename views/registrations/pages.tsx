@@ -1,0 +1,182 @@
+import { Layout, type PageContext } from '../layout';
+import type { RegistrationEvent, RegistrationRow } from '../../src/registrations/queries';
+import type { Seats, WindowState } from '../../src/registrations/rules';
+import { formatRange } from '../../src/lib/time';
+import { RegistrationPanel, type RegistrationFormValues } from './registration-panel';
+
+/** Pages with a manage token in their address: not indexed, never sent on as a referrer. */
+const privateHead = (
+  <>
+    <meta name="robots" content="noindex, nofollow" />
+    <meta name="referrer" content="no-referrer" />
+  </>
+);
+
+export type RegistrationOutcome = 'confirmed' | 'waitlisted' | 'refused' | 'duplicate' | 'received';
+
+export function RegistrationResultPage(
+  props: PageContext & {
+    event: Pick<RegistrationEvent, 'slug' | 'title' | 'startsAt' | 'endsAt' | 'timezone'>;
+    outcome: RegistrationOutcome;
+    position?: number;
+  },
+) {
+  const { t, event } = props;
+  const message = {
+    confirmed: t('registration.result.confirmed', { title: event.title }),
+    waitlisted: t('registration.result.waitlisted', { position: props.position ?? 1 }),
+    refused: t('registration.result.refused'),
+    duplicate: t('registration.result.duplicate'),
+    received: t('registration.result.emailSent'),
+  }[props.outcome];
+  const ok = props.outcome === 'confirmed' || props.outcome === 'received';
+  return (
+    <Layout {...props} title={t('registration.title')} head={privateHead}>
+      <h1>{event.title}</h1>
+      <p class="meta">{formatRange(event.startsAt, event.endsAt, event.timezone, props.lang)}</p>
+      <p class={ok ? 'notice' : 'error-box'} role="status" data-outcome={props.outcome}>
+        <strong>{message}</strong>
+      </p>
+      {props.outcome === 'confirmed' || props.outcome === 'waitlisted' ? (
+        <p>{t('registration.result.emailSent')}</p>
+      ) : null}
+      <p>
+        <a href={`/events/${event.slug}`}>{t('registration.result.backToEvent')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function RegistrationFormPage(
+  props: PageContext & {
+    event: RegistrationEvent;
+    seats: Seats;
+    state: WindowState;
+    values: RegistrationFormValues;
+    errors: Record<string, string>;
+  },
+) {
+  return (
+    <Layout {...props} title={props.event.title}>
+      <h1>{props.event.title}</h1>
+      <p class="meta">
+        {formatRange(props.event.startsAt, props.event.endsAt, props.event.timezone, props.lang)}
+      </p>
+      <RegistrationPanel
+        t={props.t}
+        lang={props.lang}
+        event={props.event}
+        seats={props.seats}
+        state={props.state}
+        values={props.values}
+        errors={props.errors}
+      />
+    </Layout>
+  );
+}
+
+export function ManageRegistrationPage(
+  props: PageContext & {
+    token: string;
+    event: RegistrationEvent;
+    registration: RegistrationRow;
+    waitlistPosition: number | null;
+    canChange: boolean;
+    notice?: string;
+    error?: string;
+    feedUrl?: string;
+  },
+) {
+  const { t, event, registration: r, token } = props;
+  const other = r.attendance === 'in_person' ? 'online' : 'in_person';
+  const status =
+    r.status === 'waitlisted'
+      ? t('registration.status.waitlisted', { position: props.waitlistPosition ?? 1 })
+      : t(`registration.status.${r.status}`);
+  return (
+    <Layout {...props} title={t('registration.manage.title')} head={privateHead}>
+      <h1>{t('registration.manage.title')}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error-box" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <h2>
+        <a href={`/events/${event.slug}`}>{event.title}</a>
+      </h2>
+      <p class="meta">{formatRange(event.startsAt, event.endsAt, event.timezone, props.lang)}</p>
+      {event.status === 'cancelled' ? (
+        <p class="error-box">{t('registration.manage.eventCancelled')}</p>
+      ) : null}
+      <dl>
+        <dt>{t('registration.name')}</dt>
+        <dd>{r.name}</dd>
+        <dt>{t('registration.email')}</dt>
+        <dd>{r.email}</dd>
+        {r.organization ? (
+          <>
+            <dt>{t('registration.organization')}</dt>
+            <dd>{r.organization}</dd>
+          </>
+        ) : null}
+        <dt>{t('registration.attendance')}</dt>
+        <dd>{t(`registration.attendance.${r.attendance}`)}</dd>
+        {r.needs ? (
+          <>
+            <dt>{t('registration.needs')}</dt>
+            <dd>{r.needs}</dd>
+          </>
+        ) : null}
+        <dt>{t('registration.manage.status')}</dt>
+        <dd data-status={r.status}>{status}</dd>
+      </dl>
+      {r.status !== 'cancelled' && props.canChange ? (
+        <>
+          <h2>{t('registration.manage.switch')}</h2>
+          <form method="post" action={`/registrations/${token}/attendance`}>
+            <input type="hidden" name="attendance" value={other} />
+            <button type="submit">
+              {t('registration.manage.switchTo', {
+                attendance: t(`registration.attendance.${other}`),
+              })}
+            </button>
+          </form>
+        </>
+      ) : null}
+      {r.status !== 'cancelled' ? (
+        <>
+          <h2>{t('registration.manage.cancel')}</h2>
+          <form method="post" action={`/registrations/${token}/cancel`}>
+            <button type="submit" class="danger">
+              {t('registration.manage.cancelConfirm')}
+            </button>
+          </form>
+        </>
+      ) : null}
+      {r.status !== 'cancelled' ? (
+        <>
+          <h2>{t('registration.manage.calendar')}</h2>
+          <p>{t('registration.manage.calendarHint')}</p>
+          {props.feedUrl ? (
+            <p>
+              <a href={props.feedUrl.replace(/^https?:/, 'webcal:')}>
+                {props.feedUrl.replace(/^https?:/, 'webcal:')}
+              </a>
+              <br />
+              <a href={props.feedUrl}>{props.feedUrl}</a>
+            </p>
+          ) : (
+            <form method="post" action={`/registrations/${token}/feed`}>
+              <button type="submit">{t('registration.manage.calendar')}</button>
+            </form>
+          )}
+        </>
+      ) : null}
+    </Layout>
+  );
+}
