@@ -1,0 +1,447 @@
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { and, asc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import ical, { foldLines, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { agendaItems, eventHosts, events, recordings, registrations } from '../db/schema/index';
+import type { Queryable } from '../db/types';
+import { hostsOf, type EventKind } from '../events/queries';
+import { translator, type Lang, type Translate } from '../lib/i18n/index';
+import type { Log } from '../lib/log';
+import { DEFAULT_TIMEZONE } from '../lib/time';
+import {
+  cancelledSince,
+  describeEvent,
+  eventPageUrl,
+  eventUid,
+  FEED_TTL_SECONDS,
+  feedEtag,
+  locationText,
+  Lru,
+  publishedSince,
+} from './rules';
+
+/** Which events a feed holds. Collection feeds are bounded (see docs/calendar.md); single ones are not. */
+export type FeedSelection = {
+  municipalityIds?: number[];
+  kinds?: EventKind[];
+  eventId?: number;
+  /** A participant's feed: events this address holds an active registration for. */
+  email?: string;
+  bounded: boolean;
+};
+
+export type FeedContext = {
+  db: Queryable;
+  publicUrl: string;
+  lang: Lang;
+  now: Date;
+  log?: Log;
+};
+
+/** One event's version: computed by the database from every column and row the VEVENT shows. */
+type EventVersion = { id: number; version: string; updatedAt: Date; endsAt: Date; changedAt: Date };
+
+export type FeedState = {
+  etag: string;
+  /** The newest change in the selection; null for an empty feed. */
+  lastModified: Date | null;
+  versions: EventVersion[];
+};
+
+// ----- queries -------------------------------------------------------------------------------
+
+function selectionWhere(selection: FeedSelection, now: Date): SQL | undefined {
+  const conditions: SQL[] = [ne(events.status, 'draft')];
+  if (selection.bounded) {
+    const bound = or(
+      and(eq(events.status, 'published'), gte(events.endsAt, publishedSince(now))),
+      and(eq(events.status, 'cancelled'), gte(events.endsAt, cancelledSince(now))),
+    );
+    if (bound) conditions.push(bound);
+  }
+  if (selection.eventId !== undefined) conditions.push(eq(events.id, selection.eventId));
+  if (selection.kinds?.length) conditions.push(inArray(events.kind, selection.kinds));
+  if (selection.municipalityIds?.length) {
+    conditions.push(
+      inArray(
+        events.id,
+        sql`(select ${eventHosts.eventId} from ${eventHosts} where ${inArray(eventHosts.municipalityId, selection.municipalityIds)})`,
+      ),
+    );
+  }
+  if (selection.email !== undefined) {
+    conditions.push(
+      inArray(
+        events.id,
+        sql`(select ${registrations.eventId} from ${registrations} where lower(${registrations.email}) = lower(${selection.email}) and ${registrations.status} <> 'cancelled')`,
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+/**
+ * md5 over what a VEVENT shows: the event's columns, its agenda, its published recordings and
+ * its hosts. A change to any of them changes the version, whether or not updatedAt moved.
+ */
+// Raw SQL on purpose: drizzle leaves columns unqualified in a one-table select, which would make
+// "id" inside these correlated subqueries mean the inner table's id. Column names are snake_case.
+const versionSql = sql<string>`${sql.raw(`md5(
+  row(events.slug, events.kind, events.status, events.title, events.summary, extract(epoch from events.starts_at),
+      extract(epoch from events.ends_at), events.timezone, events.venue_name, events.venue_address, events.venue_lat,
+      events.venue_lon, events.online_url, events.cancel_reason, events.sequence, extract(epoch from events.updated_at))::text
+  || '#' || coalesce((select string_agg(a.id::text || ',' || extract(epoch from a.starts_at)::text
+        || ',' || extract(epoch from a.ends_at)::text || ',' || a.title, '|' order by a.position, a.id)
+      from agenda_items a where a.event_id = events.id), '')
+  || '#' || coalesce((select string_agg(r.id::text || ',' || r.title, '|' order by r.position, r.id)
+      from recordings r where r.event_id = events.id and r.published), '')
+  || '#' || coalesce((select string_agg(m.slug || ',' || m.name, '|' order by h.position, m.name)
+      from event_hosts h join municipalities m on m.id = h.municipality_id
+      where h.event_id = events.id), ''))`)}`;
+
+/** The newest change an event's VEVENT reflects (event row or one of its published recordings). */
+const recordingsChangedSql = sql<
+  number | null
+>`${sql.raw(`(select extract(epoch from max(r.updated_at))::float8
+  from recordings r where r.event_id = events.id and r.published)`)}`;
+
+async function selectVersions(
+  db: Queryable,
+  selection: FeedSelection,
+  now: Date,
+): Promise<EventVersion[]> {
+  const rows = await db
+    .select({
+      id: events.id,
+      version: versionSql,
+      updatedAt: events.updatedAt,
+      endsAt: events.endsAt,
+      recordingsChanged: recordingsChangedSql.mapWith((value) =>
+        value === null ? null : Number(value),
+      ),
+    })
+    .from(events)
+    .where(selectionWhere(selection, now))
+    .orderBy(asc(events.startsAt), asc(events.id));
+  return rows.map((row) => {
+    let changed = row.updatedAt.getTime();
+    if (row.recordingsChanged !== null) {
+      changed = Math.max(changed, Math.round(row.recordingsChanged * 1000));
+      // The recording link appears when the event ends: that is a change of the feed too.
+      if (row.endsAt <= now) changed = Math.max(changed, row.endsAt.getTime());
+    }
+    return {
+      id: row.id,
+      version: row.version,
+      updatedAt: row.updatedAt,
+      endsAt: row.endsAt,
+      changedAt: new Date(changed),
+    };
+  });
+}
+
+type FullEvent = {
+  id: number;
+  version: string;
+  slug: string;
+  kind: EventKind;
+  status: 'draft' | 'published' | 'cancelled';
+  title: string;
+  summary: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  venueName: string | null;
+  venueAddress: string | null;
+  venueLat: number | null;
+  venueLon: number | null;
+  onlineUrl: string | null;
+  cancelReason: string | null;
+  sequence: number;
+  updatedAt: Date;
+  agenda: { startsAt: Date; endsAt: Date; title: string }[];
+  recordingIds: number[];
+  hosts: { slug: string; name: string }[];
+};
+
+async function loadEvents(db: Queryable, ids: number[]): Promise<FullEvent[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      id: events.id,
+      version: versionSql,
+      slug: events.slug,
+      kind: events.kind,
+      status: events.status,
+      title: events.title,
+      summary: events.summary,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timezone: events.timezone,
+      venueName: events.venueName,
+      venueAddress: events.venueAddress,
+      venueLat: events.venueLat,
+      venueLon: events.venueLon,
+      onlineUrl: events.onlineUrl,
+      cancelReason: events.cancelReason,
+      sequence: events.sequence,
+      updatedAt: events.updatedAt,
+    })
+    .from(events)
+    .where(inArray(events.id, ids));
+  const [agenda, recordingRows, hosts] = await Promise.all([
+    db
+      .select({
+        eventId: agendaItems.eventId,
+        startsAt: agendaItems.startsAt,
+        endsAt: agendaItems.endsAt,
+        title: agendaItems.title,
+      })
+      .from(agendaItems)
+      .where(inArray(agendaItems.eventId, ids))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.id)),
+    db
+      .select({ id: recordings.id, eventId: recordings.eventId })
+      .from(recordings)
+      .where(and(inArray(recordings.eventId, ids), eq(recordings.published, true)))
+      .orderBy(asc(recordings.position), asc(recordings.id)),
+    hostsOf(db, ids),
+  ]);
+  const agendaBy = groupBy(agenda, (item) => item.eventId);
+  const recordingsBy = groupBy(recordingRows, (item) => item.eventId);
+  return rows.map((row) => ({
+    ...row,
+    agenda: agendaBy.get(row.id) ?? [],
+    recordingIds: (recordingsBy.get(row.id) ?? []).map((recording) => recording.id),
+    hosts: hosts.get(row.id) ?? [],
+  }));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item)) ?? [];
+    list.push(item);
+    map.set(key(item), list);
+  }
+  return map;
+}
+
+// ----- iCalendar text --------------------------------------------------------------------------
+
+const vtimezones = new Map<string, string | null>();
+
+/**
+ * The VTIMEZONE for an IANA zone (@touch4it/ical-timezones), CRLF-terminated, or null when the
+ * package has none (or cannot read its files, e.g. on Workers): such events are written in UTC.
+ */
+export function vtimezone(zone: string): string | null {
+  if (!vtimezones.has(zone)) {
+    let text: string | null;
+    try {
+      text = getVtimezoneComponent(zone);
+    } catch {
+      text = null;
+    }
+    vtimezones.set(zone, text ? text.replace(/\r?\n/g, '\r\n').trim() + '\r\n' : null);
+  }
+  return vtimezones.get(zone) ?? null;
+}
+
+const kindKeys = {
+  think_tank: 'event.kind.think_tank',
+  forum: 'event.kind.forum',
+  workshop: 'event.kind.workshop',
+  meeting: 'event.kind.meeting',
+} as const;
+
+/** One VEVENT, folded at 75 octets with CRLF line ends. Throws for an event it cannot write. */
+export function buildVevent(event: FullEvent, publicUrl: string, t: Translate, now: Date): string {
+  const start = DateTime.fromJSDate(event.startsAt, { zone: event.timezone });
+  const end = DateTime.fromJSDate(event.endsAt, { zone: event.timezone });
+  if (!start.isValid || !end.isValid) throw new Error('invalid time zone or time');
+  const zone = vtimezone(event.timezone) ? event.timezone : null;
+  const changed = DateTime.fromJSDate(event.updatedAt, { zone: 'utc' });
+  const pageUrl = eventPageUrl(publicUrl, event.slug);
+  const cancelled = event.status === 'cancelled';
+  const ended = event.endsAt <= now;
+  const description = describeEvent(
+    {
+      summary: event.summary,
+      timezone: event.timezone,
+      agenda: event.agenda,
+      onlineUrl: event.onlineUrl,
+      recordingUrls: event.recordingIds.map((id) => `${publicUrl}/recordings/${id}`),
+      ended,
+      cancelledText: cancelled
+        ? event.cancelReason?.trim()
+          ? t('calendar.cancelledReason', { reason: event.cancelReason.trim() })
+          : t('calendar.cancelled')
+        : null,
+      pageUrl,
+    },
+    {
+      agenda: t('calendar.agenda'),
+      livestream: t('calendar.livestream'),
+      recording: t('calendar.recording'),
+      details: t('calendar.details'),
+      cancelled: t('calendar.cancelled'),
+    },
+  );
+  const location = locationText(event);
+  const geo =
+    event.venueLat !== null && event.venueLon !== null
+      ? { lat: event.venueLat, lon: event.venueLon }
+      : undefined;
+
+  // A calendar without a time zone: DTSTAMP and LAST-MODIFIED come out in UTC with a Z.
+  const calendar = ical();
+  const vevent = calendar.createEvent({
+    id: eventUid(event.id, publicUrl),
+    sequence: event.sequence,
+    stamp: changed,
+    lastModified: changed,
+    start: zone ? start : start.toUTC(),
+    end: zone ? end : end.toUTC(),
+    timezone: zone,
+    summary: cancelled ? `${t('calendar.cancelledPrefix')}: ${event.title}` : event.title,
+    description,
+    location: location ? { title: location, ...(geo ? { geo } : {}) } : null,
+    url: pageUrl,
+    categories: [t(kindKeys[event.kind]), ...event.hosts.map((host) => host.name)].map((name) => ({
+      name,
+    })),
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  return foldLines(vevent.toString().replace(/\r\n$/, '')) + '\r\n';
+}
+
+/** VCALENDAR head: PRODID, METHOD:PUBLISH, NAME/X-WR-CALNAME, TTLs, X-WR-TIMEZONE, VTIMEZONEs. */
+function calendarHead(name: string, lang: Lang, t: Translate, zones: string[]): string {
+  const calendar = ical({
+    name,
+    description: t('calendar.feedDescription'),
+    prodId: { company: 'Koda', product: 'Koda', language: lang.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: FEED_TTL_SECONDS,
+    x: [['X-WR-TIMEZONE', zones[0] ?? DEFAULT_TIMEZONE]],
+  });
+  const head = calendar.toString().replace(/END:VCALENDAR$/, '');
+  return head + zones.map((zone) => vtimezone(zone) ?? '').join('');
+}
+
+// ----- cache ------------------------------------------------------------------------------------
+
+const caches = new WeakMap<object, Lru<string>>();
+export const VEVENT_CACHE_SIZE = 5_000;
+
+/** The VEVENT text cache of one database (a process-local optimisation, never a source of truth). */
+export function veventCache(db: Queryable): Lru<string> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Lru<string>(VEVENT_CACHE_SIZE);
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+function cacheKey(ctx: FeedContext, id: number, version: string, ended: boolean): string {
+  return `${ctx.lang}|${ctx.publicUrl}|${id}|${version}|${ended ? 1 : 0}`;
+}
+
+// ----- feeds ------------------------------------------------------------------------------------
+
+/** What the feed is now, without building it: its ETag, Last-Modified and event versions. */
+export async function feedState(
+  ctx: FeedContext,
+  selection: FeedSelection,
+  name: string,
+): Promise<FeedState> {
+  const versions = await selectVersions(ctx.db, selection, ctx.now);
+  let lastModified: Date | null = null;
+  for (const version of versions) {
+    if (!lastModified || version.changedAt > lastModified) lastModified = version.changedAt;
+  }
+  const etag = await feedEtag([
+    'koda-feed-1',
+    ctx.lang,
+    ctx.publicUrl,
+    name,
+    ...versions.map((v) => `${v.id}:${v.version}:${v.endsAt <= ctx.now ? 1 : 0}`),
+  ]);
+  return { etag, lastModified, versions };
+}
+
+/**
+ * The whole feed text. VEVENTs come from the cache when their version is unchanged; the rest are
+ * loaded in one go and built. An event that cannot be written is logged (by id) and left out.
+ */
+export async function renderFeed(
+  ctx: FeedContext,
+  state: FeedState,
+  name: string,
+): Promise<string> {
+  const t = translator(ctx.lang);
+  const cache = veventCache(ctx.db);
+  const texts = new Map<number, string>();
+  const missing: number[] = [];
+  for (const version of state.versions) {
+    const cached = cache.get(cacheKey(ctx, version.id, version.version, version.endsAt <= ctx.now));
+    if (cached !== undefined) texts.set(version.id, cached);
+    else missing.push(version.id);
+  }
+  const zones = new Set<string>();
+  for (const event of await loadEvents(ctx.db, missing)) {
+    try {
+      const text = buildVevent(event, ctx.publicUrl, t, ctx.now);
+      texts.set(event.id, text);
+      cache.set(cacheKey(ctx, event.id, event.version, event.endsAt <= ctx.now), text);
+    } catch (error) {
+      ctx.log?.error('calendar: event left out of the feed', {
+        eventId: event.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  const body: string[] = [];
+  for (const version of state.versions) {
+    const text = texts.get(version.id);
+    if (text === undefined) continue;
+    body.push(text);
+    const tzid = /^DTSTART;TZID=([^:\r\n]+):/m.exec(text)?.[1];
+    if (tzid) zones.add(tzid);
+  }
+  const ordered = [...zones].sort((a, b) =>
+    a === DEFAULT_TIMEZONE ? -1 : b === DEFAULT_TIMEZONE ? 1 : a.localeCompare(b),
+  );
+  if (ordered.length === 0) ordered.push(DEFAULT_TIMEZONE);
+  return calendarHead(name, ctx.lang, t, ordered) + body.join('') + 'END:VCALENDAR\r\n';
+}
+
+/**
+ * One event's .ics (the same builder as the feeds), for confirmation emails: null for an unknown
+ * slug or a draft. Without `now` the event counts as not yet held (livestream link, no recording).
+ */
+export async function eventIcs(
+  db: Queryable,
+  publicUrl: string,
+  slug: string,
+  options: { lang?: Lang; now?: Date; log?: Log } = {},
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: events.id, title: events.title })
+    .from(events)
+    .where(and(eq(events.slug, slug), ne(events.status, 'draft')));
+  if (!row) return null;
+  const ctx: FeedContext = {
+    db,
+    publicUrl,
+    lang: options.lang ?? 'et',
+    now: options.now ?? new Date(0),
+    log: options.log,
+  };
+  const state = await feedState(ctx, { eventId: row.id, bounded: false }, row.title);
+  if (state.versions.length === 0) return null;
+  const text = await renderFeed(ctx, state, row.title);
+  return text.includes('BEGIN:VEVENT') ? text : null;
+}

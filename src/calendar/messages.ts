@@ -1,0 +1,53 @@
+import { defineMessages } from '../lib/i18n/define';
+
+/** Strings of the calendar feeds (inside the .ics files) and of the subscribe/add links. */
+export const calendarMessages = defineMessages(
+  {
+    'calendar.feedName': 'Koda: kõik sündmused',
+    'calendar.feedNameFor': 'Koda: {names}',
+    'calendar.feedNameKind': 'Koda: {kinds}',
+    'calendar.personalFeedName': 'Koda: minu sündmused',
+    'calendar.feedDescription': 'Mõttekodade, foorumite ja arutelude kalender',
+    'calendar.agenda': 'Päevakava',
+    'calendar.livestream': 'Otseülekanne',
+    'calendar.recording': 'Salvestis',
+    'calendar.details': 'Lisainfo ja registreerimine',
+    'calendar.cancelledPrefix': 'ÄRA JÄETUD',
+    'calendar.cancelledReason': 'Sündmus jäi ära: {reason}',
+    'calendar.cancelled': 'Sündmus jäi ära.',
+    'calendar.subscribeTitle': 'Kalender',
+    'calendar.subscribe': 'Telli kalendrisse',
+    'calendar.copyLabel': 'Kalendri aadress (kopeeri oma kalendrirakendusse)',
+    'calendar.download': 'Laadi alla (.ics)',
+    'calendar.explain':
+      'Tellimisel uuendab sinu kalendrirakendus (Google, Apple, Outlook, Thunderbird) sündmusi ise: muudatused ja ärajäämised jõuavad sinu kalendrisse mõne tunni jooksul. Allalaaditud fail on ühekordne koopia ega uuene.',
+    'calendar.addTitle': 'Lisa kalendrisse',
+    'calendar.google': 'Google Calendar',
+    'calendar.outlook': 'Outlook',
+    'calendar.ics': 'Apple / muu kalender (.ics)',
+  },
+  {
+    'calendar.feedName': 'Koda: all events',
+    'calendar.feedNameFor': 'Koda: {names}',
+    'calendar.feedNameKind': 'Koda: {kinds}',
+    'calendar.personalFeedName': 'Koda: my events',
+    'calendar.feedDescription': 'Think tanks, forums and public deliberation',
+    'calendar.agenda': 'Agenda',
+    'calendar.livestream': 'Livestream',
+    'calendar.recording': 'Recording',
+    'calendar.details': 'Details and registration',
+    'calendar.cancelledPrefix': 'CANCELLED',
+    'calendar.cancelledReason': 'The event is cancelled: {reason}',
+    'calendar.cancelled': 'The event is cancelled.',
+    'calendar.subscribeTitle': 'Calendar',
+    'calendar.subscribe': 'Subscribe in your calendar',
+    'calendar.copyLabel': 'Calendar address (paste it into your calendar app)',
+    'calendar.download': 'Download (.ics)',
+    'calendar.explain':
+      'When you subscribe, your calendar app (Google, Apple, Outlook, Thunderbird) keeps the events up to date by itself: changes and cancellations reach your calendar within a few hours. A downloaded file is a one-off copy that does not update.',
+    'calendar.addTitle': 'Add to calendar',
+    'calendar.google': 'Google Calendar',
+    'calendar.outlook': 'Outlook',
+    'calendar.ics': 'Apple / other calendar (.ics)',
+  },
+);

@@ -1,0 +1,156 @@
+import { eq, inArray } from 'drizzle-orm';
+import { Hono, type Context } from 'hono';
+import { events, municipalities } from '../db/schema/index';
+import type { AppEnv } from '../deps';
+import type { EventKind } from '../events/queries';
+import { HttpError, invalidFields, notFound } from '../lib/http';
+import { feedState, renderFeed, type FeedContext, type FeedSelection } from './feed';
+import { FEED_MAX_AGE_SECONDS, isNotModified } from './rules';
+import { feedTokenEmail } from './tokens';
+
+const eventKinds = events.kind.enumValues;
+
+function splitList(values: string[]): string[] {
+  return [
+    ...new Set(
+      values
+        .flatMap((value) => value.split(','))
+        .map((value) => value.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/**
+ * Answers a feed: 304 when the client's ETag / date is current (decided from the versions
+ * alone, without building the feed), otherwise the text/calendar body with its validators.
+ */
+async function respondWithFeed(
+  c: Context<AppEnv>,
+  selection: FeedSelection,
+  name: string,
+  options: { personal?: boolean; filename: string },
+) {
+  const { db, config, clock, log } = c.get('deps');
+  const ctx: FeedContext = {
+    db,
+    publicUrl: config.publicUrl,
+    lang: c.get('lang'),
+    now: clock.now(),
+    log,
+  };
+  const state = await feedState(ctx, selection, name);
+  const headers: Record<string, string> = {
+    ETag: state.etag,
+    'Cache-Control': `${options.personal ? 'private' : 'public'}, max-age=${FEED_MAX_AGE_SECONDS}`,
+    Vary: 'Accept-Language, Cookie',
+  };
+  if (state.lastModified) headers['Last-Modified'] = state.lastModified.toUTCString();
+  if (options.personal) headers['X-Robots-Tag'] = 'noindex';
+  if (
+    isNotModified(
+      {
+        ifNoneMatch: c.req.header('if-none-match'),
+        ifModifiedSince: c.req.header('if-modified-since'),
+      },
+      state,
+    )
+  ) {
+    return c.body(null, 304, headers);
+  }
+  const text = await renderFeed(ctx, state, name);
+  return c.body(text, 200, {
+    ...headers,
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `inline; filename="${options.filename}"`,
+  });
+}
+
+/** The iCal feeds: /calendar.ics, /municipalities/:slug/calendar.ics, /events/:slug/calendar.ics, /feeds/:token/calendar.ics. */
+export function calendarRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/calendar.ics', async (c) => {
+    const { db } = c.get('deps');
+    const t = c.get('t');
+    const slugs = splitList(c.req.queries('municipality') ?? []);
+    const kindValues = splitList(c.req.queries('kind') ?? []);
+    const unknownKinds = kindValues.filter((kind) => !(eventKinds as string[]).includes(kind));
+    const found =
+      slugs.length > 0
+        ? await db
+            .select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
+            .from(municipalities)
+            .where(inArray(municipalities.slug, slugs))
+        : [];
+    const unknownSlugs = slugs.filter((slug) => !found.some((row) => row.slug === slug));
+    if (unknownSlugs.length > 0 || unknownKinds.length > 0) {
+      throw invalidFields([
+        ...unknownSlugs.map((slug) => ({
+          path: 'municipality',
+          message: `Unknown municipality: ${slug}`,
+        })),
+        ...unknownKinds.map((kind) => ({
+          path: 'kind',
+          message: `Unknown kind: ${kind} (one of ${eventKinds.join(', ')})`,
+        })),
+      ]);
+    }
+    const kinds = kindValues as EventKind[];
+    const ordered = slugs.flatMap((slug) => found.filter((row) => row.slug === slug));
+    const parts = [
+      ...ordered.map((row) => row.name),
+      ...kinds.map((kind) => t(`event.kind.${kind}`)),
+    ];
+    const name =
+      parts.length > 0
+        ? t('calendar.feedNameFor', { names: parts.join(', ') })
+        : t('calendar.feedName');
+    return respondWithFeed(
+      c,
+      { municipalityIds: ordered.map((row) => row.id), kinds, bounded: true },
+      name,
+      { filename: 'koda.ics' },
+    );
+  });
+
+  routes.get('/municipalities/:slug/calendar.ics', async (c) => {
+    const { db } = c.get('deps');
+    const slug = c.req.param('slug');
+    const [row] = await db
+      .select({ id: municipalities.id, name: municipalities.name })
+      .from(municipalities)
+      .where(eq(municipalities.slug, slug));
+    if (!row) throw notFound('No such municipality');
+    return respondWithFeed(
+      c,
+      { municipalityIds: [row.id], bounded: true },
+      c.get('t')('calendar.feedNameFor', { names: row.name }),
+      { filename: `koda-${slug}.ics` },
+    );
+  });
+
+  routes.get('/events/:slug/calendar.ics', async (c) => {
+    const { db } = c.get('deps');
+    const slug = c.req.param('slug');
+    const [row] = await db
+      .select({ id: events.id, title: events.title, status: events.status })
+      .from(events)
+      .where(eq(events.slug, slug));
+    if (!row || row.status === 'draft') throw notFound('No such event');
+    return respondWithFeed(c, { eventId: row.id, bounded: false }, row.title, {
+      filename: `${slug}.ics`,
+    });
+  });
+
+  routes.get('/feeds/:token/calendar.ics', async (c) => {
+    const email = await feedTokenEmail(c.get('deps').db, c.req.param('token'));
+    if (!email) throw new HttpError(410, 'gone', 'This calendar feed has been revoked');
+    return respondWithFeed(c, { email, bounded: true }, c.get('t')('calendar.personalFeedName'), {
+      personal: true,
+      filename: 'koda-personal.ics',
+    });
+  });
+
+  return routes;
+}

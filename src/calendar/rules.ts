@@ -1,0 +1,210 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Pure rules of the calendar feeds: which events a feed holds, the texts inside a VEVENT, and
+ * the links to calendar apps. No I/O here; see feed.ts for the database side.
+ */
+
+/** Published events stay in the collection feeds this long after they end (documented in docs/calendar.md). */
+export const PAST_WINDOW_DAYS = 730;
+/** Cancelled events stay as STATUS:CANCELLED this long after they end, then drop out. */
+export const CANCELLED_WINDOW_DAYS = 30;
+/** REFRESH-INTERVAL and X-PUBLISHED-TTL: calendar apps are asked to poll every few hours. */
+export const FEED_TTL_SECONDS = 3 * 60 * 60;
+/** Cache-Control max-age of a feed response; ETag revalidation makes a longer one pointless. */
+export const FEED_MAX_AGE_SECONDS = 15 * 60;
+
+/** The oldest end time a published event may have to stay in a collection feed. */
+export function publishedSince(now: Date): Date {
+  return new Date(now.getTime() - PAST_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/** The oldest end time a cancelled event may have to stay in a collection feed. */
+export function cancelledSince(now: Date): Date {
+  return new Date(now.getTime() - CANCELLED_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/** A UID that never changes for the life of the event: its database id and the site's host. */
+export function eventUid(eventId: number, publicUrl: string): string {
+  return `event-${eventId}@${new URL(publicUrl).hostname}`;
+}
+
+export function eventPageUrl(publicUrl: string, slug: string): string {
+  return `${publicUrl}/events/${encodeURIComponent(slug)}`;
+}
+
+/** The same feed address for calendar apps: `webcal://` makes browsers hand it to the calendar. */
+export function webcalUrl(httpsUrl: string): string {
+  return httpsUrl.replace(/^https?:\/\//i, 'webcal://');
+}
+
+export type DescriptionLabels = {
+  agenda: string;
+  livestream: string;
+  recording: string;
+  details: string;
+  cancelled: string;
+};
+
+export type DescriptionInput = {
+  summary: string | null;
+  timezone: string;
+  agenda: { startsAt: Date; endsAt: Date; title: string }[];
+  onlineUrl: string | null;
+  /** Recording pages; shown only once the event has ended. */
+  recordingUrls: string[];
+  ended: boolean;
+  cancelledText: string | null;
+  pageUrl: string;
+};
+
+/** DESCRIPTION text: summary, the agenda in short, the livestream link, and after the event the recordings. */
+export function describeEvent(input: DescriptionInput, labels: DescriptionLabels): string {
+  const parts: string[] = [];
+  if (input.cancelledText) parts.push(input.cancelledText);
+  if (input.summary?.trim()) parts.push(input.summary.trim());
+  if (input.agenda.length > 0) {
+    const lines = input.agenda.map((item) => {
+      const from = DateTime.fromJSDate(item.startsAt).setZone(input.timezone).toFormat('HH:mm');
+      const to = DateTime.fromJSDate(item.endsAt).setZone(input.timezone).toFormat('HH:mm');
+      return `${from}–${to} ${item.title}`;
+    });
+    parts.push(`${labels.agenda}:\n${lines.join('\n')}`);
+  }
+  if (input.onlineUrl && !input.ended && !input.cancelledText) {
+    parts.push(`${labels.livestream}: ${input.onlineUrl}`);
+  }
+  if (input.ended && input.recordingUrls.length > 0) {
+    parts.push(input.recordingUrls.map((url) => `${labels.recording}: ${url}`).join('\n'));
+  }
+  parts.push(`${labels.details}: ${input.pageUrl}`);
+  return parts.join('\n\n');
+}
+
+/** LOCATION text: venue name and address on one line, or the online link for an online-only event. */
+export function locationText(event: {
+  venueName: string | null;
+  venueAddress?: string | null;
+  onlineUrl: string | null;
+}): string | null {
+  const place = [event.venueName, event.venueAddress]
+    .map((part) => part?.trim())
+    .filter((part): part is string => Boolean(part));
+  if (place.length > 0) return [...new Set(place)].join(', ');
+  return event.onlineUrl?.trim() || null;
+}
+
+export type CalendarLinkEvent = {
+  slug: string;
+  title: string;
+  summary?: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  venueName?: string | null;
+  venueAddress?: string | null;
+  onlineUrl?: string | null;
+};
+
+function utcStamp(date: Date): string {
+  return DateTime.fromJSDate(date).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+}
+
+function linkDetails(event: CalendarLinkEvent, publicUrl: string): string {
+  return [event.summary?.trim(), eventPageUrl(publicUrl, event.slug)].filter(Boolean).join('\n\n');
+}
+
+/** "Add to Google Calendar": the event template URL (times in UTC, shown in the event's zone). */
+export function googleCalendarUrl(event: CalendarLinkEvent, publicUrl: string): string {
+  const params = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: event.title,
+    dates: `${utcStamp(event.startsAt)}/${utcStamp(event.endsAt)}`,
+    details: linkDetails(event, publicUrl),
+    ctz: event.timezone,
+  });
+  const location = locationText({
+    venueName: event.venueName ?? null,
+    venueAddress: event.venueAddress ?? null,
+    onlineUrl: event.onlineUrl ?? null,
+  });
+  if (location) params.set('location', location);
+  return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}
+
+/** "Outlook": the outlook.com compose deep link (ISO times with offsets). */
+export function outlookCalendarUrl(event: CalendarLinkEvent, publicUrl: string): string {
+  const iso = (date: Date) =>
+    DateTime.fromJSDate(date).toUTC().toISO({ suppressMilliseconds: true }) ?? date.toISOString();
+  const params = new URLSearchParams({
+    path: '/calendar/action/compose',
+    rru: 'addevent',
+    subject: event.title,
+    startdt: iso(event.startsAt),
+    enddt: iso(event.endsAt),
+    body: linkDetails(event, publicUrl),
+  });
+  const location = locationText({
+    venueName: event.venueName ?? null,
+    venueAddress: event.venueAddress ?? null,
+    onlineUrl: event.onlineUrl ?? null,
+  });
+  if (location) params.set('location', location);
+  return `https://outlook.live.com/calendar/0/action/compose?${params.toString()}`;
+}
+
+/**
+ * A strong ETag from the feed's identity and every event's version (computed by the database
+ * from the columns the feed shows), so a change anywhere in the selection changes it.
+ */
+export async function feedEtag(parts: string[]): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\n')));
+  let hex = '';
+  for (const byte of new Uint8Array(digest).slice(0, 20)) hex += byte.toString(16).padStart(2, '0');
+  return `"${hex}"`;
+}
+
+/** True when the client's copy is current: If-None-Match wins; If-Modified-Since only without it. */
+export function isNotModified(
+  request: { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined },
+  current: { etag: string; lastModified: Date | null },
+): boolean {
+  if (request.ifNoneMatch !== undefined) {
+    const tags = request.ifNoneMatch.split(',').map((tag) => tag.trim());
+    return tags.includes('*') || tags.includes(current.etag);
+  }
+  if (request.ifModifiedSince !== undefined && current.lastModified) {
+    const since = Date.parse(request.ifModifiedSince);
+    if (Number.isNaN(since)) return false;
+    return Math.floor(current.lastModified.getTime() / 1000) * 1000 <= since;
+  }
+  return false;
+}
+
+/** A small least-recently-used map: the VEVENT text cache (correctness never depends on it). */
+export class Lru<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly max: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
