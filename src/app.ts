@@ -8,6 +8,7 @@ import type { AppEnv, Deps } from './deps';
 import { ping } from './db/postgres';
 import { authenticate } from './accounts/auth';
 import { formCsrf } from './accounts/csrf';
+import { accountsRoutes } from './accounts/routes';
 import { apiRoutes } from './api/routes';
 import { calendarRoutes } from './calendar/routes';
 import { archiveRoutes } from './archive/routes';
@@ -98,6 +99,7 @@ export function createApp(deps: Deps) {
 
   app.route('/api', apiRoutes());
   app.route('/', homeRoutes());
+  app.route('/', accountsRoutes());
   app.route('/', recordingsRoutes());
   app.route('/', archiveRoutes());
   app.route('/', registrationRoutes());

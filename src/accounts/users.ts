@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { memberships, municipalities, users } from '../db/schema/index';
 import type { Db } from '../db/types';
 import { HttpError, invalidFields, parseOrThrow } from '../lib/http';
+import { recordAudit } from './audit';
+import type { CurrentUser } from './auth';
 import { hashPassword } from './password';
 
 export const newUserSchema = z.object({
@@ -15,7 +17,16 @@ export const newUserSchema = z.object({
 
 export type NewUser = z.input<typeof newUserSchema>;
 
-export async function createUser(db: Db, input: NewUser, passwordIterations?: number) {
+/**
+ * Creates a user with their memberships. With `audit`, the creation is recorded (never the
+ * password or its hash) in the same transaction.
+ */
+export async function createUser(
+  db: Db,
+  input: NewUser,
+  passwordIterations?: number,
+  audit?: { actor: CurrentUser | null; at: Date },
+) {
   const user = parseOrThrow(newUserSchema, input);
   const passwordHash = await hashPassword(user.password, passwordIterations);
   return db.transaction(async (tx) => {
@@ -45,6 +56,19 @@ export async function createUser(db: Db, input: NewUser, passwordIterations?: nu
       await tx
         .insert(memberships)
         .values(found.map((m) => ({ userId: created.id, municipalityId: m.id })));
+    }
+    if (audit) {
+      await recordAudit(
+        tx,
+        audit.actor,
+        {
+          action: 'user.create',
+          entity: 'user',
+          entityId: created.id,
+          after: { ...created, municipalities: found.map((m) => m.slug).sort() },
+        },
+        audit.at,
+      );
     }
     return created;
   });
