@@ -23,6 +23,20 @@ select, input[type=text], input[type=email], input[type=url], input[type=number]
 button, .button { background: var(--accent); color: var(--accent-ink); border: 0; border-radius: .25rem; padding: .5rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary, .button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
 .result-count { font-size: 1rem; color: var(--muted); font-weight: 600; }
+.field { display: flex; flex-direction: column; gap: .25rem; margin: 0 0 .75rem; }
+.field label { font-weight: 600; }
+.field-error { color: #a4161a; font-weight: 600; margin: .25rem 0; }
+[aria-invalid="true"] { border-color: #a4161a !important; border-width: 2px !important; }
+.stack > * + * { margin-top: .5rem; }
+.check { display: block; margin: .25rem 0; }
+fieldset { border: 1px solid var(--line); border-radius: .5rem; margin: 0 0 1rem; padding: .75rem 1rem; }
+legend { font-weight: 700; padding: 0 .25rem; }
+.subnav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem 1rem; padding: 0; margin: 0 0 1rem; }
+.subnav a[aria-current="page"] { font-weight: 700; text-decoration: none; }
+.row-fields { display: grid; gap: .5rem 1rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
+.row-fields .wide { grid-column: 1 / -1; }
+.admin-table { border-collapse: collapse; width: 100%; }
+.admin-table th, .admin-table td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 .pagination { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--card); padding: .5rem 1rem; }
 .skip:focus { left: 0; z-index: 10; }

@@ -22,6 +22,13 @@ import {
   updateEvent,
 } from './service';
 import { eventListQuerySchema } from './listing';
+import {
+  eventActionItemResponse,
+  listEventActionItems,
+  listEventOutcomes,
+  outcomeJson,
+  outcomeResponse,
+} from '../outcomes/service';
 
 const errorResponse = {
   content: {
@@ -74,7 +81,14 @@ const getEventRoute = createRoute({
     'One event with its agenda, seats, registration state, recordings, outcomes and action items',
   request: { params: slugParam },
   responses: {
-    200: json(eventResponse.extend({ agenda: z.array(agendaItemResponse) }), 'The event'),
+    200: json(
+      eventResponse.extend({
+        agenda: z.array(agendaItemResponse),
+        outcomes: z.array(outcomeResponse),
+        actionItems: z.array(eventActionItemResponse),
+      }),
+      'The event',
+    ),
     404: errorResponse,
   },
 });
@@ -192,11 +206,20 @@ export function eventsApi() {
     const { db, config } = c.get('deps');
     const event = await findPublicEvent(db, c.req.valid('param').slug);
     if (!event) throw notFound('No such event');
-    const agenda = await loadAgenda(db, event.id);
+    const [agenda, outcomes, actionItems] = await Promise.all([
+      loadAgenda(db, event.id),
+      listEventOutcomes(db, event.id, { publishedOnly: true }),
+      listEventActionItems(db, event.id),
+    ]);
     return c.json(
       {
         ...eventJson(event, config.publicUrl),
         agenda: agenda.map((item) => agendaItemJson(item, event.timezone)),
+        outcomes: outcomes.map((outcome) => outcomeJson(outcome, config.publicUrl)),
+        actionItems: actionItems.map((item) => ({
+          ...item,
+          planUrl: `${config.publicUrl}/plans/${item.planId}#item-${item.id}`,
+        })),
       },
       200,
     );

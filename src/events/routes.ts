@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { EventPage } from '../../views/events/event-page';
 import { EventsPage } from '../../views/events/events-page';
+import { EventOutcomes } from '../../views/outcomes/event-outcomes';
+import { listEventActionItems, listEventOutcomes } from '../outcomes/service';
 import type { AppEnv } from '../deps';
 import { notFound } from '../lib/http';
 import { pageContext } from '../lib/page';
@@ -54,7 +56,11 @@ export function eventRoutes() {
     const { db, config } = c.get('deps');
     const event = await findPublicEvent(db, c.req.param('slug'));
     if (!event) throw notFound('No such event');
-    const agenda = await loadAgenda(db, event.id);
+    const [agenda, outcomes, actionItems] = await Promise.all([
+      loadAgenda(db, event.id),
+      listEventOutcomes(db, event.id, { publishedOnly: true }),
+      listEventActionItems(db, event.id),
+    ]);
     const ctx = pageContext(c);
     return c.html(
       EventPage({
@@ -62,6 +68,7 @@ export function eventRoutes() {
         event,
         agenda,
         jsonLd: eventJsonLd(event, config.publicUrl, ctx.lang),
+        outcomes: EventOutcomes({ ctx, outcomes, actionItems }),
       }),
     );
   });
