@@ -129,7 +129,7 @@ export function eventAdminRoutes() {
     const event = await managedEvent(c, user);
     const body = await c.req.parseBody({ all: true });
     try {
-      const { status: _status, ...fields } = parseOrThrow(
+      const { status, ...fields } = parseOrThrow(
         eventPatchSchema,
         eventInputFromForm(body),
       );
