@@ -129,10 +129,8 @@ export function eventAdminRoutes() {
     const event = await managedEvent(c, user);
     const body = await c.req.parseBody({ all: true });
     try {
-      const { status, ...fields } = parseOrThrow(
-        eventPatchSchema,
-        eventInputFromForm(body),
-      );
+      // The form has no status field: publishing and cancelling are separate actions.
+      const fields = parseOrThrow(eventPatchSchema, eventInputFromForm(body));
       await updateEvent({ ...deps, user }, event.slug, fields);
       return c.redirect(`/admin/events/${event.slug}?saved=1`, 303);
     } catch (error) {
