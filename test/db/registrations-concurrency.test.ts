@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { seedDemo } from '../../demo/seed';
+import { createTestContext, type TestContext } from '../helpers/app';
+import { withDatabase } from '../helpers/global-setup';
+import { seatsFor } from '../../src/registrations/queries';
+import {
+  body,
+  makeEvent,
+  outboxFor,
+  register,
+  registrationsOf,
+  tokenOf,
+} from './registrations-fixtures';
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ config: { TRUST_PROXY: 'true' } });
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+});
+afterAll(() => ctx.close());
+
+/** On Postgres: a separate connection that counts transactions waiting for a lock. */
+async function lockWatcher() {
+  if (inject('dbKind') !== 'postgres') return null;
+  const rows = (await ctx.deps.db.execute(sql`select current_database() as name`)) as unknown as {
+    name: string;
+  }[];
+  const name = rows[0]?.name ?? '';
+  const client = postgres(withDatabase(process.env.TEST_DATABASE_URL ?? '', name), {
+    max: 1,
+    onnotice: () => {},
+  });
+  let maxWaiting = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const [row] = await client<{ n: number }[]>`
+        select count(*)::int as n from pg_locks where not granted`;
+      maxWaiting = Math.max(maxWaiting, row?.n ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await client.end();
+      return maxWaiting;
+    },
+  };
+}
+
+describe('no overbooking under concurrency', () => {
+  it('with capacity 30 and 200 registrations at once: exactly 30 confirmed, 170 waitlisted', async () => {
+    const event = await makeEvent(ctx, { capacity: 30 });
+    const payloads = Array.from({ length: 200 }, (_, i) =>
+      body({ name: `Osaleja ${i}`, email: `burst${i}@example.ee` }),
+    );
+    const watcher = await lockWatcher();
+    const responses = await Promise.all(payloads.map((p) => register(ctx, event.slug, p)));
+    const maxWaiting = await watcher?.stop();
+    const results = await Promise.all(responses.map((res) => res.json()));
+    expect(responses.map((res) => res.status).every((status) => status === 201)).toBe(true);
+    const confirmed = results.filter((r) => r.status === 'confirmed');
+    const waitlisted = results.filter((r) => r.status === 'waitlisted');
+    expect(confirmed).toHaveLength(30);
+    expect(waitlisted).toHaveLength(170);
+    // Every waitlist position handed out exactly once.
+    expect(waitlisted.map((r) => r.waitlistPosition).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 170 }, (_, i) => i + 1),
+    );
+    expect(await seatsFor(ctx.deps.db, event.id)).toEqual({
+      capacity: 30,
+      confirmed: 30,
+      waitlisted: 170,
+      available: 0,
+    });
+    // On Postgres the requests really overlapped: transactions queued on the event row lock.
+    if (watcher) expect(maxWaiting).toBeGreaterThan(0);
+
+    // Cancelling 5 confirmed at once promotes exactly the 5 earliest waitlisted, each emailed.
+    const rows = await registrationsOf(ctx.deps.db, event.id);
+    const earliestWaiting = rows.filter((r) => r.status === 'waitlisted').slice(0, 5);
+    const cancels = await Promise.all(
+      confirmed
+        .slice(0, 5)
+        .map((r) =>
+          ctx.app.request(`/api/v1/registrations/${tokenOf(r.manageUrl)}`, { method: 'DELETE' }),
+        ),
+    );
+    expect(cancels.map((res) => res.status)).toEqual([200, 200, 200, 200, 200]);
+    const after = await registrationsOf(ctx.deps.db, event.id);
+    expect(after.filter((r) => r.status === 'confirmed')).toHaveLength(30);
+    expect(after.filter((r) => r.status === 'waitlisted')).toHaveLength(165);
+    const promotedIds = after
+      .filter((r) => r.status === 'confirmed' && earliestWaiting.some((w) => w.id === r.id))
+      .map((r) => r.id);
+    expect(promotedIds).toHaveLength(5);
+    for (const person of earliestWaiting) {
+      const kinds = (await outboxFor(ctx.deps.db, person.email ?? '')).map((m) => m.kind);
+      expect(kinds).toEqual(['registration.waitlisted', 'registration.promoted']);
+    }
+  });
+
+  it('the same email sent many times at once makes one registration', async () => {
+    const event = await makeEvent(ctx, { capacity: 5 });
+    const payload = body();
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => register(ctx, event.slug, payload)),
+    );
+    const statuses = responses.map((res) => res.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+    expect(await registrationsOf(ctx.deps.db, event.id)).toHaveLength(1);
+  });
+});
