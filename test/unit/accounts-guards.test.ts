@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loginHref, safeNext } from '../../src/accounts/guards';
+import { normaliseEmail } from '../../src/accounts/login';
+
+describe('safeNext', () => {
+  it('keeps paths on this site', () => {
+    expect(safeNext('/admin/users?x=1')).toBe('/admin/users?x=1');
+    expect(safeNext('/')).toBe('/');
+  });
+
+  it('falls back to /admin for anything that could leave the site', () => {
+    for (const next of [
+      undefined,
+      null,
+      '',
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      'admin',
+    ]) {
+      expect(safeNext(next)).toBe('/admin');
+    }
+  });
+
+  it('builds the login address with next only when needed', () => {
+    expect(loginHref('/admin')).toBe('/admin/login');
+    expect(loginHref('/admin/audit?entity=user')).toBe(
+      '/admin/login?next=%2Fadmin%2Faudit%3Fentity%3Duser',
+    );
+  });
+});
+
+describe('normaliseEmail', () => {
+  it('makes one rate-limit key per account however the email is typed', () => {
+    expect(normaliseEmail('  Kadri@Koda.Example ')).toBe('kadri@koda.example');
+    expect(normaliseEmail('x'.repeat(300))).toHaveLength(254);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  PBKDF2_ITERATIONS,
+  verifyPassword,
+} from '../../src/accounts/password';
+
+describe('password hashing', () => {
+  it('uses PBKDF2-SHA256 at the OWASP count by default, salted', async () => {
+    expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+    const first = await hashPassword('correct horse battery staple');
+    const second = await hashPassword('correct horse battery staple');
+    expect(first).toMatch(/^pbkdf2-sha256\$600000\$[\w-]{22}\$[\w-]{43}$/);
+    expect(first).not.toBe(second);
+    expect(await verifyPassword('correct horse battery staple', first)).toBe(true);
+    expect(await verifyPassword('correct horse battery stapler', first)).toBe(false);
+  });
+
+  it('refuses malformed or foreign hashes rather than throwing', async () => {
+    for (const stored of ['', 'plain', 'bcrypt$10$x$y', 'pbkdf2-sha256$abc$AA$AA']) {
+      expect(await verifyPassword('anything', stored)).toBe(false);
+    }
+  });
+
+  it('has a dummy hash that costs as much as a real one and matches nothing', async () => {
+    expect(DUMMY_PASSWORD_HASH.split('$')[1]).toBe(String(PBKDF2_ITERATIONS));
+    expect(await verifyPassword('', DUMMY_PASSWORD_HASH)).toBe(false);
+    // Similar timing: verifying against the dummy takes about as long as against a real hash.
+    const real = await hashPassword('some password here');
+    const time = async (stored: string) => {
+      const start = performance.now();
+      await verifyPassword('a wrong password', stored);
+      return performance.now() - start;
+    };
+    // The fastest of three runs each, so a busy machine does not make the test flaky.
+    const fastest = async (stored: string) =>
+      Math.min(await time(stored), await time(stored), await time(stored));
+    const dummy = await fastest(DUMMY_PASSWORD_HASH);
+    const wrong = await fastest(real);
+    expect(dummy / wrong).toBeGreaterThan(0.5);
+    expect(dummy / wrong).toBeLessThan(2);
+  });
+});
