@@ -17,6 +17,8 @@ import { eventRoutes } from './events/routes';
 import { homeRoutes } from './home/routes';
 import { registrationRoutes } from './registrations/routes';
 import { municipalityRoutes } from './municipalities/routes';
+import { planRoutes } from './plans/routes';
+import { planAdminRoutes } from './plans/admin-routes';
 import { CSP_DIRECTIVES } from './lib/csp';
 import { HttpError, isDatabaseUnavailable } from './lib/http';
 import type { MessageKey } from './lib/i18n/index';
@@ -105,6 +107,8 @@ export function createApp(deps: Deps) {
   app.route('/', registrationRoutes());
   app.route('/', eventRoutes());
   app.route('/', municipalityRoutes());
+  app.route('/', planRoutes());
+  app.route('/', planAdminRoutes());
   app.route('/', calendarRoutes());
 
   app.notFound((c) => renderError(c, new HttpError(404, 'not_found', 'Not found')));

@@ -4,13 +4,21 @@ import type { AppEnv } from '../deps';
 import { eventsApi } from '../events/api';
 import { recordingsApi } from '../recordings/api';
 import { registrationApi } from '../registrations/api';
+import { outcomesApi } from '../outcomes/api';
+import { plansApi } from '../plans/api';
 import { createApiRouter, requireJsonBody } from './router';
 
 /** Every feature's API, mounted under /api/v1; the OpenAPI 3.1 document at /api/openapi.json. */
 export function apiRoutes() {
   const v1 = createApiRouter();
   v1.use(requireJsonBody());
-  const features: OpenAPIHono<AppEnv>[] = [eventsApi(), recordingsApi(), registrationApi()];
+  const features: OpenAPIHono<AppEnv>[] = [
+    eventsApi(),
+    recordingsApi(),
+    registrationApi(),
+    outcomesApi(),
+    plansApi(),
+  ];
   for (const feature of features) v1.route('/', feature);
 
   const api = new Hono<AppEnv>();

@@ -3,6 +3,7 @@ import { HomePage } from '../../views/home/home-page';
 import { PrivacyPage } from '../../views/home/privacy-page';
 import type { AppEnv } from '../deps';
 import { listPublicEvents } from '../events/queries';
+import { listPublicPlanProgress } from '../plans/service';
 import { pageContext } from '../lib/page';
 
 export function homeRoutes() {
@@ -11,10 +12,11 @@ export function homeRoutes() {
   routes.get('/', async (c) => {
     const { db, clock } = c.get('deps');
     const now = clock.now();
-    const [live, upcoming, recent] = await Promise.all([
+    const [live, upcoming, recent, plans] = await Promise.all([
       listPublicEvents(db, { when: 'live', now, limit: 6 }),
       listPublicEvents(db, { when: 'upcoming', now, limit: 6 }),
       listPublicEvents(db, { when: 'past', now, limit: 6 }),
+      listPublicPlanProgress(db, now),
     ]);
     const liveIds = new Set(live.map((event) => event.id));
     return c.html(
@@ -23,6 +25,7 @@ export function homeRoutes() {
         live,
         upcoming: upcoming.filter((event) => !liveIds.has(event.id)),
         recent,
+        plans,
       }),
     );
   });

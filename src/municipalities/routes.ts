@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { MunicipalitiesPage } from '../../views/municipalities/municipalities-page';
 import { MunicipalityPage } from '../../views/municipalities/municipality-page';
+import { MunicipalityPlan } from '../../views/plans/municipality-plan';
+import { findMunicipalityPlan, loadPlanDetail, PLAN_ZONE } from '../plans/service';
+import { localDate, summarizeProgress } from '../plans/rules';
 import type { AppEnv } from '../deps';
 import { listMunicipalities, listPublicEvents } from '../events/queries';
 import { notFound } from '../lib/http';
@@ -21,11 +24,25 @@ export function municipalityRoutes() {
     if (!municipality) throw notFound('No such municipality');
     const now = clock.now();
     const filter = { now, municipalities: [municipality.slug], limit: 100 };
-    const [upcoming, past] = await Promise.all([
+    const [upcoming, past, plan] = await Promise.all([
       listPublicEvents(db, { ...filter, when: 'upcoming' }),
       listPublicEvents(db, { ...filter, when: 'past' }),
+      findMunicipalityPlan(db, municipality.id),
     ]);
-    return c.html(MunicipalityPage({ ...pageContext(c), municipality, upcoming, past }));
+    const ctx = pageContext(c);
+    const planItems = plan
+      ? (await loadPlanDetail(db, { ...plan, municipality }, now, { publicOnly: true })).items
+      : [];
+    const summary = plan ? summarizeProgress(planItems, localDate(now, PLAN_ZONE)) : null;
+    return c.html(
+      MunicipalityPage({
+        ...ctx,
+        municipality,
+        upcoming,
+        past,
+        plan: MunicipalityPlan({ ctx, plan, summary }),
+      }),
+    );
   });
 
   return routes;

@@ -1,11 +1,14 @@
 import type { EventSummary } from '../../src/events/queries';
 import { EventCard } from '../events/event-card';
+import { HomePlans, type HomePlan } from '../plans/municipality-plan';
 import { Layout, type PageContext } from '../layout';
 
 export type HomePageProps = PageContext & {
   live: EventSummary[];
   upcoming: EventSummary[];
   recent: EventSummary[];
+  /** Adopted action plans with their progress. */
+  plans?: HomePlan[];
 };
 
 export function HomePage(props: HomePageProps) {
@@ -38,6 +41,7 @@ export function HomePage(props: HomePageProps) {
           <a href="/events">{t('home.allEvents')}</a>
         </p>
       </section>
+      {props.plans ? <HomePlans ctx={props} plans={props.plans} /> : null}
     </Layout>
   );
 }

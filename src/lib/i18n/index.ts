@@ -4,6 +4,7 @@ import { accountsMessages } from '../../accounts/messages';
 import { eventsMessages } from '../../events/messages';
 import { recordingMessages } from '../../recordings/messages';
 import { archiveMessages } from '../../archive/messages';
+import { plansMessages } from '../../plans/messages';
 import { commonMessages } from './common';
 
 /** One catalogue per language, merged from every feature's messages file. */
@@ -15,6 +16,7 @@ const et = {
   ...accountsMessages.et,
   ...registrationMessages.et,
   ...calendarMessages.et,
+  ...plansMessages.et,
 };
 const en: Record<MessageKey, string> = {
   ...commonMessages.en,
@@ -24,6 +26,7 @@ const en: Record<MessageKey, string> = {
   ...accountsMessages.en,
   ...registrationMessages.en,
   ...calendarMessages.en,
+  ...plansMessages.en,
 };
 
 export const languages = ['et', 'en'] as const;

@@ -1,0 +1,113 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { requireUser } from '../accounts/auth';
+import { createApiRouter } from '../api/router';
+import {
+  createOutcome,
+  deleteOutcome,
+  outcomeInputSchema,
+  outcomeJson,
+  outcomePatchSchema,
+  outcomeResponse,
+  updateOutcome,
+} from './service';
+
+export const errorResponse = {
+  content: {
+    'application/json': {
+      schema: z.object({
+        error: z.object({
+          code: z.string(),
+          message: z.string(),
+          details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+        }),
+      }),
+    },
+  },
+  description: 'Error',
+};
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+const bearer = [{ bearerAuth: [] }];
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const writeErrors = {
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  422: errorResponse,
+};
+
+const createOutcomeRoute = createRoute({
+  method: 'post',
+  path: '/events/{slug}/outcomes',
+  tags: ['Outcomes'],
+  summary: 'Write an outcome note (minutes, proposal, decision, question, dissent)',
+  security: bearer,
+  request: {
+    params: z.object({ slug: z.string().min(1).max(120) }),
+    body: { content: { 'application/json': { schema: outcomeInputSchema } }, required: true },
+  },
+  responses: { 201: jsonContent(outcomeResponse, 'The created outcome'), ...writeErrors },
+});
+
+const patchOutcomeRoute = createRoute({
+  method: 'patch',
+  path: '/outcomes/{id}',
+  tags: ['Outcomes'],
+  summary: 'Change an outcome note (any subset of fields, e.g. publish it)',
+  security: bearer,
+  request: {
+    params: idParam,
+    body: { content: { 'application/json': { schema: outcomePatchSchema } }, required: true },
+  },
+  responses: { 200: jsonContent(outcomeResponse, 'The changed outcome'), ...writeErrors },
+});
+
+const deleteOutcomeRoute = createRoute({
+  method: 'delete',
+  path: '/outcomes/{id}',
+  tags: ['Outcomes'],
+  summary: 'Delete an outcome note that no action item cites',
+  security: bearer,
+  request: { params: idParam },
+  responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrors },
+});
+
+export function outcomesApi() {
+  const api = createApiRouter();
+
+  api.openapi(createOutcomeRoute, async (c) => {
+    const { db, clock, config } = c.get('deps');
+    const user = requireUser(c);
+    const row = await createOutcome(
+      { db, clock, user },
+      c.req.valid('param').slug,
+      c.req.valid('json'),
+    );
+    return c.json(outcomeJson(row, config.publicUrl), 201);
+  });
+
+  api.openapi(patchOutcomeRoute, async (c) => {
+    const { db, clock, config } = c.get('deps');
+    const user = requireUser(c);
+    const row = await updateOutcome(
+      { db, clock, user },
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json(outcomeJson(row, config.publicUrl), 200);
+  });
+
+  api.openapi(deleteOutcomeRoute, async (c) => {
+    const { db, clock } = c.get('deps');
+    const user = requireUser(c);
+    await deleteOutcome({ db, clock, user }, c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+
+  return api;
+}

@@ -1,0 +1,314 @@
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { assertCanManage, type CurrentUser } from '../accounts/auth';
+import { recordAudit } from '../accounts/audit';
+import {
+  actionItems,
+  actionItemSources,
+  actionPlans,
+  agendaItems,
+  municipalities,
+  outcomes,
+  recordings,
+} from '../db/schema/index';
+import type { Db, Queryable, Tx } from '../db/types';
+import { findEventBySlug, listMunicipalityIdsOfEvent } from '../events/service';
+import type { Clock } from '../lib/clock';
+import { HttpError, invalidFields, notFound, type ErrorDetail } from '../lib/http';
+
+export const outcomeKinds = ['minutes', 'proposal', 'decision', 'question', 'dissent'] as const;
+export type OutcomeRow = typeof outcomes.$inferSelect;
+
+export const outcomeInputSchema = z.object({
+  kind: z.enum(outcomeKinds),
+  title: z.string().trim().min(1).max(500),
+  body: z.string().max(50_000),
+  agendaItemId: z.number().int().positive().nullish(),
+  recordingId: z.number().int().positive().nullish(),
+  offsetSeconds: z.number().int().min(0).nullish(),
+  published: z.boolean().optional(),
+});
+export type OutcomeInput = z.infer<typeof outcomeInputSchema>;
+export const outcomePatchSchema = outcomeInputSchema.partial();
+export type OutcomePatch = z.infer<typeof outcomePatchSchema>;
+
+type WriteContext = { db: Db; clock: Clock; user: CurrentUser };
+
+/** The agenda item and recording must be this event's, and the offset inside the recording. */
+async function checkReferences(
+  tx: Tx,
+  eventId: number,
+  values: Pick<OutcomeInput, 'agendaItemId' | 'recordingId' | 'offsetSeconds'>,
+) {
+  const details: ErrorDetail[] = [];
+  if (values.agendaItemId != null) {
+    const [item] = await tx
+      .select({ eventId: agendaItems.eventId })
+      .from(agendaItems)
+      .where(eq(agendaItems.id, values.agendaItemId));
+    if (item?.eventId !== eventId) {
+      details.push({ path: 'agendaItemId', message: 'No such agenda item in this event' });
+    }
+  }
+  if (values.recordingId != null) {
+    const [recording] = await tx
+      .select({ eventId: recordings.eventId, duration: recordings.durationSeconds })
+      .from(recordings)
+      .where(eq(recordings.id, values.recordingId));
+    if (recording?.eventId !== eventId) {
+      details.push({ path: 'recordingId', message: 'No such recording of this event' });
+    } else if (
+      values.offsetSeconds != null &&
+      recording.duration !== null &&
+      values.offsetSeconds > recording.duration
+    ) {
+      details.push({
+        path: 'offsetSeconds',
+        message: `The recording is only ${recording.duration} seconds long`,
+      });
+    }
+  } else if (values.offsetSeconds != null) {
+    details.push({ path: 'offsetSeconds', message: 'An offset needs a recordingId' });
+  }
+  if (details.length > 0) throw invalidFields(details);
+}
+
+export async function createOutcome(
+  { db, clock, user }: WriteContext,
+  slug: string,
+  input: OutcomeInput,
+): Promise<OutcomeRow> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const event = await findEventBySlug(tx, slug);
+    if (!event) throw notFound('No such event');
+    assertCanManage(
+      user,
+      event.hosts.map((host) => host.id),
+    );
+    await checkReferences(tx, event.id, input);
+    const [row] = await tx
+      .insert(outcomes)
+      .values({
+        eventId: event.id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        agendaItemId: input.agendaItemId ?? null,
+        recordingId: input.recordingId ?? null,
+        offsetSeconds: input.offsetSeconds ?? null,
+        published: input.published ?? false,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('outcome insert returned nothing');
+    await recordAudit(
+      tx,
+      user,
+      { action: 'create', entity: 'outcome', entityId: row.id, after: row },
+      now,
+    );
+    return row;
+  });
+}
+
+async function lockManagedOutcome(tx: Tx, user: CurrentUser, id: number) {
+  const [current] = await tx.select().from(outcomes).where(eq(outcomes.id, id)).for('update');
+  if (!current) throw notFound('No such outcome');
+  assertCanManage(user, await listMunicipalityIdsOfEvent(tx, current.eventId));
+  return current;
+}
+
+export async function updateOutcome(
+  { db, clock, user }: WriteContext,
+  id: number,
+  patch: OutcomePatch,
+): Promise<OutcomeRow> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const current = await lockManagedOutcome(tx, user, id);
+    const merged = {
+      agendaItemId: patch.agendaItemId !== undefined ? patch.agendaItemId : current.agendaItemId,
+      recordingId: patch.recordingId !== undefined ? patch.recordingId : current.recordingId,
+      offsetSeconds:
+        patch.offsetSeconds !== undefined ? patch.offsetSeconds : current.offsetSeconds,
+    };
+    await checkReferences(tx, current.eventId, merged);
+    const [row] = await tx
+      .update(outcomes)
+      .set({
+        ...merged,
+        kind: patch.kind ?? current.kind,
+        title: patch.title ?? current.title,
+        body: patch.body ?? current.body,
+        published: patch.published ?? current.published,
+        updatedAt: now,
+      })
+      .where(eq(outcomes.id, id))
+      .returning();
+    if (!row) throw notFound('No such outcome');
+    await recordAudit(
+      tx,
+      user,
+      { action: 'update', entity: 'outcome', entityId: id, before: current, after: row },
+      now,
+    );
+    return row;
+  });
+}
+
+/** An outcome an action item cites cannot be deleted (the chain would break): 409. */
+export async function deleteOutcome({ db, clock, user }: WriteContext, id: number) {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const current = await lockManagedOutcome(tx, user, id);
+    const [cited] = await tx
+      .select({ id: actionItemSources.actionItemId })
+      .from(actionItemSources)
+      .where(eq(actionItemSources.outcomeId, id))
+      .limit(1);
+    if (cited) {
+      throw new HttpError(
+        409,
+        'outcome_cited',
+        'An action item cites this outcome; unpublish it instead',
+      );
+    }
+    await tx.delete(outcomes).where(eq(outcomes.id, id));
+    await recordAudit(
+      tx,
+      user,
+      { action: 'delete', entity: 'outcome', entityId: id, before: current },
+      now,
+    );
+  });
+}
+
+export async function listEventOutcomes(
+  db: Queryable,
+  eventId: number,
+  options: { publishedOnly: boolean },
+): Promise<OutcomeRow[]> {
+  return db
+    .select()
+    .from(outcomes)
+    .where(
+      options.publishedOnly
+        ? and(eq(outcomes.eventId, eventId), eq(outcomes.published, true))
+        : eq(outcomes.eventId, eventId),
+    )
+    .orderBy(asc(outcomes.createdAt), asc(outcomes.id));
+}
+
+export type EventActionItem = {
+  id: number;
+  title: string;
+  status: (typeof actionItems.$inferSelect)['status'];
+  progress: number;
+  dueDate: string | null;
+  planId: number;
+  planTitle: string;
+  municipalityName: string;
+  outcomeIds: number[];
+};
+
+/** "What came of it": items of public (non-draft) plans citing this event's published outcomes. */
+export async function listEventActionItems(
+  db: Queryable,
+  eventId: number,
+): Promise<EventActionItem[]> {
+  const rows = await db
+    .select({
+      id: actionItems.id,
+      title: actionItems.title,
+      status: actionItems.status,
+      progress: actionItems.progress,
+      dueDate: actionItems.dueDate,
+      position: actionItems.position,
+      planId: actionPlans.id,
+      planTitle: actionPlans.title,
+      municipalityName: municipalities.name,
+      outcomeId: outcomes.id,
+    })
+    .from(outcomes)
+    .innerJoin(actionItemSources, eq(actionItemSources.outcomeId, outcomes.id))
+    .innerJoin(actionItems, eq(actionItems.id, actionItemSources.actionItemId))
+    .innerJoin(actionPlans, eq(actionPlans.id, actionItems.planId))
+    .innerJoin(municipalities, eq(municipalities.id, actionPlans.municipalityId))
+    .where(
+      and(
+        eq(outcomes.eventId, eventId),
+        eq(outcomes.published, true),
+        ne(actionPlans.status, 'draft'),
+      ),
+    )
+    .orderBy(asc(actionPlans.id), asc(actionItems.position), asc(outcomes.id));
+  const byItem = new Map<number, EventActionItem>();
+  for (const row of rows) {
+    const existing = byItem.get(row.id);
+    if (existing) existing.outcomeIds.push(row.outcomeId);
+    else {
+      byItem.set(row.id, {
+        id: row.id,
+        title: row.title,
+        status: row.status,
+        progress: row.progress,
+        dueDate: row.dueDate,
+        planId: row.planId,
+        planTitle: row.planTitle,
+        municipalityName: row.municipalityName,
+        outcomeIds: [row.outcomeId],
+      });
+    }
+  }
+  return [...byItem.values()];
+}
+
+export async function outcomesByIds(db: Queryable, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(outcomes).where(inArray(outcomes.id, ids));
+}
+
+/** JSON of an outcome for the API: public fields only (no author). */
+export function outcomeJson(row: OutcomeRow, publicUrl: string) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    agendaItemId: row.agendaItemId,
+    recordingId: row.recordingId,
+    offsetSeconds: row.offsetSeconds,
+    published: row.published,
+    recordingUrl:
+      row.recordingId !== null
+        ? `${publicUrl}/recordings/${row.recordingId}${row.offsetSeconds !== null ? `?t=${row.offsetSeconds}` : ''}`
+        : null,
+  };
+}
+
+export const outcomeResponse = z.object({
+  id: z.number().int(),
+  kind: z.enum(outcomeKinds),
+  title: z.string(),
+  body: z.string(),
+  agendaItemId: z.number().int().nullable(),
+  recordingId: z.number().int().nullable(),
+  offsetSeconds: z.number().int().nullable(),
+  published: z.boolean(),
+  recordingUrl: z.string().nullable(),
+});
+
+export const eventActionItemResponse = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: z.enum(['planned', 'in_progress', 'done', 'delayed', 'dropped']),
+  progress: z.number().int(),
+  dueDate: z.string().nullable(),
+  planId: z.number().int(),
+  planTitle: z.string(),
+  municipalityName: z.string(),
+  outcomeIds: z.array(z.number().int()),
+  planUrl: z.string(),
+});

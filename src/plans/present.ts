@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { toZonedIso } from '../lib/time';
+import { itemStatuses, planStatuses, type ProgressSummary } from './rules';
+import type { ItemDetail, PlanWithMunicipality } from './service';
+
+export function planJson(plan: PlanWithMunicipality, publicUrl: string) {
+  return {
+    id: plan.id,
+    municipality: { slug: plan.municipality.slug, name: plan.municipality.name },
+    title: plan.title,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    status: plan.status,
+    summary: plan.summary,
+    documentUrl: plan.documentUrl,
+    url: `${publicUrl}/plans/${plan.id}`,
+  };
+}
+
+/** An item with its sources (each with its event and recording deep link) and its timeline. */
+export function itemJson(item: ItemDetail, publicUrl: string, today: string | null = null) {
+  return {
+    id: item.id,
+    position: item.position,
+    title: item.title,
+    description: item.description,
+    responsible: item.responsible,
+    dueDate: item.dueDate,
+    status: item.status,
+    progress: item.progress,
+    overdue:
+      today !== null &&
+      item.dueDate !== null &&
+      item.dueDate < today &&
+      item.status !== 'done' &&
+      item.status !== 'dropped',
+    sources: item.sources.map((source) => ({
+      outcomeId: source.outcomeId,
+      kind: source.kind,
+      title: source.title,
+      event: {
+        slug: source.event.slug,
+        title: source.event.title,
+        startsAt: toZonedIso(source.event.startsAt, source.event.timezone),
+        url: `${publicUrl}/events/${source.event.slug}`,
+      },
+      recordingId: source.recordingId,
+      offsetSeconds: source.offsetSeconds,
+      recordingUrl:
+        source.recordingId !== null
+          ? `${publicUrl}/recordings/${source.recordingId}${source.offsetSeconds !== null ? `?t=${source.offsetSeconds}` : ''}`
+          : null,
+    })),
+    updates: item.updates.map((update) => ({
+      id: update.id,
+      date: update.date,
+      status: update.status,
+      progress: update.progress,
+      note: update.note,
+    })),
+  };
+}
+
+const planResponseBase = z.object({
+  id: z.number().int(),
+  municipality: z.object({ slug: z.string(), name: z.string() }),
+  title: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.enum(planStatuses),
+  summary: z.string().nullable(),
+  documentUrl: z.string().nullable(),
+  url: z.string(),
+});
+export const planResponse = planResponseBase;
+
+export const itemResponse = z.object({
+  id: z.number().int(),
+  position: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  responsible: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(itemStatuses),
+  progress: z.number().int(),
+  overdue: z.boolean(),
+  sources: z.array(
+    z.object({
+      outcomeId: z.number().int(),
+      kind: z.string(),
+      title: z.string(),
+      event: z.object({
+        slug: z.string(),
+        title: z.string(),
+        startsAt: z.string(),
+        url: z.string(),
+      }),
+      recordingId: z.number().int().nullable(),
+      offsetSeconds: z.number().int().nullable(),
+      recordingUrl: z.string().nullable(),
+    }),
+  ),
+  updates: z.array(
+    z.object({
+      id: z.number().int(),
+      date: z.string(),
+      status: z.enum(itemStatuses).nullable(),
+      progress: z.number().int().nullable(),
+      note: z.string(),
+    }),
+  ),
+});
+
+export const summaryResponse = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  dropped: z.number().int(),
+  overdue: z.number().int(),
+  donePercent: z.number().int(),
+  averageProgress: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+});
+
+export const planDetailResponse = planResponseBase.extend({
+  progress: summaryResponse,
+  items: z.array(itemResponse),
+});
+
+export function summaryJson(summary: ProgressSummary) {
+  return { ...summary, byStatus: { ...summary.byStatus } };
+}

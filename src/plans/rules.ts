@@ -1,0 +1,260 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { ErrorDetail } from '../lib/http';
+
+export const planStatuses = ['draft', 'adopted', 'archived'] as const;
+export const itemStatuses = ['planned', 'in_progress', 'done', 'delayed', 'dropped'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+export type ItemStatus = (typeof itemStatuses)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+  .refine((value) => DateTime.fromISO(value).isValid, 'Not a real date');
+const httpUrl = z
+  .string()
+  .max(2000)
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'Use an http(s) address');
+
+export const planInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    status: z.enum(planStatuses).optional(),
+    summary: z.string().max(20_000).nullish(),
+    documentUrl: httpUrl.nullish(),
+  })
+  .superRefine((plan, ctx) => {
+    if (plan.periodEnd < plan.periodStart) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodEnd'],
+        message: 'The period cannot end before it starts',
+      });
+    }
+  });
+export type PlanInput = z.infer<typeof planInputSchema>;
+
+export const progressSchema = z.number().int().min(0).max(100);
+
+export const itemInputSchema = z.object({
+  title: z.string().trim().min(1).max(500),
+  description: z.string().max(20_000).nullish(),
+  responsible: z.string().max(300).nullish(),
+  dueDate: isoDate.nullish(),
+  status: z.enum(itemStatuses).optional(),
+  progress: progressSchema.optional(),
+  sourceOutcomeIds: z.array(z.number().int().positive()).max(50).optional(),
+});
+export type ItemInput = z.infer<typeof itemInputSchema>;
+
+export const updateInputSchema = z
+  .object({
+    date: isoDate.optional(),
+    status: z.enum(itemStatuses).optional(),
+    progress: progressSchema.optional(),
+    note: z.string().trim().min(1).max(10_000),
+  })
+  .strict();
+export type UpdateInput = z.infer<typeof updateInputSchema>;
+
+/** Today's date (YYYY-MM-DD) where the plan's municipality is: due dates are local dates. */
+export function localDate(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now).setZone(zone).toISODate() ?? now.toISOString().slice(0, 10);
+}
+
+export type ProgressItem = { status: ItemStatus; progress: number; dueDate: string | null };
+
+/** Overdue: the due date has passed (strictly before today) and the item is neither done nor dropped. */
+export function isOverdue(item: ProgressItem, today: string): boolean {
+  return (
+    item.dueDate !== null &&
+    item.dueDate < today &&
+    item.status !== 'done' &&
+    item.status !== 'dropped'
+  );
+}
+
+export type ProgressSummary = {
+  /** Items that count: everything except dropped ones. */
+  total: number;
+  done: number;
+  dropped: number;
+  overdue: number;
+  /** Share of counted items done, 0–100, rounded. */
+  donePercent: number;
+  /** Mean progress of counted items, 0–100, rounded. */
+  averageProgress: number;
+  byStatus: Record<ItemStatus, number>;
+};
+
+/** The public evaluation in numbers. Dropped items are shown but do not count for or against. */
+export function summarizeProgress(items: ProgressItem[], today: string): ProgressSummary {
+  const byStatus = Object.fromEntries(itemStatuses.map((status) => [status, 0])) as Record<
+    ItemStatus,
+    number
+  >;
+  for (const item of items) byStatus[item.status] += 1;
+  const counted = items.filter((item) => item.status !== 'dropped');
+  const done = byStatus.done;
+  const sum = counted.reduce(
+    (total, item) => total + (item.status === 'done' ? 100 : item.progress),
+    0,
+  );
+  return {
+    total: counted.length,
+    done,
+    dropped: byStatus.dropped,
+    overdue: items.filter((item) => isOverdue(item, today)).length,
+    donePercent: counted.length === 0 ? 0 : Math.round((done / counted.length) * 100),
+    averageProgress: counted.length === 0 ? 0 : Math.round(sum / counted.length),
+    byStatus,
+  };
+}
+
+/** Status filter from a query string: unknown values are ignored rather than refused. */
+export function parseStatusFilter(value: string | undefined): ItemStatus[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part): part is ItemStatus => (itemStatuses as readonly string[]).includes(part));
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV: the export's columns are exactly what the import reads, so a file round-trips.
+
+export const CSV_COLUMNS = [
+  'title',
+  'description',
+  'responsible',
+  'due_date',
+  'status',
+  'progress',
+  'source_outcome_ids',
+] as const;
+
+export type CsvItem = {
+  title: string;
+  description: string | null;
+  responsible: string | null;
+  dueDate: string | null;
+  status: ItemStatus;
+  progress: number;
+  sourceOutcomeIds: number[];
+};
+
+const BOM = '\uFEFF';
+
+/** UTF-8 with a byte order mark (Excel reads it as UTF-8 then), CRLF line ends, one row per item. */
+export function itemsToCsv(items: CsvItem[]): string {
+  const rows = items.map((item) => [
+    item.title,
+    item.description ?? '',
+    item.responsible ?? '',
+    item.dueDate ?? '',
+    item.status,
+    String(item.progress),
+    item.sourceOutcomeIds.join(' '),
+  ]);
+  return BOM + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+}
+
+export type CsvParseResult = { ok: true; items: CsvItem[] } | { ok: false; details: ErrorDetail[] };
+
+const csvRowSchema = z.object({
+  title: z.string().trim().min(1, 'A title is required').max(500),
+  description: z.string().max(20_000),
+  responsible: z.string().max(300),
+  due_date: z.union([z.literal(''), isoDate]),
+  status: z.enum(itemStatuses, {
+    error: () => `Unknown status; use one of ${itemStatuses.join(', ')}`,
+  }),
+  progress: z
+    .string()
+    .regex(/^\d{1,3}$/, 'Progress is a whole number from 0 to 100')
+    .transform(Number)
+    .pipe(z.number().max(100, 'Progress is a whole number from 0 to 100')),
+  source_outcome_ids: z
+    .string()
+    .regex(/^\s*(\d+(\s+\d+)*)?\s*$/, 'Outcome ids separated by spaces'),
+});
+
+/**
+ * Reads an items CSV. Every problem is reported with its line (the header is line 1); a file
+ * with any problem yields no items, so an import is all or nothing.
+ */
+export function parseItemsCsv(text: string): CsvParseResult {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[]; // info: true changes the shape; the typings do not follow it
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return {
+      ok: false,
+      details: [
+        {
+          path: line ? `line.${line}` : 'file',
+          message: `Not a readable CSV file: ${(error as Error).message}`,
+        },
+      ],
+    };
+  }
+  const [header, ...rows] = records;
+  if (!header) return { ok: false, details: [{ path: 'line.1', message: 'The file is empty' }] };
+  const names = header.record.map((cell) => cell.trim());
+  if (names.join(',') !== CSV_COLUMNS.join(',')) {
+    return {
+      ok: false,
+      details: [
+        {
+          path: 'line.1',
+          message: `Wrong header: expected the columns ${CSV_COLUMNS.join(',')}`,
+        },
+      ],
+    };
+  }
+  const details: ErrorDetail[] = [];
+  const items: CsvItem[] = [];
+  for (const { record, info } of rows) {
+    const line = info.lines;
+    if (record.length !== CSV_COLUMNS.length) {
+      details.push({
+        path: `line.${line}`,
+        message: `Line ${line}: expected ${CSV_COLUMNS.length} columns, found ${record.length}`,
+      });
+      continue;
+    }
+    const parsed = csvRowSchema.safeParse(
+      Object.fromEntries(CSV_COLUMNS.map((name, index) => [name, record[index] ?? ''])),
+    );
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        details.push({ path: `line.${line}.${field}`, message: `Line ${line}: ${issue.message}` });
+      }
+      continue;
+    }
+    const row = parsed.data;
+    items.push({
+      title: row.title,
+      description: row.description === '' ? null : row.description,
+      responsible: row.responsible === '' ? null : row.responsible,
+      dueDate: row.due_date === '' ? null : row.due_date,
+      status: row.status,
+      progress: row.progress,
+      sourceOutcomeIds: row.source_outcome_ids.trim()
+        ? row.source_outcome_ids.trim().split(/\s+/).map(Number)
+        : [],
+    });
+  }
+  return details.length > 0 ? { ok: false, details } : { ok: true, items };
+}

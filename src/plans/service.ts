@@ -1,0 +1,627 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne } from 'drizzle-orm';
+import { assertCanManage, canManage, type CurrentUser } from '../accounts/auth';
+import { recordAudit } from '../accounts/audit';
+import {
+  actionItems,
+  actionItemSources,
+  actionItemUpdates,
+  actionPlans,
+  eventHosts,
+  events,
+  municipalities,
+  outcomes,
+  registrations,
+} from '../db/schema/index';
+import type { Db, Queryable, Tx } from '../db/types';
+import type { Clock } from '../lib/clock';
+import { invalidFields, notFound, type ErrorDetail } from '../lib/http';
+import { DEFAULT_TIMEZONE } from '../lib/time';
+import { enqueueEmail } from '../outbox/enqueue';
+import { statusChangeEmail } from './emails';
+import {
+  localDate,
+  summarizeProgress,
+  type CsvItem,
+  type ItemInput,
+  type ItemStatus,
+  type PlanInput,
+  type UpdateInput,
+} from './rules';
+
+export type PlanRow = typeof actionPlans.$inferSelect;
+export type ItemRow = typeof actionItems.$inferSelect;
+export type UpdateRow = typeof actionItemUpdates.$inferSelect;
+export type PlanWithMunicipality = PlanRow & {
+  municipality: { id: number; slug: string; name: string };
+};
+
+type WriteContext = { db: Db; clock: Clock; user: CurrentUser; publicUrl: string };
+
+/** Plans are dated in the network's zone (all Estonian municipalities). */
+export const PLAN_ZONE = DEFAULT_TIMEZONE;
+
+export async function findPlan(db: Queryable, id: number): Promise<PlanWithMunicipality | null> {
+  const [row] = await db
+    .select({
+      plan: actionPlans,
+      municipality: { id: municipalities.id, slug: municipalities.slug, name: municipalities.name },
+    })
+    .from(actionPlans)
+    .innerJoin(municipalities, eq(municipalities.id, actionPlans.municipalityId))
+    .where(eq(actionPlans.id, id));
+  return row ? { ...row.plan, municipality: row.municipality } : null;
+}
+
+/** A draft plan exists only for those who may manage it. */
+export async function findVisiblePlan(
+  db: Queryable,
+  id: number,
+  user: CurrentUser | null,
+): Promise<PlanWithMunicipality | null> {
+  const plan = await findPlan(db, id);
+  if (!plan) return null;
+  if (plan.status === 'draft' && !(user && canManage(user, [plan.municipalityId]))) return null;
+  return plan;
+}
+
+export type ItemSource = {
+  outcomeId: number;
+  kind: string;
+  title: string;
+  published: boolean;
+  recordingId: number | null;
+  offsetSeconds: number | null;
+  event: { slug: string; title: string; startsAt: Date; timezone: string; status: string };
+};
+
+export type ItemDetail = ItemRow & { sources: ItemSource[]; updates: UpdateRow[] };
+
+export async function loadItems(
+  db: Queryable,
+  planId: number,
+  options: { publicOnly: boolean },
+): Promise<ItemDetail[]> {
+  const items = await db
+    .select()
+    .from(actionItems)
+    .where(eq(actionItems.planId, planId))
+    .orderBy(asc(actionItems.position), asc(actionItems.id));
+  if (items.length === 0) return [];
+  const ids = items.map((item) => item.id);
+  const [sources, updates] = await Promise.all([
+    db
+      .select({
+        itemId: actionItemSources.actionItemId,
+        outcomeId: outcomes.id,
+        kind: outcomes.kind,
+        title: outcomes.title,
+        published: outcomes.published,
+        recordingId: outcomes.recordingId,
+        offsetSeconds: outcomes.offsetSeconds,
+        event: {
+          slug: events.slug,
+          title: events.title,
+          startsAt: events.startsAt,
+          timezone: events.timezone,
+          status: events.status,
+        },
+      })
+      .from(actionItemSources)
+      .innerJoin(outcomes, eq(outcomes.id, actionItemSources.outcomeId))
+      .innerJoin(events, eq(events.id, outcomes.eventId))
+      .where(inArray(actionItemSources.actionItemId, ids))
+      .orderBy(asc(events.startsAt), asc(outcomes.id)),
+    db
+      .select()
+      .from(actionItemUpdates)
+      .where(inArray(actionItemUpdates.actionItemId, ids))
+      .orderBy(asc(actionItemUpdates.date), asc(actionItemUpdates.id)),
+  ]);
+  return items.map((item) => ({
+    ...item,
+    sources: sources
+      .filter((source) => source.itemId === item.id)
+      .filter(
+        (source) => !options.publicOnly || (source.published && source.event.status !== 'draft'),
+      )
+      .map(({ itemId: _itemId, ...source }) => source),
+    updates: updates.filter((update) => update.actionItemId === item.id),
+  }));
+}
+
+export async function loadPlanDetail(
+  db: Queryable,
+  plan: PlanWithMunicipality,
+  now: Date,
+  options: { publicOnly: boolean },
+) {
+  const items = await loadItems(db, plan.id, options);
+  const today = localDate(now, PLAN_ZONE);
+  return { plan, items, today, summary: summarizeProgress(items, today) };
+}
+
+async function findMunicipalityBySlug(db: Queryable, slug: string) {
+  const [row] = await db.select().from(municipalities).where(eq(municipalities.slug, slug));
+  return row ?? null;
+}
+
+export async function createPlan(
+  { db, clock, user }: WriteContext,
+  municipalitySlug: string,
+  input: PlanInput,
+): Promise<PlanWithMunicipality> {
+  const now = clock.now();
+  const id = await db.transaction(async (tx) => {
+    const municipality = await findMunicipalityBySlug(tx, municipalitySlug);
+    if (!municipality) throw notFound('No such municipality');
+    assertCanManage(user, [municipality.id]);
+    const [row] = await tx
+      .insert(actionPlans)
+      .values({
+        municipalityId: municipality.id,
+        title: input.title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        status: input.status ?? 'draft',
+        summary: input.summary ?? null,
+        documentUrl: input.documentUrl ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('plan insert returned nothing');
+    await recordAudit(
+      tx,
+      user,
+      { action: 'create', entity: 'plan', entityId: row.id, after: row },
+      now,
+    );
+    return row.id;
+  });
+  return (await findPlan(db, id)) as PlanWithMunicipality;
+}
+
+export async function updatePlan(
+  { db, clock, user }: WriteContext,
+  id: number,
+  input: PlanInput,
+): Promise<PlanWithMunicipality> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(actionPlans)
+      .where(eq(actionPlans.id, id))
+      .for('update');
+    if (!current) throw notFound('No such plan');
+    assertCanManage(user, [current.municipalityId]);
+    const [row] = await tx
+      .update(actionPlans)
+      .set({
+        title: input.title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        status: input.status ?? current.status,
+        summary: input.summary ?? null,
+        documentUrl: input.documentUrl ?? null,
+        updatedAt: now,
+      })
+      .where(eq(actionPlans.id, id))
+      .returning();
+    await recordAudit(
+      tx,
+      user,
+      { action: 'update', entity: 'plan', entityId: id, before: current, after: row },
+      now,
+    );
+  });
+  return (await findPlan(db, id)) as PlanWithMunicipality;
+}
+
+async function lockManagedPlan(tx: Tx, user: CurrentUser, planId: number) {
+  const [plan] = await tx
+    .select()
+    .from(actionPlans)
+    .where(eq(actionPlans.id, planId))
+    .for('update');
+  if (!plan) throw notFound('No such plan');
+  assertCanManage(user, [plan.municipalityId]);
+  return plan;
+}
+
+/**
+ * Which of these outcomes may this user cite in a plan of this municipality: those of events
+ * the municipality hosted, and those of events the user manages (admins: all). Returns the
+ * indexes of the ones that may not be cited (or do not exist).
+ */
+async function uncitable(
+  db: Queryable,
+  user: CurrentUser,
+  municipalityId: number,
+  outcomeIds: number[],
+): Promise<number[]> {
+  if (outcomeIds.length === 0) return [];
+  const rows = await db
+    .select({ outcomeId: outcomes.id, hostId: eventHosts.municipalityId })
+    .from(outcomes)
+    .innerJoin(eventHosts, eq(eventHosts.eventId, outcomes.eventId))
+    .where(inArray(outcomes.id, outcomeIds));
+  const hosts = new Map<number, number[]>();
+  for (const row of rows)
+    hosts.set(row.outcomeId, [...(hosts.get(row.outcomeId) ?? []), row.hostId]);
+  return outcomeIds.flatMap((id, index) => {
+    const of = hosts.get(id);
+    const ok = of !== undefined && (of.includes(municipalityId) || canManage(user, of));
+    return ok ? [] : [index];
+  });
+}
+
+/** Outcomes this user may cite in a plan of this municipality (for the admin form). */
+export async function listCitableOutcomes(
+  db: Queryable,
+  user: CurrentUser,
+  municipalityId: number,
+) {
+  const rows = await db
+    .select({
+      id: outcomes.id,
+      kind: outcomes.kind,
+      title: outcomes.title,
+      eventTitle: events.title,
+      startsAt: events.startsAt,
+      hostId: eventHosts.municipalityId,
+    })
+    .from(outcomes)
+    .innerJoin(events, eq(events.id, outcomes.eventId))
+    .innerJoin(eventHosts, eq(eventHosts.eventId, outcomes.eventId))
+    .where(ne(outcomes.kind, 'minutes'))
+    .orderBy(desc(events.startsAt), asc(outcomes.id));
+  const seen = new Set<number>();
+  return rows.filter((row) => {
+    const ok = row.hostId === municipalityId || canManage(user, [row.hostId]);
+    if (!ok || seen.has(row.id)) return false;
+    seen.add(row.id);
+    return true;
+  });
+}
+
+async function insertItem(
+  tx: Tx,
+  user: CurrentUser,
+  plan: PlanRow,
+  position: number,
+  input: ItemInput,
+  now: Date,
+  pathPrefix = '',
+): Promise<ItemRow> {
+  const sourceIds = [...new Set(input.sourceOutcomeIds ?? [])];
+  const bad = await uncitable(tx, user, plan.municipalityId, input.sourceOutcomeIds ?? []);
+  if (bad.length > 0) {
+    throw invalidFields(
+      bad.map((index) => ({
+        path: `${pathPrefix}sourceOutcomeIds.${index}`,
+        message:
+          'You may not cite this outcome in this plan (unknown, or another municipality’s event)',
+      })),
+    );
+  }
+  const [row] = await tx
+    .insert(actionItems)
+    .values({
+      planId: plan.id,
+      position,
+      title: input.title,
+      description: input.description ?? null,
+      responsible: input.responsible ?? null,
+      dueDate: input.dueDate ?? null,
+      status: input.status ?? 'planned',
+      progress: input.progress ?? (input.status === 'done' ? 100 : 0),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('item insert returned nothing');
+  if (sourceIds.length > 0) {
+    await tx
+      .insert(actionItemSources)
+      .values(sourceIds.map((outcomeId) => ({ actionItemId: row.id, outcomeId })));
+  }
+  return row;
+}
+
+async function nextPosition(tx: Tx, planId: number): Promise<number> {
+  const [row] = await tx
+    .select({ last: max(actionItems.position) })
+    .from(actionItems)
+    .where(eq(actionItems.planId, planId));
+  return row?.last === null || row?.last === undefined ? 0 : row.last + 1;
+}
+
+export async function addItem(
+  { db, clock, user }: WriteContext,
+  planId: number,
+  input: ItemInput,
+): Promise<ItemDetail> {
+  const now = clock.now();
+  const id = await db.transaction(async (tx) => {
+    const plan = await lockManagedPlan(tx, user, planId);
+    const row = await insertItem(tx, user, plan, await nextPosition(tx, planId), input, now);
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'create',
+        entity: 'action_item',
+        entityId: row.id,
+        after: { ...row, sourceOutcomeIds: input.sourceOutcomeIds ?? [] },
+      },
+      now,
+    );
+    return row.id;
+  });
+  return (await findItemDetail(db, id)) as ItemDetail;
+}
+
+export async function findItemDetail(db: Queryable, id: number): Promise<ItemDetail | null> {
+  const [item] = await db.select().from(actionItems).where(eq(actionItems.id, id));
+  if (!item) return null;
+  return (
+    (await loadItems(db, item.planId, { publicOnly: false })).find((row) => row.id === id) ?? null
+  );
+}
+
+/**
+ * A dated progress report. It also becomes the item's current status and progress; when the
+ * status changes, the consenting participants of every event the item came from are told.
+ */
+export async function addUpdate(
+  { db, clock, user, publicUrl }: WriteContext,
+  itemId: number,
+  input: UpdateInput,
+): Promise<{ update: UpdateRow; item: ItemRow; notified: number }> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const [item] = await tx
+      .select()
+      .from(actionItems)
+      .where(eq(actionItems.id, itemId))
+      .for('update');
+    if (!item) throw notFound('No such action item');
+    const plan = await lockManagedPlan(tx, user, item.planId);
+    const date = input.date ?? localDate(now, PLAN_ZONE);
+    const details: ErrorDetail[] = [];
+    if (date < plan.periodStart) {
+      details.push({ path: 'date', message: `The plan's period starts on ${plan.periodStart}` });
+    }
+    if (details.length > 0) throw invalidFields(details);
+    const [update] = await tx
+      .insert(actionItemUpdates)
+      .values({
+        actionItemId: item.id,
+        date,
+        status: input.status ?? null,
+        progress: input.progress ?? null,
+        note: input.note,
+        authorId: user.id,
+        createdAt: now,
+      })
+      .returning();
+    if (!update) throw new Error('update insert returned nothing');
+    const status = input.status ?? item.status;
+    const progress = input.progress ?? (input.status === 'done' ? 100 : item.progress);
+    const [after] = await tx
+      .update(actionItems)
+      .set({ status, progress, updatedAt: now })
+      .where(eq(actionItems.id, item.id))
+      .returning();
+    if (!after) throw notFound('No such action item');
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'update',
+        entity: 'action_item',
+        entityId: item.id,
+        before: item,
+        after: { ...after, update },
+      },
+      now,
+    );
+    const notified =
+      status !== item.status && plan.status !== 'draft'
+        ? await notifyStatusChange(tx, {
+            item: after,
+            previous: item.status,
+            plan,
+            update,
+            publicUrl,
+            now,
+          })
+        : 0;
+    return { update, item: after, notified };
+  });
+}
+
+/** Emails (through the outbox, in the caller's transaction) everyone who asked to hear. */
+async function notifyStatusChange(
+  tx: Tx,
+  args: {
+    item: ItemRow;
+    previous: ItemStatus;
+    plan: PlanRow;
+    update: UpdateRow;
+    publicUrl: string;
+    now: Date;
+  },
+): Promise<number> {
+  const sourceEvents = await tx
+    .selectDistinct({ id: events.id, title: events.title })
+    .from(actionItemSources)
+    .innerJoin(outcomes, eq(outcomes.id, actionItemSources.outcomeId))
+    .innerJoin(events, eq(events.id, outcomes.eventId))
+    .where(eq(actionItemSources.actionItemId, args.item.id));
+  if (sourceEvents.length === 0) return 0;
+  const people = await tx
+    .select({
+      email: registrations.email,
+      lang: registrations.lang,
+      eventId: registrations.eventId,
+    })
+    .from(registrations)
+    .where(
+      and(
+        inArray(
+          registrations.eventId,
+          sourceEvents.map((event) => event.id),
+        ),
+        isNotNull(registrations.followUpConsentAt),
+        isNotNull(registrations.email),
+        isNull(registrations.anonymizedAt),
+        ne(registrations.status, 'cancelled'),
+      ),
+    )
+    .orderBy(asc(registrations.id));
+  const sent = new Set<string>();
+  for (const person of people) {
+    if (!person.email) continue;
+    const key = person.email.toLowerCase();
+    if (sent.has(key)) continue;
+    sent.add(key);
+    const event = sourceEvents.find((row) => row.id === person.eventId);
+    const email = statusChangeEmail(person.lang === 'en' ? 'en' : 'et', {
+      itemTitle: args.item.title,
+      planTitle: args.plan.title,
+      eventTitle: event?.title ?? '',
+      previous: args.previous,
+      status: args.item.status,
+      progress: args.item.progress,
+      note: args.update.note,
+      planUrl: `${args.publicUrl}/plans/${args.plan.id}#item-${args.item.id}`,
+    });
+    await enqueueEmail(
+      tx,
+      {
+        kind: 'plan.item_status',
+        recipient: person.email,
+        subject: email.subject,
+        text: email.text,
+        dedupeKey: `plan-item-update:${args.update.id}:${key}`,
+      },
+      args.now,
+    );
+  }
+  return sent.size;
+}
+
+/** Items of the plan as CSV rows (the export; the same columns the import reads). */
+export function csvItemsOf(items: ItemDetail[]): CsvItem[] {
+  return items.map((item) => ({
+    title: item.title,
+    description: item.description,
+    responsible: item.responsible,
+    dueDate: item.dueDate,
+    status: item.status,
+    progress: item.progress,
+    sourceOutcomeIds: item.sources.map((source) => source.outcomeId),
+  }));
+}
+
+/** Appends the items in file order; all or nothing. Source problems name the CSV line. */
+export async function importItems(
+  { db, clock, user }: WriteContext,
+  planId: number,
+  rows: CsvItem[],
+): Promise<number> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const plan = await lockManagedPlan(tx, user, planId);
+    let position = await nextPosition(tx, planId);
+    const details: ErrorDetail[] = [];
+    for (const [index, row] of rows.entries()) {
+      const bad = await uncitable(tx, user, plan.municipalityId, row.sourceOutcomeIds);
+      for (const at of bad) {
+        details.push({
+          path: `line.${index + 2}.source_outcome_ids`,
+          message: `Line ${index + 2}: you may not cite outcome ${row.sourceOutcomeIds[at]} in this plan`,
+        });
+      }
+    }
+    if (details.length > 0) throw invalidFields(details);
+    for (const row of rows) {
+      await insertItem(tx, user, plan, position++, row, now);
+    }
+    await recordAudit(
+      tx,
+      user,
+      { action: 'import_items', entity: 'plan', entityId: plan.id, after: { count: rows.length } },
+      now,
+    );
+    return rows.length;
+  });
+}
+
+/** Plans an organizer manages (admins: all), newest first. */
+export async function listManagedPlans(db: Queryable, user: CurrentUser) {
+  const rows = await db
+    .select({
+      id: actionPlans.id,
+      title: actionPlans.title,
+      status: actionPlans.status,
+      periodStart: actionPlans.periodStart,
+      periodEnd: actionPlans.periodEnd,
+      municipalityId: actionPlans.municipalityId,
+      municipalityName: municipalities.name,
+    })
+    .from(actionPlans)
+    .innerJoin(municipalities, eq(municipalities.id, actionPlans.municipalityId))
+    .orderBy(asc(municipalities.name), desc(actionPlans.periodStart));
+  return rows.filter((row) => canManage(user, [row.municipalityId]));
+}
+
+/** The municipality's current public plan: the newest adopted one, else the newest archived. */
+export async function findMunicipalityPlan(db: Queryable, municipalityId: number) {
+  const rows = await db
+    .select()
+    .from(actionPlans)
+    .where(and(eq(actionPlans.municipalityId, municipalityId), ne(actionPlans.status, 'draft')))
+    .orderBy(asc(actionPlans.status), desc(actionPlans.periodStart));
+  return rows[0] ?? null;
+}
+
+/** Public plans with their progress, for the home page. */
+export async function listPublicPlanProgress(db: Queryable, now: Date) {
+  const plans = await db
+    .select({
+      id: actionPlans.id,
+      title: actionPlans.title,
+      municipalityName: municipalities.name,
+      municipalitySlug: municipalities.slug,
+    })
+    .from(actionPlans)
+    .innerJoin(municipalities, eq(municipalities.id, actionPlans.municipalityId))
+    .where(eq(actionPlans.status, 'adopted'))
+    .orderBy(asc(municipalities.name));
+  if (plans.length === 0) return [];
+  const items = await db
+    .select({
+      planId: actionItems.planId,
+      status: actionItems.status,
+      progress: actionItems.progress,
+      dueDate: actionItems.dueDate,
+    })
+    .from(actionItems)
+    .where(
+      inArray(
+        actionItems.planId,
+        plans.map((plan) => plan.id),
+      ),
+    );
+  const today = localDate(now, PLAN_ZONE);
+  return plans.map((plan) => ({
+    ...plan,
+    summary: summarizeProgress(
+      items.filter((item) => item.planId === plan.id),
+      today,
+    ),
+  }));
+}

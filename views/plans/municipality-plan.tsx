@@ -1,0 +1,77 @@
+import type { Translate } from '../../src/lib/i18n/index';
+import type { ProgressSummary } from '../../src/plans/rules';
+import type { PlanRow } from '../../src/plans/service';
+import type { PageContext } from '../layout';
+import { planDate, ProgressBar, SummaryLine } from './parts';
+
+/** The municipality page's action plan section (its `plan` slot). */
+export function MunicipalityPlan(props: {
+  ctx: PageContext;
+  plan: PlanRow | null;
+  summary: ProgressSummary | null;
+}) {
+  const { t, lang } = props.ctx;
+  return (
+    <section aria-labelledby="municipality-plan" class="municipality-plan">
+      <h2 id="municipality-plan">{t('plans.municipality.title')}</h2>
+      {props.plan && props.summary ? (
+        <>
+          <p>
+            <a href={`/plans/${props.plan.id}`}>{props.plan.title}</a>{' '}
+            <span class="meta">
+              ({planDate(props.plan.periodStart, lang)} – {planDate(props.plan.periodEnd, lang)})
+            </span>
+          </p>
+          <PlanProgress summary={props.summary} t={t} />
+        </>
+      ) : (
+        <p>{t('plans.municipality.none')}</p>
+      )}
+    </section>
+  );
+}
+
+function PlanProgress({ summary, t }: { summary: ProgressSummary; t: Translate }) {
+  return (
+    <>
+      <ProgressBar
+        percent={summary.donePercent}
+        label={t('plans.summary.done', { percent: summary.donePercent })}
+      />
+      <SummaryLine summary={summary} t={t} />
+    </>
+  );
+}
+
+export type HomePlan = {
+  id: number;
+  title: string;
+  municipalityName: string;
+  municipalitySlug: string;
+  summary: ProgressSummary;
+};
+
+/** The home page's "action plan progress" section. */
+export function HomePlans(props: { ctx: PageContext; plans: HomePlan[] }) {
+  const { t } = props.ctx;
+  return (
+    <section aria-labelledby="home-plans" class="home-plans">
+      <h2 id="home-plans">{t('home.plans')}</h2>
+      {props.plans.length === 0 ? (
+        <p>{t('plans.home.none')}</p>
+      ) : (
+        <ul class="cards">
+          {props.plans.map((plan) => (
+            <li class="card">
+              <h3>
+                <a href={`/plans/${plan.id}`}>{plan.municipalityName}</a>
+              </h3>
+              <p class="meta">{plan.title}</p>
+              <PlanProgress summary={plan.summary} t={t} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

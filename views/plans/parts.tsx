@@ -1,0 +1,71 @@
+import { DateTime } from 'luxon';
+import type { Lang, Translate } from '../../src/lib/i18n/index';
+import { formatOffset, formatShortDate } from '../../src/lib/time';
+import { PLAN_ZONE, type ItemSource } from '../../src/plans/service';
+import type { ItemStatus, ProgressSummary } from '../../src/plans/rules';
+
+/** A plan date ('YYYY-MM-DD') in the reader's language: "2. okt 2014" / "2 Oct 2014". */
+export function planDate(date: string, lang: Lang): string {
+  return formatShortDate(DateTime.fromISO(date, { zone: PLAN_ZONE }).toJSDate(), PLAN_ZONE, lang);
+}
+
+export function StatusBadge({ status, t }: { status: ItemStatus; t: Translate }) {
+  return <span class={`badge status-${status}`}>{t(`plans.status.${status}`)}</span>;
+}
+
+export function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  return (
+    <div
+      class="progress"
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-label={label}
+    >
+      <span style={`width: ${Math.max(0, Math.min(100, percent))}%`}></span>
+    </div>
+  );
+}
+
+export function SummaryLine({ summary, t }: { summary: ProgressSummary; t: Translate }) {
+  return (
+    <p class="plan-summary">
+      <span>{t('plan.progress', { done: summary.done, total: summary.total })}</span>
+      {' · '}
+      <span>{t('plans.summary.done', { percent: summary.donePercent })}</span>
+      {' · '}
+      <span>{t('plans.summary.average', { percent: summary.averageProgress })}</span>
+      {summary.overdue > 0 ? (
+        <>
+          {' · '}
+          <strong class="overdue">{t('plans.summary.overdue', { count: summary.overdue })}</strong>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** "proposed at Mõttekoda Keilas, 2 Oct 2014 — watch at 42:10": the chain back to the minute. */
+export function SourceLine({ source, t, lang }: { source: ItemSource; t: Translate; lang: Lang }) {
+  const date = formatShortDate(source.event.startsAt, source.event.timezone, lang);
+  return (
+    <li class="source">
+      <span class="meta">{t(`outcomes.kind.${source.kind as 'proposal'}`)}:</span> {source.title} —{' '}
+      {t('plans.source.at')} <a href={`/events/${source.event.slug}`}>{source.event.title}</a>,{' '}
+      {date}
+      {source.recordingId !== null ? (
+        <>
+          {' — '}
+          <a
+            href={`/recordings/${source.recordingId}${source.offsetSeconds !== null ? `?t=${source.offsetSeconds}` : ''}`}
+          >
+            {source.offsetSeconds !== null
+              ? t('outcomes.watchAt', { offset: formatOffset(source.offsetSeconds) })
+              : t('outcomes.watch')}
+          </a>
+        </>
+      ) : null}
+    </li>
+  );
+}

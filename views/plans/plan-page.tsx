@@ -1,0 +1,166 @@
+import { raw } from 'hono/html';
+import { renderMarkdown } from '../../src/lib/markdown';
+import {
+  isOverdue,
+  itemStatuses,
+  type ItemStatus,
+  type ProgressSummary,
+} from '../../src/plans/rules';
+import type { ItemDetail, PlanWithMunicipality } from '../../src/plans/service';
+import { Layout, type PageContext } from '../layout';
+import { planDate, ProgressBar, SourceLine, StatusBadge, SummaryLine } from './parts';
+
+export type PlanPageProps = PageContext & {
+  plan: PlanWithMunicipality;
+  items: ItemDetail[];
+  summary: ProgressSummary;
+  today: string;
+  filter: ItemStatus[];
+  canManage: boolean;
+};
+
+export function PlanPage(props: PlanPageProps) {
+  const { t, lang, plan, summary } = props;
+  const shown =
+    props.filter.length > 0
+      ? props.items.filter((item) => props.filter.includes(item.status))
+      : props.items;
+  return (
+    <Layout
+      {...props}
+      title={plan.title}
+      description={plan.summary ?? undefined}
+      canonicalPath={`/plans/${plan.id}`}
+    >
+      <article class="plan">
+        <p class="meta">
+          <a href={`/municipalities/${plan.municipality.slug}`}>{plan.municipality.name}</a>
+          {' · '}
+          {t(`plans.planStatus.${plan.status}`)}
+          {' · '}
+          {t('plans.period', {
+            start: planDate(plan.periodStart, lang),
+            end: planDate(plan.periodEnd, lang),
+          })}
+        </p>
+        <h1>{plan.title}</h1>
+        {plan.summary ? <div>{raw(renderMarkdown(plan.summary))}</div> : null}
+        {plan.documentUrl ? (
+          <p>
+            <a href={plan.documentUrl} rel="nofollow noopener">
+              {t('plans.document')}
+            </a>
+          </p>
+        ) : null}
+        {props.canManage ? (
+          <p>
+            <a href={`/admin/plans/${plan.id}`}>{t('plans.admin.edit')}</a>
+          </p>
+        ) : null}
+        <section aria-labelledby="plan-progress">
+          <h2 id="plan-progress">{t('plans.progressTitle')}</h2>
+          <ProgressBar
+            percent={summary.donePercent}
+            label={t('plans.summary.done', { percent: summary.donePercent })}
+          />
+          <SummaryLine summary={summary} t={t} />
+        </section>
+        <section aria-labelledby="plan-items">
+          <h2 id="plan-items">{t('plans.items')}</h2>
+          <form method="get" action={`/plans/${plan.id}`} class="filters">
+            <fieldset>
+              <legend>{t('plans.filter.label')}</legend>
+              {itemStatuses.map((status) => (
+                <label>
+                  <input
+                    type="checkbox"
+                    name="status"
+                    value={status}
+                    checked={props.filter.includes(status)}
+                  />{' '}
+                  {t(`plans.status.${status}`)} ({summary.byStatus[status]})
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" class="button secondary">
+              {t('plans.filter.apply')}
+            </button>{' '}
+            {props.filter.length > 0 ? (
+              <a href={`/plans/${plan.id}`}>{t('plans.filter.all')}</a>
+            ) : null}
+          </form>
+          {props.items.length === 0 ? (
+            <p>{t('plans.item.noItems')}</p>
+          ) : shown.length === 0 ? (
+            <p>{t('plans.item.noMatch')}</p>
+          ) : (
+            <ol class="plan-items">
+              {shown.map((item) => {
+                const overdue = isOverdue(item, props.today);
+                return (
+                  <li id={`item-${item.id}`} class={overdue ? 'plan-item overdue' : 'plan-item'}>
+                    <h3>{item.title}</h3>
+                    <p class="meta">
+                      <StatusBadge status={item.status} t={t} />
+                      {overdue ? (
+                        <>
+                          {' '}
+                          <strong class="badge overdue">{t('plans.item.overdue')}</strong>
+                        </>
+                      ) : null}
+                      {item.responsible
+                        ? ` · ${t('plans.item.responsible')}: ${item.responsible}`
+                        : ''}
+                      {item.dueDate
+                        ? ` · ${t('plans.item.due')}: ${planDate(item.dueDate, lang)}`
+                        : ''}
+                    </p>
+                    <ProgressBar
+                      percent={item.progress}
+                      label={t('plans.item.progress', { percent: item.progress })}
+                    />
+                    <p class="meta">{t('plans.item.progress', { percent: item.progress })}</p>
+                    {item.description ? <div>{raw(renderMarkdown(item.description))}</div> : null}
+                    {item.sources.length > 0 ? (
+                      <>
+                        <h4>{t('plans.item.sources')}</h4>
+                        <ul class="sources">
+                          {item.sources.map((source) => (
+                            <SourceLine source={source} t={t} lang={lang} />
+                          ))}
+                        </ul>
+                      </>
+                    ) : null}
+                    {item.updates.length > 0 ? (
+                      <>
+                        <h4>{t('plans.item.timeline')}</h4>
+                        <ol class="timeline">
+                          {item.updates.map((update) => (
+                            <li>
+                              <time datetime={update.date}>{planDate(update.date, lang)}</time>
+                              {update.status ? (
+                                <>
+                                  {' '}
+                                  <StatusBadge status={update.status} t={t} />
+                                </>
+                              ) : null}
+                              {update.progress !== null ? ` ${update.progress}%` : ''} —{' '}
+                              {update.note}
+                            </li>
+                          ))}
+                        </ol>
+                      </>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          <p>
+            <a href={`/plans/${plan.id}/items.csv`}>{t('plans.csv')}</a>
+          </p>
+        </section>
+      </article>
+    </Layout>
+  );
+}
