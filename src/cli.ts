@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createApiToken } from './accounts/api-tokens';
+import { createApiToken, listApiTokensByEmail, revokeApiToken } from './accounts/api-tokens';
 import { createUser } from './accounts/users';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
@@ -13,6 +13,8 @@ const usage = `Usage: npm run cli -- <command> [options]
 
   user:create --email E --name N --password P --role admin|organizer [--municipality SLUG ...]
   token:create --email E [--label TEXT]     prints a new API token once
+  token:list --email E                      lists a user's API tokens (ids and labels, never the tokens)
+  token:revoke --id N                       revokes an API token at once
   migrate                                   applies the database migrations
   seed:demo                                 loads the demo programme into an empty database`;
 
@@ -38,6 +40,26 @@ const commands: Record<string, Command> = {
       municipalities: values.municipality ?? [],
     });
     console.log(`Created ${user.role} ${user.email} (id ${user.id})`);
+  },
+  'token:list': async ({ db }, args) => {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
+    if (!values.email) throw new HttpError(422, 'invalid_fields', 'token:list needs --email');
+    for (const token of await listApiTokensByEmail(db, values.email)) {
+      const state = token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active';
+      const used = token.lastUsedAt ? token.lastUsedAt.toISOString() : 'never';
+      console.log(
+        `${token.id}\t${token.label ?? '-'}\tcreated ${token.createdAt.toISOString()}\tlast used ${used}\t${state}`,
+      );
+    }
+  },
+  'token:revoke': async ({ db }, args) => {
+    const { values } = parseArgs({ args, options: { id: { type: 'string' } } });
+    const id = Number(values.id);
+    if (!Number.isInteger(id) || id <= 0) {
+      throw new HttpError(422, 'invalid_fields', 'token:revoke needs --id N (see token:list)');
+    }
+    await revokeApiToken(db, null, id, new Date());
+    console.log(`API token ${id} is revoked.`);
   },
   'token:create': async ({ db }, args) => {
     const { values } = parseArgs({

@@ -73,6 +73,16 @@ export async function listApiTokens(db: Queryable, userId: number): Promise<Toke
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }
 
+/** For the CLI: a user's tokens by email (404 when there is no such user). */
+export async function listApiTokensByEmail(db: Queryable, email: string): Promise<TokenRow[]> {
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  if (!user) throw notFound(`No user with email ${email}`);
+  return listApiTokens(db, user.id);
+}
+
 /**
  * Revokes a token. With `ownerId` only that user's token can be hit (another user's id is
  * simply not found); without it (the CLI) any token. Audited; revoking twice changes nothing.
