@@ -21,6 +21,15 @@ export default defineConfig({
           provide: { dbKind: 'pglite' },
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          provide: { dbKind: 'pglite' },
+          fileParallelism: false,
+        },
+      },
       ...(postgresUrl
         ? [
             {

@@ -163,8 +163,11 @@ export function EventPage(props: EventPageProps) {
             ))}
           </dd>
         </dl>
-        {props.registration}
-        {props.calendar}
+        {/* Printing gives a one-page agenda: the interactive sections stay on screen. */}
+        <div class="no-print">
+          {props.registration}
+          {props.calendar}
+        </div>
         <section aria-labelledby="agenda">
           <h2 id="agenda">{t('event.agenda')}</h2>
           <Agenda props={props} />
@@ -175,8 +178,10 @@ export function EventPage(props: EventPageProps) {
             {raw(renderMarkdown(event.description))}
           </section>
         ) : null}
-        {props.media}
-        {props.outcomes}
+        <div class="no-print">
+          {props.media}
+          {props.outcomes}
+        </div>
       </article>
     </Layout>
   );

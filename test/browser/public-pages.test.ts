@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemo } from '../../demo/seed';
+import { createTestContext, type TestContext } from '../helpers/app';
+import { launchChromium, serveForBrowser } from '../helpers/browser';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+let ctx: TestContext;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  server = await serveForBrowser(ctx);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await ctx?.close();
+});
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+};
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) in the page and returns serious and critical violations. */
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(options: unknown): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+const pages = [
+  '/',
+  '/events',
+  '/events?when=past',
+  '/events/mottekoda-keilas',
+  '/events/naidis-keila-linna-foorum-kaasav-eelarve',
+  '/municipalities',
+  '/municipalities/tartu',
+  '/events/mottekoda-keilas?lang=en',
+];
+
+describe('public pages in a real browser', () => {
+  it.each(pages)('%s has no serious accessibility violations on a phone', async (path) => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, bypassCSP: true });
+    const response = await page.goto(server.url + path);
+    expect(response?.status()).toBe(200);
+    const violations = await seriousViolations(page);
+    expect(
+      violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      ),
+    ).toEqual([]);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, 'no horizontal scrolling on a phone').toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('works without JavaScript: filters submit and the event page shows the agenda', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/events`);
+    await page.selectOption('select[name="when"]', 'past');
+    await page.selectOption('select[name="municipality"]', 'rouge');
+    await Promise.all([
+      page.waitForURL(/when=past/),
+      page.click('form.filters button[type="submit"]'),
+    ]);
+    await page.click('text=Mõttekoda Rõuges');
+    await expect.poll(() => page.url()).toContain('/events/mottekoda-rouges');
+    expect(await page.textContent('h1')).toBe('Mõttekoda Rõuges');
+    expect(await page.locator('table.agenda tbody tr').count()).toBe(5);
+    await page.close();
+  });
+
+  it('prints the event page as a clean agenda without navigation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/events/mottekoda-keilas`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.site-header')).toBe(false);
+    expect(await page.isVisible('table.agenda')).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pageCount).toBe(1);
+    await page.close();
+  });
+});
