@@ -1,5 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
 
 export type IcsEvent = {
   id: number;
@@ -26,20 +27,32 @@ export function eventIcs(event: IcsEvent, publicUrl: string, now: Date): string 
     prodId: { company: 'Koda', product: 'Koda', language: 'ET' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  calendar.timezone({ name: event.timezone, generator: getVtimezoneComponent });
   const location = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
   calendar.createEvent({
     id: `event-${event.id}@${host}`,
     sequence: event.sequence,
-    start: event.startsAt,
-    end: event.endsAt,
+    // Luxon times in the event's zone: a plain Date would be written as UTC wall time under the TZID.
+    start: DateTime.fromJSDate(event.startsAt).setZone(event.timezone),
+    end: DateTime.fromJSDate(event.endsAt).setZone(event.timezone),
     timezone: event.timezone,
-    stamp: now,
+    stamp: DateTime.fromJSDate(now).toUTC(),
     summary: event.title,
     description: event.summary ?? undefined,
     location: location || (event.onlineUrl ?? undefined),
     url: `${publicUrl}/events/${event.slug}`,
     status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
-  return calendar.toString();
+  // No calendar-level zone (it would write DTSTAMP in local time): add the VTIMEZONE by hand.
+  const text = calendar.toString();
+  const zone = vtimezone(event.timezone);
+  return zone ? text.replace('BEGIN:VEVENT', `${zone}BEGIN:VEVENT`) : text;
+}
+
+function vtimezone(zone: string): string | null {
+  try {
+    const component = getVtimezoneComponent(zone);
+    return component ? component.replace(/\r?\n/g, '\r\n').trim() + '\r\n' : null;
+  } catch {
+    return null;
+  }
 }

@@ -202,10 +202,16 @@ describe('emails', () => {
     expect(en.subject).toBe('Registration confirmed: Keila linna foorum');
     const ics = et.attachments[0];
     expect(ics?.contentType).toContain('text/calendar');
-    const vevent = new ICAL.Component(ICAL.parse(ics?.content ?? '')).getFirstSubcomponent(
-      'vevent',
-    );
+    const calendar = new ICAL.Component(ICAL.parse(ics?.content ?? ''));
+    const vevent = calendar.getFirstSubcomponent('vevent');
     expect(vevent?.getFirstPropertyValue('uid')).toBe('event-7@koda.test');
+    // Wall time in the event's zone under its TZID, a VTIMEZONE for it, DTSTAMP in UTC.
+    expect(vevent?.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Tallinn');
+    expect(String(vevent?.getFirstPropertyValue('dtstart'))).toBe('2026-12-05T18:00:00');
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe(
+      'Europe/Tallinn',
+    );
+    expect(ics?.content).toMatch(/\r\nDTSTAMP:20261126T120000Z\r\n/);
     expect(vevent?.getFirstPropertyValue('sequence')).toBe(2);
     expect(vevent?.getFirstPropertyValue('summary')).toBe('Keila linna foorum');
   });
