@@ -4,6 +4,7 @@
  * content, clearly labelled, so that every feature has something to show.
  * Kept apart from the app: the app never imports this file.
  */
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { createUser } from '../src/accounts/users';
 import {
@@ -20,7 +21,7 @@ import {
   recordings,
   registrations,
 } from '../src/db/schema/index';
-import type { Db, Tx } from '../src/db/types';
+import type { Db, Queryable, Tx } from '../src/db/types';
 import { slugify } from '../src/lib/slug';
 import { hashToken, newToken } from '../src/lib/tokens';
 import programme from './avp-programme.json' with { type: 'json' };
@@ -35,6 +36,9 @@ export const DEMO_ORGANIZER = {
 const ZONE = 'Europe/Tallinn';
 const EXAMPLE =
   '_Näidis: päevakava, salvestised, tulemused ja tegevused on demo jaoks välja mõeldud._';
+
+/** An arbitrary constant for the advisory lock that serialises concurrent seeding. */
+const SEED_LOCK_ID = 4_201_120_15;
 
 type MunicipalityIds = Map<string, number>;
 
@@ -81,7 +85,7 @@ const outcomeTemplates = [
   },
 ];
 
-export async function isDemoLoaded(db: Db): Promise<boolean> {
+export async function isDemoLoaded(db: Queryable): Promise<boolean> {
   const [row] = await db.select({ id: municipalities.id }).from(municipalities).limit(1);
   return row !== undefined;
 }
@@ -89,7 +93,11 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
 /** Loads the demo into an empty database. Returns false (and changes nothing) when data exists. */
 export async function seedDemo(db: Db, now: Date): Promise<boolean> {
   if (await isDemoLoaded(db)) return false;
-  await db.transaction(async (tx) => {
+  const loaded = await db.transaction(async (tx) => {
+    // Several processes may start at once on one Postgres (SEED_DEMO=true): they take turns,
+    // and the ones after the first find the demo loaded.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+    if (await isDemoLoaded(tx)) return false;
     const ids = await seedMunicipalities(tx);
     const historicOutcomes = new Map<string, number[]>();
     for (const [index, event] of programme.events.entries()) {
@@ -102,7 +110,9 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
       await seedPlan(tx, ids, plan, historicOutcomes.get(plan.municipality) ?? []);
     }
     await seedExampleUpcoming(tx, ids, now);
+    return true;
   });
+  if (!loaded) return false;
   await createUser(db, { ...DEMO_ORGANIZER, role: 'organizer' });
   return true;
 }
@@ -417,7 +427,8 @@ async function seedExampleUpcoming(tx: Tx, ids: MunicipalityIds, now: Date) {
         venueAddress: example.venue.address,
         venueLat: example.venue.lat,
         venueLon: example.venue.lon,
-        onlineUrl: 'https://www.youtube.com/watch?v=kodalivedemo',
+        // A YouTube video id has 11 characters: this one is recognised and embedded.
+        onlineUrl: 'https://www.youtube.com/watch?v=kodalivedem',
         capacity: example.capacity,
         waitlist: true,
         registrationOpensAt: today.minus({ days: 14 }).toJSDate(),

@@ -9,6 +9,7 @@ import { parseConfig, type Config } from './config';
 import { openPostgres } from './db/postgres';
 import type { Db } from './db/types';
 import type { Deps } from './deps';
+import { runPurgeJob, runReminderJob } from './jobs/index';
 import { systemClock } from './lib/clock';
 import { createLog, type Log } from './lib/log';
 import { noMailer } from './lib/mail';
@@ -27,12 +28,15 @@ export type ScheduledEvent = { cron: string; scheduledTime: number };
 export type ScheduledJob = { name: string; run(deps: Deps): Promise<unknown> };
 
 /**
- * The periodic jobs the cron trigger runs, in order. Outbox sending is not here: SMTP
- * (nodemailer) cannot run on Workers, so emails wait in the outbox for a Node process
- * (`npm run cli -- outbox:send`, see docs/deploy.md). A job that fails is logged and the next
- * one still runs.
+ * The periodic jobs the cron trigger runs, in order (the same functions the Node server runs
+ * on timers, src/jobs). Outbox sending is not here: SMTP (nodemailer) cannot run on Workers,
+ * so emails wait in the outbox for a Node process (`npm run cli -- outbox:send` on a timer,
+ * see docs/deploy.md). A job that fails is logged and the next one still runs.
  */
-export const scheduledJobs: ScheduledJob[] = [];
+export const scheduledJobs: ScheduledJob[] = [
+  { name: 'reminders', run: runReminderJob },
+  { name: 'purge', run: runPurgeJob },
+];
 
 /** Settings from the Worker's vars. Bindings (objects) are not settings and are left out. */
 export function workerConfig(env: WorkerEnv): Config {
@@ -43,6 +47,9 @@ export function workerConfig(env: WorkerEnv): Config {
   // No PGlite and no demo seeding on Workers; DATABASE_URL is Hyperdrive's, not a setting.
   delete settings.DATABASE_URL;
   settings.SEED_DEMO = 'false';
+  // Cloudflare sets CF-Connecting-IP itself (a client cannot forge it); without it every
+  // visitor would share one rate-limit bucket.
+  settings.TRUST_PROXY ??= 'cloudflare';
   return parseConfig(settings);
 }
 

@@ -1,0 +1,205 @@
+/**
+ * The Worker through workerd (`wrangler dev`, offline) against a real Postgres, migrated and
+ * seeded from Node as an operator would: pages, a feed, the API document, a registration and
+ * a cron run all go through src/worker.ts and Hyperdrive's local connection string.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slugify } from '../../src/lib/slug';
+import {
+  createDatabase,
+  databaseUrl,
+  freePort,
+  migrateAndSeed,
+  run,
+  start,
+  WRANGLER,
+  type Running,
+  type TestDatabase,
+} from './processes';
+
+let database: TestDatabase;
+let wrangler: Running | undefined;
+let buildDir: string;
+let base: string;
+
+const KEILA_FORUM = slugify('Näidis: Keila linna foorum — kaasav eelarve');
+
+beforeAll(async () => {
+  database = await createDatabase('smoke');
+  await migrateAndSeed(database.url);
+  // Build once, check the bundle, and serve exactly that file: `wrangler dev` on the sources
+  // would rebuild (and restart) whenever someone edits a file during the run.
+  buildDir = mkdtempSync(join(tmpdir(), 'koda-worker-build-'));
+  const build = await run(
+    WRANGLER,
+    ['deploy', '--dry-run', '--outdir', buildDir, '--metafile'],
+    { WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    120_000,
+  );
+  if (build.code !== 0) throw new Error(`wrangler could not build the Worker:\n${build.output}`);
+  const check = await run(
+    process.execPath,
+    ['scripts/check-worker-bundle.mjs', join(buildDir, 'bundle-meta.json')],
+    {},
+  );
+  if (check.code !== 0) throw new Error(check.output);
+
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  wrangler = start(
+    WRANGLER,
+    [
+      'dev',
+      '--config',
+      'wrangler.toml',
+      '--no-bundle',
+      join(buildDir, 'worker.js'),
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(await freePort()),
+      '--show-interactive-dev-session=false',
+      '--persist-to',
+      join(buildDir, 'state'),
+      '--var',
+      `PUBLIC_URL:${base}`,
+    ],
+    {
+      // Hyperdrive's local mode wants a password in the URL; trust auth ignores it.
+      CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: databaseUrl(
+        database.name,
+        'postgres',
+      ),
+      WRANGLER_SEND_METRICS: 'false',
+      CI: 'true',
+    },
+  );
+  await wrangler.waitFor(new RegExp(`Ready on http://127\\.0\\.0\\.1:${port}`), 90_000);
+}, 150_000);
+
+afterAll(async () => {
+  await wrangler?.stop('SIGTERM', 5_000);
+  // KODA_TEST_VERBOSE=1 shows what workerd printed (the app's JSON log lines among them).
+  if (process.env.KODA_TEST_VERBOSE) console.log(wrangler?.output());
+  await database?.drop();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+});
+
+async function participantEmails(): Promise<string[]> {
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ email: string }[]>`
+      select email from registrations where email is not null`;
+    return rows.map((row) => row.email);
+  } finally {
+    await sql.end();
+  }
+}
+
+describe('the Worker in workerd against Postgres', () => {
+  it('answers /healthz from the database', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the home page in Estonian, without participants', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="et">/);
+    expect(html).toContain('Mõttekoda Rõuges');
+    const emails = await participantEmails();
+    expect(emails.length).toBeGreaterThan(0);
+    for (const email of emails) expect(html).not.toContain(email);
+  });
+
+  it('serves an event page', async () => {
+    const res = await fetch(`${base}/events/${KEILA_FORUM}?lang=en`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Keila linna foorum');
+    expect(html).toContain('application/ld+json');
+  });
+
+  it('answers an unknown page with the HTML 404', async () => {
+    const res = await fetch(`${base}/no-such-page`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Lehte ei leitud');
+  });
+
+  it('serves the API and its OpenAPI document with the Worker’s PUBLIC_URL', async () => {
+    const doc = await fetch(`${base}/api/openapi.json`);
+    expect(doc.status).toBe(200);
+    const openapi = (await doc.json()) as { openapi: string; servers: { url: string }[] };
+    expect(openapi.openapi).toBe('3.1.0');
+    expect(openapi.servers[0]?.url).toBe(`${base}/api/v1`);
+    const event = await fetch(`${base}/api/v1/events/${KEILA_FORUM}`);
+    expect(event.status).toBe(200);
+    const body = (await event.json()) as { slug: string; startsAt: string };
+    expect(body.slug).toBe(KEILA_FORUM);
+    expect(body.startsAt).toMatch(/T18:00:00\+0[23]:00$/);
+  });
+
+  it('serves the calendar feed, parseable, with the demo events', async () => {
+    const res = await fetch(`${base}/calendar.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const text = await res.text();
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events.length).toBeGreaterThan(0);
+    const summaries = events.map((event) => String(event.getFirstPropertyValue('summary')));
+    expect(summaries.some((summary) => summary.includes('Keila linna foorum'))).toBe(true);
+    for (const email of await participantEmails()) expect(text).not.toContain(email);
+  });
+
+  it('takes a registration through the Worker and counts the seat in Postgres', async () => {
+    const res = await fetch(`${base}/api/v1/events/${KEILA_FORUM}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Töötaja Proov',
+        email: 'worker-smoke@koda.test',
+        attendance: 'in_person',
+        consent: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { status: string; manageUrl: string };
+    // The demo leaves one of twelve seats free.
+    expect(body.status).toBe('confirmed');
+    expect(body.manageUrl.startsWith(`${base}/registrations/`)).toBe(true);
+    expect(await participantEmails()).toContain('worker-smoke@koda.test');
+    const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await sql<{ confirmed: number }[]>`
+        select count(*)::int as confirmed from registrations r join events e on e.id = r.event_id
+        where e.slug = ${KEILA_FORUM} and r.status = 'confirmed' and r.attendance = 'in_person'`;
+      expect(row?.confirmed).toBe(12);
+      // Its confirmation email waits in the outbox, in the same transaction as the seat.
+      const [mail] = await sql<{ n: number }[]>`
+        select count(*)::int as n from outbox where recipient = 'worker-smoke@koda.test'`;
+      expect(mail?.n).toBe(1);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it('runs the cron jobs', async () => {
+    const res = await fetch(
+      `${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/10 * * * *')}`,
+    );
+    expect(res.status).toBe(200);
+    await wrangler?.waitFor(/"message":"scheduled run finished"[^\n]*"failed":\[\]/, 30_000);
+  });
+});
