@@ -1,0 +1,247 @@
+import type { CurrentUser } from '../../src/accounts/auth';
+import type { ErrorDetail } from '../../src/lib/http';
+import { CSV_COLUMNS, itemStatuses, planStatuses } from '../../src/plans/rules';
+import type { ItemDetail, PlanWithMunicipality } from '../../src/plans/service';
+import { AdminLayout } from '../admin/admin-layout';
+import type { PageContext } from '../layout';
+import { StatusBadge } from './parts';
+
+type Base = PageContext & { user: CurrentUser; errors?: ErrorDetail[]; notice?: string };
+
+export function Errors({ errors, title }: { errors?: ErrorDetail[]; title: string }) {
+  if (!errors || errors.length === 0) return null;
+  return (
+    <div class="error-box" role="alert">
+      <p>{title}</p>
+      <ul>
+        {errors.map((error) => (
+          <li>
+            <code>{error.path}</code>: {error.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export type PlanListRow = {
+  id: number;
+  title: string;
+  status: (typeof planStatuses)[number];
+  periodStart: string;
+  periodEnd: string;
+  municipalityName: string;
+};
+
+export function AdminPlansPage(
+  props: Base & { plans: PlanListRow[]; municipalities: { slug: string; name: string }[] },
+) {
+  const { t } = props;
+  return (
+    <AdminLayout {...props} title={t('plans.admin.title')}>
+      <h1>{t('plans.admin.title')}</h1>
+      {props.plans.length === 0 ? (
+        <p>{t('plans.admin.none')}</p>
+      ) : (
+        <ul>
+          {props.plans.map((plan) => (
+            <li>
+              <a href={`/admin/plans/${plan.id}`}>{plan.title}</a>{' '}
+              <span class="meta">
+                {plan.municipalityName} · {t(`plans.planStatus.${plan.status}`)} ·{' '}
+                {plan.periodStart}–{plan.periodEnd}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('plans.admin.new')}</h2>
+      <Errors errors={props.errors} title={t('plans.admin.errors')} />
+      <form method="post" action="/admin/plans" class="form">
+        <label>
+          {t('plans.admin.municipality')}
+          <select name="municipality" required>
+            {props.municipalities.map((m) => (
+              <option value={m.slug}>{m.name}</option>
+            ))}
+          </select>
+        </label>
+        <PlanFields t={t} />
+        <button class="button" type="submit">
+          {t('plans.admin.create')}
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+function PlanFields({ t, plan }: { t: PageContext['t']; plan?: PlanWithMunicipality }) {
+  return (
+    <>
+      <label>
+        {t('plans.field.title')}
+        <input name="title" required value={plan?.title} />
+      </label>
+      <label>
+        {t('plans.field.periodStart')}
+        <input type="date" name="periodStart" required value={plan?.periodStart} />
+      </label>
+      <label>
+        {t('plans.field.periodEnd')}
+        <input type="date" name="periodEnd" required value={plan?.periodEnd} />
+      </label>
+      <label>
+        {t('plans.field.status')}
+        <select name="status">
+          {planStatuses.map((status) => (
+            <option value={status} selected={plan?.status === status}>
+              {t(`plans.planStatus.${status}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('plans.field.summary')}
+        <textarea name="summary" rows={4}>
+          {plan?.summary ?? ''}
+        </textarea>
+      </label>
+      <label>
+        {t('plans.field.documentUrl')}
+        <input type="url" name="documentUrl" value={plan?.documentUrl ?? ''} />
+      </label>
+    </>
+  );
+}
+
+export type CitableOutcome = { id: number; kind: string; title: string; eventTitle: string };
+
+export function AdminPlanPage(
+  props: Base & { plan: PlanWithMunicipality; items: ItemDetail[]; citable: CitableOutcome[] },
+) {
+  const { t, plan } = props;
+  return (
+    <AdminLayout {...props} title={plan.title}>
+      <h1>{plan.title}</h1>
+      <p>
+        <a href={`/plans/${plan.id}`}>{t('plans.admin.view')}</a> ·{' '}
+        <a href={`/plans/${plan.id}/items.csv`}>{t('plans.csv')}</a>
+      </p>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <Errors errors={props.errors} title={t('plans.admin.errors')} />
+      <details>
+        <summary>{t('plans.admin.edit')}</summary>
+        <form method="post" action={`/admin/plans/${plan.id}`} class="form">
+          <PlanFields t={t} plan={plan} />
+          <button class="button" type="submit">
+            {t('plans.admin.save')}
+          </button>
+        </form>
+      </details>
+      <h2>{t('plans.items')}</h2>
+      <ol>
+        {props.items.map((item) => (
+          <li id={`item-${item.id}`}>
+            <strong>{item.title}</strong> <StatusBadge status={item.status} t={t} /> {item.progress}
+            %
+            <form method="post" action={`/admin/plan-items/${item.id}/updates`} class="form">
+              <fieldset>
+                <legend>{t('plans.admin.addUpdate')}</legend>
+                <label>
+                  {t('plans.field.date')}
+                  <input type="date" name="date" />
+                </label>
+                <label>
+                  {t('plans.field.status')}
+                  <select name="status">
+                    <option value="">{t('plans.admin.keep')}</option>
+                    {itemStatuses.map((status) => (
+                      <option value={status}>{t(`plans.status.${status}`)}</option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('plans.field.progress')}
+                  <input type="number" name="progress" min="0" max="100" />
+                </label>
+                <label>
+                  {t('plans.field.note')}
+                  <input name="note" required />
+                </label>
+                <button class="button secondary" type="submit">
+                  {t('plans.admin.addUpdate')}
+                </button>
+              </fieldset>
+            </form>
+          </li>
+        ))}
+      </ol>
+      <h2>{t('plans.admin.addItem')}</h2>
+      <form method="post" action={`/admin/plans/${plan.id}/items`} class="form">
+        <label>
+          {t('plans.field.title')}
+          <input name="title" required />
+        </label>
+        <label>
+          {t('plans.field.description')}
+          <textarea name="description" rows={3}></textarea>
+        </label>
+        <label>
+          {t('plans.field.responsible')}
+          <input name="responsible" />
+        </label>
+        <label>
+          {t('plans.field.dueDate')}
+          <input type="date" name="dueDate" />
+        </label>
+        <label>
+          {t('plans.field.status')}
+          <select name="status">
+            {itemStatuses.map((status) => (
+              <option value={status}>{t(`plans.status.${status}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('plans.field.progress')}
+          <input type="number" name="progress" min="0" max="100" value="0" />
+        </label>
+        {props.citable.length > 0 ? (
+          <fieldset>
+            <legend>{t('plans.field.sources')}</legend>
+            {props.citable.map((outcome) => (
+              <label>
+                <input type="checkbox" name="sourceOutcomeIds" value={String(outcome.id)} />{' '}
+                {t(`outcomes.kind.${outcome.kind as 'proposal'}`)}: {outcome.title} (
+                {outcome.eventTitle})
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <button class="button" type="submit">
+          {t('plans.admin.addItem')}
+        </button>
+      </form>
+      <h2>{t('plans.admin.import')}</h2>
+      <p>{t('plans.admin.importHint', { columns: CSV_COLUMNS.join(', ') })}</p>
+      <form
+        method="post"
+        action={`/admin/plans/${plan.id}/import`}
+        enctype="multipart/form-data"
+        class="form"
+      >
+        <label>
+          {t('plans.admin.file')}
+          <input type="file" name="file" accept=".csv,text/csv" required />
+        </label>
+        <button class="button secondary" type="submit">
+          {t('plans.admin.import')}
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
