@@ -1,7 +1,13 @@
 import { Hono } from 'hono';
 import { EventPage } from '../../views/events/event-page';
 import { EventsPage } from '../../views/events/events-page';
+import { AddToCalendarLinks, FeedLinks } from '../../views/calendar/feed-links';
 import { EventOutcomes } from '../../views/outcomes/event-outcomes';
+import { LivePanel } from '../../views/recordings/live-panel';
+import { RegistrationPanel } from '../../views/registrations/registration-panel';
+import { recordingsForEvent } from '../recordings/queries';
+import { seatsFor } from '../registrations/queries';
+import { registrationWindow } from '../registrations/rules';
 import { listEventActionItems, listEventOutcomes } from '../outcomes/service';
 import type { AppEnv } from '../deps';
 import { notFound } from '../lib/http';
@@ -49,25 +55,54 @@ export function eventRoutes() {
       listMunicipalities(db),
       listEventYears(db),
     ]);
-    return c.html(EventsPage({ ...pageContext(c), events, total, query, municipalities, years }));
+    const ctx = pageContext(c);
+    const feedQuery = new URLSearchParams();
+    if (query.municipality?.length) feedQuery.set('municipality', query.municipality.join(','));
+    if (query.kind?.length) feedQuery.set('kind', query.kind.join(','));
+    const feedPath = `/calendar.ics${feedQuery.size > 0 ? `?${feedQuery}` : ''}`;
+    return c.html(
+      EventsPage({
+        ...ctx,
+        events,
+        total,
+        query,
+        municipalities,
+        years,
+        feeds: FeedLinks({ ctx, feedPath }),
+      }),
+    );
   });
 
   routes.get('/events/:slug', async (c) => {
-    const { db, config } = c.get('deps');
+    const { db, config, clock } = c.get('deps');
     const event = await findPublicEvent(db, c.req.param('slug'));
     if (!event) throw notFound('No such event');
-    const [agenda, outcomes, actionItems] = await Promise.all([
+    const now = clock.now();
+    const [agenda, outcomes, actionItems, recordings, seats] = await Promise.all([
       loadAgenda(db, event.id),
       listEventOutcomes(db, event.id, { publishedOnly: true }),
       listEventActionItems(db, event.id),
+      recordingsForEvent(db, event.id),
+      seatsFor(db, event.id),
     ]);
     const ctx = pageContext(c);
+    const ended = event.endsAt <= now;
     return c.html(
       EventPage({
         ...ctx,
         event,
         agenda,
         jsonLd: eventJsonLd(event, config.publicUrl, ctx.lang),
+        registration: ended
+          ? undefined
+          : RegistrationPanel({ ...ctx, event, seats, state: registrationWindow(event, now) }),
+        calendar: (
+          <>
+            {AddToCalendarLinks({ ctx, event })}
+            {FeedLinks({ ctx, feedPath: `/events/${event.slug}/calendar.ics` })}
+          </>
+        ),
+        media: LivePanel({ ctx, event, recordings, now }),
         outcomes: EventOutcomes({ ctx, outcomes, actionItems }),
       }),
     );

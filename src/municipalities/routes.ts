@@ -1,3 +1,4 @@
+import { FeedLinks } from '../../views/calendar/feed-links';
 import { Hono } from 'hono';
 import { MunicipalitiesPage } from '../../views/municipalities/municipalities-page';
 import { MunicipalityPage } from '../../views/municipalities/municipality-page';
@@ -41,6 +42,7 @@ export function municipalityRoutes() {
         upcoming,
         past,
         plan: MunicipalityPlan({ ctx, plan, summary }),
+        feeds: FeedLinks({ ctx, feedPath: `/municipalities/${municipality.slug}/calendar.ics` }),
       }),
     );
   });

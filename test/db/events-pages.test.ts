@@ -187,3 +187,37 @@ describe('/municipalities', () => {
     expect((await page('/municipalities/atlantis')).status).toBe(404);
   });
 });
+
+describe('what the event page gathers from the other features', () => {
+  it('offers registration for an open event, with the seats left', async () => {
+    const { html } = await page('/events/naidis-keila-linna-foorum-kaasav-eelarve');
+    expect(html).toContain('action="/events/naidis-keila-linna-foorum-kaasav-eelarve/register"');
+    expect(html).toMatch(/1\D+12/);
+  });
+
+  it('offers the event’s calendar: subscribe, copy, Google and Outlook', async () => {
+    const { html } = await page('/events/naidis-rouge-valla-mottekoda-kula-arengukava');
+    expect(html).toContain(
+      'webcal://koda.test/events/naidis-rouge-valla-mottekoda-kula-arengukava/calendar.ics',
+    );
+    expect(html).toContain('https://calendar.google.com/');
+    expect(html).toContain('outlook');
+    expect((await page('/events?municipality=keila')).html).toContain(
+      'webcal://koda.test/calendar.ics?municipality=keila',
+    );
+    expect((await page('/municipalities/rouge')).html).toContain(
+      'webcal://koda.test/municipalities/rouge/calendar.ics',
+    );
+  });
+
+  it('shows the live player while the example event is on, and recordings after a past one', async () => {
+    const live = await page('/events/naidis-tartu-mottekoda-otseulekanne-kaib');
+    expect(live.html).toContain('youtube-nocookie.com/embed/');
+    const past = await page('/events/tartu-ja-viljandi-mottekoda-viljandis');
+    expect(past.html).toContain('Veebiülekanne: Tartu');
+    expect(past.html).toContain('Veebiülekanne: Viljandi');
+    expect(past.html).not.toContain(
+      'action="/events/tartu-ja-viljandi-mottekoda-viljandis/register"',
+    );
+  });
+});
