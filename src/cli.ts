@@ -6,6 +6,11 @@ import { migrateDatabase } from './db/migrate';
 import { openDatabase } from './db/open';
 import type { Database } from './db/types';
 import { HttpError } from './lib/http';
+import { runOutboxJob, runPurgeJob } from './jobs/index';
+import { systemClock } from './lib/clock';
+import { createLog } from './lib/log';
+import { noMailer } from './lib/mail';
+import { createSmtpMailer } from './mail/smtp';
 import { describeStartupError } from './lib/startup';
 import { seedDemo } from '../demo/seed';
 
@@ -16,7 +21,9 @@ const usage = `Usage: npm run cli -- <command> [options]
   token:list --email E                      lists a user's API tokens (ids and labels, never the tokens)
   token:revoke --id N                       revokes an API token at once
   migrate                                   applies the database migrations
-  seed:demo                                 loads the demo programme into an empty database`;
+  seed:demo                                 loads the demo programme into an empty database
+  purge                                     anonymises registrations RETENTION_DAYS after their event
+  outbox:send                               sends due emails now (without SMTP_URL: lists them)`;
 
 type Command = (database: Database, args: string[]) => Promise<void>;
 
@@ -74,6 +81,40 @@ const commands: Record<string, Command> = {
   migrate: async () => {
     // Migrations run for every command; nothing more to do.
     console.log('Database is up to date.');
+  },
+  purge: async ({ db }) => {
+    const config = loadConfig();
+    const result = await runPurgeJob({
+      db,
+      config,
+      clock: systemClock,
+      mailer: noMailer,
+      log: createLog('silent'),
+    });
+    console.log(
+      `Anonymised ${result.registrations} registration(s) of events that ended over ${config.retentionDays} days ago; deleted ${result.outbox} old outbox message(s).`,
+    );
+  },
+  'outbox:send': async ({ db }) => {
+    const config = loadConfig();
+    const smtp = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
+    const mailer = smtp ?? noMailer;
+    try {
+      const report = await runOutboxJob({
+        db,
+        config,
+        clock: systemClock,
+        mailer,
+        log: createLog(config.logLevel),
+      });
+      console.log(
+        config.smtpUrl
+          ? `Sent ${report.sent}, will retry ${report.retried}, failed ${report.failed}.`
+          : `SMTP_URL is not set: ${report.held} message(s) wait in the outbox (see /admin/outbox).`,
+      );
+    } finally {
+      smtp?.close();
+    }
   },
   'seed:demo': async ({ db }) => {
     const loaded = await seedDemo(db, new Date());

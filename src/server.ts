@@ -7,6 +7,8 @@ import { openDatabase } from './db/open';
 import { systemClock } from './lib/clock';
 import { createLog } from './lib/log';
 import { noMailer } from './lib/mail';
+import { startJobs } from './jobs/index';
+import { createSmtpMailer } from './mail/smtp';
 import { DEMO_ORGANIZER, seedDemo } from '../demo/seed';
 import { describeStartupError } from './lib/startup';
 
@@ -22,12 +24,13 @@ async function main() {
     log.info('shutting down', { signal });
     running.server?.close();
     running.server?.closeAllConnections();
+    await running.jobs?.stop();
     await database
       .close()
       .catch((error: Error) => log.error('close failed', { error: error.message }));
     process.exit(0);
   };
-  const running: { server?: Server } = {};
+  const running: { server?: Server; jobs?: { stop(): Promise<void> } } = {};
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -35,7 +38,11 @@ async function main() {
   const seeded = config.seedDemo ? await seedDemo(database.db, systemClock.now()) : false;
   if (seeded) log.info('demo programme loaded');
 
-  const app = createApp({ db: database.db, config, clock: systemClock, mailer: noMailer, log });
+  // Without SMTP_URL emails stay in the outbox (logged, readable at /admin/outbox).
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : noMailer;
+  const deps = { db: database.db, config, clock: systemClock, mailer, log };
+  const app = createApp(deps);
+  running.jobs = startJobs(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   running.server = server;
   await new Promise<void>((resolve, reject) => {
