@@ -79,5 +79,14 @@ h2 { font-size: 1.375rem; margin: 1.5rem 0 .75rem; }
 .table th, .table td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: .4rem .5rem; }
 .table pre { margin: 0; white-space: pre-wrap; word-break: break-word; font-size: .8125rem; max-width: 28rem; }
 .secret { font-family: ui-monospace, monospace; word-break: break-all; background: #fff; border: 1px dashed var(--accent); padding: .5rem; }
+.player { position: relative; aspect-ratio: 16 / 9; background: #000; margin: 0 0 .75rem; }
+.player iframe, .player video { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; }
+.player-link { font-weight: 600; }
+.chapters, .agenda, .outcomes, .recording-list { padding-left: 1.25rem; }
+.chapters li, .outcomes li { margin: .25rem 0; }
+.chapters .offset { font-variant-numeric: tabular-nums; display: inline-block; min-width: 4.5rem; }
+.live-panel { border: 1px solid var(--line); border-radius: .5rem; padding: .25rem 1rem 1rem; background: var(--card); margin: 1rem 0; }
+.archive-search select, .archive-search input { font: inherit; padding: .3rem .4rem; }
+.pagination { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
 @media print { .site-header, .site-footer, .no-print, nav { display: none !important; } body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 `;

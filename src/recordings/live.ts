@@ -6,6 +6,8 @@
  * - after that: the recordings, or "recording coming soon" when the event was streamed.
  */
 
+import { parseHttpUrl } from './providers';
+
 export const LIVE_MARGIN_MS = 15 * 60 * 1000;
 
 export type LiveEvent = {
@@ -32,7 +34,9 @@ export function liveState<R extends LiveRecording>(
 ): LiveState<R> {
   if (event.status === 'cancelled') return { phase: 'none' };
   const liveStream = recordings.find((recording) => recording.kind === 'live') ?? null;
-  const streamUrl = liveStream?.sourceUrl ?? event.onlineUrl ?? null;
+  // Only an http(s) stream counts: anything else is never linked or played.
+  const candidate = liveStream?.sourceUrl ?? event.onlineUrl ?? null;
+  const streamUrl = candidate && parseHttpUrl(candidate) ? candidate : null;
   const liveFrom = event.startsAt.getTime() - LIVE_MARGIN_MS;
   const liveUntil = event.endsAt.getTime() + LIVE_MARGIN_MS;
   const at = now.getTime();

@@ -53,25 +53,27 @@ export function MediaPlayer(props: PlayerProps) {
     );
   }
   return (
-    <div class="player" id={props.id} data-player={player.provider}>
-      <video controls preload="metadata" src={player.src}>
-        <source src={player.src} type={player.mime} />
-        {props.captionsUrl ? (
-          <track
-            kind="captions"
-            src={props.captionsUrl}
-            srclang={props.language ?? props.lang}
-            label={t('recordings.player.captions')}
-            default
-          />
-        ) : null}
-        <p>
-          {t('recordings.player.noVideo')}{' '}
-          <a href={player.href} rel="noopener noreferrer nofollow">
-            {hostOf(player.href)}
-          </a>
-        </p>
-      </video>
+    <>
+      <div class="player" id={props.id} data-player={player.provider}>
+        <video controls preload="metadata">
+          <source src={player.src} type={player.mime} />
+          {props.captionsUrl ? (
+            <track
+              kind="captions"
+              src={props.captionsUrl}
+              srclang={props.language ?? props.lang}
+              label={t('recordings.player.captions')}
+              default
+            />
+          ) : null}
+          <p>
+            {t('recordings.player.noVideo')}{' '}
+            <a href={player.href} rel="noopener noreferrer nofollow">
+              {hostOf(player.href)}
+            </a>
+          </p>
+        </video>
+      </div>
       {player.provider === 'hls' ? (
         <p class="meta">
           {t('recordings.player.hlsNote')}{' '}
@@ -80,6 +82,6 @@ export function MediaPlayer(props: PlayerProps) {
           </a>
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
