@@ -88,5 +88,18 @@ h2 { font-size: 1.375rem; margin: 1.5rem 0 .75rem; }
 .live-panel { border: 1px solid var(--line); border-radius: .5rem; padding: .25rem 1rem 1rem; background: var(--card); margin: 1rem 0; }
 .archive-search select, .archive-search input { font: inherit; padding: .3rem .4rem; }
 .pagination { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
+.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+.registration-form label:not(.choice) { display: block; font-weight: 600; }
+.registration-form input:not([type=radio]):not([type=checkbox]), .registration-form textarea { width: 100%; max-width: 32rem; }
+.choice { display: block; margin: .25rem 0; }
+form.inline { display: inline; }
+button.danger { background: #a4161a; }
+.checkin { list-style: none; padding: 0; }
+.checkin li { display: flex; justify-content: space-between; align-items: center; gap: .75rem; padding: .75rem 0; border-bottom: 1px solid var(--line); }
+.checkin li.arrived .who { color: var(--ok); }
+.checkin button { min-width: 7rem; min-height: 2.75rem; }
+.checkin-search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+.outbox { list-style: none; padding: 0; display: grid; gap: .5rem; }
+.mail-text { white-space: pre-wrap; word-break: break-word; font-size: .875rem; }
 @media print { .site-header, .site-footer, .no-print, nav { display: none !important; } body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 `;

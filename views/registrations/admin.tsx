@@ -78,7 +78,7 @@ export function RegistrationsAdminPage(
         <p>{t('registration.admin.none')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="table">
             <thead>
               <tr>
                 <th scope="col">{t('registration.name')}</th>

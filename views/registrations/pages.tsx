@@ -113,7 +113,7 @@ export function ManageRegistrationPage(
       {event.status === 'cancelled' ? (
         <p class="error-box">{t('registration.manage.eventCancelled')}</p>
       ) : null}
-      <dl>
+      <dl class="facts">
         <dt>{t('registration.name')}</dt>
         <dd>{r.name}</dd>
         <dt>{t('registration.email')}</dt>
