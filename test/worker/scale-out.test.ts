@@ -101,6 +101,20 @@ async function registered(base: string, slug: string) {
   return Array.isArray(body) ? body : body.items;
 }
 
+/** The login form, posted from the client address `from`. */
+function logIn(base: string, email: string, password: string, from: string) {
+  return fetch(`${base}/admin/login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: base,
+      'x-forwarded-for': from,
+    },
+    body: new URLSearchParams({ email, password }).toString(),
+    redirect: 'manual',
+  });
+}
+
 /** A registration from the client address `from` (each test its own rate-limit bucket). */
 function register(
   base: string,
@@ -210,5 +224,49 @@ describe('two Node processes on one Postgres', () => {
       'online',
     );
     expect(other.status).toBe(201);
+  });
+
+  it('a session made on one is honoured on the other, and a logout on either ends it', async () => {
+    const login = await logIn(A(), 'korraldaja@koda.example', 'mottekoda-2014', '198.51.100.4');
+    expect(login.status).toBe(303);
+    const cookie = /koda_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
+    expect(cookie).toBeDefined();
+    const onB = await fetch(`${B()}/admin`, { headers: { cookie: cookie! }, redirect: 'manual' });
+    expect(onB.status).toBe(200);
+    const logout = await fetch(`${B()}/admin/logout`, {
+      method: 'POST',
+      headers: {
+        cookie: cookie!,
+        origin: B(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      redirect: 'manual',
+    });
+    expect(logout.status).toBe(303);
+    const onA = await fetch(`${A()}/admin`, { headers: { cookie: cookie! }, redirect: 'manual' });
+    expect(onA.status).toBe(303);
+    expect(onA.headers.get('location')).toContain('/admin/login');
+  });
+
+  it('login tries on an account are counted across both processes', async () => {
+    // 10 tries per account per 15 minutes (LOGIN_RULE); each from its own address, so only
+    // the account's counter can stop the eleventh.
+    const statuses: number[] = [];
+    for (let n = 0; n < 10; n++) {
+      const base = n % 2 === 0 ? A() : B();
+      const res = await logIn(
+        base,
+        'korraldaja@koda.example',
+        'wrong password',
+        `203.0.113.${n + 1}`,
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => 401));
+    const onA = await logIn(A(), 'korraldaja@koda.example', 'mottekoda-2014', '203.0.113.50');
+    expect(onA.status).toBe(429);
+    expect(Number(onA.headers.get('retry-after'))).toBeGreaterThan(0);
+    const onB = await logIn(B(), 'korraldaja@koda.example', 'mottekoda-2014', '203.0.113.51');
+    expect(onB.status).toBe(429);
   });
 });
