@@ -1,8 +1,15 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { and, asc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import ical, { foldLines, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { agendaItems, eventHosts, events, recordings, registrations } from '../db/schema/index';
+import {
+  agendaItems,
+  eventHosts,
+  events,
+  municipalities,
+  recordings,
+  registrations,
+} from '../db/schema/index';
 import type { Queryable } from '../db/types';
 import { hostsOf, type EventKind } from '../events/queries';
 import { translator, type Lang, type Translate } from '../lib/i18n/index';
@@ -15,9 +22,11 @@ import {
   eventUid,
   FEED_TTL_SECONDS,
   feedEtag,
+  foldLines,
   locationText,
   Lru,
   publishedSince,
+  zonedDateTime,
 } from './rules';
 
 /** Which events a feed holds. Collection feeds are bounded (see docs/calendar.md); single ones are not. */
@@ -80,59 +89,84 @@ function selectionWhere(selection: FeedSelection, now: Date): SQL | undefined {
   return and(...conditions);
 }
 
+/** md5 of the event row's columns that a VEVENT shows (cheap: no joins). */
+const rowVersionSql = sql<string>`md5(row(${events.slug}, ${events.kind}, ${events.status},
+  ${events.title}, ${events.summary}, extract(epoch from ${events.startsAt}),
+  extract(epoch from ${events.endsAt}), ${events.timezone}, ${events.venueName},
+  ${events.venueAddress}, ${events.venueLat}, ${events.venueLon}, ${events.onlineUrl},
+  ${events.cancelReason}, ${events.sequence}, extract(epoch from ${events.updatedAt}))::text)`;
+
 /**
- * md5 over what a VEVENT shows: the event's columns, its agenda, its published recordings and
- * its hosts. A change to any of them changes the version, whether or not updatedAt moved.
+ * The versions of a selection: md5 over what each VEVENT shows (the event's columns, its agenda,
+ * its published recordings and its hosts), so a change to any of them changes the ETag whether
+ * or not updatedAt moved. Four set-based queries (grouped, not correlated: fast on PGlite too).
  */
-// Raw SQL on purpose: drizzle leaves columns unqualified in a one-table select, which would make
-// "id" inside these correlated subqueries mean the inner table's id. Column names are snake_case.
-const versionSql = sql<string>`${sql.raw(`md5(
-  row(events.slug, events.kind, events.status, events.title, events.summary, extract(epoch from events.starts_at),
-      extract(epoch from events.ends_at), events.timezone, events.venue_name, events.venue_address, events.venue_lat,
-      events.venue_lon, events.online_url, events.cancel_reason, events.sequence, extract(epoch from events.updated_at))::text
-  || '#' || coalesce((select string_agg(a.id::text || ',' || extract(epoch from a.starts_at)::text
-        || ',' || extract(epoch from a.ends_at)::text || ',' || a.title, '|' order by a.position, a.id)
-      from agenda_items a where a.event_id = events.id), '')
-  || '#' || coalesce((select string_agg(r.id::text || ',' || r.title, '|' order by r.position, r.id)
-      from recordings r where r.event_id = events.id and r.published), '')
-  || '#' || coalesce((select string_agg(m.slug || ',' || m.name, '|' order by h.position, m.name)
-      from event_hosts h join municipalities m on m.id = h.municipality_id
-      where h.event_id = events.id), ''))`)}`;
-
-/** The newest change an event's VEVENT reflects (event row or one of its published recordings). */
-const recordingsChangedSql = sql<
-  number | null
->`${sql.raw(`(select extract(epoch from max(r.updated_at))::float8
-  from recordings r where r.event_id = events.id and r.published)`)}`;
-
 async function selectVersions(
   db: Queryable,
   selection: FeedSelection,
   now: Date,
 ): Promise<EventVersion[]> {
-  const rows = await db
-    .select({
-      id: events.id,
-      version: versionSql,
-      updatedAt: events.updatedAt,
-      endsAt: events.endsAt,
-      recordingsChanged: recordingsChangedSql.mapWith((value) =>
-        value === null ? null : Number(value),
-      ),
-    })
-    .from(events)
-    .where(selectionWhere(selection, now))
-    .orderBy(asc(events.startsAt), asc(events.id));
+  const where = selectionWhere(selection, now);
+  const selected = db.select({ id: events.id }).from(events).where(where);
+  const [rows, agenda, recordingRows, hosts] = await Promise.all([
+    db
+      .select({
+        id: events.id,
+        version: rowVersionSql,
+        updatedAt: events.updatedAt,
+        endsAt: events.endsAt,
+      })
+      .from(events)
+      .where(where)
+      .orderBy(asc(events.startsAt), asc(events.id)),
+    db
+      .select({
+        eventId: agendaItems.eventId,
+        version: sql<string>`md5(string_agg(${agendaItems.id}::text || ',' || extract(epoch from ${agendaItems.startsAt})::text || ',' || extract(epoch from ${agendaItems.endsAt})::text || ',' || ${agendaItems.title}, '|' order by ${agendaItems.position}, ${agendaItems.id}))`,
+      })
+      .from(agendaItems)
+      .where(inArray(agendaItems.eventId, selected))
+      .groupBy(agendaItems.eventId),
+    db
+      .select({
+        eventId: recordings.eventId,
+        version: sql<string>`md5(string_agg(${recordings.id}::text || ',' || ${recordings.title}, '|' order by ${recordings.position}, ${recordings.id}))`,
+        changed: sql<number>`extract(epoch from max(${recordings.updatedAt}))::float8`.mapWith(
+          Number,
+        ),
+      })
+      .from(recordings)
+      .where(and(inArray(recordings.eventId, selected), eq(recordings.published, true)))
+      .groupBy(recordings.eventId),
+    db
+      .select({
+        eventId: eventHosts.eventId,
+        version: sql<string>`md5(string_agg(${municipalities.slug} || ',' || ${municipalities.name}, '|' order by ${eventHosts.position}, ${municipalities.name}))`,
+      })
+      .from(eventHosts)
+      .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
+      .where(inArray(eventHosts.eventId, selected))
+      .groupBy(eventHosts.eventId),
+  ]);
+  const agendaBy = new Map(agenda.map((row) => [row.eventId, row.version]));
+  const recordingsBy = new Map(recordingRows.map((row) => [row.eventId, row]));
+  const hostsBy = new Map(hosts.map((row) => [row.eventId, row.version]));
   return rows.map((row) => {
     let changed = row.updatedAt.getTime();
-    if (row.recordingsChanged !== null) {
-      changed = Math.max(changed, Math.round(row.recordingsChanged * 1000));
+    const recorded = recordingsBy.get(row.id);
+    if (recorded) {
+      changed = Math.max(changed, Math.round(recorded.changed * 1000));
       // The recording link appears when the event ends: that is a change of the feed too.
       if (row.endsAt <= now) changed = Math.max(changed, row.endsAt.getTime());
     }
     return {
       id: row.id,
-      version: row.version,
+      version: [
+        row.version,
+        agendaBy.get(row.id) ?? '',
+        recorded?.version ?? '',
+        hostsBy.get(row.id) ?? '',
+      ].join(':'),
       updatedAt: row.updatedAt,
       endsAt: row.endsAt,
       changedAt: new Date(changed),
@@ -142,7 +176,6 @@ async function selectVersions(
 
 type FullEvent = {
   id: number;
-  version: string;
   slug: string;
   kind: EventKind;
   status: 'draft' | 'published' | 'cancelled';
@@ -169,7 +202,6 @@ async function loadEvents(db: Queryable, ids: number[]): Promise<FullEvent[]> {
   const rows = await db
     .select({
       id: events.id,
-      version: versionSql,
       slug: events.slug,
       kind: events.kind,
       status: events.status,
@@ -257,8 +289,8 @@ const kindKeys = {
 
 /** One VEVENT, folded at 75 octets with CRLF line ends. Throws for an event it cannot write. */
 export function buildVevent(event: FullEvent, publicUrl: string, t: Translate, now: Date): string {
-  const start = DateTime.fromJSDate(event.startsAt, { zone: event.timezone });
-  const end = DateTime.fromJSDate(event.endsAt, { zone: event.timezone });
+  const start = zonedDateTime(event.startsAt, event.timezone);
+  const end = zonedDateTime(event.endsAt, event.timezone);
   if (!start.isValid || !end.isValid) throw new Error('invalid time zone or time');
   const zone = vtimezone(event.timezone) ? event.timezone : null;
   const changed = DateTime.fromJSDate(event.updatedAt, { zone: 'utc' });
@@ -385,6 +417,7 @@ export async function renderFeed(
   const cache = veventCache(ctx.db);
   const texts = new Map<number, string>();
   const missing: number[] = [];
+  const versions = new Map(state.versions.map((version) => [version.id, version]));
   for (const version of state.versions) {
     const cached = cache.get(cacheKey(ctx, version.id, version.version, version.endsAt <= ctx.now));
     if (cached !== undefined) texts.set(version.id, cached);
@@ -395,7 +428,11 @@ export async function renderFeed(
     try {
       const text = buildVevent(event, ctx.publicUrl, t, ctx.now);
       texts.set(event.id, text);
-      cache.set(cacheKey(ctx, event.id, event.version, event.endsAt <= ctx.now), text);
+      const version = versions.get(event.id);
+      // Cache only what matches the version it is filed under (the row may have changed since).
+      if (version && version.updatedAt.getTime() === event.updatedAt.getTime()) {
+        cache.set(cacheKey(ctx, event.id, version.version, version.endsAt <= ctx.now), text);
+      }
     } catch (error) {
       ctx.log?.error('calendar: event left out of the feed', {
         eventId: event.id,

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone, Zone } from 'luxon';
 
 /**
  * Pure rules of the calendar feeds: which events a feed holds, the texts inside a VEVENT, and
@@ -25,8 +25,15 @@ export function cancelledSince(now: Date): Date {
 }
 
 /** A UID that never changes for the life of the event: its database id and the site's host. */
+const hostnames = new Map<string, string>();
+
 export function eventUid(eventId: number, publicUrl: string): string {
-  return `event-${eventId}@${new URL(publicUrl).hostname}`;
+  let host = hostnames.get(publicUrl);
+  if (host === undefined) {
+    host = new URL(publicUrl).hostname;
+    hostnames.set(publicUrl, host);
+  }
+  return `event-${eventId}@${host}`;
 }
 
 export function eventPageUrl(publicUrl: string, slug: string): string {
@@ -58,6 +65,125 @@ export type DescriptionInput = {
   pageUrl: string;
 };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const offsetMemo = new Map<string, number>();
+
+function exactOffset(zone: IANAZone, name: string, at: number): number {
+  const key = `${name}|${at}`;
+  let offset = offsetMemo.get(key);
+  if (offset === undefined) {
+    offset = zone.offset(at);
+    if (offsetMemo.size > 50_000) offsetMemo.clear();
+    offsetMemo.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * A zone's UTC offset in minutes at an instant, like luxon's but memoised per UTC day: when the
+ * offset is the same at both ends of the day (no transition that day) it holds all day; otherwise
+ * the exact value is asked for. Luxon's own lookup (Intl formatToParts) is the hot spot of a
+ * 1 000-event feed, and an agenda has many times on one day.
+ */
+export function zoneOffsetMinutes(zoneName: string, at: Date): number {
+  const zone = IANAZone.create(zoneName);
+  if (!zone.isValid) throw new Error(`invalid time zone ${zoneName}`);
+  const ms = at.getTime();
+  const dayStart = Math.floor(ms / DAY_MS) * DAY_MS;
+  const before = exactOffset(zone, zoneName, dayStart);
+  const after = exactOffset(zone, zoneName, dayStart + DAY_MS);
+  return before === after ? before : zone.offset(ms);
+}
+
+/**
+ * A luxon zone that answers offsets through zoneOffsetMinutes. It calls itself 'iana' with the
+ * zone's name, so luxon (and ical-generator's setZone) treat it as that IANA zone.
+ */
+class MemoizedZone extends Zone {
+  constructor(private readonly iana: IANAZone) {
+    super();
+  }
+  override get type(): string {
+    return 'iana';
+  }
+  override get name(): string {
+    return this.iana.name;
+  }
+  override get isUniversal(): boolean {
+    return false;
+  }
+  override get isValid(): boolean {
+    return this.iana.isValid;
+  }
+  override offsetName(ts: number, options: { format?: 'short' | 'long'; locale?: string }) {
+    return this.iana.offsetName(ts, options);
+  }
+  override formatOffset(ts: number, format: 'narrow' | 'short' | 'techie'): string {
+    return this.iana.formatOffset(ts, format);
+  }
+  override offset(ts: number): number {
+    return zoneOffsetMinutes(this.iana.name, new Date(ts));
+  }
+  override equals(other: Zone): boolean {
+    return other.type === 'iana' && other.name === this.name;
+  }
+}
+
+const memoizedZones = new Map<string, MemoizedZone>();
+
+/** A luxon DateTime in an IANA zone, with the memoised offset lookup. Invalid zone → invalid DateTime. */
+export function zonedDateTime(at: Date, zoneName: string): DateTime {
+  let zone = memoizedZones.get(zoneName);
+  if (!zone) {
+    const iana = IANAZone.create(zoneName);
+    if (!iana.isValid) return DateTime.invalid(`unknown time zone ${zoneName}`);
+    zone = new MemoizedZone(iana);
+    memoizedZones.set(zoneName, zone);
+  }
+  return DateTime.fromJSDate(at, { zone });
+}
+
+const FIRST_LINE_OCTETS = 75;
+const CONTINUATION_OCTETS = 74; // plus the leading space
+
+/**
+ * Folds one content line (RFC 5545 §3.1): at most 75 octets per physical line, continuation
+ * lines start with a space, and a UTF-8 character (or surrogate pair) is never split.
+ */
+export function foldLine(line: string): string {
+  if (line.length <= FIRST_LINE_OCTETS && !/[^\x00-\x7f]/.test(line)) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let octets = 0;
+  let limit = FIRST_LINE_OCTETS;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    const high = code >= 0xd800 && code <= 0xdbff;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : high ? 4 : 3;
+    if (octets + size > limit) {
+      parts.push(line.slice(start, i));
+      start = i;
+      octets = 0;
+      limit = CONTINUATION_OCTETS;
+    }
+    octets += size;
+    if (high) i++;
+  }
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
+}
+
+/** Folds every line of a CRLF-separated text. */
+export function foldLines(text: string): string {
+  return text.split('\r\n').map(foldLine).join('\r\n');
+}
+
+/** "16:00": wall-clock time in a zone. */
+export function wallClock(at: Date, zone: string): string {
+  const local = new Date(at.getTime() + zoneOffsetMinutes(zone, at) * 60_000);
+  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+}
+
 /** DESCRIPTION text: summary, the agenda in short, the livestream link, and after the event the recordings. */
 export function describeEvent(input: DescriptionInput, labels: DescriptionLabels): string {
   const parts: string[] = [];
@@ -65,9 +191,7 @@ export function describeEvent(input: DescriptionInput, labels: DescriptionLabels
   if (input.summary?.trim()) parts.push(input.summary.trim());
   if (input.agenda.length > 0) {
     const lines = input.agenda.map((item) => {
-      const from = DateTime.fromJSDate(item.startsAt).setZone(input.timezone).toFormat('HH:mm');
-      const to = DateTime.fromJSDate(item.endsAt).setZone(input.timezone).toFormat('HH:mm');
-      return `${from}–${to} ${item.title}`;
+      return `${wallClock(item.startsAt, input.timezone)}–${wallClock(item.endsAt, input.timezone)} ${item.title}`;
     });
     parts.push(`${labels.agenda}:\n${lines.join('\n')}`);
   }

@@ -1,0 +1,138 @@
+import { PGlite } from '@electric-sql/pglite';
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { createApp } from '../src/app';
+import { parseConfig } from '../src/config';
+import { migrateDatabase } from '../src/db/migrate';
+import { fromPglite } from '../src/db/pglite';
+import { agendaItems, eventHosts, events, municipalities } from '../src/db/schema/index';
+import type { Deps } from '../src/deps';
+import { fixedClock } from '../src/lib/clock';
+import { createLog } from '../src/lib/log';
+import { noMailer } from '../src/lib/mail';
+
+export type CalendarBenchResult = {
+  events: number;
+  bytes: number;
+  coldMs: number;
+  oneChangeMs: number;
+  repeatMs: number;
+  notModifiedMs: number;
+};
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const ZONE = 'Europe/Tallinn';
+const SUMMARY =
+  'Mõttekoda, kus elanikud, külaseltsid ja vallavalitsus arutavad koos, kuidas kaasamine, ' +
+  'info jagamine ja koostöö paremini käima panna. Räägime ühistranspordist, õpilastest, ' +
+  'eakatest ja öisest tänavavalgustusest; töörühmades sõnastame ettepanekud volikogule. ';
+
+export async function seed(deps: Deps, count: number): Promise<number[]> {
+  const [place] = await deps.db
+    .insert(municipalities)
+    .values({ slug: 'bench', name: 'Benchi vald', kind: 'parish' })
+    .returning({ id: municipalities.id });
+  if (!place) throw new Error('municipality insert failed');
+  const ids: number[] = [];
+  const start = DateTime.fromJSDate(NOW).setZone(ZONE).minus({ days: 365 }).set({ hour: 16 });
+  for (let batch = 0; batch < count; batch += 100) {
+    const rows = Array.from({ length: Math.min(100, count - batch) }, (_, offset) => {
+      const n = batch + offset;
+      const starts = start.plus({ hours: n * 17 });
+      return {
+        slug: `bench-${n}`,
+        kind: 'think_tank' as const,
+        status: n % 50 === 0 && n > 600 ? ('cancelled' as const) : ('published' as const),
+        title: `Mõttekoda nr ${n}: kogukond ja omavalitsus`,
+        summary: SUMMARY.repeat(4),
+        startsAt: starts.toJSDate(),
+        endsAt: starts.plus({ hours: 3 }).toJSDate(),
+        timezone: ZONE,
+        venueName: 'Rahvamaja',
+        venueAddress: 'Keskväljak 1, Põltsamaa',
+        venueLat: 58.65,
+        venueLon: 25.97,
+        onlineUrl: 'https://www.youtube.com/watch?v=bench',
+        updatedAt: NOW,
+      };
+    });
+    const inserted = await deps.db.insert(events).values(rows).returning({
+      id: events.id,
+      startsAt: events.startsAt,
+    });
+    await deps.db
+      .insert(eventHosts)
+      .values(inserted.map((row) => ({ eventId: row.id, municipalityId: place.id })));
+    await deps.db.insert(agendaItems).values(
+      inserted.flatMap((row) =>
+        [0, 1, 2, 3, 4].map((position) => ({
+          eventId: row.id,
+          position,
+          startsAt: new Date(row.startsAt.getTime() + position * 30 * 60_000),
+          endsAt: new Date(row.startsAt.getTime() + (position + 1) * 30 * 60_000),
+          title: `Päevakorrapunkt ${position + 1}: arutelu töörühmades`,
+          kind: 'discussion' as const,
+        })),
+      ),
+    );
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+/** A 1 000-event feed on PGlite: cold, after one change, repeated (cache), and a 304. */
+export async function benchCalendar(count = 1_000): Promise<CalendarBenchResult> {
+  const database = fromPglite(await PGlite.create());
+  try {
+    await migrateDatabase(database);
+    const deps: Deps = {
+      db: database.db,
+      config: parseConfig({ PUBLIC_URL: 'https://koda.example', LOG_LEVEL: 'silent' }),
+      clock: fixedClock(NOW),
+      mailer: noMailer,
+      log: createLog('silent'),
+    };
+    const ids = await seed(deps, count);
+    const app = createApp(deps);
+    const fetchFeed = async (headers: Record<string, string> = {}) => {
+      const res = await app.request('/calendar.ics', { headers });
+      const text = await res.text();
+      return { status: res.status, etag: res.headers.get('etag') ?? '', text };
+    };
+
+    const cold = await timed(fetchFeed);
+    const events_ = (cold.value.text.match(/BEGIN:VEVENT/g) ?? []).length;
+    if (cold.value.status !== 200 || events_ !== count) {
+      throw new Error(`unexpected feed: status ${cold.value.status}, ${events_} events`);
+    }
+
+    const changedId = ids[Math.floor(ids.length / 2)] ?? 0;
+    await deps.db
+      .update(events)
+      .set({ title: 'Muudetud pealkiri', updatedAt: new Date(NOW.getTime() + 1000) })
+      .where(eq(events.id, changedId));
+    const oneChange = await timed(fetchFeed);
+    if (!oneChange.value.text.includes('Muudetud pealkiri')) throw new Error('change not in feed');
+
+    const repeat = await timed(fetchFeed);
+    const notModified = await timed(() => fetchFeed({ 'If-None-Match': repeat.value.etag }));
+    if (notModified.value.status !== 304) throw new Error('expected 304');
+
+    return {
+      events: events_,
+      bytes: Buffer.byteLength(cold.value.text),
+      coldMs: cold.ms,
+      oneChangeMs: oneChange.ms,
+      repeatMs: repeat.ms,
+      notModifiedMs: notModified.ms,
+    };
+  } finally {
+    await database.close();
+  }
+}
