@@ -151,7 +151,7 @@ const CONTINUATION_OCTETS = 74; // plus the leading space
  * lines start with a space, and a UTF-8 character (or surrogate pair) is never split.
  */
 export function foldLine(line: string): string {
-  if (line.length <= FIRST_LINE_OCTETS && !/[^\x00-\x7f]/.test(line)) return line;
+  if (line.length <= FIRST_LINE_OCTETS && !/[\u0080-\uffff]/.test(line)) return line;
   const parts: string[] = [];
   let start = 0;
   let octets = 0;
