@@ -2,6 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
 import { createApiRouter } from '../api/router';
+import { recordingJson } from '../recordings/api';
+import { recordingsForEvent } from '../recordings/queries';
+import { seatsFor } from '../registrations/queries';
+import { registrationWindow } from '../registrations/rules';
 import { notFound } from '../lib/http';
 import { countPublicEvents, listMunicipalities, listPublicEvents } from './queries';
 import {
@@ -84,6 +88,16 @@ const getEventRoute = createRoute({
     200: json(
       eventResponse.extend({
         agenda: z.array(agendaItemResponse),
+        seats: z.object({
+          capacity: z.number().int().nullable(),
+          confirmed: z.number().int(),
+          waitlisted: z.number().int(),
+          available: z.number().int().nullable(),
+        }),
+        registration: z.object({
+          state: z.enum(['not_found', 'cancelled', 'not_yet_open', 'open', 'closed']),
+        }),
+        recordings: z.array(z.looseObject({ id: z.number().int(), url: z.string() })),
         outcomes: z.array(outcomeResponse),
         actionItems: z.array(eventActionItemResponse),
       }),
@@ -203,18 +217,25 @@ export function eventsApi() {
   });
 
   api.openapi(getEventRoute, async (c) => {
-    const { db, config } = c.get('deps');
+    const { db, config, clock } = c.get('deps');
     const event = await findPublicEvent(db, c.req.valid('param').slug);
     if (!event) throw notFound('No such event');
-    const [agenda, outcomes, actionItems] = await Promise.all([
+    const [agenda, outcomes, actionItems, recordings, seats] = await Promise.all([
       loadAgenda(db, event.id),
       listEventOutcomes(db, event.id, { publishedOnly: true }),
       listEventActionItems(db, event.id),
+      recordingsForEvent(db, event.id),
+      seatsFor(db, event.id),
     ]);
     return c.json(
       {
         ...eventJson(event, config.publicUrl),
         agenda: agenda.map((item) => agendaItemJson(item, event.timezone)),
+        seats,
+        registration: { state: registrationWindow(event, clock.now()) },
+        recordings: recordings.map((recording) =>
+          recordingJson(recording, event, config.publicUrl),
+        ),
         outcomes: outcomes.map((outcome) => outcomeJson(outcome, config.publicUrl)),
         actionItems: actionItems.map((item) => ({
           ...item,

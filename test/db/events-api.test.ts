@@ -334,3 +334,25 @@ describe('GET /api/v1/events', () => {
     );
   });
 });
+
+describe('GET /api/v1/events/:slug', () => {
+  it('gathers seats, registration state, recordings, outcomes and action items, without participants', async () => {
+    const res = await ctx.app.request('/api/v1/events/naidis-keila-linna-foorum-kaasav-eelarve');
+    const body = await res.json();
+    expect(body.seats).toEqual({ capacity: 12, confirmed: 11, waitlisted: 0, available: 1 });
+    expect(body.registration).toEqual({ state: 'open' });
+    expect(JSON.stringify(body)).not.toMatch(/example\.ee|Osaleja/);
+    const past = await (
+      await ctx.app.request('/api/v1/events/tartu-ja-viljandi-mottekoda-viljandis')
+    ).json();
+    expect(past.registration.state).toBe('closed');
+    expect(past.recordings.map((r: { title: string }) => r.title)).toEqual([
+      'Veebiülekanne: Tartu',
+      'Veebiülekanne: Viljandi',
+    ]);
+    expect(past.outcomes.length).toBeGreaterThan(0);
+    const keila = await (await ctx.app.request('/api/v1/events/mottekoda-keilas')).json();
+    expect(keila.actionItems.length).toBeGreaterThan(0);
+    expect(keila.agenda[0].startsAt).toBe('2014-10-02T16:00:00+03:00');
+  });
+});
