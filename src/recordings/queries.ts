@@ -456,7 +456,10 @@ export async function archiveFeedItems(db: Queryable, limit = 50): Promise<FeedI
         body: outcomes.body,
         eventSlug: events.slug,
         eventTitle: events.title,
-        recordingId: outcomes.recordingId,
+        // A link into the recording only when that recording is public.
+        recordingId: sql<
+          number | null
+        >`(select ${recordings.id} from ${recordings} where ${recordings.id} = ${outcomes.recordingId} and ${recordings.published})`,
         offsetSeconds: outcomes.offsetSeconds,
         createdAt: outcomes.createdAt,
         updatedAt: outcomes.updatedAt,

@@ -306,6 +306,30 @@ describe('/archive/feed.xml', () => {
     );
     const english = await (await ctx.app.request('/archive/feed.xml?lang=en')).text();
     expect(english).toContain('xml:lang="en"');
+  });
+
+  it('links an outcome into its recording only when the recording is public', async () => {
+    const hidden = await insertRecording('mottekoda-haljalas', { published: false });
+    const [event] = await ctx.deps.db
+      .select()
+      .from(events)
+      .where(eq(events.slug, 'mottekoda-haljalas'));
+    await ctx.deps.db.insert(outcomes).values({
+      eventId: event!.id,
+      kind: 'decision',
+      title: 'Peidetud salvestise otsus',
+      body: 'Otsus.',
+      recordingId: hidden,
+      offsetSeconds: 60,
+      published: true,
+      createdAt: new Date('2030-01-01T00:00:00Z'),
+    });
+    const xml = await (await ctx.app.request('/archive/feed.xml')).text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toContain(`/recordings/${hidden}`);
+    expect(xml).toMatch(/href="https:\/\/koda\.test\/events\/mottekoda-haljalas#outcome-\d+"/);
+    const english = await (await ctx.app.request('/archive/feed.xml?lang=en')).text();
+    expect(english).toContain('xml:lang="en"');
     expect(english).toContain('Recording: Veebiülekanne');
   });
 });
