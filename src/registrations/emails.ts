@@ -27,11 +27,18 @@ export type EmailInput = {
   /** Only in emails that carry a freshly made token (confirmation, waitlist, link re-send). */
   manageUrl?: string;
   position?: number;
+  /** The calendar file to attach (the feeds' builder); without it a minimal one is made here. */
+  ics?: string;
 };
 
 export type BuiltEmail = { subject: string; text: string; attachments: OutboxAttachment[] };
 
 const withIcs: ReadonlySet<EmailKind> = new Set(['confirmed', 'promoted', 'changed', 'cancelled']);
+
+/** Whether this kind of email carries the event's .ics. */
+export function hasCalendarFile(kind: EmailKind): boolean {
+  return withIcs.has(kind);
+}
 
 /**
  * One email in the participant's language. Subjects carry only the event's title (never a
@@ -95,7 +102,7 @@ export function buildEmail(input: EmailInput): BuiltEmail {
     attachments.push({
       filename: `${event.slug}.ics`,
       contentType: 'text/calendar; charset=utf-8',
-      content: eventIcs(event, input.publicUrl, input.now),
+      content: input.ics ?? eventIcs(event, input.publicUrl, input.now),
     });
   }
   lines.push('', t('email.signature'));

@@ -7,7 +7,8 @@ import { HttpError } from '../lib/http';
 import { isLang, type Lang } from '../lib/i18n/index';
 import { hashToken, newToken } from '../lib/tokens';
 import { enqueueEmail } from '../outbox/enqueue';
-import { buildEmail, type EmailKind } from './emails';
+import { eventIcs as feedEventIcs } from '../calendar/feed';
+import { buildEmail, hasCalendarFile, type EmailKind } from './emails';
 import {
   eventById,
   eventBySlug,
@@ -56,7 +57,13 @@ async function mail(
 ): Promise<boolean> {
   if (!person.email) return false;
   const lang: Lang = isLang(person.lang) ? person.lang : 'et';
+  // The same VEVENT as the public feeds (UID, SEQUENCE, description), read inside this
+  // transaction so it shows the change being made; the minimal builder is the fallback.
+  const ics = hasCalendarFile(kind)
+    ? ((await feedEventIcs(tx, ctx.publicUrl, event.slug, { lang, now: ctx.now })) ?? undefined)
+    : undefined;
   const built = buildEmail({
+    ics,
     kind,
     lang,
     name: person.name ?? '',

@@ -694,3 +694,31 @@ describe('event notices and reminders', () => {
     }
   });
 });
+
+describe('jobs and the API description', () => {
+  it('runs the jobs on timers and stops them cleanly', async () => {
+    const { startJobs, runScheduledJobs } = await import('../../src/jobs/index');
+    const { memoryLog } = await import('../../src/lib/log');
+    const event = await makeEvent(ctx);
+    await register(ctx, event.slug, body());
+    const log = memoryLog();
+    const jobs = startJobs(
+      { ...ctx.deps, log },
+      { outboxMs: 60_000, remindersMs: 60_000, purgeMs: 60_000 },
+    );
+    await jobs.stop();
+    const messages = log.lines.map((line) => (JSON.parse(line) as { message: string }).message);
+    expect(messages).toContain('purge done');
+    expect(messages.some((m) => m.startsWith('email held in the outbox'))).toBe(true);
+    await expect(runScheduledJobs({ ...ctx.deps, log })).resolves.toBeUndefined();
+  });
+
+  it('describes the registration endpoints in /api/openapi.json', async () => {
+    const doc = await (await ctx.app.request('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/events/{slug}/registrations', '/registrations/{token}']),
+    );
+    expect(doc.paths['/events/{slug}/registrations'].post.responses).toHaveProperty('409');
+    expect(doc.paths['/events/{slug}/registrations'].get.responses).toHaveProperty('403');
+  });
+});

@@ -102,6 +102,13 @@ describe('delivery over SMTP', () => {
     expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe(
       'Europe/Tallinn',
     );
+    // The same event as in the public feed: one calendar entry, updated rather than duplicated.
+    const feed = await ctx.app.request(`/events/${event.slug}/calendar.ics`);
+    const feedEvent = new ICAL.Component(ICAL.parse(await feed.text())).getFirstSubcomponent(
+      'vevent',
+    );
+    expect(vevent.uid).toBe(feedEvent?.getFirstPropertyValue('uid'));
+    expect(vevent.sequence).toBe(feedEvent?.getFirstPropertyValue('sequence'));
     const [row] = await outboxFor(ctx.deps.db, person.email as string);
     expect(row?.status).toBe('sent');
     expect(row?.sentAt?.toISOString()).toBe(ctx.clock.now().toISOString());
