@@ -15,13 +15,24 @@ import { cancelByToken, registerParticipant } from './service';
 /** Registrations per client address: generous for a shared office address, hard on scripts. */
 export const REGISTER_RATE_LIMIT = { limit: 20, windowSeconds: 10 * 60, blockSeconds: 15 * 60 };
 
+/**
+ * When the address is unknown (no socket and no trusted proxy header, e.g. a Worker without
+ * TRUST_PROXY), everyone shares one counter: a site-wide brake rather than a per-person limit.
+ */
+export const UNKNOWN_ADDRESS_RATE_LIMIT = {
+  limit: 600,
+  windowSeconds: 10 * 60,
+  blockSeconds: 60,
+};
+
 /** Counts a registration attempt against the client's address (across all processes); 429 over it. */
 export async function limitRegistrations(c: Context<AppEnv>): Promise<void> {
   const { db, clock } = c.get('deps');
+  const address = clientAddress(c);
   const result = await hitRateLimit(
     db,
-    `register:ip:${clientAddress(c)}`,
-    REGISTER_RATE_LIMIT,
+    `register:ip:${address}`,
+    address === 'unknown' ? UNKNOWN_ADDRESS_RATE_LIMIT : REGISTER_RATE_LIMIT,
     clock.now(),
   );
   if (!result.allowed) {
