@@ -206,6 +206,8 @@ export function registrationApi() {
       registrationCounts(db, event.id),
     ]);
     const zoned = (date: Date | null) => (date ? toZonedIso(date, event.timezone) : null);
+    // Personal data: never kept by a shared cache.
+    c.header('Cache-Control', 'private, no-store');
     return c.json(
       {
         counts,
