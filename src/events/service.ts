@@ -3,12 +3,15 @@ import { assertCanManage, type CurrentUser } from '../accounts/auth';
 import { recordAudit } from '../accounts/audit';
 import { agendaItems, eventHosts, events, municipalities } from '../db/schema/index';
 import type { Db, Queryable, Tx } from '../db/types';
+import type { Config } from '../config';
 import type { Clock } from '../lib/clock';
+import { fillSeatsAfterEventChange, notifyEventChanged } from '../registrations/service';
 import { invalidFields, notFound } from '../lib/http';
 import { slugify } from '../lib/slug';
 import { toZonedIso } from '../lib/time';
 import {
   changesScheduleOrPlace,
+  participantNotice,
   draftFromValues,
   resolveAgenda,
   resolveEventDraft,
@@ -23,7 +26,7 @@ export type AgendaItemRow = typeof agendaItems.$inferSelect;
 export type EventHost = { id: number; slug: string; name: string };
 export type StoredEvent = EventRow & { hosts: EventHost[] };
 
-type WriteContext = { db: Db; clock: Clock; user: CurrentUser };
+type WriteContext = { db: Db; clock: Clock; user: CurrentUser; config: Pick<Config, 'publicUrl'> };
 
 export async function findEventBySlug(db: Queryable, slug: string): Promise<StoredEvent | null> {
   const [row] = await db.select().from(events).where(eq(events.slug, slug));
@@ -148,7 +151,7 @@ export async function createEvent({ db, clock, user }: WriteContext, input: Even
 
 /** Applies a patch; raises the iCal SEQUENCE when time, place or status changes. */
 export async function updateEvent(
-  { db, clock, user }: WriteContext,
+  { db, clock, user, config }: WriteContext,
   slug: string,
   patch: EventPatch,
 ) {
@@ -192,6 +195,15 @@ export async function updateEvent(
       .where(eq(events.id, current.id))
       .returning();
     if (hostIds) await setHosts(tx, current.id, hostIds);
+    // Registered people hear of a new time or place, or the cancellation, in this transaction.
+    const mail = { publicUrl: config.publicUrl, now };
+    const notice = participantNotice(before, after);
+    if (notice) await notifyEventChanged(tx, current.id, notice, mail);
+    const moreSeats =
+      after.capacity === null || (before.capacity !== null && after.capacity > before.capacity);
+    if (after.status === 'published' && (moreSeats || (after.waitlist && !before.waitlist))) {
+      await fillSeatsAfterEventChange(tx, current.id, mail);
+    }
     await recordAudit(
       tx,
       user,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { auditLog, events } from '../../src/db/schema/index';
+import { auditLog, events, outbox } from '../../src/db/schema/index';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor } from '../helpers/auth';
 
@@ -354,5 +354,37 @@ describe('GET /api/v1/events/:slug', () => {
     const keila = await (await ctx.app.request('/api/v1/events/mottekoda-keilas')).json();
     expect(keila.actionItems.length).toBeGreaterThan(0);
     expect(keila.agenda[0].startsAt).toBe('2014-10-02T16:00:00+03:00');
+  });
+});
+
+describe('when an event with registrations changes', () => {
+  it('tells registered people of a new time and of the cancellation, through the outbox', async () => {
+    const slug = 'naidis-keila-linna-foorum-kaasav-eelarve';
+    const kinds = async () =>
+      (await ctx.deps.db.select({ kind: outbox.kind, to: outbox.recipient }).from(outbox)).filter(
+        (m) => m.to.includes('@example.ee'),
+      );
+    const before = (await kinds()).length;
+    const moved = await send(
+      'PATCH',
+      `/events/${slug}`,
+      { startsAt: '2026-12-06T18:00', endsAt: '2026-12-06T21:00' },
+      keila,
+    );
+    expect(moved.status).toBe(200);
+    const afterMove = await kinds();
+    expect(afterMove.length - before).toBe(11);
+    const title = await send('PATCH', `/events/${slug}`, { summary: 'Uus kokkuvõte' }, keila);
+    expect(title.status).toBe(200);
+    expect((await kinds()).length).toBe(afterMove.length);
+    await send(
+      'PATCH',
+      `/events/${slug}`,
+      { status: 'cancelled', cancelReason: 'Tuleohutus' },
+      keila,
+    );
+    const afterCancel = await kinds();
+    expect(afterCancel.length - afterMove.length).toBe(11);
+    expect(new Set(afterCancel.slice(-11).map((m) => m.kind)).size).toBe(1);
   });
 });
