@@ -99,7 +99,7 @@ const rowVersionSql = sql<string>`md5(row(${events.slug}, ${events.kind}, ${even
 /**
  * The versions of a selection: md5 over what each VEVENT shows (the event's columns, its agenda,
  * its published recordings and its hosts), so a change to any of them changes the ETag whether
- * or not updatedAt moved. Four set-based queries (grouped, not correlated: fast on PGlite too).
+ * or not updatedAt moved. One query: the events joined to grouped (not correlated) aggregates.
  */
 async function selectVersions(
   db: Queryable,
@@ -108,54 +108,67 @@ async function selectVersions(
 ): Promise<EventVersion[]> {
   const where = selectionWhere(selection, now);
   const selected = db.select({ id: events.id }).from(events).where(where);
-  const [rows, agenda, recordingRows, hosts] = await Promise.all([
-    db
-      .select({
-        id: events.id,
-        version: rowVersionSql,
-        updatedAt: events.updatedAt,
-        endsAt: events.endsAt,
-      })
-      .from(events)
-      .where(where)
-      .orderBy(asc(events.startsAt), asc(events.id)),
-    db
-      .select({
-        eventId: agendaItems.eventId,
-        version: sql<string>`md5(string_agg(${agendaItems.id}::text || ',' || extract(epoch from ${agendaItems.startsAt})::text || ',' || extract(epoch from ${agendaItems.endsAt})::text || ',' || ${agendaItems.title}, '|' order by ${agendaItems.position}, ${agendaItems.id}))`,
-      })
-      .from(agendaItems)
-      .where(inArray(agendaItems.eventId, selected))
-      .groupBy(agendaItems.eventId),
-    db
-      .select({
-        eventId: recordings.eventId,
-        version: sql<string>`md5(string_agg(${recordings.id}::text || ',' || ${recordings.title}, '|' order by ${recordings.position}, ${recordings.id}))`,
-        changed: sql<number>`extract(epoch from max(${recordings.updatedAt}))::float8`.mapWith(
-          Number,
+  const agenda = db
+    .select({
+      eventId: agendaItems.eventId,
+      version:
+        sql<string>`md5(string_agg(${agendaItems.id}::text || ',' || extract(epoch from ${agendaItems.startsAt})::text || ',' || extract(epoch from ${agendaItems.endsAt})::text || ',' || ${agendaItems.title}, '|' order by ${agendaItems.position}, ${agendaItems.id}))`.as(
+          'agenda_version',
         ),
-      })
-      .from(recordings)
-      .where(and(inArray(recordings.eventId, selected), eq(recordings.published, true)))
-      .groupBy(recordings.eventId),
-    db
-      .select({
-        eventId: eventHosts.eventId,
-        version: sql<string>`md5(string_agg(${municipalities.slug} || ',' || ${municipalities.name}, '|' order by ${eventHosts.position}, ${municipalities.name}))`,
-      })
-      .from(eventHosts)
-      .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
-      .where(inArray(eventHosts.eventId, selected))
-      .groupBy(eventHosts.eventId),
-  ]);
-  const agendaBy = new Map(agenda.map((row) => [row.eventId, row.version]));
-  const recordingsBy = new Map(recordingRows.map((row) => [row.eventId, row]));
-  const hostsBy = new Map(hosts.map((row) => [row.eventId, row.version]));
+    })
+    .from(agendaItems)
+    .where(inArray(agendaItems.eventId, selected))
+    .groupBy(agendaItems.eventId)
+    .as('agenda_versions');
+  const published = db
+    .select({
+      eventId: recordings.eventId,
+      version:
+        sql<string>`md5(string_agg(${recordings.id}::text || ',' || ${recordings.title}, '|' order by ${recordings.position}, ${recordings.id}))`.as(
+          'recordings_version',
+        ),
+      changed: sql<number>`extract(epoch from max(${recordings.updatedAt}))::float8`.as(
+        'recordings_changed',
+      ),
+    })
+    .from(recordings)
+    .where(and(inArray(recordings.eventId, selected), eq(recordings.published, true)))
+    .groupBy(recordings.eventId)
+    .as('recording_versions');
+  const hosts = db
+    .select({
+      eventId: eventHosts.eventId,
+      version:
+        sql<string>`md5(string_agg(${municipalities.slug} || ',' || ${municipalities.name}, '|' order by ${eventHosts.position}, ${municipalities.name}))`.as(
+          'hosts_version',
+        ),
+    })
+    .from(eventHosts)
+    .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
+    .where(inArray(eventHosts.eventId, selected))
+    .groupBy(eventHosts.eventId)
+    .as('host_versions');
+  const rows = await db
+    .select({
+      id: events.id,
+      version: rowVersionSql,
+      updatedAt: events.updatedAt,
+      endsAt: events.endsAt,
+      agendaVersion: agenda.version,
+      recordingsVersion: published.version,
+      recordingsChanged: published.changed,
+      hostsVersion: hosts.version,
+    })
+    .from(events)
+    .leftJoin(agenda, eq(agenda.eventId, events.id))
+    .leftJoin(published, eq(published.eventId, events.id))
+    .leftJoin(hosts, eq(hosts.eventId, events.id))
+    .where(where)
+    .orderBy(asc(events.startsAt), asc(events.id));
   return rows.map((row) => {
     let changed = row.updatedAt.getTime();
-    const recorded = recordingsBy.get(row.id);
-    if (recorded) {
-      changed = Math.max(changed, Math.round(recorded.changed * 1000));
+    if (row.recordingsChanged !== null) {
+      changed = Math.max(changed, Math.round(Number(row.recordingsChanged) * 1000));
       // The recording link appears when the event ends: that is a change of the feed too.
       if (row.endsAt <= now) changed = Math.max(changed, row.endsAt.getTime());
     }
@@ -163,9 +176,9 @@ async function selectVersions(
       id: row.id,
       version: [
         row.version,
-        agendaBy.get(row.id) ?? '',
-        recorded?.version ?? '',
-        hostsBy.get(row.id) ?? '',
+        row.agendaVersion ?? '',
+        row.recordingsVersion ?? '',
+        row.hostsVersion ?? '',
       ].join(':'),
       updatedAt: row.updatedAt,
       endsAt: row.endsAt,

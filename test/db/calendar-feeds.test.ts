@@ -331,6 +331,11 @@ describe('/calendar.ics', () => {
     expect((await get('/calendar.ics?kind=party')).status).toBe(422);
   });
 
+  it('is offered on the home page with its webcal form', async () => {
+    const html = await (await get('/')).text();
+    expect(html).toContain('href="webcal://koda.test/calendar.ics"');
+  });
+
   it('speaks English on request', async () => {
     const { root } = await feed('/calendar.ics?lang=en');
     const summer = vevent(root, fixtures.summer?.id ?? 0);

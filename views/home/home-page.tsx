@@ -1,4 +1,5 @@
 import type { EventSummary } from '../../src/events/queries';
+import { FeedLinks } from '../calendar/feed-links';
 import { EventCard } from '../events/event-card';
 import { HomePlans, type HomePlan } from '../plans/municipality-plan';
 import { Layout, type PageContext } from '../layout';
@@ -42,6 +43,7 @@ export function HomePage(props: HomePageProps) {
         </p>
       </section>
       {props.plans ? <HomePlans ctx={props} plans={props.plans} /> : null}
+      <FeedLinks ctx={props} feedPath="/calendar.ics" />
     </Layout>
   );
 }
