@@ -1,5 +1,5 @@
 /**
- * The foundation's acceptance check, with real processes: `npm start` (tsx src/server.ts) on
+ * The foundation's acceptance check, with real processes: `npm start` (src/server.ts) on
  * PGlite starts, serves, stops on Ctrl-C in time, keeps its data, refuses a second process on
  * the same data directory, and fails with one line on a bad setting or an unreachable database.
  */
@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, freePort, run, start, TSX, type Running } from './processes';
+import { cli, freePort, run, SERVER, startServer as spawnServer, type Running } from './processes';
 
 let dataDir: string;
 const running: Running[] = [];
@@ -28,7 +28,7 @@ function serverEnv(port: number, extra: Record<string, string | undefined> = {})
 }
 
 function startServer(env: Record<string, string | undefined>): Running {
-  const server = start(TSX, ['src/server.ts'], env);
+  const server = spawnServer(env);
   running.push(server);
   return server;
 }
@@ -158,7 +158,7 @@ describe('npm start on PGlite', () => {
 
 describe('a start that cannot work', () => {
   it('stops on a bad setting with one line naming it', async () => {
-    const result = await run(TSX, ['src/server.ts'], serverEnv(1, { PORT: 'abc' }), 20_000);
+    const result = await run(SERVER[0], [...SERVER[1]], serverEnv(1, { PORT: 'abc' }), 20_000);
     expect(result.code).toBe(1);
     const said = lines(result.output);
     expect(said).toHaveLength(1);
@@ -168,8 +168,8 @@ describe('a start that cannot work', () => {
   it('stops on an unreachable DATABASE_URL with one line and a non-zero exit', async () => {
     const nobody = await freePort();
     const result = await run(
-      TSX,
-      ['src/server.ts'],
+      SERVER[0],
+      [...SERVER[1]],
       serverEnv(await freePort(), {
         DATABASE_URL: `postgres://postgres@127.0.0.1:${nobody}/koda`,
       }),

@@ -15,6 +15,12 @@ import { openPostgres } from '../../src/db/postgres';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const TSX = `${ROOT}node_modules/.bin/tsx`;
 export const WRANGLER = `${ROOT}node_modules/.bin/wrangler`;
+/**
+ * What `npm start` runs. Node with tsx as a loader, not the tsx CLI: the CLI relays signals to
+ * a child process and SIGKILLs it (exit 130) when the child does not acknowledge within ~60 ms,
+ * which happens on a loaded machine and turns Ctrl-C into a crash.
+ */
+export const SERVER = [process.execPath, ['--import', 'tsx', 'src/server.ts']] as const;
 
 /** The Postgres the tests make their databases on (TEST_DATABASE_URL, else the local server). */
 export const POSTGRES_URL =
@@ -148,6 +154,11 @@ export async function run(
   const exit = await running.exited;
   clearTimeout(timer);
   return { ...exit, output: running.output() };
+}
+
+/** `npm start` without npm in between. */
+export function startServer(env: Record<string, string | undefined>): Running {
+  return start(SERVER[0], [...SERVER[1]], env);
 }
 
 /** `npm run cli -- …` without npm in between. */

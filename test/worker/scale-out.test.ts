@@ -1,5 +1,5 @@
 /**
- * Scale-out: two Node processes (real `tsx src/server.ts`, started at the same moment, as a
+ * Scale-out: two Node processes (real `npm start` processes, started at the same moment, as a
  * deploy would) on different ports against one fresh Postgres. What one writes the other
  * serves, seats are counted in the database, and rate limits hold across both.
  */
@@ -9,8 +9,7 @@ import {
   cli,
   createDatabase,
   freePort,
-  start,
-  TSX,
+  startServer,
   type Running,
   type TestDatabase,
 } from './processes';
@@ -41,7 +40,7 @@ beforeAll(async () => {
   const ports = [await freePort(), await freePort()];
   for (const port of ports) {
     servers.push({
-      process: start(TSX, ['src/server.ts'], env(port)),
+      process: startServer(env(port)),
       base: `http://127.0.0.1:${port}`,
     });
   }
