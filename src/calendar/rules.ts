@@ -294,7 +294,8 @@ export function isNotModified(
   current: { etag: string; lastModified: Date | null },
 ): boolean {
   if (request.ifNoneMatch !== undefined) {
-    const tags = request.ifNoneMatch.split(',').map((tag) => tag.trim());
+    // Weak comparison (RFC 9110 §13.1.2): a proxy may have weakened our tag to W/"…".
+    const tags = request.ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
     return tags.includes('*') || tags.includes(current.etag);
   }
   if (request.ifModifiedSince !== undefined && current.lastModified) {

@@ -207,6 +207,7 @@ describe('HTTP validators', () => {
     expect(isNotModified({ ifNoneMatch: '"abc"' }, current)).toBe(true);
     expect(isNotModified({ ifNoneMatch: '"x", "abc"' }, current)).toBe(true);
     expect(isNotModified({ ifNoneMatch: '"x"' }, current)).toBe(false);
+    expect(isNotModified({ ifNoneMatch: 'W/"abc"' }, current)).toBe(true);
     // If-None-Match wins over If-Modified-Since.
     expect(
       isNotModified(
