@@ -195,6 +195,27 @@ describe('the Worker in workerd against Postgres', () => {
     }
   });
 
+  it('logs an organizer in through the Worker, with the session kept in Postgres', async () => {
+    const login = await fetch(`${base}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+      body: new URLSearchParams({
+        email: 'korraldaja@koda.example',
+        password: 'mottekoda-2014',
+      }).toString(),
+      redirect: 'manual',
+    });
+    expect(login.status).toBe(303);
+    const cookie = /koda_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
+    expect(cookie).toBeDefined();
+    const admin = await fetch(`${base}/admin`, {
+      headers: { cookie: cookie! },
+      redirect: 'manual',
+    });
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toContain('Kadri Korraldaja');
+  });
+
   it('runs the cron jobs', async () => {
     const res = await fetch(
       `${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/10 * * * *')}`,
