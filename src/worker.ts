@@ -4,7 +4,8 @@
  * modules (src/db/open.ts, pglite.ts, migrate.ts, data-dir-lock.ts): migrations and the demo
  * seed run from Node (`npm run cli -- migrate`, `npm run cli -- seed:demo`).
  */
-import { createApp } from './app';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createApp, type App } from './app';
 import { parseConfig, type Config } from './config';
 import { openPostgres } from './db/postgres';
 import type { Db } from './db/types';
@@ -97,12 +98,49 @@ export async function runScheduledJobs(
   return failed;
 }
 
+/** The deps of the request being served (AsyncLocalStorage comes with nodejs_compat). */
+const requestDeps = new AsyncLocalStorage<Deps>();
+
+function current(): Deps {
+  const deps = requestDeps.getStore();
+  if (!deps) throw new Error('Koda deps used outside a request');
+  return deps;
+}
+
+/**
+ * Deps whose every field is the current request's. Building the app's routers costs several
+ * milliseconds of CPU, so the app is built once per isolate with these and each request runs
+ * inside requestDeps.run() with its own database client.
+ */
+const perRequestDeps: Deps = {
+  get db() {
+    return current().db;
+  },
+  get config() {
+    return current().config;
+  },
+  get clock() {
+    return current().clock;
+  },
+  get mailer() {
+    return current().mailer;
+  },
+  get log() {
+    return current().log;
+  },
+};
+
+let isolateApp: App | undefined;
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Promise<Response> {
     const database = openRequestDatabase(env);
     try {
-      const app = createApp(buildDeps(env, database.db));
-      return await app.fetch(request, env, ctx as never);
+      const deps = buildDeps(env, database.db);
+      isolateApp ??= createApp(perRequestDeps);
+      const app = isolateApp;
+      // Hono's ExecutionContext type wants more than the two members Koda uses.
+      return await requestDeps.run(deps, () => app.fetch(request, env, ctx as never));
     } finally {
       // After the response is sent: the client's connections go back to Hyperdrive.
       ctx.waitUntil(database.close());

@@ -108,6 +108,28 @@ describe('the fetch handler', () => {
     await Promise.all(waited);
   });
 
+  it('serves concurrent requests each with its own deps, from one app per isolate', async () => {
+    const ctx = { waitUntil: () => {} };
+    const envFor = (host: string): WorkerEnv => ({
+      HYPERDRIVE: hyperdrive,
+      PUBLIC_URL: `https://${host}`,
+      LOG_LEVEL: 'silent',
+    });
+    const hosts = ['a.koda.test', 'b.koda.test', 'c.koda.test', 'a.koda.test'];
+    // The OpenAPI document needs no database, only the request's config.
+    const answers = await Promise.all(
+      hosts.map((host) =>
+        worker.fetch(new Request('http://koda.test/api/openapi.json'), envFor(host), ctx),
+      ),
+    );
+    const servers = await Promise.all(
+      answers.map(async (res) => ((await res.json()) as { servers: { url: string }[] }).servers),
+    );
+    expect(servers.map((list) => list[0]?.url)).toEqual(
+      hosts.map((host) => `https://${host}/api/v1`),
+    );
+  });
+
   it('refuses to run without the HYPERDRIVE binding', async () => {
     const ctx = { waitUntil: () => {} };
     await expect(
