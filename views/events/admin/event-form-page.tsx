@@ -164,6 +164,7 @@ export function EventSubnav({ slug, ctx }: { slug: string; ctx: PageContext }) {
     [`/admin/events/${slug}`, 'admin.events.edit'],
     [`/admin/events/${slug}/agenda`, 'admin.events.agenda'],
     [`/admin/events/${slug}/registrations`, 'admin.events.registrations'],
+    [`/admin/events/${slug}/check-in`, 'admin.events.checkIn'],
     [`/admin/events/${slug}/recordings`, 'admin.events.recordings'],
     [`/admin/events/${slug}/outcomes`, 'admin.events.outcomes'],
     [`/events/${slug}`, 'admin.events.view'],
