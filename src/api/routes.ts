@@ -20,6 +20,11 @@ export function apiRoutes() {
     plansApi(),
   ];
   for (const feature of features) v1.route('/', feature);
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from `npm run cli -- token:create` or /admin/tokens',
+  });
 
   const api = new Hono<AppEnv>();
   api.route('/v1', v1);

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
+import { bearerSecurity, errorResponse, jsonContent, slugParam } from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import { recordingJson } from '../recordings/api';
 import { recordingsForEvent } from '../recordings/queries';
@@ -34,29 +35,6 @@ import {
   outcomeResponse,
 } from '../outcomes/service';
 
-const errorResponse = {
-  content: {
-    'application/json': {
-      schema: z.object({
-        error: z.object({
-          code: z.string(),
-          message: z.string(),
-          details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-        }),
-      }),
-    },
-  },
-  description: 'Error',
-};
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-
-const slugParam = z.object({ slug: z.string().min(1).max(120) });
-const bearer = [{ bearerAuth: [] }];
-
 const listEventsRoute = createRoute({
   method: 'get',
   path: '/events',
@@ -64,7 +42,7 @@ const listEventsRoute = createRoute({
   summary: 'Published and cancelled events, with filters and pagination',
   request: { query: eventListQuerySchema },
   responses: {
-    200: json(
+    200: jsonContent(
       z.object({
         items: z.array(eventSummaryResponse),
         page: z.number().int(),
@@ -85,7 +63,7 @@ const getEventRoute = createRoute({
     'One event with its agenda, seats, registration state, recordings, outcomes and action items',
   request: { params: slugParam },
   responses: {
-    200: json(
+    200: jsonContent(
       eventResponse.extend({
         agenda: z.array(agendaItemResponse),
         seats: z.object({
@@ -112,12 +90,12 @@ const createEventRoute = createRoute({
   path: '/events',
   tags: ['Events'],
   summary: 'Create an event (organizers of a host municipality, admins)',
-  security: bearer,
+  security: bearerSecurity,
   request: {
     body: { content: { 'application/json': { schema: eventInputSchema } }, required: true },
   },
   responses: {
-    201: json(eventResponse, 'The created event'),
+    201: jsonContent(eventResponse, 'The created event'),
     401: errorResponse,
     403: errorResponse,
     422: errorResponse,
@@ -130,13 +108,13 @@ const patchEventRoute = createRoute({
   tags: ['Events'],
   summary:
     'Change an event: any subset of fields, including status (publish, cancel with a reason)',
-  security: bearer,
+  security: bearerSecurity,
   request: {
     params: slugParam,
     body: { content: { 'application/json': { schema: eventPatchSchema } }, required: true },
   },
   responses: {
-    200: json(eventResponse, 'The changed event'),
+    200: jsonContent(eventResponse, 'The changed event'),
     401: errorResponse,
     403: errorResponse,
     404: errorResponse,
@@ -149,13 +127,13 @@ const putAgendaRoute = createRoute({
   path: '/events/{slug}/agenda',
   tags: ['Events'],
   summary: 'Replace the whole agenda',
-  security: bearer,
+  security: bearerSecurity,
   request: {
     params: slugParam,
     body: { content: { 'application/json': { schema: agendaInputSchema } }, required: true },
   },
   responses: {
-    200: json(z.array(agendaItemResponse), 'The new agenda'),
+    200: jsonContent(z.array(agendaItemResponse), 'The new agenda'),
     401: errorResponse,
     403: errorResponse,
     404: errorResponse,
@@ -169,7 +147,7 @@ const listMunicipalitiesRoute = createRoute({
   tags: ['Municipalities'],
   summary: 'The municipalities of the network',
   responses: {
-    200: json(
+    200: jsonContent(
       z.array(
         z.object({
           slug: z.string(),
@@ -284,11 +262,6 @@ export function eventsApi() {
       rows.map((m) => ({ ...m, url: `${config.publicUrl}/municipalities/${m.slug}` })),
       200,
     );
-  });
-
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
   });
 
   return api;

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
+import { bearerSecurity, errorResponse, jsonContent, slugParam } from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import {
   createOutcome,
@@ -12,27 +13,6 @@ import {
   updateOutcome,
 } from './service';
 
-export const errorResponse = {
-  content: {
-    'application/json': {
-      schema: z.object({
-        error: z.object({
-          code: z.string(),
-          message: z.string(),
-          details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-        }),
-      }),
-    },
-  },
-  description: 'Error',
-};
-
-export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-
-const bearer = [{ bearerAuth: [] }];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const writeErrors = {
   401: errorResponse,
@@ -46,9 +26,9 @@ const createOutcomeRoute = createRoute({
   path: '/events/{slug}/outcomes',
   tags: ['Outcomes'],
   summary: 'Write an outcome note (minutes, proposal, decision, question, dissent)',
-  security: bearer,
+  security: bearerSecurity,
   request: {
-    params: z.object({ slug: z.string().min(1).max(120) }),
+    params: slugParam,
     body: { content: { 'application/json': { schema: outcomeInputSchema } }, required: true },
   },
   responses: { 201: jsonContent(outcomeResponse, 'The created outcome'), ...writeErrors },
@@ -59,7 +39,7 @@ const patchOutcomeRoute = createRoute({
   path: '/outcomes/{id}',
   tags: ['Outcomes'],
   summary: 'Change an outcome note (any subset of fields, e.g. publish it)',
-  security: bearer,
+  security: bearerSecurity,
   request: {
     params: idParam,
     body: { content: { 'application/json': { schema: outcomePatchSchema } }, required: true },
@@ -72,7 +52,7 @@ const deleteOutcomeRoute = createRoute({
   path: '/outcomes/{id}',
   tags: ['Outcomes'],
   summary: 'Delete an outcome note that no action item cites',
-  security: bearer,
+  security: bearerSecurity,
   request: { params: idParam },
   responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrors },
 });

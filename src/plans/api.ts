@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
 import { createApiRouter } from '../api/router';
 import { notFound } from '../lib/http';
-import { errorResponse, jsonContent } from '../outcomes/api';
+import { bearerSecurity, errorResponse, jsonContent } from '../api/openapi';
 import {
   itemJson,
   itemResponse,
@@ -23,7 +23,6 @@ import {
   loadPlanDetail,
 } from './service';
 
-const bearer = [{ bearerAuth: [] }];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const writeErrors = {
   401: errorResponse,
@@ -59,7 +58,7 @@ const createPlanRoute = createRoute({
   path: '/municipalities/{slug}/plans',
   tags: ['Action plans'],
   summary: 'Create an action plan (organizers of the municipality, admins)',
-  security: bearer,
+  security: bearerSecurity,
   request: {
     params: z.object({ slug: z.string().min(1).max(120) }),
     body: { content: { 'application/json': { schema: planInputSchema } }, required: true },
@@ -72,7 +71,7 @@ const addItemRoute = createRoute({
   path: '/plans/{id}/items',
   tags: ['Action plans'],
   summary: 'Add an action item, optionally citing the outcomes it came from',
-  security: bearer,
+  security: bearerSecurity,
   request: {
     params: idParam,
     body: { content: { 'application/json': { schema: itemInputSchema } }, required: true },
@@ -86,7 +85,7 @@ const addUpdateRoute = createRoute({
   tags: ['Action plans'],
   summary:
     'Add a dated progress report; it sets the item’s status and progress, and a status change emails consenting participants',
-  security: bearer,
+  security: bearerSecurity,
   request: {
     params: idParam,
     body: { content: { 'application/json': { schema: updateInputSchema } }, required: true },

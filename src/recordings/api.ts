@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireUser } from '../accounts/auth';
+import { bearerSecurity, errorBodySchema } from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import type { AppEnv } from '../deps';
 import { invalidFields, notFound, parseOrThrow } from '../lib/http';
@@ -65,26 +66,19 @@ const archiveItemOutput = recordingOutput
   })
   .openapi('ArchiveRecording');
 
-const errorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  })
-  .openapi('Error');
-
 const errors = {
-  401: { description: 'Not logged in', content: { 'application/json': { schema: errorBody } } },
+  401: {
+    description: 'Not logged in',
+    content: { 'application/json': { schema: errorBodySchema } },
+  },
   403: {
     description: 'Not an organizer of this event',
-    content: { 'application/json': { schema: errorBody } },
+    content: { 'application/json': { schema: errorBodySchema } },
   },
-  404: { description: 'Not found', content: { 'application/json': { schema: errorBody } } },
+  404: { description: 'Not found', content: { 'application/json': { schema: errorBodySchema } } },
   422: {
     description: 'Invalid fields',
-    content: { 'application/json': { schema: errorBody } },
+    content: { 'application/json': { schema: errorBodySchema } },
   },
 } as const;
 
@@ -236,7 +230,7 @@ export function recordingsApi() {
       path: '/events/{slug}/recordings',
       tags: ['recordings'],
       summary: 'Add a recording or live stream to an event',
-      security: [{ bearer: [] }],
+      security: bearerSecurity,
       request: {
         params: slugParam,
         body: { required: true, content: { 'application/json': { schema: recordingCreateInput } } },
@@ -265,7 +259,7 @@ export function recordingsApi() {
       path: '/events/{slug}/recordings/order',
       tags: ['recordings'],
       summary: "Set the order of an event's recordings",
-      security: [{ bearer: [] }],
+      security: bearerSecurity,
       request: {
         params: slugParam,
         body: { required: true, content: { 'application/json': { schema: reorderInput } } },
@@ -294,7 +288,7 @@ export function recordingsApi() {
       path: '/recordings/{id}',
       tags: ['recordings'],
       summary: 'Change a recording; chapters, when given, replace the list',
-      security: [{ bearer: [] }],
+      security: bearerSecurity,
       request: {
         params: idParam,
         body: { required: true, content: { 'application/json': { schema: recordingPatchInput } } },
@@ -322,7 +316,7 @@ export function recordingsApi() {
       path: '/recordings/{id}',
       tags: ['recordings'],
       summary: 'Remove a recording',
-      security: [{ bearer: [] }],
+      security: bearerSecurity,
       request: { params: idParam },
       responses: { 204: { description: 'Removed' }, ...errors },
     }),
@@ -343,7 +337,7 @@ export function recordingsApi() {
       summary: "Replace the chapters with the event's agenda items",
       description:
         'One chapter per agenda item, at its start relative to when the recording started (the event start unless `startsAt` is given). Items before the start or after the end of the recording are left out.',
-      security: [{ bearer: [] }],
+      security: bearerSecurity,
       request: {
         params: idParam,
         body: {

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { assertCanManage, requireUser } from '../accounts/auth';
+import { bearerSecurity, errorResponse, jsonContent, slugParam } from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import type { AppEnv } from '../deps';
 import { clientAddress } from '../lib/client-address';
@@ -46,28 +47,6 @@ const rateLimited: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-const errorResponse = {
-  content: {
-    'application/json': {
-      schema: z.object({
-        error: z.object({
-          code: z.string(),
-          message: z.string(),
-          details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-        }),
-      }),
-    },
-  },
-  description: 'Error',
-};
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-
-const slugParam = z.object({ slug: z.string().min(1).max(120) });
-
 const registerRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/registrations',
@@ -82,7 +61,7 @@ const registerRoute = createRoute({
     body: { content: { 'application/json': { schema: registrationInput } }, required: true },
   },
   responses: {
-    201: json(
+    201: jsonContent(
       z.object({
         status: z.enum(['confirmed', 'waitlisted']),
         manageUrl: z.string(),
@@ -105,7 +84,7 @@ const cancelRoute = createRoute({
   summary: 'Cancel a registration with its manage token; the earliest waitlisted person moves up',
   request: { params: z.object({ token: z.string().min(1).max(200) }) },
   responses: {
-    200: json(z.object({ status: z.literal('cancelled') }), 'Cancelled'),
+    200: jsonContent(z.object({ status: z.literal('cancelled') }), 'Cancelled'),
     404: errorResponse,
     410: errorResponse,
   },
@@ -131,7 +110,7 @@ const listRoute = createRoute({
   path: '/events/{slug}/registrations',
   tags: ['Registrations'],
   summary: 'The registrations of an event (organizers of its municipalities and admins)',
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   request: {
     params: slugParam,
     query: z.object({
@@ -140,7 +119,7 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: json(
+    200: jsonContent(
       z.object({
         counts: z.object({
           confirmed: z.number().int(),
