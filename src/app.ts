@@ -13,6 +13,7 @@ import { apiRoutes } from './api/routes';
 import { calendarRoutes } from './calendar/routes';
 import { archiveRoutes } from './archive/routes';
 import { recordingsRoutes } from './recordings/routes';
+import { eventAdminRoutes } from './events/admin-routes';
 import { eventRoutes } from './events/routes';
 import { homeRoutes } from './home/routes';
 import { registrationRoutes } from './registrations/routes';
@@ -106,6 +107,7 @@ export function createApp(deps: Deps) {
   app.route('/', archiveRoutes());
   app.route('/', registrationRoutes());
   app.route('/', eventRoutes());
+  app.route('/', eventAdminRoutes());
   app.route('/', municipalityRoutes());
   app.route('/', planRoutes());
   app.route('/', planAdminRoutes());
