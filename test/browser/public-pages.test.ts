@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
+import { bearerFor } from '../helpers/auth';
 import { launchChromium, serveForBrowser } from '../helpers/browser';
 
 const axeSource = readFileSync(
@@ -60,6 +61,13 @@ const pages = [
   '/municipalities',
   '/municipalities/tartu',
   '/events/mottekoda-keilas?lang=en',
+  '/archive',
+  '/archive?q=eelarve&lang=en',
+  '/recordings/1',
+  '/plans/1',
+  '/plans/1?lang=en',
+  '/privacy',
+  '/admin/login',
 ];
 
 describe('public pages in a real browser', () => {
@@ -77,6 +85,34 @@ describe('public pages in a real browser', () => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow, 'no horizontal scrolling on a phone').toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('organizer pages have no serious accessibility violations either', async () => {
+    const authorization = await bearerFor(ctx, { role: 'admin' });
+    const adminPages = [
+      '/admin',
+      '/admin/events',
+      '/admin/events/new',
+      '/admin/events/mottekoda-rouges',
+      '/admin/events/mottekoda-rouges/agenda',
+      '/admin/events/naidis-keila-linna-foorum-kaasav-eelarve/registrations',
+      '/admin/events/naidis-keila-linna-foorum-kaasav-eelarve/check-in',
+      '/admin/events/mottekoda-rouges/recordings',
+      '/admin/events/mottekoda-rouges/outcomes',
+      '/admin/plans',
+      '/admin/plans/1',
+      '/admin/users',
+      '/admin/outbox',
+      '/admin/audit',
+    ];
+    const page = await browser.newPage({ bypassCSP: true, extraHTTPHeaders: { authorization } });
+    for (const path of adminPages) {
+      const response = await page.goto(server.url + path);
+      expect(response?.status(), path).toBe(200);
+      const violations = await seriousViolations(page);
+      expect(violations.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);
+    }
     await page.close();
   });
 
