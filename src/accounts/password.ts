@@ -1,3 +1,4 @@
+import { HttpError } from '../lib/http';
 import { base64url, fromBase64url } from '../lib/tokens';
 
 /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; WebCrypto, so it runs on Node and Workers. */
@@ -40,7 +41,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const iterations = Number(iterationsText);
   if (scheme !== 'pbkdf2-sha256' || !Number.isInteger(iterations) || !saltText || !hashText)
     return false;
-  const actual = await derive(password, fromBase64url(saltText), iterations);
+  let actual: Uint8Array;
+  try {
+    actual = await derive(password, fromBase64url(saltText), iterations);
+  } catch (error) {
+    // Deployed Cloudflare Workers refuse PBKDF2 above 100 000 iterations (docs/deploy.md).
+    throw new HttpError(
+      503,
+      'login_unavailable',
+      `Password login is not available on this server (${(error as Error).name}); log in through a Node server`,
+    );
+  }
   return constantTimeEqual(actual, fromBase64url(hashText));
 }
 

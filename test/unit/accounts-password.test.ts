@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DUMMY_PASSWORD_HASH,
   hashPassword,
@@ -40,5 +40,21 @@ describe('password hashing', () => {
     const wrong = await fastest(real);
     expect(dummy / wrong).toBeGreaterThan(0.5);
     expect(dummy / wrong).toBeLessThan(2);
+  });
+});
+
+describe('a runtime that refuses the iteration count', () => {
+  it('answers 503 login_unavailable instead of failing with a 500', async () => {
+    const subtle = crypto.subtle;
+    const refuse = vi.spyOn(subtle, 'deriveBits').mockRejectedValueOnce(
+      Object.assign(new Error('Pbkdf2 failed: iteration counts above 100000 are not supported'), {
+        name: 'NotSupportedError',
+      }),
+    );
+    await expect(verifyPassword('x', DUMMY_PASSWORD_HASH)).rejects.toMatchObject({
+      status: 503,
+      code: 'login_unavailable',
+    });
+    refuse.mockRestore();
   });
 });
