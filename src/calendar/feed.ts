@@ -1,7 +1,7 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { and, asc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { vtimezone } from './vtimezone';
 import { DateTime } from 'luxon';
 import {
   agendaItems,
@@ -292,25 +292,6 @@ function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
 }
 
 // ----- iCalendar text --------------------------------------------------------------------------
-
-const vtimezones = new Map<string, string | null>();
-
-/**
- * The VTIMEZONE for an IANA zone (@touch4it/ical-timezones), CRLF-terminated, or null when the
- * package has none (or cannot read its files, e.g. on Workers): such events are written in UTC.
- */
-export function vtimezone(zone: string): string | null {
-  if (!vtimezones.has(zone)) {
-    let text: string | null;
-    try {
-      text = getVtimezoneComponent(zone);
-    } catch {
-      text = null;
-    }
-    vtimezones.set(zone, text ? text.replace(/\r?\n/g, '\r\n').trim() + '\r\n' : null);
-  }
-  return vtimezones.get(zone) ?? null;
-}
 
 const kindKeys = {
   think_tank: 'event.kind.think_tank',

@@ -1,4 +1,4 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { vtimezone } from '../calendar/vtimezone';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 
@@ -46,13 +46,4 @@ export function eventIcs(event: IcsEvent, publicUrl: string, now: Date): string 
   const text = calendar.toString();
   const zone = vtimezone(event.timezone);
   return zone ? text.replace('BEGIN:VEVENT', `${zone}BEGIN:VEVENT`) : text;
-}
-
-function vtimezone(zone: string): string | null {
-  try {
-    const component = getVtimezoneComponent(zone);
-    return component ? component.replace(/\r?\n/g, '\r\n').trim() + '\r\n' : null;
-  } catch {
-    return null;
-  }
 }

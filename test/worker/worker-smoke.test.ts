@@ -161,6 +161,12 @@ describe('the Worker in workerd against Postgres', () => {
     const summaries = events.map((event) => String(event.getFirstPropertyValue('summary')));
     expect(summaries.some((summary) => summary.includes('Keila linna foorum'))).toBe(true);
     for (const email of await participantEmails()) expect(text).not.toContain(email);
+    // Workers cannot read the zone files: the VTIMEZONE is made from luxon's data instead.
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe(
+      'Europe/Tallinn',
+    );
+    expect(text).toMatch(/DTSTART;TZID=Europe\/Tallinn:\d{8}T\d{6}\r\n/);
+    expect(text).not.toMatch(/DTSTART:\d{8}T\d{6}Z/);
   });
 
   it('takes a registration through the Worker and counts the seat in Postgres', async () => {
