@@ -8,7 +8,7 @@ import { recordingsForEvent } from '../recordings/queries';
 import { seatsFor } from '../registrations/queries';
 import { registrationWindow } from '../registrations/rules';
 import { notFound } from '../lib/http';
-import { countPublicEvents, listMunicipalities, listPublicEvents } from './queries';
+import { listEventPage, listMunicipalities } from './queries';
 import {
   agendaItemJson,
   agendaItemResponse,
@@ -168,24 +168,10 @@ export function eventsApi() {
   api.openapi(listEventsRoute, async (c) => {
     const { db, clock, config } = c.get('deps');
     const query = c.req.valid('query');
-    const filter = {
-      when: query.when,
-      now: clock.now(),
-      municipalities: query.municipality,
-      kinds: query.kind,
-      year: query.year,
-    };
-    const [items, total] = await Promise.all([
-      listPublicEvents(db, {
-        ...filter,
-        limit: query.perPage,
-        offset: (query.page - 1) * query.perPage,
-      }),
-      countPublicEvents(db, filter),
-    ]);
+    const { events, total } = await listEventPage(db, query, clock.now());
     return c.json(
       {
-        items: items.map((event) => eventSummaryJson(event, config.publicUrl)),
+        items: events.map((event) => eventSummaryJson(event, config.publicUrl)),
         page: query.page,
         perPage: query.perPage,
         total,

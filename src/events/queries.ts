@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { eventHosts, events, municipalities } from '../db/schema/index';
 import type { Queryable } from '../db/types';
+import type { EventListQuery } from './listing';
 
 export type EventKind = (typeof events.kind.enumValues)[number];
 export type EventStatus = (typeof events.status.enumValues)[number];
@@ -142,4 +143,24 @@ export async function listEventYears(db: Queryable): Promise<number[]> {
     .where(ne(events.status, 'draft'))
     .orderBy(desc(year));
   return rows.map((row) => Number(row.year));
+}
+
+/** One page of the public listing for the filters of /events and GET /api/v1/events, with the total. */
+export async function listEventPage(db: Queryable, query: EventListQuery, now: Date) {
+  const filter: EventListFilter = {
+    when: query.when,
+    now,
+    municipalities: query.municipality,
+    kinds: query.kind,
+    year: query.year,
+  };
+  const [events, total] = await Promise.all([
+    listPublicEvents(db, {
+      ...filter,
+      limit: query.perPage,
+      offset: (query.page - 1) * query.perPage,
+    }),
+    countPublicEvents(db, filter),
+  ]);
+  return { events, total };
 }

@@ -14,7 +14,7 @@ import { notFound } from '../lib/http';
 import { pageContext } from '../lib/page';
 import { eventJsonLd } from './json-ld';
 import { eventListQuerySchema, type EventListQuery } from './listing';
-import { countPublicEvents, listEventYears, listMunicipalities, listPublicEvents } from './queries';
+import { listEventPage, listEventYears, listMunicipalities } from './queries';
 import { findPublicEvent, loadAgenda } from './service';
 
 /** Filters from a page's query string: empty fields are "any", and nonsense is ignored, not an error. */
@@ -38,20 +38,8 @@ export function eventRoutes() {
   routes.get('/events', async (c) => {
     const { db, clock } = c.get('deps');
     const query = pageListQuery(c.req.query());
-    const filter = {
-      when: query.when,
-      now: clock.now(),
-      municipalities: query.municipality,
-      kinds: query.kind,
-      year: query.year,
-    };
-    const [events, total, municipalities, years] = await Promise.all([
-      listPublicEvents(db, {
-        ...filter,
-        limit: query.perPage,
-        offset: (query.page - 1) * query.perPage,
-      }),
-      countPublicEvents(db, filter),
+    const [{ events, total }, municipalities, years] = await Promise.all([
+      listEventPage(db, query, clock.now()),
       listMunicipalities(db),
       listEventYears(db),
     ]);
