@@ -1,4 +1,6 @@
+import { pruneSessions } from '../accounts/sessions';
 import type { Deps } from '../deps';
+import { pruneRateLimits } from '../lib/rate-limit';
 import { pruneOutbox, sendDueMessages, type HoldState, type SendReport } from '../outbox/sender';
 import { enqueueReminders } from '../registrations/reminders';
 import { purgeRegistrations } from '../registrations/service';
@@ -28,6 +30,10 @@ export async function runPurgeJob(
   const now = deps.clock.now();
   const anonymised = await purgeRegistrations(deps.db, now, deps.config.retentionDays);
   const deleted = await pruneOutbox(deps.db, purgeCutoff(now, deps.config.retentionDays));
+  // Ended sessions and spent rate-limit counters are kept a day (for the audit of a lockout).
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  await pruneSessions(deps.db, dayAgo);
+  await pruneRateLimits(deps.db, dayAgo);
   deps.log.info('purge done', { registrationsAnonymised: anonymised, outboxDeleted: deleted });
   return { registrations: anonymised, outbox: deleted };
 }
