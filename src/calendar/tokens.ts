@@ -1,5 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { feedTokens } from '../db/schema/index';
+import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
+import { feedTokens, registrations } from '../db/schema/index';
 import type { Queryable } from '../db/types';
 import { hashToken, newToken } from '../lib/tokens';
 
@@ -38,4 +38,23 @@ export async function feedTokenEmail(db: Queryable, token: string): Promise<stri
 /** The https address of a personal feed; pass it through webcalUrl() for the subscribe link. */
 export function personalFeedUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/feeds/${encodeURIComponent(token)}/calendar.ics`;
+}
+
+/**
+ * Deletes the feed tokens of addresses that no registration holds any more (all cancelled long
+ * ago or anonymised by the purge): the address is personal data, and the feed then answers 410.
+ */
+export async function pruneOrphanFeedTokens(db: Queryable): Promise<number> {
+  const rows = await db
+    .delete(feedTokens)
+    .where(
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(registrations)
+          .where(sql`lower(${registrations.email}) = ${feedTokens.email}`),
+      ),
+    )
+    .returning({ id: feedTokens.id });
+  return rows.length;
 }

@@ -1,4 +1,5 @@
 import { pruneSessions } from '../accounts/sessions';
+import { pruneOrphanFeedTokens } from '../calendar/tokens';
 import type { Deps } from '../deps';
 import { pruneRateLimits } from '../lib/rate-limit';
 import { pruneOutbox, sendDueMessages, type HoldState, type SendReport } from '../outbox/sender';
@@ -34,7 +35,12 @@ export async function runPurgeJob(
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   await pruneSessions(deps.db, dayAgo);
   await pruneRateLimits(deps.db, dayAgo);
-  deps.log.info('purge done', { registrationsAnonymised: anonymised, outboxDeleted: deleted });
+  const feedTokens = await pruneOrphanFeedTokens(deps.db);
+  deps.log.info('purge done', {
+    registrationsAnonymised: anonymised,
+    outboxDeleted: deleted,
+    feedTokensDeleted: feedTokens,
+  });
   return { registrations: anonymised, outbox: deleted };
 }
 

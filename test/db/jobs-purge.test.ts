@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isNotNull } from 'drizzle-orm';
+import { seedDemo } from '../../demo/seed';
 import { createUser } from '../../src/accounts/users';
-import { rateLimits, sessions } from '../../src/db/schema/index';
+import { createFeedToken, feedTokenEmail } from '../../src/calendar/tokens';
+import { rateLimits, registrations, sessions } from '../../src/db/schema/index';
 import { runPurgeJob } from '../../src/jobs/index';
 import { createTestContext, type TestContext } from '../helpers/app';
 
@@ -57,5 +60,21 @@ describe('the daily purge job', () => {
     expect(left.map((row) => row.hash).sort()).toEqual(['expired-recently', 'live']);
     const keys = await ctx.deps.db.select({ key: rateLimits.key }).from(rateLimits);
     expect(keys.map((row) => row.key).sort()).toEqual(['login:ip:blocked', 'login:ip:fresh']);
+  });
+
+  it('deletes feed tokens whose address no registration holds any more', async () => {
+    await seedDemo(ctx.deps.db, ctx.clock.now());
+    const [person] = await ctx.deps.db
+      .select({ email: registrations.email })
+      .from(registrations)
+      .where(isNotNull(registrations.email))
+      .limit(1);
+    const kept = await createFeedToken(ctx.deps.db, person?.email ?? '');
+    const orphan = await createFeedToken(ctx.deps.db, 'gone@example.ee');
+    await runPurgeJob(ctx.deps);
+    expect(await feedTokenEmail(ctx.deps.db, kept)).toBe(person?.email?.toLowerCase());
+    expect(await feedTokenEmail(ctx.deps.db, orphan)).toBeNull();
+    const feed = await ctx.app.request(`/feeds/${orphan}/calendar.ics`);
+    expect(feed.status).toBe(410);
   });
 });
