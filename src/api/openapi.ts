@@ -23,3 +23,19 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 export const bearerSecurity = [{ bearerAuth: [] }];
 
 export const slugParam = z.object({ slug: z.string().min(1).max(120) });
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** What an organizer write can answer besides success. */
+export const writeErrorResponses = {
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  422: errorResponse,
+};
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
-import { bearerSecurity, errorResponse, jsonContent, slugParam } from '../api/openapi';
+import { bearerSecurity, errorResponse, jsonBody, jsonContent, slugParam } from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import { recordingJson } from '../recordings/api';
 import { recordingsForEvent } from '../recordings/queries';
@@ -92,7 +92,7 @@ const createEventRoute = createRoute({
   summary: 'Create an event (organizers of a host municipality, admins)',
   security: bearerSecurity,
   request: {
-    body: { content: { 'application/json': { schema: eventInputSchema } }, required: true },
+    body: jsonBody(eventInputSchema),
   },
   responses: {
     201: jsonContent(eventResponse, 'The created event'),
@@ -111,7 +111,7 @@ const patchEventRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: slugParam,
-    body: { content: { 'application/json': { schema: eventPatchSchema } }, required: true },
+    body: jsonBody(eventPatchSchema),
   },
   responses: {
     200: jsonContent(eventResponse, 'The changed event'),
@@ -130,7 +130,7 @@ const putAgendaRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: slugParam,
-    body: { content: { 'application/json': { schema: agendaInputSchema } }, required: true },
+    body: jsonBody(agendaInputSchema),
   },
   responses: {
     200: jsonContent(z.array(agendaItemResponse), 'The new agenda'),

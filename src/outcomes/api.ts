@@ -1,7 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
-import { bearerSecurity, errorResponse, jsonContent, slugParam } from '../api/openapi';
+import {
+  bearerSecurity,
+  errorResponse,
+  idParam,
+  jsonBody,
+  jsonContent,
+  slugParam,
+  writeErrorResponses,
+} from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import {
   createOutcome,
@@ -13,14 +20,6 @@ import {
   updateOutcome,
 } from './service';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const writeErrors = {
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  422: errorResponse,
-};
-
 const createOutcomeRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/outcomes',
@@ -29,9 +28,9 @@ const createOutcomeRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: slugParam,
-    body: { content: { 'application/json': { schema: outcomeInputSchema } }, required: true },
+    body: jsonBody(outcomeInputSchema),
   },
-  responses: { 201: jsonContent(outcomeResponse, 'The created outcome'), ...writeErrors },
+  responses: { 201: jsonContent(outcomeResponse, 'The created outcome'), ...writeErrorResponses },
 });
 
 const patchOutcomeRoute = createRoute({
@@ -42,9 +41,9 @@ const patchOutcomeRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: idParam,
-    body: { content: { 'application/json': { schema: outcomePatchSchema } }, required: true },
+    body: jsonBody(outcomePatchSchema),
   },
-  responses: { 200: jsonContent(outcomeResponse, 'The changed outcome'), ...writeErrors },
+  responses: { 200: jsonContent(outcomeResponse, 'The changed outcome'), ...writeErrorResponses },
 });
 
 const deleteOutcomeRoute = createRoute({
@@ -54,7 +53,7 @@ const deleteOutcomeRoute = createRoute({
   summary: 'Delete an outcome note that no action item cites',
   security: bearerSecurity,
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrors },
+  responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrorResponses },
 });
 
 export function outcomesApi() {

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
 import { createApiRouter } from '../api/router';
 import { notFound } from '../lib/http';
-import { bearerSecurity, errorResponse, jsonContent } from '../api/openapi';
+import {
+  bearerSecurity,
+  errorResponse,
+  idParam,
+  jsonBody,
+  jsonContent,
+  slugParam,
+  writeErrorResponses,
+} from '../api/openapi';
 import {
   itemJson,
   itemResponse,
@@ -22,14 +30,6 @@ import {
   findVisiblePlan,
   loadPlanDetail,
 } from './service';
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const writeErrors = {
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  422: errorResponse,
-};
 
 const getPlanRoute = createRoute({
   method: 'get',
@@ -60,10 +60,10 @@ const createPlanRoute = createRoute({
   summary: 'Create an action plan (organizers of the municipality, admins)',
   security: bearerSecurity,
   request: {
-    params: z.object({ slug: z.string().min(1).max(120) }),
-    body: { content: { 'application/json': { schema: planInputSchema } }, required: true },
+    params: slugParam,
+    body: jsonBody(planInputSchema),
   },
-  responses: { 201: jsonContent(planResponse, 'The created plan'), ...writeErrors },
+  responses: { 201: jsonContent(planResponse, 'The created plan'), ...writeErrorResponses },
 });
 
 const addItemRoute = createRoute({
@@ -74,9 +74,9 @@ const addItemRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: idParam,
-    body: { content: { 'application/json': { schema: itemInputSchema } }, required: true },
+    body: jsonBody(itemInputSchema),
   },
-  responses: { 201: jsonContent(itemResponse, 'The created item'), ...writeErrors },
+  responses: { 201: jsonContent(itemResponse, 'The created item'), ...writeErrorResponses },
 });
 
 const addUpdateRoute = createRoute({
@@ -88,9 +88,12 @@ const addUpdateRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: idParam,
-    body: { content: { 'application/json': { schema: updateInputSchema } }, required: true },
+    body: jsonBody(updateInputSchema),
   },
-  responses: { 201: jsonContent(itemResponse, 'The item with its new timeline'), ...writeErrors },
+  responses: {
+    201: jsonContent(itemResponse, 'The item with its new timeline'),
+    ...writeErrorResponses,
+  },
 });
 
 export function plansApi() {
