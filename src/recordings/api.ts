@@ -1,7 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireUser } from '../accounts/auth';
-import { bearerSecurity, errorBodySchema } from '../api/openapi';
+import {
+  bearerSecurity,
+  errorResponse,
+  jsonBody,
+  jsonContent,
+  writeErrorResponses,
+} from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import type { AppEnv } from '../deps';
 import { invalidFields, notFound, parseOrThrow } from '../lib/http';
@@ -65,22 +71,6 @@ const archiveItemOutput = recordingOutput
     }),
   })
   .openapi('ArchiveRecording');
-
-const errors = {
-  401: {
-    description: 'Not logged in',
-    content: { 'application/json': { schema: errorBodySchema } },
-  },
-  403: {
-    description: 'Not an organizer of this event',
-    content: { 'application/json': { schema: errorBodySchema } },
-  },
-  404: { description: 'Not found', content: { 'application/json': { schema: errorBodySchema } } },
-  422: {
-    description: 'Invalid fields',
-    content: { 'application/json': { schema: errorBodySchema } },
-  },
-} as const;
 
 export function recordingJson(
   recording: RecordingView,
@@ -197,7 +187,7 @@ export function recordingsApi() {
             },
           },
         },
-        422: errors[422],
+        422: errorResponse,
       },
     }),
     async (c) => {
@@ -233,14 +223,11 @@ export function recordingsApi() {
       security: bearerSecurity,
       request: {
         params: slugParam,
-        body: { required: true, content: { 'application/json': { schema: recordingCreateInput } } },
+        body: jsonBody(recordingCreateInput),
       },
       responses: {
-        201: {
-          description: 'The recording',
-          content: { 'application/json': { schema: recordingOutput } },
-        },
-        ...errors,
+        201: jsonContent(recordingOutput, 'The recording'),
+        ...writeErrorResponses,
       },
     }),
     async (c) => {
@@ -262,14 +249,11 @@ export function recordingsApi() {
       security: bearerSecurity,
       request: {
         params: slugParam,
-        body: { required: true, content: { 'application/json': { schema: reorderInput } } },
+        body: jsonBody(reorderInput),
       },
       responses: {
-        200: {
-          description: 'The ids in their new order',
-          content: { 'application/json': { schema: reorderInput } },
-        },
-        ...errors,
+        200: jsonContent(reorderInput, 'The ids in their new order'),
+        ...writeErrorResponses,
       },
     }),
     async (c) => {
@@ -291,14 +275,11 @@ export function recordingsApi() {
       security: bearerSecurity,
       request: {
         params: idParam,
-        body: { required: true, content: { 'application/json': { schema: recordingPatchInput } } },
+        body: jsonBody(recordingPatchInput),
       },
       responses: {
-        200: {
-          description: 'The recording',
-          content: { 'application/json': { schema: recordingOutput } },
-        },
-        ...errors,
+        200: jsonContent(recordingOutput, 'The recording'),
+        ...writeErrorResponses,
       },
     }),
     async (c) => {
@@ -318,7 +299,7 @@ export function recordingsApi() {
       summary: 'Remove a recording',
       security: bearerSecurity,
       request: { params: idParam },
-      responses: { 204: { description: 'Removed' }, ...errors },
+      responses: { 204: { description: 'Removed' }, ...writeErrorResponses },
     }),
     async (c) => {
       const user = requireUser(c);
@@ -346,11 +327,8 @@ export function recordingsApi() {
         },
       },
       responses: {
-        200: {
-          description: 'The recording with its new chapters',
-          content: { 'application/json': { schema: recordingOutput } },
-        },
-        ...errors,
+        200: jsonContent(recordingOutput, 'The recording with its new chapters'),
+        ...writeErrorResponses,
       },
     }),
     async (c) => {
