@@ -1,10 +1,13 @@
 import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
 import { DateTime } from 'luxon';
 import { createApp } from '../src/app';
 import { parseConfig } from '../src/config';
 import { migrateDatabase } from '../src/db/migrate';
 import { fromPglite } from '../src/db/pglite';
+import { openPostgres } from '../src/db/postgres';
+import type { Database } from '../src/db/types';
 import { agendaItems, eventHosts, events, municipalities } from '../src/db/schema/index';
 import type { Deps } from '../src/deps';
 import { fixedClock } from '../src/lib/clock';
@@ -101,9 +104,34 @@ function median(values: number[]): number {
 
 export type Timing = { ms: number; cpuMs: number };
 
-/** A 1 000-event feed on PGlite: cold, after one change, repeated (cache), and a 304. */
-export async function benchCalendar(count = 1_000): Promise<CalendarBenchResult> {
-  const database = fromPglite(await PGlite.create());
+/** An empty, migrated database: PGlite in memory, or a scratch database on a Postgres server. */
+async function scratchDatabase(postgresUrl?: string): Promise<Database> {
+  if (!postgresUrl) return fromPglite(await PGlite.create());
+  const name = `koda_bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString(), { max: 10 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * A 1 000-event feed: cold, after one change, repeated (cache), and a 304. On PGlite in memory,
+ * or (with a server URL) on a scratch Postgres database that is dropped afterwards.
+ */
+export async function benchCalendar(
+  count = 1_000,
+  postgresUrl?: string,
+): Promise<CalendarBenchResult> {
+  const database = await scratchDatabase(postgresUrl);
   try {
     await migrateDatabase(database);
     const deps: Deps = {

@@ -49,7 +49,7 @@ export type FeedContext = {
 };
 
 /** One event's version: computed by the database from every column and row the VEVENT shows. */
-type EventVersion = { id: number; version: string; updatedAt: Date; endsAt: Date; changedAt: Date };
+type EventVersion = { id: number; version: string; endsAt: Date; changedAt: Date };
 
 export type FeedState = {
   etag: string;
@@ -90,100 +90,40 @@ function selectionWhere(selection: FeedSelection, now: Date): SQL | undefined {
   return and(...conditions);
 }
 
-/** md5 of the event row's columns that a VEVENT shows (cheap: no joins). */
-const rowVersionSql = sql<string>`md5(row(${events.slug}, ${events.kind}, ${events.status},
-  ${events.title}, ${events.summary}, extract(epoch from ${events.startsAt}),
-  extract(epoch from ${events.endsAt}), ${events.timezone}, ${events.venueName},
-  ${events.venueAddress}, ${events.venueLat}, ${events.venueLon}, ${events.onlineUrl},
-  ${events.cancelReason}, ${events.sequence}, extract(epoch from ${events.updatedAt}))::text)`;
+function versionOf(feedRevision: number, updatedAt: Date): string {
+  return `${feedRevision}.${updatedAt.getTime()}`;
+}
 
 /**
- * The versions of a selection: md5 over what each VEVENT shows (the event's columns, its agenda,
- * its published recordings and its hosts), so a change to any of them changes the ETag whether
- * or not updatedAt moved. One query: the events joined to grouped (not correlated) aggregates.
+ * The versions of a selection, read from columns the database keeps (drizzle/0002): feedRevision
+ * is raised by triggers on every change to what a VEVENT shows (the event's columns, its agenda,
+ * published recordings and hosts), so the ETag changes whether or not updatedAt moved, without
+ * hashing all of that on every request.
  */
 async function selectVersions(
   db: Queryable,
   selection: FeedSelection,
   now: Date,
 ): Promise<EventVersion[]> {
-  const where = selectionWhere(selection, now);
-  const selected = db.select({ id: events.id }).from(events).where(where);
-  const agenda = db
-    .select({
-      eventId: agendaItems.eventId,
-      version:
-        sql<string>`md5(string_agg(${agendaItems.id}::text || ',' || extract(epoch from ${agendaItems.startsAt})::text || ',' || extract(epoch from ${agendaItems.endsAt})::text || ',' || ${agendaItems.title}, '|' order by ${agendaItems.position}, ${agendaItems.id}))`.as(
-          'agenda_version',
-        ),
-    })
-    .from(agendaItems)
-    .where(inArray(agendaItems.eventId, selected))
-    .groupBy(agendaItems.eventId)
-    .as('agenda_versions');
-  const published = db
-    .select({
-      eventId: recordings.eventId,
-      version:
-        sql<string>`md5(string_agg(${recordings.id}::text || ',' || ${recordings.title}, '|' order by ${recordings.position}, ${recordings.id}))`.as(
-          'recordings_version',
-        ),
-      changed: sql<number>`extract(epoch from max(${recordings.updatedAt}))::float8`.as(
-        'recordings_changed',
-      ),
-    })
-    .from(recordings)
-    .where(and(inArray(recordings.eventId, selected), eq(recordings.published, true)))
-    .groupBy(recordings.eventId)
-    .as('recording_versions');
-  const hosts = db
-    .select({
-      eventId: eventHosts.eventId,
-      version:
-        sql<string>`md5(string_agg(${municipalities.slug} || ',' || ${municipalities.name}, '|' order by ${eventHosts.position}, ${municipalities.name}))`.as(
-          'hosts_version',
-        ),
-    })
-    .from(eventHosts)
-    .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
-    .where(inArray(eventHosts.eventId, selected))
-    .groupBy(eventHosts.eventId)
-    .as('host_versions');
   const rows = await db
     .select({
       id: events.id,
-      version: rowVersionSql,
+      revision: events.feedRevision,
       updatedAt: events.updatedAt,
       endsAt: events.endsAt,
-      agendaVersion: agenda.version,
-      recordingsVersion: published.version,
-      recordingsChanged: published.changed,
-      hostsVersion: hosts.version,
+      feedChangedAt: events.feedChangedAt,
     })
     .from(events)
-    .leftJoin(agenda, eq(agenda.eventId, events.id))
-    .leftJoin(published, eq(published.eventId, events.id))
-    .leftJoin(hosts, eq(hosts.eventId, events.id))
-    .where(where)
+    .where(selectionWhere(selection, now))
     .orderBy(asc(events.startsAt), asc(events.id));
   return rows.map((row) => {
-    let changed = row.updatedAt.getTime();
-    if (row.recordingsChanged !== null) {
-      changed = Math.max(changed, Math.round(Number(row.recordingsChanged) * 1000));
-      // The recording link appears when the event ends: that is a change of the feed too.
-      if (row.endsAt <= now) changed = Math.max(changed, row.endsAt.getTime());
-    }
+    const ended = row.endsAt <= now;
     return {
       id: row.id,
-      version: [
-        row.version,
-        row.agendaVersion ?? '',
-        row.recordingsVersion ?? '',
-        row.hostsVersion ?? '',
-      ].join(':'),
-      updatedAt: row.updatedAt,
+      version: versionOf(row.revision, row.updatedAt),
       endsAt: row.endsAt,
-      changedAt: new Date(changed),
+      // The end of an event is a change of its VEVENT: the livestream link goes, recordings come.
+      changedAt: ended && row.endsAt > row.feedChangedAt ? row.endsAt : row.feedChangedAt,
     };
   });
 }
@@ -206,6 +146,7 @@ type FullEvent = {
   cancelReason: string | null;
   sequence: number;
   updatedAt: Date;
+  feedRevision: number;
   agenda: { startsAt: Date; endsAt: Date; title: string }[];
   recordingIds: number[];
   hosts: { slug: string; name: string }[];
@@ -240,6 +181,7 @@ async function loadEvents(db: Queryable, ids: number[]): Promise<FullEvent[]> {
       cancelReason: events.cancelReason,
       sequence: events.sequence,
       updatedAt: events.updatedAt,
+      feedRevision: events.feedRevision,
     })
     .from(events)
     .where(inIds(events.id, ids));
@@ -377,14 +319,26 @@ function calendarHead(name: string, lang: Lang, t: Translate, zones: string[]): 
 
 // ----- cache ------------------------------------------------------------------------------------
 
-const caches = new WeakMap<object, Lru<string>>();
-export const VEVENT_CACHE_SIZE = 5_000;
+type FeedCaches = {
+  /** VEVENT texts by language, site, event and version. */
+  vevents: Lru<string>;
+  /** Whole feed texts by ETag (which names everything the text depends on). */
+  feeds: Lru<string>;
+};
 
-/** The VEVENT text cache of one database (a process-local optimisation, never a source of truth). */
-export function veventCache(db: Queryable): Lru<string> {
+const caches = new WeakMap<object, FeedCaches>();
+export const VEVENT_CACHE_SIZE = 5_000;
+/** A 1 000-event feed is about 2 MB of text. */
+const FEED_CACHE_SIZE = 8;
+
+/** The feed caches of one database (a process-local optimisation, never a source of truth). */
+export function feedCaches(db: Queryable): FeedCaches {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Lru<string>(VEVENT_CACHE_SIZE);
+    cache = {
+      vevents: new Lru<string>(VEVENT_CACHE_SIZE),
+      feeds: new Lru<string>(FEED_CACHE_SIZE),
+    };
     caches.set(db, cache);
   }
   return cache;
@@ -408,7 +362,7 @@ export async function feedState(
     if (!lastModified || version.changedAt > lastModified) lastModified = version.changedAt;
   }
   const etag = await feedEtag([
-    'koda-feed-1',
+    'koda-feed-2',
     ctx.lang,
     ctx.publicUrl,
     name,
@@ -418,16 +372,20 @@ export async function feedState(
 }
 
 /**
- * The whole feed text. VEVENTs come from the cache when their version is unchanged; the rest are
- * loaded in one go and built. An event that cannot be written is logged (by id) and left out.
+ * The whole feed text: from the cache when the ETag is unchanged. Otherwise VEVENTs come from the
+ * cache when their version is unchanged; the rest are loaded in one go and built. An event that
+ * cannot be written is logged (by id) and left out.
  */
 export async function renderFeed(
   ctx: FeedContext,
   state: FeedState,
   name: string,
 ): Promise<string> {
+  const { vevents: cache, feeds } = feedCaches(ctx.db);
+  const whole = feeds.get(state.etag);
+  if (whole !== undefined) return whole;
   const t = translator(ctx.lang);
-  const cache = veventCache(ctx.db);
+  let current = true;
   const texts = new Map<number, string>();
   const missing: number[] = [];
   const versions = new Map(state.versions.map((version) => [version.id, version]));
@@ -443,8 +401,10 @@ export async function renderFeed(
       texts.set(event.id, text);
       const version = versions.get(event.id);
       // Cache only what matches the version it is filed under (the row may have changed since).
-      if (version && version.updatedAt.getTime() === event.updatedAt.getTime()) {
+      if (version?.version === versionOf(event.feedRevision, event.updatedAt)) {
         cache.set(cacheKey(ctx, event.id, version.version, version.endsAt <= ctx.now), text);
+      } else {
+        current = false;
       }
     } catch (error) {
       ctx.log?.error('calendar: event left out of the feed', {
@@ -465,7 +425,10 @@ export async function renderFeed(
     a === DEFAULT_TIMEZONE ? -1 : b === DEFAULT_TIMEZONE ? 1 : a.localeCompare(b),
   );
   if (ordered.length === 0) ordered.push(DEFAULT_TIMEZONE);
-  return calendarHead(name, ctx.lang, t, ordered) + body.join('') + 'END:VCALENDAR\r\n';
+  const text = calendarHead(name, ctx.lang, t, ordered) + body.join('') + 'END:VCALENDAR\r\n';
+  // A feed with an event newer than its ETag (changed while this was built) is not filed under it.
+  if (current) feeds.set(state.etag, text);
+  return text;
 }
 
 /**

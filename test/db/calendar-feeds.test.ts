@@ -482,6 +482,122 @@ describe('keeping calendars in sync', () => {
     expect((await agendaChanged.text()).replace(/\r\n /g, '')).toContain('Tervitus');
   });
 
+  it('changes the ETag for every change a VEVENT shows, whoever writes it, and only for those', async () => {
+    const summer = fixtures.summer?.id ?? 0;
+    const path = `/events/${fixtures.summer?.slug}/calendar.ics`;
+    let etag = (await get(path)).headers.get('etag') ?? '';
+    /** Runs a write straight on the database and tells whether the feed's ETag moved. */
+    const moves = async (write: () => Promise<unknown>): Promise<boolean> => {
+      await write();
+      const res = await get(path, { 'If-None-Match': etag });
+      if (res.status === 304) return false;
+      expect(res.status).toBe(200);
+      parse(await res.text());
+      etag = res.headers.get('etag') ?? '';
+      return true;
+    };
+    const recordingValues = {
+      eventId: summer,
+      title: 'Salvestis',
+      sourceUrl: 'https://www.youtube.com/watch?v=abc',
+      provider: 'youtube',
+      updatedAt: new Date('2026-11-26T11:00:00Z'),
+    };
+
+    expect(
+      await moves(() =>
+        ctx.deps.db.update(events).set({ capacity: 77 }).where(eq(events.id, summer)),
+      ),
+    ).toBe(false);
+    const [hidden] = await ctx.deps.db
+      .insert(recordings)
+      .values({ ...recordingValues, published: false })
+      .returning({ id: recordings.id });
+    expect(hidden).toBeDefined();
+    expect(await moves(async () => undefined)).toBe(false);
+    const publishedAt = new Date('2026-11-26T11:30:00Z');
+    expect(
+      await moves(() =>
+        ctx.deps.db
+          .update(recordings)
+          .set({ published: true, updatedAt: publishedAt })
+          .where(eq(recordings.id, hidden?.id ?? 0)),
+      ),
+    ).toBe(true);
+    // The recording's change time is the feed's Last-Modified (the event row did not move).
+    expect(Date.parse((await get(path)).headers.get('last-modified') ?? '')).toBe(
+      publishedAt.getTime(),
+    );
+    expect(
+      await moves(() => ctx.deps.db.delete(recordings).where(eq(recordings.id, hidden?.id ?? 0))),
+    ).toBe(true);
+    expect(
+      await moves(() =>
+        ctx.deps.db.insert(agendaItems).values({
+          eventId: summer,
+          position: 9,
+          startsAt: tallinn('2027-07-14T18:00'),
+          endsAt: tallinn('2027-07-14T18:30'),
+          title: 'Lisapunkt',
+          kind: 'discussion',
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      await moves(() =>
+        ctx.deps.db
+          .update(agendaItems)
+          .set({ room: 'Saal B' })
+          .where(eq(agendaItems.eventId, summer)),
+      ),
+    ).toBe(false);
+    expect(
+      await moves(() =>
+        ctx.deps.db
+          .delete(agendaItems)
+          .where(sql`${agendaItems.eventId} = ${summer} and ${agendaItems.position} = 9`),
+      ),
+    ).toBe(true);
+    const rougeId = await municipalityId('rouge');
+    expect(
+      await moves(() =>
+        ctx.deps.db
+          .insert(eventHosts)
+          .values({ eventId: summer, municipalityId: rougeId, position: 5 }),
+      ),
+    ).toBe(true);
+    const [host] = await ctx.deps.db
+      .select({ name: municipalities.name })
+      .from(municipalities)
+      .where(eq(municipalities.id, rougeId));
+    expect(
+      await moves(() =>
+        ctx.deps.db
+          .update(municipalities)
+          .set({ name: 'Rõuge (uus nimi)' })
+          .where(eq(municipalities.id, rougeId)),
+      ),
+    ).toBe(true);
+    expect((await (await get(path)).text()).replace(/\r\n /g, '')).toContain('Rõuge (uus nimi)');
+    expect(
+      await moves(() =>
+        ctx.deps.db
+          .update(municipalities)
+          .set({ name: host?.name ?? '' })
+          .where(eq(municipalities.id, rougeId)),
+      ),
+    ).toBe(true);
+    expect(
+      await moves(() =>
+        ctx.deps.db
+          .delete(eventHosts)
+          .where(
+            sql`${eventHosts.eventId} = ${summer} and ${eventHosts.municipalityId} = ${rougeId}`,
+          ),
+      ),
+    ).toBe(true);
+  });
+
   it('adds the recording link once the event has ended', async () => {
     const path = `/events/${fixtures.recorded?.slug}/calendar.ics`;
     const during = await get(path);

@@ -51,6 +51,14 @@ export const events = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Raised by database triggers (drizzle/0002) whenever anything an iCal VEVENT shows changes:
+     * this row's shown columns, its agenda, published recordings, hosts or their names. The
+     * calendar feeds read it instead of hashing all of that on every request. Never set by the app.
+     */
+    feedRevision: integer().notNull().default(0),
+    /** The newest updatedAt of the event and its recordings, kept by the same triggers. */
+    feedChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     check('events_ends_after_start', sql`${table.endsAt} > ${table.startsAt}`),
