@@ -14,6 +14,7 @@ import {
 import type { Queryable } from '../db/types';
 import type { EventKind } from '../events/queries';
 import { translator, type Lang, type Translate } from '../lib/i18n/index';
+import { strongEtag } from '../lib/conditional';
 import type { Log } from '../lib/log';
 import { DEFAULT_TIMEZONE } from '../lib/time';
 import {
@@ -22,7 +23,6 @@ import {
   eventPageUrl,
   eventUid,
   FEED_TTL_SECONDS,
-  feedEtag,
   foldLines,
   locationText,
   Lru,
@@ -361,7 +361,7 @@ export async function feedState(
   for (const version of versions) {
     if (!lastModified || version.changedAt > lastModified) lastModified = version.changedAt;
   }
-  const etag = await feedEtag([
+  const etag = await strongEtag([
     'koda-feed-2',
     ctx.lang,
     ctx.publicUrl,

@@ -3,9 +3,10 @@ import { Hono, type Context } from 'hono';
 import { events, municipalities } from '../db/schema/index';
 import type { AppEnv } from '../deps';
 import type { EventKind } from '../events/queries';
+import { isNotModified } from '../lib/conditional';
 import { HttpError, invalidFields, notFound } from '../lib/http';
 import { feedState, renderFeed, type FeedContext, type FeedSelection } from './feed';
-import { FEED_MAX_AGE_SECONDS, isNotModified } from './rules';
+import { FEED_MAX_AGE_SECONDS } from './rules';
 import { feedTokenEmail } from './tokens';
 
 const eventKinds = events.kind.enumValues;

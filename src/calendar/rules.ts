@@ -277,35 +277,6 @@ export function outlookCalendarUrl(event: CalendarLinkEvent, publicUrl: string):
   return `https://outlook.live.com/calendar/0/action/compose?${params.toString()}`;
 }
 
-/**
- * A strong ETag from the feed's identity and every event's version (computed by the database
- * from the columns the feed shows), so a change anywhere in the selection changes it.
- */
-export async function feedEtag(parts: string[]): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\n')));
-  let hex = '';
-  for (const byte of new Uint8Array(digest).slice(0, 20)) hex += byte.toString(16).padStart(2, '0');
-  return `"${hex}"`;
-}
-
-/** True when the client's copy is current: If-None-Match wins; If-Modified-Since only without it. */
-export function isNotModified(
-  request: { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined },
-  current: { etag: string; lastModified: Date | null },
-): boolean {
-  if (request.ifNoneMatch !== undefined) {
-    // Weak comparison (RFC 9110 §13.1.2): a proxy may have weakened our tag to W/"…".
-    const tags = request.ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-    return tags.includes('*') || tags.includes(current.etag);
-  }
-  if (request.ifModifiedSince !== undefined && current.lastModified) {
-    const since = Date.parse(request.ifModifiedSince);
-    if (Number.isNaN(since)) return false;
-    return Math.floor(current.lastModified.getTime() / 1000) * 1000 <= since;
-  }
-  return false;
-}
-
 /** A small least-recently-used map: the VEVENT text cache (correctness never depends on it). */
 export class Lru<V> {
   private readonly entries = new Map<string, V>();

@@ -308,6 +308,40 @@ describe('/archive/feed.xml', () => {
     expect(english).toContain('xml:lang="en"');
   });
 
+  it('answers 304 to a current ETag or date, and a new ETag once an entry changes', async () => {
+    const first = await ctx.app.request('/archive/feed.xml');
+    const etag = first.headers.get('etag') ?? '';
+    const lastModified = first.headers.get('last-modified') ?? '';
+    expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
+    const again = await ctx.app.request('/archive/feed.xml', {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    const since = await ctx.app.request('/archive/feed.xml', {
+      headers: { 'If-Modified-Since': lastModified },
+    });
+    expect(since.status).toBe(304);
+    const english = await ctx.app.request('/archive/feed.xml?lang=en', {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(english.status).toBe(200);
+
+    const added = await insertRecording('mottekoda-haljalas', {
+      title: 'Uus salvestis ETagi jaoks',
+      createdAt: new Date('2031-01-01T00:00:00Z'),
+      updatedAt: new Date('2031-01-01T00:00:00Z'),
+    });
+    const changed = await ctx.app.request('/archive/feed.xml', {
+      headers: { 'If-None-Match': etag, 'If-Modified-Since': lastModified },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(await changed.text()).toContain('Uus salvestis ETagi jaoks');
+    await ctx.deps.db.delete(recordings).where(eq(recordings.id, added));
+  });
+
   it('links an outcome into its recording only when the recording is public', async () => {
     const hidden = await insertRecording('mottekoda-haljalas', { published: false });
     const [event] = await ctx.deps.db
