@@ -52,7 +52,8 @@ async function main() {
   console.log(
     `Koda is running at ${config.publicUrl} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'Postgres'})`,
   );
-  if (config.seedDemo) {
+  // Only the start that created the demo account prints its password: it may be changed later.
+  if (seeded) {
     console.log(
       `Demo organizer login: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password} at ${config.publicUrl}/admin`,
     );

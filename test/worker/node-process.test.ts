@@ -128,6 +128,7 @@ describe('npm start on PGlite', () => {
     second = startServer(serverEnv(secondPort));
     await second.waitFor(/Koda is running at \S+/, 20_000);
     expect(second.output()).not.toContain('demo programme loaded');
+    expect(second.output()).not.toContain('Demo organizer login');
     const base = `http://127.0.0.1:${secondPort}`;
     const event = await fetch(`${base}/api/v1/events/${eventSlug}`);
     expect(event.status).toBe(200);
