@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
 import { events } from './events';
 
 export const attendance = pgEnum('attendance', ['in_person', 'online']);
@@ -53,3 +54,26 @@ export const feedTokens = pgTable('feed_tokens', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp({ withTimezone: true }),
 });
+
+export const messageAudience = pgEnum('message_audience', ['registered', 'confirmed', 'attended']);
+
+/**
+ * A message an organizer sent to an event's participants (one outbox email each). Kept so the
+ * organizers see what was said and to how many; the recipients themselves are not stored.
+ */
+export const eventMessages = pgTable(
+  'event_messages',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    eventId: integer()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    audience: messageAudience().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    recipients: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('event_messages_event_idx').on(table.eventId, table.createdAt)],
+);
