@@ -97,6 +97,8 @@ export const actionItemUpdates = pgTable(
     date: date({ mode: 'string' }).notNull(),
     status: actionItemStatus(),
     progress: integer(),
+    /** The due date this report moved the item to (null: not moved); the reason is the note. */
+    dueDate: date({ mode: 'string' }),
     note: text().notNull(),
     authorId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

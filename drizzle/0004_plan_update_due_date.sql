@@ -1,0 +1,1 @@
+ALTER TABLE "action_item_updates" ADD COLUMN "due_date" date;
