@@ -14,7 +14,11 @@ export type EmailKind =
   | 'changed'
   | 'cancelled'
   | 'reminder'
-  | 'cancelledByYou';
+  | 'cancelledByYou'
+  | 'message';
+
+/** What an organizer wrote to the participants (see participant-messages.ts). */
+export type OrganizerMessage = { subject: string; body: string };
 
 export type EmailInput = {
   kind: EmailKind;
@@ -27,6 +31,8 @@ export type EmailInput = {
   /** Only in emails that carry a freshly made token (confirmation, waitlist, link re-send). */
   manageUrl?: string;
   position?: number;
+  /** Only in `message` emails. */
+  message?: OrganizerMessage;
   /** The calendar file to attach (the feeds' builder); without it a minimal one is made here. */
   ics?: string;
 };
@@ -79,6 +85,9 @@ export function buildEmail(input: EmailInput): BuiltEmail {
     case 'cancelledByYou':
       lines.push(t('email.cancelledByYou.body', { title }));
       break;
+    case 'message':
+      lines.push(t('email.message.intro', { title }), '', input.message?.body ?? '');
+      break;
   }
   lines.push('');
   lines.push(
@@ -107,7 +116,7 @@ export function buildEmail(input: EmailInput): BuiltEmail {
   }
   lines.push('', t('email.signature'));
   return {
-    subject: t(`email.${input.kind}.subject`, { title }),
+    subject: t(`email.${input.kind}.subject`, { title, subject: input.message?.subject ?? '' }),
     text: lines.join('\n'),
     attachments,
   };

@@ -7,7 +7,11 @@ import { HttpError } from '../lib/http';
 import { pageContext } from '../lib/page';
 import { listOutbox } from '../outbox/queries';
 import { OutboxPage } from '../../views/outbox/outbox-page';
-import { CheckInPage, RegistrationsAdminPage } from '../../views/registrations/admin';
+import {
+  CheckInPage,
+  RegistrationsAdminPage,
+  type MessageFormValues,
+} from '../../views/registrations/admin';
 import {
   ManageRegistrationPage,
   RegistrationFormPage,
@@ -15,6 +19,12 @@ import {
 } from '../../views/registrations/pages';
 import type { RegistrationFormValues } from '../../views/registrations/registration-panel';
 import { limitRegistrations } from './api';
+import {
+  audienceSizes,
+  listParticipantMessages,
+  sendParticipantMessage,
+  type Audience,
+} from './participant-messages';
 import { registrationsCsv } from './csv';
 import {
   eventBySlug,
@@ -224,19 +234,80 @@ export function registrationRoutes() {
     return c.redirect(`/registrations/${token}?done=updated`, 303);
   });
 
-  routes.get('/admin/events/:slug/registrations', async (c) => {
-    const { user, event } = await managedEventPage(c, c.req.param('slug'));
+  /** The organizer's registrations page; with `message`, the message form as sent and its errors. */
+  async function registrationsPage(
+    c: Context<AppEnv>,
+    message?: { values: MessageFormValues; errors: Partial<Record<string, string>> },
+  ) {
+    const { user, event } = await managedEventPage(c, c.req.param('slug') ?? '');
     const { db } = c.get('deps');
+    const t = c.get('t');
     const filter = {
       status: asStatus(c.req.query('status')),
       attendance: asAttendance(c.req.query('attendance')),
     };
-    const [rows, counts] = await Promise.all([
+    const [rows, counts, sizes, sent] = await Promise.all([
       listRegistrations(db, event.id, filter),
       registrationCounts(db, event.id),
+      audienceSizes(db, event.id),
+      listParticipantMessages(db, event.id),
     ]);
+    const sentCount = Number(c.req.query('sent'));
     c.header('Cache-Control', 'no-store');
-    return c.html(RegistrationsAdminPage({ ...pageContext(c), user, event, rows, counts, filter }));
+    return c.html(
+      RegistrationsAdminPage({
+        ...pageContext(c),
+        user,
+        event,
+        rows,
+        counts,
+        filter,
+        messaging: {
+          sizes,
+          sent,
+          values: message?.values ?? {},
+          errors: message?.errors ?? {},
+          notice:
+            Number.isInteger(sentCount) && sentCount > 0
+              ? t('registration.message.sent', { count: sentCount })
+              : undefined,
+        },
+      }),
+      message ? 422 : 200,
+    );
+  }
+
+  routes.get('/admin/events/:slug/registrations', (c) => registrationsPage(c));
+
+  routes.post('/admin/events/:slug/messages', async (c) => {
+    const { user, event } = await managedEventPage(c, c.req.param('slug'));
+    const form = (await c.req.parseBody()) as Form;
+    const values: MessageFormValues = {
+      audience: field(form, 'audience'),
+      subject: field(form, 'subject'),
+      body: field(form, 'body'),
+    };
+    try {
+      const count = await sendParticipantMessage(c.get('deps'), user, event, {
+        audience: values.audience as Audience,
+        subject: values.subject ?? '',
+        body: values.body ?? '',
+      });
+      return c.redirect(`/admin/events/${event.slug}/registrations?sent=${count}#messages`, 303);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status !== 422) throw error;
+      const t = c.get('t');
+      const errors: Partial<Record<string, string>> = {};
+      for (const detail of error.details) {
+        const key = detail.path.split('.')[0] ?? '';
+        if (error.code === 'nobody_to_message')
+          errors.audience = t('registration.message.error.nobody');
+        else if (key === 'audience' || key === 'subject' || key === 'body') {
+          errors[key] = t(`registration.message.error.${key}`);
+        }
+      }
+      return registrationsPage(c, { values, errors });
+    }
   });
 
   routes.get('/admin/events/:slug/registrations.csv', async (c) => {

@@ -8,7 +8,7 @@ import { isLang, type Lang } from '../lib/i18n/index';
 import { hashToken, newToken } from '../lib/tokens';
 import { enqueueEmail } from '../outbox/enqueue';
 import { eventIcs as feedEventIcs } from '../calendar/feed';
-import { buildEmail, hasCalendarFile, type EmailKind } from './emails';
+import { buildEmail, hasCalendarFile, type EmailKind, type OrganizerMessage } from './emails';
 import {
   eventById,
   eventBySlug,
@@ -47,13 +47,19 @@ const LINK_RESEND_INTERVAL_MS = 60 * 60 * 1000;
 /** A duplicate within this time of registering is a double click: the confirmation is on its way. */
 const DOUBLE_SUBMIT_MS = 10 * 60 * 1000;
 
-async function mail(
+/** Writes one participant email (in their language) to the outbox, in the caller's transaction. */
+export async function mailParticipant(
   tx: Queryable,
   kind: EmailKind,
   person: { email: string | null; name: string | null; lang: string; attendance?: Attendance },
   event: RegistrationEvent,
   ctx: MailContext,
-  extra: { manageUrl?: string; position?: number; dedupeKey?: string } = {},
+  extra: {
+    manageUrl?: string;
+    position?: number;
+    dedupeKey?: string;
+    message?: OrganizerMessage;
+  } = {},
 ): Promise<boolean> {
   if (!person.email) return false;
   const lang: Lang = isLang(person.lang) ? person.lang : 'et';
@@ -73,6 +79,7 @@ async function mail(
     attendance: person.attendance,
     manageUrl: extra.manageUrl,
     position: extra.position,
+    message: extra.message,
   });
   return enqueueEmail(
     tx,
@@ -177,7 +184,7 @@ export async function registerParticipant(
         seat === 'waitlisted'
           ? ((await waitlistPosition(tx, { ...row, eventId: event.id, status: seat })) ?? undefined)
           : undefined;
-      await mail(tx, seat, { ...input, lang }, event, ctx, { manageUrl, position });
+      await mailParticipant(tx, seat, { ...input, lang }, event, ctx, { manageUrl, position });
       return {
         status: seat,
         token,
@@ -220,7 +227,7 @@ async function resendManageLink(
   if (!person) return;
   const token = newToken();
   const bucket = Math.floor(ctx.now.getTime() / LINK_RESEND_INTERVAL_MS);
-  const sent = await mail(tx, 'link', person, event, ctx, {
+  const sent = await mailParticipant(tx, 'link', person, event, ctx, {
     manageUrl: manageUrlFor(ctx.publicUrl, token),
     dedupeKey: `registration.link:${existing.id}:${bucket}`,
   });
@@ -269,7 +276,7 @@ export async function fillFreedSeats(
       lang: registrations.lang,
       attendance: registrations.attendance,
     });
-  for (const person of promoted) await mail(tx, 'promoted', person, event, ctx);
+  for (const person of promoted) await mailParticipant(tx, 'promoted', person, event, ctx);
   return ids;
 }
 
@@ -318,7 +325,7 @@ export async function notifyEventChanged(
     );
   let written = 0;
   for (const person of people) {
-    const sent = await mail(tx, kind, person, event, ctx, {
+    const sent = await mailParticipant(tx, kind, person, event, ctx, {
       dedupeKey: `registration.${kind}:${person.id}:${event.sequence}`,
     });
     if (sent) written++;
@@ -348,7 +355,7 @@ async function cancelLocked(
     .update(registrations)
     .set({ status: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now })
     .where(eq(registrations.id, registration.id));
-  await mail(tx, 'cancelledByYou', registration, event, ctx);
+  await mailParticipant(tx, 'cancelledByYou', registration, event, ctx);
   if (registration.status === 'confirmed' && registration.attendance === 'in_person') {
     return fillFreedSeats(tx, event, ctx);
   }
@@ -496,7 +503,7 @@ export async function organizerPromote(
       .update(registrations)
       .set({ status: 'confirmed', updatedAt: now })
       .where(eq(registrations.id, registration.id));
-    await mail(tx, 'promoted', registration, event, ctx);
+    await mailParticipant(tx, 'promoted', registration, event, ctx);
     await recordAudit(
       tx,
       user,

@@ -12,7 +12,8 @@ import { noMailer } from '../../src/lib/mail';
 import { createSmtpMailer } from '../../src/mail/smtp';
 import { sendDueMessages } from '../../src/outbox/sender';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { body, makeEvent, outboxFor, register, tokenOf } from './registrations-fixtures';
+import { bearerFor } from '../helpers/auth';
+import { body, makeEvent, outboxFor, postForm, register, tokenOf } from './registrations-fixtures';
 
 type Received = { envelopeTo: string[]; mail: ParsedMail };
 
@@ -115,6 +116,32 @@ describe('delivery over SMTP', () => {
     // Sending again sends nothing.
     expect((await runOutboxJob(ctx.deps)).sent).toBe(0);
     expect(to(person.email as string)).toHaveLength(1);
+  });
+
+  it("delivers an organizer's message to each participant separately", async () => {
+    const event = await makeEvent(ctx, { capacity: 5, title: 'Keila foorum — kohvipaus' });
+    const first = body({ name: 'Õie Kask' });
+    const second = body({ name: 'Jaan Tamm' });
+    await register(ctx, event.slug, first);
+    await register(ctx, event.slug, second);
+    await runOutboxJob(ctx.deps);
+    received = [];
+    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const sent = await postForm(
+      ctx,
+      `/admin/events/${event.slug}/messages`,
+      { audience: 'confirmed', subject: 'Võtke tass kaasa', body: 'Kohvipaus on kell 17.' },
+      { authorization: organizer },
+    );
+    expect(sent.status).toBe(303);
+    expect((await runOutboxJob(ctx.deps)).sent).toBe(2);
+    for (const person of [first, second]) {
+      const [message] = to(person.email as string);
+      expect(message?.envelopeTo).toEqual([person.email]);
+      expect(message?.mail.subject).toBe('Võtke tass kaasa · Keila foorum — kohvipaus');
+      expect(message?.mail.text).toContain('Kohvipaus on kell 17.');
+      expect(message?.mail.text).toContain(`Tere, ${person.name}!`);
+    }
   });
 
   it('the whole flow: a cancellation promotes the waitlisted person, who gets the email', async () => {

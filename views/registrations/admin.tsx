@@ -6,6 +6,11 @@ import type {
   RegistrationRow,
 } from '../../src/registrations/queries';
 import type { Attendance, RegistrationStatus } from '../../src/registrations/rules';
+import {
+  audiences,
+  type Audience,
+  type SentMessage,
+} from '../../src/registrations/participant-messages';
 import { AdminLayout } from '../admin/admin-layout';
 import type { PageContext } from '../layout';
 
@@ -30,9 +35,116 @@ function Counts({ t, counts }: Pick<AdminProps, 't' | 'counts'>) {
   );
 }
 
-/** The organizer's list: filters, counts, manual confirm/cancel, CSV and the check-in link. */
+export type MessageFormValues = { audience?: string; subject?: string; body?: string };
+
+type Messaging = {
+  sizes: Record<Audience, number>;
+  sent: SentMessage[];
+  values: MessageFormValues;
+  errors: Partial<Record<string, string>>;
+  notice?: string;
+};
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p class="field-error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+/** "Message the participants": the form (no JavaScript) and what was sent before. */
+function MessageParticipants(
+  props: PageContext & { event: RegistrationEvent; messaging: Messaging },
+) {
+  const { t, lang, event, messaging } = props;
+  const { values, errors } = messaging;
+  const chosen = values.audience ?? 'confirmed';
+  const describedBy = (name: string) => (errors[name] ? `msg-${name}-error` : undefined);
+  return (
+    <section id="messages" aria-labelledby="messages-title">
+      <h2 id="messages-title">{t('registration.message.title')}</h2>
+      {messaging.notice ? (
+        <p class="notice" role="status">
+          {messaging.notice}
+        </p>
+      ) : null}
+      <p class="meta">{t('registration.message.hint')}</p>
+      <form method="post" action={`/admin/events/${event.slug}/messages`} class="form">
+        <fieldset aria-describedby={describedBy('audience')}>
+          <legend>{t('registration.message.audience')}</legend>
+          {audiences.map((audience) => (
+            <label>
+              <input type="radio" name="audience" value={audience} checked={chosen === audience} />{' '}
+              {t(`registration.message.audience.${audience}`, {
+                count: messaging.sizes[audience],
+              })}
+            </label>
+          ))}
+          <FieldError id="msg-audience-error" message={errors.audience} />
+        </fieldset>
+        <label for="msg-subject">{t('registration.message.subject')}</label>
+        <input
+          id="msg-subject"
+          name="subject"
+          required
+          maxlength={200}
+          value={values.subject ?? ''}
+          aria-invalid={errors.subject ? 'true' : undefined}
+          aria-describedby={describedBy('subject')}
+        />
+        <FieldError id="msg-subject-error" message={errors.subject} />
+        <label for="msg-body">{t('registration.message.body')}</label>
+        <textarea
+          id="msg-body"
+          name="body"
+          rows={8}
+          required
+          maxlength={10000}
+          aria-invalid={errors.body ? 'true' : undefined}
+          aria-describedby={describedBy('body')}
+        >
+          {values.body ?? ''}
+        </textarea>
+        <FieldError id="msg-body-error" message={errors.body} />
+        <button class="button" type="submit">
+          {t('registration.message.send')}
+        </button>
+      </form>
+      <h3>{t('registration.message.history')}</h3>
+      {messaging.sent.length === 0 ? (
+        <p>{t('registration.message.none')}</p>
+      ) : (
+        <ul class="sent-messages">
+          {messaging.sent.map((message) => (
+            <li>
+              <details>
+                <summary>
+                  {formatShortDate(message.createdAt, event.timezone, lang)}{' '}
+                  {formatTime(message.createdAt, event.timezone, lang)} · {message.subject} ·{' '}
+                  {t('registration.message.recipients', { count: message.recipients })}
+                </summary>
+                <p class="meta">
+                  {t(`registration.message.audience.${message.audience}`, {
+                    count: message.recipients,
+                  })}
+                </p>
+                <pre class="mail-text">{message.body}</pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The organizer's list: filters, counts, manual confirm/cancel, CSV, the check-in link and messages. */
 export function RegistrationsAdminPage(
-  props: AdminProps & { filter: { status?: RegistrationStatus; attendance?: Attendance } },
+  props: AdminProps & {
+    filter: { status?: RegistrationStatus; attendance?: Attendance };
+    messaging: Messaging;
+  },
 ) {
   const { t, lang, event, rows, filter } = props;
   const base = `/admin/events/${event.slug}/registrations`;
@@ -129,6 +241,7 @@ export function RegistrationsAdminPage(
           </table>
         </div>
       )}
+      <MessageParticipants {...props} />
     </AdminLayout>
   );
 }

@@ -1,0 +1,183 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/seed';
+import { auditLog, eventMessages, outbox, registrations } from '../../src/db/schema/index';
+import { createTestContext, type TestContext } from '../helpers/app';
+import { bearerFor } from '../helpers/auth';
+import {
+  body,
+  makeEvent,
+  outboxFor,
+  postForm,
+  register,
+  registrationsOf,
+} from './registrations-fixtures';
+
+let ctx: TestContext;
+let organizer: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+});
+afterAll(() => ctx.close());
+
+const message = (audience: string) => ({
+  audience,
+  subject: 'Võtke kaasa oma tass',
+  body: 'Kohvipaus on kell 17.\nPalun võtke kaasa oma tass.',
+});
+
+/** An event with two confirmed people (one English, one checked in), one waitlisted, one cancelled. */
+async function eventWithPeople() {
+  const event = await makeEvent(ctx, { capacity: 2 });
+  const estonian = body({ name: 'Tiiu Tamm' });
+  const english = body({ name: 'John Smith' });
+  const waiting = body({ name: 'Ootaja Olev' });
+  const leaving = body({ name: 'Loobuja Lea', attendance: 'online' });
+  await register(ctx, event.slug, estonian);
+  await register(ctx, event.slug, english, { 'accept-language': 'en' });
+  await register(ctx, event.slug, waiting);
+  const left = await (await register(ctx, event.slug, leaving)).json();
+  const token = /\/registrations\/([A-Za-z0-9_-]+)$/.exec(left.manageUrl)?.[1];
+  await ctx.app.request(`/api/v1/registrations/${token}`, { method: 'DELETE' });
+  const [first] = await registrationsOf(ctx.deps.db, event.id);
+  await ctx.deps.db
+    .update(registrations)
+    .set({ checkedInAt: ctx.clock.now() })
+    .where(eq(registrations.id, first?.id ?? 0));
+  await ctx.deps.db.delete(outbox);
+  return { event, estonian, english, waiting, leaving };
+}
+
+describe('messages to participants', () => {
+  it('sends one email per person of the audience, in their language, and records it', async () => {
+    const { event, estonian, english, waiting, leaving } = await eventWithPeople();
+    const page = await ctx.app.request(`/admin/events/${event.slug}/registrations`, {
+      headers: { authorization: organizer },
+    });
+    const html = await page.text();
+    expect(html).toContain('Kinnitatud osalejad (2)');
+    expect(html).toContain('Kõik registreerunud, ka ootenimekiri (3)');
+    expect(html).toContain('Kohale tulnud ehk saabumine märgitud (1)');
+
+    const sent = await postForm(ctx, `/admin/events/${event.slug}/messages`, message('confirmed'), {
+      authorization: organizer,
+    });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(
+      `/admin/events/${event.slug}/registrations?sent=2#messages`,
+    );
+    const [toEstonian] = await outboxFor(ctx.deps.db, estonian.email as string);
+    expect(toEstonian?.kind).toBe('registration.message');
+    expect(toEstonian?.subject).toBe(`Võtke kaasa oma tass · ${event.title}`);
+    expect(toEstonian?.text).toContain('Tere, Tiiu Tamm!');
+    expect(toEstonian?.text).toContain('Palun võtke kaasa oma tass.');
+    expect(toEstonian?.text).toContain(`https://koda.test/events/${event.slug}`);
+    const [toEnglish] = await outboxFor(ctx.deps.db, english.email as string);
+    expect(toEnglish?.text).toContain('Hello John Smith,');
+    expect(toEnglish?.text).toContain('A message from the organizers of');
+    expect(await outboxFor(ctx.deps.db, waiting.email as string)).toHaveLength(0);
+    expect(await outboxFor(ctx.deps.db, leaving.email as string)).toHaveLength(0);
+    // Each email names one person only.
+    expect(toEstonian?.text).not.toContain('John Smith');
+
+    const [stored] = await ctx.deps.db
+      .select()
+      .from(eventMessages)
+      .where(eq(eventMessages.eventId, event.id));
+    expect(stored).toMatchObject({ audience: 'confirmed', recipients: 2 });
+    const audits = await ctx.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'registration.message'));
+    expect(audits.some((a) => a.entityId === String(event.id))).toBe(true);
+
+    const after = await ctx.app.request(`/admin/events/${event.slug}/registrations?sent=2`, {
+      headers: { authorization: organizer },
+    });
+    const afterHtml = await after.text();
+    expect(afterHtml).toContain('Kiri on saatmisjärjekorras: 2 saajat.');
+    expect(afterHtml).toContain('Võtke kaasa oma tass');
+  });
+
+  it('reaches the waitlist with "everyone" and only those who came with "attended"', async () => {
+    const { event, estonian, english, waiting } = await eventWithPeople();
+    const path = `/admin/events/${event.slug}/messages`;
+    expect(
+      (await postForm(ctx, path, message('registered'), { authorization: organizer })).status,
+    ).toBe(303);
+    expect(await outboxFor(ctx.deps.db, waiting.email as string)).toHaveLength(1);
+    await ctx.deps.db.delete(outbox);
+    expect(
+      (await postForm(ctx, path, message('attended'), { authorization: organizer })).status,
+    ).toBe(303);
+    expect(await outboxFor(ctx.deps.db, estonian.email as string)).toHaveLength(1);
+    expect(await outboxFor(ctx.deps.db, english.email as string)).toHaveLength(0);
+    expect(await outboxFor(ctx.deps.db, waiting.email as string)).toHaveLength(0);
+  });
+
+  it('refuses an empty subject, a two-line subject, an empty text, an unknown or empty audience, writing nothing', async () => {
+    const { event } = await eventWithPeople();
+    const path = `/admin/events/${event.slug}/messages`;
+    const cases: [Record<string, string>, string][] = [
+      [{ ...message('confirmed'), subject: '  ' }, 'Kirjuta teema (üks rida, kuni 200 märki).'],
+      [{ ...message('confirmed'), subject: 'Üks\r\nBcc: x@y.z' }, 'Kirjuta teema'],
+      [{ ...message('confirmed'), body: '' }, 'Kirjuta kirja tekst'],
+      [message('everyone-ever'), 'Vali, kellele kiri läheb.'],
+    ];
+    for (const [fields, error] of cases) {
+      const res = await postForm(ctx, path, fields, { authorization: organizer });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toContain(error);
+      expect(html).toContain('class="field-error"');
+    }
+    // Nobody checked in at an event where nobody came.
+    const empty = await makeEvent(ctx);
+    await register(ctx, empty.slug, body());
+    const nobody = await postForm(
+      ctx,
+      `/admin/events/${empty.slug}/messages`,
+      message('attended'),
+      { authorization: organizer },
+    );
+    expect(nobody.status).toBe(422);
+    expect(await nobody.text()).toContain('Selles rühmas pole kedagi, kellele kirjutada.');
+    expect(
+      await ctx.deps.db.select().from(eventMessages).where(eq(eventMessages.eventId, event.id)),
+    ).toHaveLength(0);
+    expect(
+      await ctx.deps.db.select().from(outbox).where(eq(outbox.kind, 'registration.message')),
+    ).toHaveLength(0);
+  });
+
+  it('is for the organizers of the event and admins only', async () => {
+    const { event } = await eventWithPeople();
+    const path = `/admin/events/${event.slug}/messages`;
+    const other = await bearerFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
+    const admin = await bearerFor(ctx, { role: 'admin' });
+    const anonymous = await postForm(ctx, path, message('confirmed'));
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toMatch(/^\/admin\/login/);
+    expect((await postForm(ctx, path, message('confirmed'), { authorization: other })).status).toBe(
+      403,
+    );
+    expect(await ctx.deps.db.select().from(outbox)).toHaveLength(0);
+    expect((await postForm(ctx, path, message('confirmed'), { authorization: admin })).status).toBe(
+      303,
+    );
+    // A form from another site is refused by the CSRF check.
+    const forged = await ctx.app.request(path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        authorization: organizer,
+      },
+      body: new URLSearchParams(message('confirmed')).toString(),
+    });
+    expect(forged.status).toBe(403);
+  });
+});
