@@ -2,7 +2,14 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { assertCanManage, requireUser } from '../accounts/auth';
-import { bearerSecurity, errorResponse, jsonContent, slugParam } from '../api/openapi';
+import {
+  bearerSecurity,
+  errorResponse,
+  jsonBody,
+  jsonContent,
+  slugParam,
+  writeErrorResponses,
+} from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import type { AppEnv } from '../deps';
 import { clientAddress } from '../lib/client-address';
@@ -10,6 +17,12 @@ import { HttpError } from '../lib/http';
 import { hitRateLimit } from '../lib/rate-limit';
 import { toZonedIso } from '../lib/time';
 import { eventBySlug, hostMunicipalityIds, listRegistrations, registrationCounts } from './queries';
+import {
+  listParticipantMessages,
+  participantMessageSchema,
+  sendParticipantMessage,
+  type SentMessage,
+} from './participant-messages';
 import { attendanceValues, registrationInput } from './rules';
 import { cancelByToken, registerParticipant } from './service';
 
@@ -139,6 +152,43 @@ const listRoute = createRoute({
   },
 });
 
+const messageResponse = z.object({
+  id: z.number().int(),
+  audience: participantMessageSchema.shape.audience,
+  subject: z.string(),
+  body: z.string(),
+  recipients: z.number().int(),
+  sentAt: z.string(),
+});
+
+const sendMessageRoute = createRoute({
+  method: 'post',
+  path: '/events/{slug}/messages',
+  tags: ['Registrations'],
+  summary: 'Email the participants of an event (organizers of its municipalities and admins)',
+  description:
+    'One email per person, in the language they registered in. `audience`: `registered` (confirmed and waitlisted), `confirmed`, or `attended` (checked in). ' +
+    'An audience with nobody in it answers 422 `nobody_to_message`.',
+  security: bearerSecurity,
+  request: { params: slugParam, body: jsonBody(participantMessageSchema) },
+  responses: { 201: jsonContent(messageResponse, 'The message, queued'), ...writeErrorResponses },
+});
+
+const listMessagesRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}/messages',
+  tags: ['Registrations'],
+  summary: 'The messages sent to an event’s participants, newest first',
+  security: bearerSecurity,
+  request: { params: slugParam },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(messageResponse) }), 'Messages'),
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
+  },
+});
+
 /** Looks up an event for an organizer: 404 when missing, 403 when not theirs. */
 export async function managedEvent(c: Context<AppEnv>, slug: string) {
   const user = requireUser(c);
@@ -209,5 +259,22 @@ export function registrationApi() {
     );
   });
 
+  api.openapi(sendMessageRoute, async (c) => {
+    const { user, event } = await managedEvent(c, c.req.valid('param').slug);
+    const message = await sendParticipantMessage(c.get('deps'), user, event, c.req.valid('json'));
+    return c.json(messageJson(message, event.timezone), 201);
+  });
+
+  api.openapi(listMessagesRoute, async (c) => {
+    const { event } = await managedEvent(c, c.req.valid('param').slug);
+    const messages = await listParticipantMessages(c.get('deps').db, event.id);
+    return c.json({ items: messages.map((m) => messageJson(m, event.timezone)) }, 200);
+  });
+
   return api;
+}
+
+function messageJson(message: SentMessage, timezone: string) {
+  const { createdAt, ...rest } = message;
+  return { ...rest, sentAt: toZonedIso(createdAt, timezone) };
 }

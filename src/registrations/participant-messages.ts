@@ -62,14 +62,14 @@ export async function audienceSizes(
 
 /**
  * Records the message and writes one email per person of the audience, all or nothing. An
- * audience nobody is in is refused (422 on `audience`). Returns the number of recipients.
+ * audience nobody is in is refused (422 on `audience`). Returns the stored message.
  */
 export async function sendParticipantMessage(
   deps: RegistrationDeps,
   user: CurrentUser,
   event: RegistrationEvent,
   input: ParticipantMessageInput,
-): Promise<number> {
+): Promise<SentMessage> {
   const message = parseOrThrow(participantMessageSchema, input);
   const now = deps.clock.now();
   const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
@@ -101,7 +101,14 @@ export async function sendParticipantMessage(
         recipients: people.length,
         createdAt: now,
       })
-      .returning({ id: eventMessages.id });
+      .returning({
+        id: eventMessages.id,
+        audience: eventMessages.audience,
+        subject: eventMessages.subject,
+        body: eventMessages.body,
+        recipients: eventMessages.recipients,
+        createdAt: eventMessages.createdAt,
+      });
     if (!row) throw new Error('event message insert returned nothing');
     for (const person of people) {
       await mailParticipant(tx, 'message', person, event, ctx, {
@@ -125,7 +132,7 @@ export async function sendParticipantMessage(
       },
       now,
     );
-    return people.length;
+    return row;
   });
 }
 

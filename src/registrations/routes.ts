@@ -288,12 +288,15 @@ export function registrationRoutes() {
       body: field(form, 'body'),
     };
     try {
-      const count = await sendParticipantMessage(c.get('deps'), user, event, {
+      const { recipients } = await sendParticipantMessage(c.get('deps'), user, event, {
         audience: values.audience as Audience,
         subject: values.subject ?? '',
         body: values.body ?? '',
       });
-      return c.redirect(`/admin/events/${event.slug}/registrations?sent=${count}#messages`, 303);
+      return c.redirect(
+        `/admin/events/${event.slug}/registrations?sent=${recipients}#messages`,
+        303,
+      );
     } catch (error) {
       if (!(error instanceof HttpError) || error.status !== 422) throw error;
       const t = c.get('t');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { auditLog, eventMessages, outbox, registrations } from '../../src/db/schema/index';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
+import { authorizationCases, bearerFor } from '../helpers/auth';
 import {
   body,
   makeEvent,
@@ -179,5 +179,50 @@ describe('messages to participants', () => {
       body: new URLSearchParams(message('confirmed')).toString(),
     });
     expect(forged.status).toBe(403);
+  });
+
+  describe('through the API', () => {
+    const send = (slug: string, payload: unknown, authorization?: string) =>
+      ctx.app.request(`/api/v1/events/${slug}/messages`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(authorization ? { authorization } : {}),
+        },
+        body: JSON.stringify(payload),
+      });
+
+    it('sends, lists, and names every invalid field', async () => {
+      const { event, estonian } = await eventWithPeople();
+      const res = await send(event.slug, message('attended'), organizer);
+      expect(res.status).toBe(201);
+      const json = await res.json();
+      expect(json).toMatchObject({ audience: 'attended', recipients: 1 });
+      expect(json.sentAt).toBe('2026-11-26T14:00:00+02:00');
+      expect(await outboxFor(ctx.deps.db, estonian.email as string)).toHaveLength(1);
+      const list = await ctx.app.request(`/api/v1/events/${event.slug}/messages`, {
+        headers: { authorization: organizer },
+      });
+      expect((await list.json()).items.map((m: { id: number }) => m.id)).toEqual([json.id]);
+
+      const bad = await send(event.slug, { audience: 'all', subject: 'a\nb', body: '' }, organizer);
+      expect(bad.status).toBe(422);
+      const paths = (await bad.json()).error.details.map((d: { path: string }) => d.path);
+      expect(paths).toEqual(expect.arrayContaining(['audience', 'subject', 'body']));
+      const nobody = await send((await makeEvent(ctx)).slug, message('registered'), organizer);
+      expect(nobody.status).toBe(422);
+      expect((await nobody.json()).error.code).toBe('nobody_to_message');
+      expect((await send('no-such-event', message('registered'), organizer)).status).toBe(404);
+    });
+
+    it('answers 401, 403 or 201 by who asks', async () => {
+      const { event } = await eventWithPeople();
+      for (const who of await authorizationCases(ctx, 'keila', 'rouge', [201])) {
+        const res = await send(event.slug, message('confirmed'), who.authorization);
+        expect(who.expected, who.who).toContain(res.status);
+      }
+      const listed = await ctx.app.request(`/api/v1/events/${event.slug}/messages`);
+      expect(listed.status).toBe(401);
+    });
   });
 });
