@@ -5,7 +5,7 @@ import { recordAudit } from '../accounts/audit';
 import { eventMessages, messageAudience, registrations } from '../db/schema/index';
 import type { Queryable } from '../db/types';
 import { HttpError, parseOrThrow } from '../lib/http';
-import type { RegistrationEvent } from './queries';
+import { mailRecipientColumns, type RegistrationEvent } from './queries';
 import { mailParticipant, type MailContext, type RegistrationDeps } from './service';
 
 /**
@@ -75,13 +75,7 @@ export async function sendParticipantMessage(
   const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
   return deps.db.transaction(async (tx) => {
     const people = await tx
-      .select({
-        id: registrations.id,
-        email: registrations.email,
-        name: registrations.name,
-        lang: registrations.lang,
-        attendance: registrations.attendance,
-      })
+      .select(mailRecipientColumns)
       .from(registrations)
       .where(audienceWhere(event.id, message.audience))
       .orderBy(registrations.id);

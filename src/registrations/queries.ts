@@ -229,3 +229,12 @@ export async function listRegistrations(
     .where(and(...conditions))
     .orderBy(asc(registrations.createdAt), asc(registrations.id));
 }
+
+/** The columns a participant email needs: whom to greet, where, and in which language. */
+export const mailRecipientColumns = {
+  id: registrations.id,
+  email: registrations.email,
+  name: registrations.name,
+  lang: registrations.lang,
+  attendance: registrations.attendance,
+};

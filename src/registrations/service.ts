@@ -13,6 +13,7 @@ import {
   eventById,
   eventBySlug,
   inPersonCounts,
+  mailRecipientColumns,
   registrationById,
   registrationByToken,
   waitlistPosition,
@@ -308,13 +309,7 @@ export async function notifyEventChanged(
   const event = await eventById(tx, eventId);
   if (!event) return 0;
   const people = await tx
-    .select({
-      id: registrations.id,
-      email: registrations.email,
-      name: registrations.name,
-      lang: registrations.lang,
-      attendance: registrations.attendance,
-    })
+    .select(mailRecipientColumns)
     .from(registrations)
     .where(
       and(

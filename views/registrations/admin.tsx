@@ -13,6 +13,7 @@ import {
 } from '../../src/registrations/participant-messages';
 import { AdminLayout } from '../admin/admin-layout';
 import type { PageContext } from '../layout';
+import { FieldError } from './registration-panel';
 
 type AdminProps = PageContext & {
   user: CurrentUser;
@@ -44,14 +45,6 @@ type Messaging = {
   errors: Partial<Record<string, string>>;
   notice?: string;
 };
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p class="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
 
 /** "Message the participants": the form (no JavaScript) and what was sent before. */
 function MessageParticipants(

@@ -51,7 +51,8 @@ function SeatsLine({ t, seats, event }: Pick<RegistrationPanelProps, 't' | 'seat
   );
 }
 
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
+/** A field's error, below it; the input points at it with aria-describedby. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
     <p class="field-error" id={id}>
       {message}
