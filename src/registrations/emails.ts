@@ -1,10 +1,19 @@
 import type { OutboxAttachment } from '../db/schema/index';
 import { translator, type Lang } from '../lib/i18n/index';
 import { formatRange } from '../lib/time';
-import { eventIcs, type IcsEvent } from './ics';
 import type { Attendance } from './rules';
 
-export type EmailEvent = IcsEvent & { cancelReason: string | null };
+export type EmailEvent = {
+  slug: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  venueName: string | null;
+  venueAddress: string | null;
+  onlineUrl: string | null;
+  cancelReason: string | null;
+};
 
 export type EmailKind =
   | 'confirmed'
@@ -26,14 +35,16 @@ export type EmailInput = {
   name: string;
   event: EmailEvent;
   publicUrl: string;
-  now: Date;
   attendance?: Attendance;
   /** Only in emails that carry a freshly made token (confirmation, waitlist, link re-send). */
   manageUrl?: string;
   position?: number;
   /** Only in `message` emails. */
   message?: OrganizerMessage;
-  /** The calendar file to attach (the feeds' builder); without it a minimal one is made here. */
+  /**
+   * The event's calendar file, from the feeds' builder (src/calendar/feed.ts eventIcs), for the
+   * kinds that carry one; none for an event no feed shows (a draft).
+   */
   ics?: string;
 };
 
@@ -106,12 +117,12 @@ export function buildEmail(input: EmailInput): BuiltEmail {
     lines.push(t('email.useManageLink'));
   }
   const attachments: OutboxAttachment[] = [];
-  if (withIcs.has(input.kind)) {
+  if (withIcs.has(input.kind) && input.ics) {
     if (input.kind === 'confirmed') lines.push(t('email.confirmed.ics'));
     attachments.push({
       filename: `${event.slug}.ics`,
       contentType: 'text/calendar; charset=utf-8',
-      content: input.ics ?? eventIcs(event, input.publicUrl, input.now),
+      content: input.ics,
     });
   }
   lines.push('', t('email.signature'));

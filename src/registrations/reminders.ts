@@ -50,7 +50,6 @@ export async function enqueueReminders(deps: {
       name: row.name ?? '',
       event: row.event,
       publicUrl: deps.config.publicUrl,
-      now,
       attendance: row.attendance,
     });
     const sent = await enqueueEmail(

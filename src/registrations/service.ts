@@ -65,7 +65,7 @@ export async function mailParticipant(
   if (!person.email) return false;
   const lang: Lang = isLang(person.lang) ? person.lang : 'et';
   // The same VEVENT as the public feeds (UID, SEQUENCE, description), read inside this
-  // transaction so it shows the change being made; the minimal builder is the fallback.
+  // transaction so it shows the change being made. A draft has none (no feed shows it).
   const ics = hasCalendarFile(kind)
     ? ((await feedEventIcs(tx, ctx.publicUrl, event.slug, { lang, now: ctx.now })) ?? undefined)
     : undefined;
@@ -76,7 +76,6 @@ export async function mailParticipant(
     name: person.name ?? '',
     event,
     publicUrl: ctx.publicUrl,
-    now: ctx.now,
     attendance: person.attendance,
     manageUrl: extra.manageUrl,
     position: extra.position,

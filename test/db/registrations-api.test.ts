@@ -679,6 +679,39 @@ describe('event notices and reminders', () => {
     ).toHaveLength(0);
   });
 
+  it("attaches the feeds' VEVENT to a cancellation notice: STATUS:CANCELLED, raised SEQUENCE, local time", async () => {
+    const event = await makeEvent(ctx, {
+      startsAt: new Date('2026-12-05T16:00:00Z'),
+      endsAt: new Date('2026-12-05T19:00:00Z'),
+    });
+    const person = body();
+    await register(ctx, event.slug, person);
+    await ctx.deps.db.transaction(async (tx) => {
+      await tx
+        .update(events)
+        .set({ status: 'cancelled', cancelReason: 'Tormihoiatus', sequence: 3 })
+        .where(eq(events.id, event.id));
+      await notifyEventChanged(tx, event.id, 'cancelled', {
+        publicUrl: 'https://koda.test',
+        now: ctx.clock.now(),
+      });
+    });
+    const [notice] = (await outboxFor(ctx.deps.db, person.email as string)).filter(
+      (m) => m.kind === 'registration.cancelled',
+    );
+    expect(notice?.text).toContain('Põhjus: Tormihoiatus');
+    const calendar = new ICAL.Component(ICAL.parse(notice?.attachments[0]?.content ?? ''));
+    const vevent = calendar.getFirstSubcomponent('vevent');
+    expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(vevent?.getFirstPropertyValue('sequence')).toBe(3);
+    expect(vevent?.getFirstPropertyValue('uid')).toBe(`event-${event.id}@koda.test`);
+    expect(vevent?.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Tallinn');
+    expect(String(vevent?.getFirstPropertyValue('dtstart'))).toBe('2026-12-05T18:00:00');
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe(
+      'Europe/Tallinn',
+    );
+  });
+
   it('writes a reminder the day before, once', async () => {
     const hour = 60 * 60 * 1000;
     const event = await makeEvent(ctx, { capacity: null });
