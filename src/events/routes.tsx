@@ -84,7 +84,8 @@ export function eventRoutes() {
         registration: ended
           ? undefined
           : RegistrationPanel({ ...ctx, event, seats, state: registrationWindow(event, now) }),
-        calendar: (
+        // Nobody adds a meeting that is over to a calendar: past pages lead with what came of it.
+        calendar: ended ? undefined : (
           <>
             {AddToCalendarLinks({ ctx, event })}
             {FeedLinks({ ctx, feedPath: `/events/${event.slug}/calendar.ics` })}

@@ -202,6 +202,10 @@ describe('what the event page gathers from the other features', () => {
     );
     expect(html).toContain('https://calendar.google.com/');
     expect(html).toContain('outlook');
+    // A meeting that is over offers no calendar (its .ics stays reachable for old links).
+    const past = (await page('/events/mottekoda-rouges')).html;
+    expect(past).not.toContain('webcal://koda.test/events/mottekoda-rouges/calendar.ics');
+    expect(past).not.toContain('https://calendar.google.com/');
     expect((await page('/events?municipality=keila')).html).toContain(
       'webcal://koda.test/calendar.ics?municipality=keila',
     );
