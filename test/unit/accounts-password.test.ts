@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  deriveInJavaScript,
   DUMMY_PASSWORD_HASH,
   hashPassword,
   PBKDF2_ITERATIONS,
@@ -43,18 +44,65 @@ describe('password hashing', () => {
   });
 });
 
-describe('a runtime that refuses the iteration count', () => {
-  it('answers 503 login_unavailable instead of failing with a 500', async () => {
-    const subtle = crypto.subtle;
-    const refuse = vi.spyOn(subtle, 'deriveBits').mockRejectedValueOnce(
-      Object.assign(new Error('Pbkdf2 failed: iteration counts above 100000 are not supported'), {
-        name: 'NotSupportedError',
-      }),
+describe('a runtime that refuses the iteration count (deployed Cloudflare Workers)', () => {
+  const refusal = () =>
+    Object.assign(
+      new Error(
+        'Pbkdf2 failed: iteration counts above 100000 are not supported (requested 600000)',
+      ),
+      { name: 'NotSupportedError' },
     );
-    await expect(verifyPassword('x', DUMMY_PASSWORD_HASH)).rejects.toMatchObject({
-      status: 503,
-      code: 'login_unavailable',
-    });
-    refuse.mockRestore();
+
+  it('computes the same PBKDF2 in JavaScript as WebCrypto does', async () => {
+    const salt = new Uint8Array(16).map((_, index) => index * 7);
+    for (const password of ['', 'correct horse battery staple', 'Õun ja 🍏 ühes paroolis']) {
+      const key = await crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(password),
+        'PBKDF2',
+        false,
+        ['deriveBits'],
+      );
+      const expected = new Uint8Array(
+        await crypto.subtle.deriveBits(
+          { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 1_000 },
+          key,
+          256,
+        ),
+      );
+      expect(await deriveInJavaScript(password, salt, 1_000)).toEqual(expected);
+    }
+  });
+
+  it('still verifies a 600 000-iteration hash when WebCrypto refuses it', async () => {
+    const stored = await hashPassword('correct horse battery staple');
+    const refuse = vi.spyOn(crypto.subtle, 'deriveBits').mockRejectedValue(refusal());
+    try {
+      expect(await verifyPassword('correct horse battery staple', stored)).toBe(true);
+      expect(await verifyPassword('correct horse battery stapler', stored)).toBe(false);
+      expect(refuse).toHaveBeenCalledTimes(2);
+    } finally {
+      refuse.mockRestore();
+    }
+  });
+
+  it('answers 503 login_unavailable for any other crypto failure, never a 500', async () => {
+    const broken = vi
+      .spyOn(crypto.subtle, 'deriveBits')
+      .mockRejectedValueOnce(Object.assign(new Error('engine gone'), { name: 'OperationError' }));
+    try {
+      await expect(verifyPassword('x', DUMMY_PASSWORD_HASH)).rejects.toMatchObject({
+        status: 503,
+        code: 'login_unavailable',
+      });
+    } finally {
+      broken.mockRestore();
+    }
+  });
+
+  it('refuses a stored hash that asks for absurd work instead of computing it', async () => {
+    expect(await verifyPassword('x', 'pbkdf2-sha256$99999999999$AAAAAAAAAAAAAAAAAAAAAA$AA')).toBe(
+      false,
+    );
   });
 });
