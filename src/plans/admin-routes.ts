@@ -147,13 +147,14 @@ export function planAdminRoutes() {
       c,
       async (user) => {
         const { db, clock, config } = c.get('deps');
+        // The form sends every field: an emptied one clears it (the update takes a patch).
         const input = parseOrThrow(planInputSchema, {
           title: text(form, 'title') ?? '',
           periodStart: text(form, 'periodStart') ?? '',
           periodEnd: text(form, 'periodEnd') ?? '',
           status: text(form, 'status'),
-          summary: text(form, 'summary'),
-          documentUrl: text(form, 'documentUrl'),
+          summary: text(form, 'summary') ?? null,
+          documentUrl: text(form, 'documentUrl') ?? null,
         });
         await updatePlan({ db, clock, user, publicUrl: config.publicUrl }, planId, input);
         return `/admin/plans/${planId}?saved`;

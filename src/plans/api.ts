@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
 import { createApiRouter } from '../api/router';
-import { notFound } from '../lib/http';
+import { invalidFields, notFound } from '../lib/http';
 import {
   bearerSecurity,
   errorResponse,
@@ -20,15 +20,28 @@ import {
   planResponse,
   summaryJson,
 } from './present';
-import { itemInputSchema, itemsToCsv, planInputSchema, updateInputSchema } from './rules';
+import {
+  itemInputSchema,
+  itemPatchHints,
+  itemPatchSchema,
+  itemsToCsv,
+  patchIssueDetails,
+  planInputSchema,
+  planPatchSchema,
+  updateInputSchema,
+} from './rules';
 import {
   addItem,
   addUpdate,
   createPlan,
   csvItemsOf,
+  deleteItem,
+  deletePlan,
   findItemDetail,
   findVisiblePlan,
   loadPlanDetail,
+  updateItem,
+  updatePlan,
 } from './service';
 
 const getPlanRoute = createRoute({
@@ -96,6 +109,58 @@ const addUpdateRoute = createRoute({
   },
 });
 
+const patchPlanRoute = createRoute({
+  method: 'patch',
+  path: '/plans/{id}',
+  tags: ['Action plans'],
+  summary:
+    'Correct an action plan: any subset of its fields; the result is checked whole (the period must not end before it starts). An adopted plan cannot return to draft',
+  security: bearerSecurity,
+  request: { params: idParam, body: jsonBody(planPatchSchema) },
+  responses: { 200: jsonContent(planResponse, 'The changed plan'), ...writeErrorResponses },
+});
+
+const deletePlanRoute = createRoute({
+  method: 'delete',
+  path: '/plans/{id}',
+  tags: ['Action plans'],
+  summary:
+    'Delete a draft plan with its items; an adopted or archived plan answers 409 plan_not_draft (archive it instead)',
+  security: bearerSecurity,
+  request: { params: idParam },
+  responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrorResponses },
+});
+
+const patchItemRoute = createRoute({
+  method: 'patch',
+  path: '/plan-items/{id}',
+  tags: ['Action plans'],
+  summary:
+    'Correct an action item’s title, description, responsible, due date or cited outcomes (sourceOutcomeIds replaces the list). Status and progress are reported with POST /plan-items/{id}/updates',
+  security: bearerSecurity,
+  request: { params: idParam, body: jsonBody(itemPatchSchema) },
+  responses: { 200: jsonContent(itemResponse, 'The changed item'), ...writeErrorResponses },
+});
+
+const deleteItemRoute = createRoute({
+  method: 'delete',
+  path: '/plan-items/{id}',
+  tags: ['Action plans'],
+  summary:
+    'Delete an item of a draft plan; once the plan is adopted it answers 409 plan_not_draft (report status dropped with an update)',
+  security: bearerSecurity,
+  request: { params: idParam },
+  responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrorResponses },
+});
+
+/** A strict PATCH body's unknown keys, each named as its own field (with a hint where one helps). */
+function patchHook(hints: Record<string, string> = {}) {
+  return (result: { success: true } | { success: false; error: z.ZodError }) => {
+    if (!result.success) throw invalidFields(patchIssueDetails(result.error.issues, hints));
+    return undefined;
+  };
+}
+
 export function plansApi() {
   const api = createApiRouter();
 
@@ -158,6 +223,50 @@ export function plansApi() {
     const detail = await findItemDetail(db, item.id);
     if (!detail) throw notFound('No such action item');
     return c.json(itemJson(detail, config.publicUrl), 201);
+  });
+
+  api.openapi(
+    patchPlanRoute,
+    async (c) => {
+      const { db, clock, config } = c.get('deps');
+      const user = requireUser(c);
+      const plan = await updatePlan(
+        { db, clock, user, publicUrl: config.publicUrl },
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(planJson(plan, config.publicUrl), 200);
+    },
+    patchHook(),
+  );
+
+  api.openapi(deletePlanRoute, async (c) => {
+    const { db, clock, config } = c.get('deps');
+    const user = requireUser(c);
+    await deletePlan({ db, clock, user, publicUrl: config.publicUrl }, c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+
+  api.openapi(
+    patchItemRoute,
+    async (c) => {
+      const { db, clock, config } = c.get('deps');
+      const user = requireUser(c);
+      const item = await updateItem(
+        { db, clock, user, publicUrl: config.publicUrl },
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(itemJson(item, config.publicUrl), 200);
+    },
+    patchHook(itemPatchHints),
+  );
+
+  api.openapi(deleteItemRoute, async (c) => {
+    const { db, clock, config } = c.get('deps');
+    const user = requireUser(c);
+    await deleteItem({ db, clock, user, publicUrl: config.publicUrl }, c.req.valid('param').id);
+    return c.body(null, 204);
   });
 
   return api;

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { ErrorDetail } from '../lib/http';
+import { issuesToDetails, type ErrorDetail } from '../lib/http';
 
 export const planStatuses = ['draft', 'adopted', 'archived'] as const;
 export const itemStatuses = ['planned', 'in_progress', 'done', 'delayed', 'dropped'] as const;
@@ -18,38 +18,78 @@ const httpUrl = z
   .max(2000)
   .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'Use an http(s) address');
 
-export const planInputSchema = z
-  .object({
-    title: z.string().trim().min(1).max(300),
-    periodStart: isoDate,
-    periodEnd: isoDate,
-    status: z.enum(planStatuses).optional(),
-    summary: z.string().max(20_000).nullish(),
-    documentUrl: httpUrl.nullish(),
-  })
-  .superRefine((plan, ctx) => {
-    if (plan.periodEnd < plan.periodStart) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['periodEnd'],
-        message: 'The period cannot end before it starts',
-      });
-    }
-  });
+/** The plan's fields, once: the full schema (create, admin form) and the PATCH schema derive from it. */
+const planFields = z.object({
+  title: z.string().trim().min(1).max(300),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  status: z.enum(planStatuses).optional(),
+  summary: z.string().max(20_000).nullish(),
+  documentUrl: httpUrl.nullish(),
+});
+
+export const planInputSchema = planFields.superRefine((plan, ctx) => {
+  if (plan.periodEnd < plan.periodStart) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['periodEnd'],
+      message: 'The period cannot end before it starts',
+    });
+  }
+});
 export type PlanInput = z.infer<typeof planInputSchema>;
+
+/** PATCH: any subset; the plan it makes is checked whole (planInputSchema) once merged. */
+export const planPatchSchema = planFields.partial().strict();
+export type PlanPatch = z.infer<typeof planPatchSchema>;
 
 export const progressSchema = z.number().int().min(0).max(100);
 
-export const itemInputSchema = z.object({
+/** What describes an item (correctable later); status and progress belong to its timeline. */
+const itemFields = z.object({
   title: z.string().trim().min(1).max(500),
   description: z.string().max(20_000).nullish(),
   responsible: z.string().max(300).nullish(),
   dueDate: isoDate.nullish(),
-  status: z.enum(itemStatuses).optional(),
-  progress: progressSchema.optional(),
   sourceOutcomeIds: z.array(z.number().int().positive()).max(50).optional(),
 });
+
+export const itemInputSchema = itemFields.extend({
+  status: z.enum(itemStatuses).optional(),
+  progress: progressSchema.optional(),
+});
 export type ItemInput = z.infer<typeof itemInputSchema>;
+
+/** PATCH: any subset of the describing fields; sourceOutcomeIds replaces the list. */
+export const itemPatchSchema = itemFields.partial().strict();
+export type ItemPatch = z.infer<typeof itemPatchSchema>;
+
+const TIMELINE_ONLY =
+  'Progress is reported with POST /plan-items/{id}/updates, so the public timeline stays complete';
+
+/** Why a key is refused in an item PATCH, where a plain "unknown field" would not help. */
+export const itemPatchHints: Record<string, string> = {
+  status: TIMELINE_ONLY,
+  progress: TIMELINE_ONLY,
+};
+
+/**
+ * Validation problems as error details, with each unknown key of a strict (PATCH) body named
+ * as its own path rather than one detail on the whole body.
+ */
+export function patchIssueDetails(
+  issues: readonly z.core.$ZodIssue[],
+  hints: Record<string, string> = {},
+): ErrorDetail[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: [...issue.path.map(String), key].join('.'),
+          message: hints[key] ?? `Unknown field "${key}"`,
+        }))
+      : issuesToDetails([issue]),
+  );
+}
 
 export const updateInputSchema = z
   .object({

@@ -14,7 +14,7 @@ import {
 } from '../db/schema/index';
 import type { Db, Queryable, Tx } from '../db/types';
 import type { Clock } from '../lib/clock';
-import { invalidFields, notFound, type ErrorDetail } from '../lib/http';
+import { HttpError, invalidFields, notFound, parseOrThrow, type ErrorDetail } from '../lib/http';
 import { DEFAULT_TIMEZONE } from '../lib/time';
 import { enqueueEmail } from '../outbox/enqueue';
 import { statusChangeEmail } from './emails';
@@ -22,9 +22,12 @@ import {
   localDate,
   summarizeProgress,
   type CsvItem,
+  planInputSchema,
   type ItemInput,
+  type ItemPatch,
   type ItemStatus,
   type PlanInput,
+  type PlanPatch,
   type UpdateInput,
 } from './rules';
 
@@ -181,10 +184,27 @@ export async function createPlan(
   return (await findPlan(db, id)) as PlanWithMunicipality;
 }
 
+/** The values of a PATCH that it sets (undefined means "leave as it is"; null clears). */
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+/** 409: deleting belongs to drafts; once adopted, a plan and its items are the public record. */
+function planNotDraft(message: string): HttpError {
+  return new HttpError(409, 'plan_not_draft', message);
+}
+
+/**
+ * Changes any subset of the plan's fields (the admin form sends them all). The merged plan is
+ * validated whole, so a new start after the stored end is refused on periodEnd. A plan that
+ * has been adopted cannot go back to draft: that would let its record be deleted.
+ */
 export async function updatePlan(
   { db, clock, user }: WriteContext,
   id: number,
-  input: PlanInput,
+  patch: PlanPatch,
 ): Promise<PlanWithMunicipality> {
   const now = clock.now();
   await db.transaction(async (tx) => {
@@ -195,15 +215,32 @@ export async function updatePlan(
       .for('update');
     if (!current) throw notFound('No such plan');
     assertCanManage(user, [current.municipalityId]);
+    const merged = parseOrThrow(planInputSchema, {
+      title: current.title,
+      periodStart: current.periodStart,
+      periodEnd: current.periodEnd,
+      status: current.status,
+      summary: current.summary,
+      documentUrl: current.documentUrl,
+      ...definedOnly(patch),
+    });
+    if (current.status !== 'draft' && merged.status === 'draft') {
+      throw invalidFields([
+        {
+          path: 'status',
+          message: `The plan is ${current.status}; it cannot return to draft (archive it instead)`,
+        },
+      ]);
+    }
     const [row] = await tx
       .update(actionPlans)
       .set({
-        title: input.title,
-        periodStart: input.periodStart,
-        periodEnd: input.periodEnd,
-        status: input.status ?? current.status,
-        summary: input.summary ?? null,
-        documentUrl: input.documentUrl ?? null,
+        title: merged.title,
+        periodStart: merged.periodStart,
+        periodEnd: merged.periodEnd,
+        status: merged.status ?? current.status,
+        summary: merged.summary ?? null,
+        documentUrl: merged.documentUrl ?? null,
         updatedAt: now,
       })
       .where(eq(actionPlans.id, id))
@@ -216,6 +253,53 @@ export async function updatePlan(
     );
   });
   return (await findPlan(db, id)) as PlanWithMunicipality;
+}
+
+/** Only a draft plan can be deleted; its items, their sources and timelines go with it. */
+export async function deletePlan({ db, clock, user }: WriteContext, id: number): Promise<void> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    // Items before the plan: the order addUpdate locks them in, so the two cannot deadlock.
+    await tx
+      .select({ id: actionItems.id })
+      .from(actionItems)
+      .where(eq(actionItems.planId, id))
+      .for('update');
+    const plan = await lockManagedPlan(tx, user, id);
+    if (plan.status !== 'draft') {
+      throw planNotDraft(
+        `The plan is ${plan.status}: only a draft can be deleted. Archive it instead (status: archived)`,
+      );
+    }
+    const items = await itemsWithSourceIds(tx, id);
+    await tx.delete(actionPlans).where(eq(actionPlans.id, id));
+    await recordAudit(
+      tx,
+      user,
+      { action: 'delete', entity: 'plan', entityId: id, before: { ...plan, items } },
+      now,
+    );
+  });
+}
+
+async function sourceIdsOf(db: Queryable, itemId: number): Promise<number[]> {
+  const rows = await db
+    .select({ outcomeId: actionItemSources.outcomeId })
+    .from(actionItemSources)
+    .where(eq(actionItemSources.actionItemId, itemId))
+    .orderBy(asc(actionItemSources.outcomeId));
+  return rows.map((row) => row.outcomeId);
+}
+
+async function itemsWithSourceIds(db: Queryable, planId: number) {
+  const items = await db
+    .select()
+    .from(actionItems)
+    .where(eq(actionItems.planId, planId))
+    .orderBy(asc(actionItems.position), asc(actionItems.id));
+  return Promise.all(
+    items.map(async (item) => ({ ...item, sourceOutcomeIds: await sourceIdsOf(db, item.id) })),
+  );
 }
 
 async function lockManagedPlan(tx: Tx, user: CurrentUser, planId: number) {
@@ -285,6 +369,29 @@ export async function listCitableOutcomes(
   });
 }
 
+/** 422 naming each outcome id (by its index) that may not be cited; already cited ones stay citable. */
+async function assertCitable(
+  tx: Tx,
+  user: CurrentUser,
+  municipalityId: number,
+  outcomeIds: number[],
+  pathPrefix = '',
+  alreadyCited: number[] = [],
+) {
+  const bad = (await uncitable(tx, user, municipalityId, outcomeIds)).filter(
+    (index) => !alreadyCited.includes(outcomeIds[index] as number),
+  );
+  if (bad.length > 0) {
+    throw invalidFields(
+      bad.map((index) => ({
+        path: `${pathPrefix}sourceOutcomeIds.${index}`,
+        message:
+          'You may not cite this outcome in this plan (unknown, or another municipality’s event)',
+      })),
+    );
+  }
+}
+
 async function insertItem(
   tx: Tx,
   user: CurrentUser,
@@ -295,16 +402,7 @@ async function insertItem(
   pathPrefix = '',
 ): Promise<ItemRow> {
   const sourceIds = [...new Set(input.sourceOutcomeIds ?? [])];
-  const bad = await uncitable(tx, user, plan.municipalityId, input.sourceOutcomeIds ?? []);
-  if (bad.length > 0) {
-    throw invalidFields(
-      bad.map((index) => ({
-        path: `${pathPrefix}sourceOutcomeIds.${index}`,
-        message:
-          'You may not cite this outcome in this plan (unknown, or another municipality’s event)',
-      })),
-    );
-  }
+  await assertCitable(tx, user, plan.municipalityId, input.sourceOutcomeIds ?? [], pathPrefix);
   const [row] = await tx
     .insert(actionItems)
     .values({
@@ -360,6 +458,96 @@ export async function addItem(
     return row.id;
   });
   return (await findItemDetail(db, id)) as ItemDetail;
+}
+
+/** Locks an item and its plan, in the order addUpdate does, and checks the user may manage it. */
+async function lockManagedItem(tx: Tx, user: CurrentUser, itemId: number) {
+  const [item] = await tx
+    .select()
+    .from(actionItems)
+    .where(eq(actionItems.id, itemId))
+    .for('update');
+  if (!item) throw notFound('No such action item');
+  const plan = await lockManagedPlan(tx, user, item.planId);
+  return { item, plan };
+}
+
+/**
+ * Corrects what describes an item (title, description, responsible, due date, sources). Its
+ * status and progress change only through dated updates, so the public timeline stays whole.
+ */
+export async function updateItem(
+  { db, clock, user }: WriteContext,
+  itemId: number,
+  patch: ItemPatch,
+): Promise<ItemDetail> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const { item, plan } = await lockManagedItem(tx, user, itemId);
+    const cited = await sourceIdsOf(tx, itemId);
+    const { sourceOutcomeIds, ...fields } = definedOnly(patch);
+    if (sourceOutcomeIds !== undefined) {
+      await assertCitable(tx, user, plan.municipalityId, sourceOutcomeIds, '', cited);
+    }
+    const [row] = await tx
+      .update(actionItems)
+      .set({ ...fields, updatedAt: now })
+      .where(eq(actionItems.id, itemId))
+      .returning();
+    if (!row) throw notFound('No such action item');
+    const sources = sourceOutcomeIds === undefined ? cited : [...new Set(sourceOutcomeIds)];
+    if (sourceOutcomeIds !== undefined) {
+      await tx.delete(actionItemSources).where(eq(actionItemSources.actionItemId, itemId));
+      if (sources.length > 0) {
+        await tx
+          .insert(actionItemSources)
+          .values(sources.map((outcomeId) => ({ actionItemId: itemId, outcomeId })));
+      }
+    }
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'update',
+        entity: 'action_item',
+        entityId: itemId,
+        before: { ...item, sourceOutcomeIds: cited },
+        after: { ...row, sourceOutcomeIds: sources },
+      },
+      now,
+    );
+  });
+  return (await findItemDetail(db, itemId)) as ItemDetail;
+}
+
+/** Only a draft plan's items can be deleted; an adopted plan's item is dropped with an update. */
+export async function deleteItem(
+  { db, clock, user }: WriteContext,
+  itemId: number,
+): Promise<ItemRow> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const { item, plan } = await lockManagedItem(tx, user, itemId);
+    if (plan.status !== 'draft') {
+      throw planNotDraft(
+        `The plan is ${plan.status}: an adopted plan's items stay on the record. Report status dropped with an update (POST /plan-items/${itemId}/updates)`,
+      );
+    }
+    const sourceOutcomeIds = await sourceIdsOf(tx, itemId);
+    await tx.delete(actionItems).where(eq(actionItems.id, itemId));
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'delete',
+        entity: 'action_item',
+        entityId: itemId,
+        before: { ...item, sourceOutcomeIds },
+      },
+      now,
+    );
+    return item;
+  });
 }
 
 export async function findItemDetail(db: Queryable, id: number): Promise<ItemDetail | null> {

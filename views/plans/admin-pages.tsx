@@ -93,11 +93,14 @@ function PlanFields({ t, plan }: { t: PageContext['t']; plan?: PlanWithMunicipal
       <label>
         {t('plans.field.status')}
         <select name="status">
-          {planStatuses.map((status) => (
-            <option value={status} selected={plan?.status === status}>
-              {t(`plans.planStatus.${status}`)}
-            </option>
-          ))}
+          {planStatuses
+            // An adopted plan cannot go back to draft (the server refuses it too).
+            .filter((status) => !plan || plan.status === 'draft' || status !== 'draft')
+            .map((status) => (
+              <option value={status} selected={plan?.status === status}>
+                {t(`plans.planStatus.${status}`)}
+              </option>
+            ))}
         </select>
       </label>
       <label>

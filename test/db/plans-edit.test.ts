@@ -1,0 +1,532 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/seed';
+import {
+  actionItems,
+  actionItemSources,
+  actionItemUpdates,
+  actionPlans,
+  auditLog,
+  eventHosts,
+  events,
+  municipalities,
+  outcomes,
+} from '../../src/db/schema/index';
+import { createTestContext, type TestContext } from '../helpers/app';
+import { authorizationCases, bearerFor } from '../helpers/auth';
+import { postForm } from '../helpers/session';
+
+let ctx: TestContext;
+let keila: string;
+let admin: string;
+let keilaSlug: string;
+/** Two outcomes of a Keila event (citable in Keila's plans) and one of Tartu's (not). */
+let keilaOutcomes: [number, number];
+let tartuOutcome: number;
+
+type Json = Record<string, unknown> & { id: number };
+
+function send(method: string, path: string, body?: unknown, authorization?: string) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (authorization) headers.authorization = authorization;
+  return ctx.app.request(`/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function created(res: Response): Promise<Json> {
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as Json;
+}
+
+const planBody = {
+  title: 'Keila tegevuskava 2027–2028',
+  periodStart: '2027-01-01',
+  periodEnd: '2028-12-31',
+};
+
+async function newPlan(
+  status: 'draft' | 'adopted' | 'archived',
+  extra: Record<string, unknown> = {},
+): Promise<Json> {
+  return created(
+    await send('POST', '/municipalities/keila/plans', { ...planBody, status, ...extra }, keila),
+  );
+}
+
+async function newItem(planId: number, body: Record<string, unknown> = {}): Promise<Json> {
+  return created(await send('POST', `/plans/${planId}/items`, { title: 'Item', ...body }, keila));
+}
+
+async function outcomeOf(municipality: string): Promise<{ id: number; slug: string }> {
+  const [row] = await ctx.deps.db
+    .select({ id: outcomes.id, slug: events.slug })
+    .from(outcomes)
+    .innerJoin(events, eq(events.id, outcomes.eventId))
+    .innerJoin(eventHosts, eq(eventHosts.eventId, events.id))
+    .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
+    .where(and(eq(municipalities.slug, municipality), eq(outcomes.kind, 'proposal')))
+    .orderBy(asc(events.startsAt), asc(outcomes.id));
+  if (!row) throw new Error(`no outcome of ${municipality}`);
+  return row;
+}
+
+async function sourcesOf(itemId: number): Promise<number[]> {
+  const rows = await ctx.deps.db
+    .select({ id: actionItemSources.outcomeId })
+    .from(actionItemSources)
+    .where(eq(actionItemSources.actionItemId, itemId))
+    .orderBy(asc(actionItemSources.outcomeId));
+  return rows.map((row) => row.id);
+}
+
+async function auditOf(entity: string, id: number) {
+  return ctx.deps.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(id))))
+    .orderBy(asc(auditLog.id));
+}
+
+/** Everything stored about a plan, to show that a refused write changed nothing. */
+async function snapshot(planId: number) {
+  const db = ctx.deps.db;
+  const plan = await db.select().from(actionPlans).where(eq(actionPlans.id, planId));
+  const items = await db
+    .select()
+    .from(actionItems)
+    .where(eq(actionItems.planId, planId))
+    .orderBy(asc(actionItems.id));
+  const ids = items.map((item) => item.id);
+  const sources =
+    ids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(actionItemSources)
+          .where(inArray(actionItemSources.actionItemId, ids))
+          .orderBy(asc(actionItemSources.actionItemId), asc(actionItemSources.outcomeId));
+  const updates =
+    ids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(actionItemUpdates)
+          .where(inArray(actionItemUpdates.actionItemId, ids))
+          .orderBy(asc(actionItemUpdates.id));
+  return { plan, items, sources, updates };
+}
+
+function paths(body: { error: { details?: { path: string }[] } }) {
+  return (body.error.details ?? []).map((detail) => detail.path);
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  admin = await bearerFor(ctx, { role: 'admin' });
+  const first = await outcomeOf('keila');
+  keilaSlug = first.slug;
+  const second = await created(
+    await send(
+      'POST',
+      `/events/${keilaSlug}/outcomes`,
+      { kind: 'proposal', title: 'Second Keila proposal', body: 'x', published: true },
+      keila,
+    ),
+  );
+  keilaOutcomes = [first.id, second.id];
+  tartuOutcome = (await outcomeOf('tartu')).id;
+});
+afterAll(() => ctx.close());
+
+describe('PATCH /plans/:id', () => {
+  it('changes only the fields sent, audits before and after, and the public page shows it', async () => {
+    const plan = await newPlan('adopted', {
+      summary: 'Kokkuvõte',
+      documentUrl: 'https://keila.ee/kava.pdf',
+    });
+    const res = await send('PATCH', `/plans/${plan.id}`, { title: 'Parandatud pealkiri' }, keila);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      ...plan,
+      title: 'Parandatud pealkiri',
+    });
+    const [row] = await ctx.deps.db.select().from(actionPlans).where(eq(actionPlans.id, plan.id));
+    expect(row).toMatchObject({
+      title: 'Parandatud pealkiri',
+      periodStart: '2027-01-01',
+      periodEnd: '2028-12-31',
+      status: 'adopted',
+      summary: 'Kokkuvõte',
+      documentUrl: 'https://keila.ee/kava.pdf',
+    });
+    const audit = await auditOf('plan', plan.id);
+    expect(audit.map((entry) => entry.action)).toEqual(['create', 'update']);
+    expect(audit[1]?.before).toMatchObject({ title: planBody.title });
+    expect(audit[1]?.after).toMatchObject({ title: 'Parandatud pealkiri' });
+    const page = await (await ctx.app.request(`/plans/${plan.id}?lang=en`)).text();
+    expect(page).toContain('Parandatud pealkiri');
+    expect(page).not.toContain(planBody.title);
+
+    const cleared = await send('PATCH', `/plans/${plan.id}`, { summary: null }, keila);
+    expect(cleared.status).toBe(200);
+    expect(await cleared.json()).toMatchObject({
+      summary: null,
+      documentUrl: 'https://keila.ee/kava.pdf',
+    });
+  });
+
+  it('validates the merged plan whole, names unknown keys, and keeps an adopted plan out of draft', async () => {
+    const plan = await newPlan('adopted');
+    const before = await snapshot(plan.id);
+    const cases: [Record<string, unknown>, string][] = [
+      // The stored end is 2028-12-31: a start after it makes the merged period backwards.
+      [{ periodStart: '2029-01-01' }, 'periodEnd'],
+      [{ periodEnd: '2026-12-31' }, 'periodEnd'],
+      [{ periodEnd: '31.12.2028' }, 'periodEnd'],
+      [{ title: '' }, 'title'],
+      [{ documentUrl: 'javascript:alert(1)' }, 'documentUrl'],
+      [{ colour: 'red' }, 'colour'],
+      [{ status: 'draft' }, 'status'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await send('PATCH', `/plans/${plan.id}`, body, keila);
+      expect(res.status, path).toBe(422);
+      const error = await res.json();
+      expect([...new Set(paths(error))], path).toEqual([path]);
+      if (path === 'colour') expect(error.error.details[0].message).toContain('colour');
+    }
+    expect(await snapshot(plan.id)).toEqual(before);
+    const both = await send(
+      'PATCH',
+      `/plans/${plan.id}`,
+      { periodStart: '2029-01-01', periodEnd: '2030-12-31' },
+      keila,
+    );
+    expect(both.status).toBe(200);
+    expect(await both.json()).toMatchObject({ periodStart: '2029-01-01', periodEnd: '2030-12-31' });
+    const archived = await send('PATCH', `/plans/${plan.id}`, { status: 'archived' }, keila);
+    expect(await archived.json()).toMatchObject({ status: 'archived' });
+  });
+});
+
+describe('PATCH /plan-items/:id', () => {
+  it('corrects the describing fields, replaces the sources, audits, and answers like POST /plans/:id/items', async () => {
+    const plan = await newPlan('adopted');
+    const item = await newItem(plan.id, {
+      title: 'Istungite ülekanne',
+      description: 'Kirjeldus',
+      responsible: 'Kantselei',
+      dueDate: '2027-06-30',
+      sourceOutcomeIds: [keilaOutcomes[0]],
+    });
+    const unchanged = await send('PATCH', `/plan-items/${item.id}`, {}, keila);
+    expect(unchanged.status).toBe(200);
+    expect(await unchanged.json()).toEqual(item);
+
+    const res = await send(
+      'PATCH',
+      `/plan-items/${item.id}`,
+      { title: 'Istungite otseülekanne', responsible: null, dueDate: '2027-09-30' },
+      keila,
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      title: 'Istungite otseülekanne',
+      description: 'Kirjeldus',
+      responsible: null,
+      dueDate: '2027-09-30',
+      status: 'planned',
+      progress: 0,
+    });
+    expect(body.sources.map((s: { outcomeId: number }) => s.outcomeId)).toEqual([keilaOutcomes[0]]);
+
+    const replaced = await send(
+      'PATCH',
+      `/plan-items/${item.id}`,
+      { sourceOutcomeIds: [keilaOutcomes[1]] },
+      keila,
+    );
+    expect(replaced.status).toBe(200);
+    expect((await replaced.json()).sources.map((s: { outcomeId: number }) => s.outcomeId)).toEqual([
+      keilaOutcomes[1],
+    ]);
+    expect(await sourcesOf(item.id)).toEqual([keilaOutcomes[1]]);
+
+    const audit = await auditOf('action_item', item.id);
+    expect(audit.map((entry) => entry.action)).toEqual(['create', 'update', 'update', 'update']);
+    expect(audit[2]?.before).toMatchObject({
+      title: 'Istungite ülekanne',
+      responsible: 'Kantselei',
+    });
+    expect(audit[2]?.after).toMatchObject({ title: 'Istungite otseülekanne', responsible: null });
+    expect(audit[3]?.before).toMatchObject({ sourceOutcomeIds: [keilaOutcomes[0]] });
+    expect(audit[3]?.after).toMatchObject({ sourceOutcomeIds: [keilaOutcomes[1]] });
+
+    const page = await (await ctx.app.request(`/plans/${plan.id}?lang=en`)).text();
+    expect(page).toContain('Istungite otseülekanne');
+
+    const empty = await send('PATCH', `/plan-items/${item.id}`, { sourceOutcomeIds: [] }, keila);
+    expect((await empty.json()).sources).toEqual([]);
+    expect(await sourcesOf(item.id)).toEqual([]);
+  });
+
+  it('refuses uncitable sources, status and progress (they belong to the timeline), and unknown keys; nothing changes', async () => {
+    const plan = await newPlan('adopted');
+    const item = await newItem(plan.id, { sourceOutcomeIds: [keilaOutcomes[0]] });
+    const before = await snapshot(plan.id);
+
+    const foreign = await send(
+      'PATCH',
+      `/plan-items/${item.id}`,
+      { title: 'Changed', sourceOutcomeIds: [keilaOutcomes[1], tartuOutcome] },
+      keila,
+    );
+    expect(foreign.status).toBe(422);
+    expect(paths(await foreign.json())).toEqual(['sourceOutcomeIds.1']);
+    const unknown = await send(
+      'PATCH',
+      `/plan-items/${item.id}`,
+      { sourceOutcomeIds: [999_999_999] },
+      keila,
+    );
+    expect(paths(await unknown.json())).toEqual(['sourceOutcomeIds.0']);
+
+    for (const body of [{ status: 'done' }, { progress: 100 }]) {
+      const key = Object.keys(body)[0] as string;
+      const res = await send('PATCH', `/plan-items/${item.id}`, { title: 'X', ...body }, keila);
+      expect(res.status, key).toBe(422);
+      const error = await res.json();
+      expect(error.error.details).toEqual([
+        { path: key, message: expect.stringContaining('POST /plan-items/{id}/updates') },
+      ]);
+    }
+    const cases: [Record<string, unknown>, string][] = [
+      [{ title: '' }, 'title'],
+      [{ dueDate: '2027-02-30' }, 'dueDate'],
+      [{ planId: 1 }, 'planId'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await send('PATCH', `/plan-items/${item.id}`, body, keila);
+      expect(res.status, path).toBe(422);
+      expect(paths(await res.json()), path).toEqual([path]);
+    }
+    expect(await snapshot(plan.id)).toEqual(before);
+    expect((await auditOf('action_item', item.id)).map((entry) => entry.action)).toEqual([
+      'create',
+    ]);
+  });
+
+  it('keeps a source the item already cites citable for an organizer who could not add it', async () => {
+    const plan = await newPlan('adopted');
+    const item = await created(
+      await send(
+        'POST',
+        `/plans/${plan.id}/items`,
+        { title: 'Joint', sourceOutcomeIds: [tartuOutcome] },
+        admin,
+      ),
+    );
+    const res = await send(
+      'PATCH',
+      `/plan-items/${item.id}`,
+      { title: 'Joint, corrected', sourceOutcomeIds: [tartuOutcome, keilaOutcomes[0]] },
+      keila,
+    );
+    expect(res.status).toBe(200);
+    expect(await sourcesOf(item.id)).toEqual(
+      [tartuOutcome, keilaOutcomes[0]].sort((a, b) => a - b),
+    );
+  });
+});
+
+describe('DELETE /plans/:id and /plan-items/:id', () => {
+  it('deletes a draft plan’s item, then the draft plan with its items, sources and timeline; both audited', async () => {
+    const plan = await newPlan('draft');
+    const first = await newItem(plan.id, { title: 'First', sourceOutcomeIds: [keilaOutcomes[0]] });
+    const second = await newItem(plan.id, {
+      title: 'Second',
+      sourceOutcomeIds: [keilaOutcomes[1]],
+    });
+    expect(
+      (
+        await send(
+          'POST',
+          `/plan-items/${second.id}/updates`,
+          { date: '2027-02-01', note: 'Started' },
+          keila,
+        )
+      ).status,
+    ).toBe(201);
+
+    const item = await send('DELETE', `/plan-items/${first.id}`, undefined, keila);
+    expect(item.status).toBe(204);
+    expect(await item.text()).toBe('');
+    expect(
+      await ctx.deps.db.select().from(actionItems).where(eq(actionItems.id, first.id)),
+    ).toEqual([]);
+    expect(await sourcesOf(first.id)).toEqual([]);
+    const itemAudit = await auditOf('action_item', first.id);
+    expect(itemAudit.map((entry) => entry.action)).toEqual(['create', 'delete']);
+    expect(itemAudit[1]?.before).toMatchObject({
+      title: 'First',
+      sourceOutcomeIds: [keilaOutcomes[0]],
+    });
+
+    const res = await send('DELETE', `/plans/${plan.id}`, undefined, keila);
+    expect(res.status).toBe(204);
+    expect(await snapshot(plan.id)).toEqual({ plan: [], items: [], sources: [], updates: [] });
+    expect(
+      await ctx.deps.db
+        .select()
+        .from(actionItemUpdates)
+        .where(eq(actionItemUpdates.actionItemId, second.id)),
+    ).toEqual([]);
+    expect(await sourcesOf(second.id)).toEqual([]);
+    const planAudit = await auditOf('plan', plan.id);
+    expect(planAudit.map((entry) => entry.action)).toEqual(['create', 'delete']);
+    expect(planAudit[1]?.before).toMatchObject({
+      title: planBody.title,
+      items: [{ id: second.id, title: 'Second', sourceOutcomeIds: [keilaOutcomes[1]] }],
+    });
+    // The outcomes the items cited stay.
+    expect(
+      await ctx.deps.db.select().from(outcomes).where(inArray(outcomes.id, keilaOutcomes)),
+    ).toHaveLength(2);
+    expect((await send('DELETE', `/plans/${plan.id}`, undefined, keila)).status).toBe(404);
+    expect((await send('DELETE', `/plan-items/${first.id}`, undefined, keila)).status).toBe(404);
+  });
+
+  it('answers 409 plan_not_draft for an adopted or archived plan and its items, changing nothing', async () => {
+    for (const status of ['adopted', 'archived'] as const) {
+      const plan = await newPlan(status);
+      const item = await newItem(plan.id, { sourceOutcomeIds: [keilaOutcomes[0]] });
+      expect(
+        (
+          await send(
+            'POST',
+            `/plan-items/${item.id}/updates`,
+            { date: '2027-02-01', note: 'Started' },
+            keila,
+          )
+        ).status,
+      ).toBe(201);
+      const before = await snapshot(plan.id);
+
+      const itemRes = await send('DELETE', `/plan-items/${item.id}`, undefined, admin);
+      expect(itemRes.status, status).toBe(409);
+      const itemError = (await itemRes.json()).error;
+      expect(itemError.code).toBe('plan_not_draft');
+      expect(itemError.message).toContain('stay on the record');
+      expect(itemError.message).toContain('dropped');
+
+      const planRes = await send('DELETE', `/plans/${plan.id}`, undefined, admin);
+      expect(planRes.status, status).toBe(409);
+      const planError = (await planRes.json()).error;
+      expect(planError.code).toBe('plan_not_draft');
+      expect(planError.message).toMatch(/archive it instead/i);
+
+      expect(await snapshot(plan.id)).toEqual(before);
+      expect((await auditOf('plan', plan.id)).map((entry) => entry.action)).toEqual(['create']);
+    }
+  });
+});
+
+describe('authorization of the correction endpoints', () => {
+  it('PATCH /plans/:id and /plan-items/:id: organizers of keila and admins only', async () => {
+    const plan = await newPlan('adopted');
+    const item = await newItem(plan.id);
+    for (const c of await authorizationCases(ctx, 'keila', 'tartu', [200])) {
+      const planRes = await send(
+        'PATCH',
+        `/plans/${plan.id}`,
+        { title: `By ${c.who}` },
+        c.authorization,
+      );
+      expect(planRes.status, c.who).toBeOneOf(c.expected);
+      const itemRes = await send(
+        'PATCH',
+        `/plan-items/${item.id}`,
+        { title: `By ${c.who}` },
+        c.authorization,
+      );
+      expect(itemRes.status, c.who).toBeOneOf(c.expected);
+    }
+    const titles = (await auditOf('plan', plan.id)).map(
+      (entry) => (entry.after as { title: string }).title,
+    );
+    expect(titles.slice(1)).toEqual(['By organizer of keila', 'By admin']);
+    const itemTitles = (await auditOf('action_item', item.id)).map(
+      (entry) => (entry.after as { title: string }).title,
+    );
+    expect(itemTitles.slice(1)).toEqual(['By organizer of keila', 'By admin']);
+  });
+
+  it('DELETE /plans/:id and /plan-items/:id: organizers of keila and admins only', async () => {
+    for (const c of await authorizationCases(ctx, 'keila', 'tartu', [204])) {
+      const plan = await newPlan('draft');
+      const item = await newItem(plan.id);
+      const itemRes = await send('DELETE', `/plan-items/${item.id}`, undefined, c.authorization);
+      expect(itemRes.status, c.who).toBeOneOf(c.expected);
+      const planRes = await send('DELETE', `/plans/${plan.id}`, undefined, c.authorization);
+      expect(planRes.status, c.who).toBeOneOf(c.expected);
+      const left = await snapshot(plan.id);
+      const allowed = c.expected.includes(204);
+      expect(left.plan, c.who).toHaveLength(allowed ? 0 : 1);
+      expect(left.items, c.who).toHaveLength(allowed ? 0 : 1);
+    }
+  });
+
+  it('lists the four operations in the OpenAPI document, the item PATCH without status or progress', async () => {
+    const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    expect(Object.keys(doc.paths['/plans/{id}'] ?? {})).toEqual(
+      expect.arrayContaining(['get', 'patch', 'delete']),
+    );
+    expect(Object.keys(doc.paths['/plan-items/{id}'] ?? {})).toEqual(
+      expect.arrayContaining(['patch', 'delete']),
+    );
+    const body = doc.paths['/plan-items/{id}']?.patch?.requestBody as {
+      content: { 'application/json': { schema: { properties: Record<string, unknown> } } };
+    };
+    const schema = body.content['application/json'].schema;
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'description',
+      'dueDate',
+      'responsible',
+      'sourceOutcomeIds',
+      'title',
+    ]);
+    expect(doc.paths['/plans/{id}']?.delete?.responses).toHaveProperty('409');
+    expect(doc.paths['/plan-items/{id}']?.delete?.responses).toHaveProperty('409');
+  });
+});
+
+describe('admin: the plan form', () => {
+  it('still clears the summary from the plan form (an emptied field is sent as a clear)', async () => {
+    const plan = await newPlan('adopted', { summary: 'To be removed' });
+    const res = await postForm(
+      ctx,
+      `/admin/plans/${plan.id}`,
+      {
+        title: 'Form title',
+        periodStart: '2027-01-01',
+        periodEnd: '2028-12-31',
+        status: 'adopted',
+        summary: '',
+        documentUrl: '',
+      },
+      { authorization: keila },
+    );
+    expect(res.status).toBe(303);
+    const [row] = await ctx.deps.db.select().from(actionPlans).where(eq(actionPlans.id, plan.id));
+    expect(row).toMatchObject({ title: 'Form title', summary: null });
+  });
+});
