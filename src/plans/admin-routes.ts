@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { AdminOutcomesPage } from '../../views/outcomes/admin-outcomes-page';
-import { AdminPlanPage, AdminPlansPage } from '../../views/plans/admin-pages';
+import { AdminPlanPage, AdminPlansPage, type ItemEditState } from '../../views/plans/admin-pages';
 import { assertCanManage, type CurrentUser } from '../accounts/auth';
 import { requireUserPage } from '../accounts/guards';
 import { actionItems, events, municipalities, recordings } from '../db/schema/index';
@@ -15,16 +15,25 @@ import {
   outcomeInputSchema,
   updateOutcome,
 } from '../outcomes/service';
-import { itemInputSchema, parseItemsCsv, planInputSchema, updateInputSchema } from './rules';
+import {
+  itemInputSchema,
+  itemPatchSchema,
+  parseItemsCsv,
+  planInputSchema,
+  updateInputSchema,
+} from './rules';
 import {
   addItem,
   addUpdate,
   createPlan,
+  deleteItem,
+  deletePlan,
   findPlan,
   importItems,
   listCitableOutcomes,
   listManagedPlans,
   loadItems,
+  updateItem,
   updatePlan,
 } from './service';
 
@@ -61,6 +70,32 @@ async function formAction(
   }
 }
 
+/** A 409 plan_not_draft becomes the error page in the reader's language (not the API's English). */
+async function refusedAsPage<T>(
+  c: Context<AppEnv>,
+  message: 'plans.admin.planNotDraft' | 'plans.admin.itemNotDraft',
+  action: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof HttpError && error.code === 'plan_not_draft') {
+      throw new HttpError(409, error.code, c.get('t')(message));
+    }
+    throw error;
+  }
+}
+
+async function planOfItem(c: Context<AppEnv>, itemId: number): Promise<number> {
+  const [item] = await c
+    .get('deps')
+    .db.select({ planId: actionItems.planId })
+    .from(actionItems)
+    .where(eq(actionItems.id, itemId));
+  if (!item) throw notFound();
+  return item.planId;
+}
+
 function id(raw: string): number {
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value <= 0) throw notFound();
@@ -88,6 +123,7 @@ export function planAdminRoutes() {
     user: CurrentUser,
     planId: number,
     errors?: ErrorDetail[],
+    itemEdit?: ItemEditState,
   ) {
     const { db } = c.get('deps');
     const plan = await findPlan(db, planId);
@@ -104,10 +140,12 @@ export function planAdminRoutes() {
         ? t('plans.admin.imported', { count: Number(imported) || 0 })
         : c.req.query('saved') !== undefined
           ? t('plans.admin.saved')
-          : undefined;
+          : c.req.query('deleted') !== undefined
+            ? t('plans.admin.deleted')
+            : undefined;
     return c.html(
-      AdminPlanPage({ ...pageContext(c), user, plan, items, citable, errors, notice }),
-      errors ? 422 : 200,
+      AdminPlanPage({ ...pageContext(c), user, plan, items, citable, errors, notice, itemEdit }),
+      errors || itemEdit ? 422 : 200,
     );
   }
 
@@ -163,6 +201,15 @@ export function planAdminRoutes() {
     );
   });
 
+  routes.post('/admin/plans/:id/delete', async (c) => {
+    const user = requireUserPage(c);
+    const { db, clock, config } = c.get('deps');
+    await refusedAsPage(c, 'plans.admin.planNotDraft', () =>
+      deletePlan({ db, clock, user, publicUrl: config.publicUrl }, id(c.req.param('id'))),
+    );
+    return c.redirect('/admin/plans', 303);
+  });
+
   routes.post('/admin/plans/:id/items', async (c) => {
     const planId = id(c.req.param('id'));
     const form = (await c.req.parseBody({ all: true })) as Form;
@@ -186,6 +233,58 @@ export function planAdminRoutes() {
     );
   });
 
+  routes.post('/admin/plan-items/:id', async (c) => {
+    const itemId = id(c.req.param('id'));
+    const form = (await c.req.parseBody({ all: true })) as Form;
+    const { db } = c.get('deps');
+    // Sources change only when the form offered them (no boxes at all is not "cite nothing").
+    const sourceOutcomeIds = text(form, 'sourcesOffered')
+      ? list(form, 'sourceOutcomeIds')
+      : undefined;
+    return formAction(
+      c,
+      async (user) => {
+        const { clock, config } = c.get('deps');
+        const input = parseOrThrow(itemPatchSchema, {
+          title: text(form, 'title') ?? '',
+          description: text(form, 'description') ?? null,
+          responsible: text(form, 'responsible') ?? null,
+          dueDate: text(form, 'dueDate') ?? null,
+          sourceOutcomeIds,
+        });
+        const item = await updateItem(
+          { db, clock, user, publicUrl: config.publicUrl },
+          itemId,
+          input,
+        );
+        return `/admin/plans/${item.planId}?saved#item-${item.id}`;
+      },
+      async (user, errors) => {
+        const planId = await planOfItem(c, itemId);
+        return planPage(c, user, planId, undefined, {
+          itemId,
+          errors,
+          values: {
+            title: text(form, 'title'),
+            description: text(form, 'description'),
+            responsible: text(form, 'responsible'),
+            dueDate: text(form, 'dueDate'),
+            sourceOutcomeIds: list(form, 'sourceOutcomeIds'),
+          },
+        });
+      },
+    );
+  });
+
+  routes.post('/admin/plan-items/:id/delete', async (c) => {
+    const user = requireUserPage(c);
+    const { db, clock, config } = c.get('deps');
+    const item = await refusedAsPage(c, 'plans.admin.itemNotDraft', () =>
+      deleteItem({ db, clock, user, publicUrl: config.publicUrl }, id(c.req.param('id'))),
+    );
+    return c.redirect(`/admin/plans/${item.planId}?deleted`, 303);
+  });
+
   routes.post('/admin/plan-items/:id/updates', async (c) => {
     const itemId = id(c.req.param('id'));
     const form = (await c.req.parseBody()) as Form;
@@ -207,14 +306,7 @@ export function planAdminRoutes() {
         );
         return `/admin/plans/${item.planId}?saved#item-${item.id}`;
       },
-      async (user, errors) => {
-        const [item] = await db
-          .select({ planId: actionItems.planId })
-          .from(actionItems)
-          .where(eq(actionItems.id, itemId));
-        if (!item) throw notFound();
-        return planPage(c, user, item.planId, errors);
-      },
+      async (user, errors) => planPage(c, user, await planOfItem(c, itemId), errors),
     );
   });
 

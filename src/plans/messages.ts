@@ -90,6 +90,19 @@ export const plansMessages = defineMessages(
     'plans.admin.imported': 'Imporditud tegevusi: {count}.',
     'plans.admin.view': 'Avalik leht',
     'plans.admin.keep': 'jääb samaks',
+    'plans.admin.editItem': 'Muuda',
+    'plans.admin.editItemHint':
+      'Olek ja edenemine muutuvad ainult edenemise teatega, et avalik ajajoon jääks terviklikuks.',
+    'plans.admin.saveItem': 'Salvesta muudatused',
+    'plans.admin.deleteItem': 'Kustuta tegevus',
+    'plans.admin.deletePlan': 'Kustuta tegevuskava',
+    'plans.admin.deleteHint':
+      'Kustutada saab ainult mustandit. Vastuvõetud kava ja selle tegevused jäävad avalikuks: kava saab arhiveerida ja tegevusest loobumisest teatada edenemise teatega.',
+    'plans.admin.deleted': 'Kustutatud.',
+    'plans.admin.planNotDraft':
+      'Vastuvõetud või arhiveeritud tegevuskava ei saa kustutada: arhiveeri see.',
+    'plans.admin.itemNotDraft':
+      'Vastuvõetud kava tegevused jäävad avalikuks: teata edenemise teatega, et tegevusest loobuti.',
     'plans.field.title': 'Pealkiri',
     'plans.field.periodStart': 'Algus',
     'plans.field.periodEnd': 'Lõpp',
@@ -192,6 +205,19 @@ export const plansMessages = defineMessages(
     'plans.admin.imported': 'Actions imported: {count}.',
     'plans.admin.view': 'Public page',
     'plans.admin.keep': 'unchanged',
+    'plans.admin.editItem': 'Edit',
+    'plans.admin.editItemHint':
+      'Status and progress change only with a progress report, so the public timeline stays complete.',
+    'plans.admin.saveItem': 'Save changes',
+    'plans.admin.deleteItem': 'Delete item',
+    'plans.admin.deletePlan': 'Delete plan',
+    'plans.admin.deleteHint':
+      'Only a draft can be deleted. An adopted plan and its actions stay public: archive the plan, and report an action as dropped with a progress report.',
+    'plans.admin.deleted': 'Deleted.',
+    'plans.admin.planNotDraft':
+      'An adopted or archived plan cannot be deleted: archive it instead.',
+    'plans.admin.itemNotDraft':
+      'An adopted plan’s actions stay on the record: report status dropped with a progress report.',
     'plans.field.title': 'Title',
     'plans.field.periodStart': 'Starts',
     'plans.field.periodEnd': 'Ends',

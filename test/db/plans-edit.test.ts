@@ -18,6 +18,7 @@ import { postForm } from '../helpers/session';
 
 let ctx: TestContext;
 let keila: string;
+let tartu: string;
 let admin: string;
 let keilaSlug: string;
 /** Two outcomes of a Keila event (citable in Keila's plans) and one of Tartu's (not). */
@@ -128,6 +129,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps.db, ctx.clock.now());
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
   admin = await bearerFor(ctx, { role: 'admin' });
   const first = await outcomeOf('keila');
   keilaSlug = first.slug;
@@ -528,5 +530,154 @@ describe('admin: the plan form', () => {
     expect(res.status).toBe(303);
     const [row] = await ctx.deps.db.select().from(actionPlans).where(eq(actionPlans.id, plan.id));
     expect(row).toMatchObject({ title: 'Form title', summary: null });
+  });
+});
+
+describe('admin: correcting and deleting on /admin/plans/:id', () => {
+  const as = (authorization: string) => ({ authorization });
+
+  async function adminPage(planId: number, authorization = keila) {
+    const res = await ctx.app.request(`/admin/plans/${planId}?lang=en`, {
+      headers: as(authorization),
+    });
+    expect(res.status).toBe(200);
+    return res.text();
+  }
+
+  it('edits an item through its form: fields, cleared fields and sources; errors beside that form', async () => {
+    const plan = await newPlan('adopted');
+    const item = await newItem(plan.id, {
+      title: 'Old title',
+      responsible: 'Kantselei',
+      sourceOutcomeIds: [keilaOutcomes[0]],
+    });
+    const page = await adminPage(plan.id);
+    expect(page).toContain(`action="/admin/plan-items/${item.id}"`);
+    expect(page).toContain('value="Old title"');
+    expect(page).toContain('<summary>Edit</summary>');
+    // The edit form ticks the outcomes the item cites, and only those.
+    const editForm = page.slice(page.indexOf(`action="/admin/plan-items/${item.id}"`));
+    expect(editForm).toMatch(
+      new RegExp(`name="sourceOutcomeIds" value="${keilaOutcomes[0]}" checked`),
+    );
+    expect(editForm).not.toMatch(
+      new RegExp(`name="sourceOutcomeIds" value="${keilaOutcomes[1]}" checked`),
+    );
+
+    const res = await postForm(
+      ctx,
+      `/admin/plan-items/${item.id}`,
+      {
+        title: 'New title',
+        description: 'Now described',
+        responsible: '',
+        dueDate: '2027-05-31',
+        sourcesOffered: '1',
+        sourceOutcomeIds: [String(keilaOutcomes[1])],
+      },
+      as(keila),
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/admin/plans/${plan.id}?saved#item-${item.id}`);
+    const [row] = await ctx.deps.db.select().from(actionItems).where(eq(actionItems.id, item.id));
+    expect(row).toMatchObject({
+      title: 'New title',
+      description: 'Now described',
+      responsible: null,
+      dueDate: '2027-05-31',
+      status: 'planned',
+    });
+    expect(await sourcesOf(item.id)).toEqual([keilaOutcomes[1]]);
+
+    // A form that offered no sources leaves them as they are.
+    const noSources = await postForm(
+      ctx,
+      `/admin/plan-items/${item.id}`,
+      { title: 'Newer title' },
+      as(keila),
+    );
+    expect(noSources.status).toBe(303);
+    expect(await sourcesOf(item.id)).toEqual([keilaOutcomes[1]]);
+
+    const bad = await postForm(
+      ctx,
+      `/admin/plan-items/${item.id}?lang=en`,
+      { title: '', dueDate: '2027-13-01', responsible: 'Sent value' },
+      as(keila),
+    );
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    const form = html.slice(html.indexOf(`id="item-${item.id}"`));
+    expect(form).toMatch(/^[^]*?<details open[^>]*><summary>Edit<\/summary><div class="error-box"/);
+    expect(form).toContain('<code>title</code>');
+    expect(form).toContain('<code>dueDate</code>');
+    expect(form).toContain('value="Sent value"');
+    const [after] = await ctx.deps.db.select().from(actionItems).where(eq(actionItems.id, item.id));
+    expect(after?.title).toBe('Newer title');
+  });
+
+  it('refuses another municipality’s organizer', async () => {
+    const plan = await newPlan('draft');
+    const item = await newItem(plan.id, { title: 'Keila only' });
+    const edit = await postForm(ctx, `/admin/plan-items/${item.id}`, { title: 'Tartu' }, as(tartu));
+    expect(edit.status).toBe(403);
+    const del = await postForm(ctx, `/admin/plan-items/${item.id}/delete`, {}, as(tartu));
+    expect(del.status).toBe(403);
+    const delPlan = await postForm(ctx, `/admin/plans/${plan.id}/delete`, {}, as(tartu));
+    expect(delPlan.status).toBe(403);
+    const left = await snapshot(plan.id);
+    expect(left.plan).toHaveLength(1);
+    expect(left.items.map((row) => row.title)).toEqual(['Keila only']);
+  });
+
+  it('shows the delete buttons only for a draft, and they delete', async () => {
+    const draft = await newPlan('draft');
+    const item = await newItem(draft.id);
+    const kept = await newItem(draft.id, { title: 'Kept' });
+    const page = await adminPage(draft.id);
+    expect(page).toContain(`action="/admin/plans/${draft.id}/delete"`);
+    expect(page).toContain(`action="/admin/plan-items/${item.id}/delete"`);
+    expect(page).toContain('Delete plan');
+    expect(page).toContain('Delete item');
+
+    const adopted = await newPlan('adopted');
+    const adoptedItem = await newItem(adopted.id);
+    const adoptedPage = await adminPage(adopted.id);
+    expect(adoptedPage).not.toContain('/delete"');
+    expect(adoptedPage).not.toContain('Delete plan');
+    expect(adoptedPage).not.toContain('Delete item');
+    expect(adoptedPage).toContain(`action="/admin/plan-items/${adoptedItem.id}"`);
+    // Nor can the plan be put back into draft from its form.
+    expect(adoptedPage).not.toContain('<option value="draft"');
+    expect(page).toContain('<option value="draft"');
+
+    const delItem = await postForm(ctx, `/admin/plan-items/${item.id}/delete`, {}, as(keila));
+    expect(delItem.status).toBe(303);
+    expect(delItem.headers.get('location')).toBe(`/admin/plans/${draft.id}?deleted`);
+    expect((await snapshot(draft.id)).items.map((row) => row.id)).toEqual([kept.id]);
+
+    const delPlan = await postForm(ctx, `/admin/plans/${draft.id}/delete`, {}, as(keila));
+    expect(delPlan.status).toBe(303);
+    expect(delPlan.headers.get('location')).toBe('/admin/plans');
+    expect(await snapshot(draft.id)).toEqual({ plan: [], items: [], sources: [], updates: [] });
+  });
+
+  it('answers a forced delete on an adopted plan with a 409 page in the reader’s language', async () => {
+    const plan = await newPlan('adopted');
+    const item = await newItem(plan.id);
+    const before = await snapshot(plan.id);
+    const planRes = await postForm(ctx, `/admin/plans/${plan.id}/delete`, {}, as(keila));
+    expect(planRes.status).toBe(409);
+    expect(planRes.headers.get('content-type')).toContain('text/html');
+    expect(await planRes.text()).toContain('arhiveeri see');
+    const itemRes = await postForm(
+      ctx,
+      `/admin/plan-items/${item.id}/delete?lang=en`,
+      {},
+      as(keila),
+    );
+    expect(itemRes.status).toBe(409);
+    expect(await itemRes.text()).toContain('report status dropped with a progress report');
+    expect(await snapshot(plan.id)).toEqual(before);
   });
 });

@@ -119,10 +119,139 @@ function PlanFields({ t, plan }: { t: PageContext['t']; plan?: PlanWithMunicipal
 
 export type CitableOutcome = { id: number; kind: string; title: string; eventTitle: string };
 
+/** What the item edit form shows: the item's values, or what was sent when it was refused. */
+export type ItemFormValues = {
+  title?: string;
+  description?: string;
+  responsible?: string;
+  dueDate?: string;
+  sourceOutcomeIds: number[];
+};
+
+/** A refused item edit: its errors are shown beside that item's form, which stays open. */
+export type ItemEditState = { itemId: number; errors: ErrorDetail[]; values: ItemFormValues };
+
+function valuesOf(item: ItemDetail): ItemFormValues {
+  return {
+    title: item.title,
+    description: item.description ?? undefined,
+    responsible: item.responsible ?? undefined,
+    dueDate: item.dueDate ?? undefined,
+    sourceOutcomeIds: item.sources.map((source) => source.outcomeId),
+  };
+}
+
+/** The outcomes to offer for an item: the citable ones, plus any it already cites. */
+function offeredSources(citable: CitableOutcome[], item: ItemDetail): CitableOutcome[] {
+  const extra = item.sources
+    .filter((source) => !citable.some((outcome) => outcome.id === source.outcomeId))
+    .map((source) => ({
+      id: source.outcomeId,
+      kind: source.kind,
+      title: source.title,
+      eventTitle: source.event.title,
+    }));
+  return [...citable, ...extra];
+}
+
+function SourceChoices({
+  t,
+  outcomes,
+  checked = [],
+}: {
+  t: PageContext['t'];
+  outcomes: CitableOutcome[];
+  checked?: number[];
+}) {
+  if (outcomes.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{t('plans.field.sources')}</legend>
+      {/* Tells the server the list was offered, so unticking every box clears it. */}
+      <input type="hidden" name="sourcesOffered" value="1" />
+      {outcomes.map((outcome) => (
+        <label>
+          <input
+            type="checkbox"
+            name="sourceOutcomeIds"
+            value={String(outcome.id)}
+            checked={checked.includes(outcome.id)}
+          />{' '}
+          {t(`outcomes.kind.${outcome.kind as 'proposal'}`)}: {outcome.title} ({outcome.eventTitle})
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The fields that describe an item: the same in the add form and in each edit form. */
+function ItemFields({ t, values }: { t: PageContext['t']; values?: ItemFormValues }) {
+  return (
+    <>
+      <label>
+        {t('plans.field.title')}
+        <input name="title" required value={values?.title} />
+      </label>
+      <label>
+        {t('plans.field.description')}
+        <textarea name="description" rows={3}>
+          {values?.description ?? ''}
+        </textarea>
+      </label>
+      <label>
+        {t('plans.field.responsible')}
+        <input name="responsible" value={values?.responsible} />
+      </label>
+      <label>
+        {t('plans.field.dueDate')}
+        <input type="date" name="dueDate" value={values?.dueDate} />
+      </label>
+    </>
+  );
+}
+
+function ItemEditForm({
+  t,
+  item,
+  citable,
+  edit,
+}: {
+  t: PageContext['t'];
+  item: ItemDetail;
+  citable: CitableOutcome[];
+  edit?: ItemEditState;
+}) {
+  const values = edit?.values ?? valuesOf(item);
+  return (
+    <details open={edit !== undefined}>
+      <summary>{t('plans.admin.editItem')}</summary>
+      <Errors errors={edit?.errors} title={t('plans.admin.errors')} />
+      <form method="post" action={`/admin/plan-items/${item.id}`} class="form">
+        <ItemFields t={t} values={values} />
+        <SourceChoices
+          t={t}
+          outcomes={offeredSources(citable, item)}
+          checked={values.sourceOutcomeIds}
+        />
+        <p class="meta">{t('plans.admin.editItemHint')}</p>
+        <button class="button" type="submit">
+          {t('plans.admin.saveItem')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export function AdminPlanPage(
-  props: Base & { plan: PlanWithMunicipality; items: ItemDetail[]; citable: CitableOutcome[] },
+  props: Base & {
+    plan: PlanWithMunicipality;
+    items: ItemDetail[];
+    citable: CitableOutcome[];
+    itemEdit?: ItemEditState;
+  },
 ) {
   const { t, plan } = props;
+  const draft = plan.status === 'draft';
   return (
     <AdminLayout {...props} title={plan.title}>
       <h1>{plan.title}</h1>
@@ -145,12 +274,33 @@ export function AdminPlanPage(
           </button>
         </form>
       </details>
+      <p class="meta">{t('plans.admin.deleteHint')}</p>
+      {draft ? (
+        <form method="post" action={`/admin/plans/${plan.id}/delete`}>
+          <button class="button danger" type="submit">
+            {t('plans.admin.deletePlan')}
+          </button>
+        </form>
+      ) : null}
       <h2>{t('plans.items')}</h2>
       <ol>
         {props.items.map((item) => (
           <li id={`item-${item.id}`}>
             <strong>{item.title}</strong> <StatusBadge status={item.status} t={t} /> {item.progress}
             %
+            <ItemEditForm
+              t={t}
+              item={item}
+              citable={props.citable}
+              edit={props.itemEdit?.itemId === item.id ? props.itemEdit : undefined}
+            />
+            {draft ? (
+              <form method="post" action={`/admin/plan-items/${item.id}/delete`}>
+                <button class="button danger" type="submit">
+                  {t('plans.admin.deleteItem')}
+                </button>
+              </form>
+            ) : null}
             <form method="post" action={`/admin/plan-items/${item.id}/updates`} class="form">
               <fieldset>
                 <legend>{t('plans.admin.addUpdate')}</legend>
@@ -185,22 +335,7 @@ export function AdminPlanPage(
       </ol>
       <h2>{t('plans.admin.addItem')}</h2>
       <form method="post" action={`/admin/plans/${plan.id}/items`} class="form">
-        <label>
-          {t('plans.field.title')}
-          <input name="title" required />
-        </label>
-        <label>
-          {t('plans.field.description')}
-          <textarea name="description" rows={3}></textarea>
-        </label>
-        <label>
-          {t('plans.field.responsible')}
-          <input name="responsible" />
-        </label>
-        <label>
-          {t('plans.field.dueDate')}
-          <input type="date" name="dueDate" />
-        </label>
+        <ItemFields t={t} />
         <label>
           {t('plans.field.status')}
           <select name="status">
@@ -213,18 +348,7 @@ export function AdminPlanPage(
           {t('plans.field.progress')}
           <input type="number" name="progress" min="0" max="100" value="0" />
         </label>
-        {props.citable.length > 0 ? (
-          <fieldset>
-            <legend>{t('plans.field.sources')}</legend>
-            {props.citable.map((outcome) => (
-              <label>
-                <input type="checkbox" name="sourceOutcomeIds" value={String(outcome.id)} />{' '}
-                {t(`outcomes.kind.${outcome.kind as 'proposal'}`)}: {outcome.title} (
-                {outcome.eventTitle})
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
+        <SourceChoices t={t} outcomes={props.citable} />
         <button class="button" type="submit">
           {t('plans.admin.addItem')}
         </button>
