@@ -21,7 +21,8 @@ import { municipalityRoutes } from './municipalities/routes';
 import { planRoutes } from './plans/routes';
 import { planAdminRoutes } from './plans/admin-routes';
 import { CSP_DIRECTIVES } from './lib/csp';
-import { HttpError, isDatabaseUnavailable } from './lib/http';
+import { HttpError, isDatabaseUnavailable, refusedByDatabase } from './lib/http';
+import { loggableError, loggablePath } from './lib/log';
 import type { MessageKey } from './lib/i18n/index';
 import { language, provideDeps } from './lib/middleware';
 import { isApiPath, pageContext } from './lib/page';
@@ -127,15 +128,17 @@ export function createApp(deps: Deps) {
         new HttpError(status, 'http_error', error.message || 'Request refused'),
       );
     }
+    const path = loggablePath(c.req.path);
     if (isDatabaseUnavailable(error)) {
-      deps.log.error('database unavailable', { path: c.req.path, error: error.message });
+      deps.log.error('database unavailable', { path, ...loggableError(error) });
       return renderError(c, new HttpError(503, 'unavailable', 'The database is unavailable'));
     }
-    deps.log.error('unhandled error', {
-      path: c.req.path,
-      error: error.message,
-      stack: error.stack,
-    });
+    const refused = refusedByDatabase(error);
+    if (refused) {
+      deps.log.warn('request refused by the database', { path, ...loggableError(error) });
+      return renderError(c, refused);
+    }
+    deps.log.error('unhandled error', { path, ...loggableError(error) });
     if (isApiPath(c.req.path)) {
       return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
     }

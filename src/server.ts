@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from './db/migrate';
 import { openDatabase } from './db/open';
 import { systemClock } from './lib/clock';
-import { createLog } from './lib/log';
+import { createLog, loggableError } from './lib/log';
 import { noMailer } from './lib/mail';
 import { startJobs } from './jobs/index';
 import { createSmtpMailer } from './mail/smtp';
@@ -27,7 +27,7 @@ async function main() {
     await running.jobs?.stop();
     await database
       .close()
-      .catch((error: Error) => log.error('close failed', { error: error.message }));
+      .catch((error: unknown) => log.error('close failed', loggableError(error)));
     process.exit(0);
   };
   const running: { server?: Server; jobs?: { stop(): Promise<void> } } = {};

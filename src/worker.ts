@@ -12,7 +12,7 @@ import type { Db } from './db/types';
 import type { Deps } from './deps';
 import { runPurgeJob, runReminderJob } from './jobs/index';
 import { systemClock } from './lib/clock';
-import { createLog, type Log } from './lib/log';
+import { createLog, loggableError, type Log } from './lib/log';
 import { noMailer } from './lib/mail';
 
 /** The Hyperdrive binding: a pooled connection string to the one Postgres. */
@@ -89,10 +89,7 @@ export async function runScheduledJobs(
       deps.log.info('scheduled job done', { job: job.name, ms: Date.now() - startedAt });
     } catch (error) {
       failed.push(job.name);
-      deps.log.error('scheduled job failed', {
-        job: job.name,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      deps.log.error('scheduled job failed', { job: job.name, ...loggableError(error) });
     }
   }
   return failed;

@@ -1,6 +1,7 @@
 import { pruneSessions } from '../accounts/sessions';
 import { pruneOrphanFeedTokens } from '../calendar/tokens';
 import type { Deps } from '../deps';
+import { loggableError } from '../lib/log';
 import { pruneRateLimits } from '../lib/rate-limit';
 import { pruneOutbox, sendDueMessages, type HoldState, type SendReport } from '../outbox/sender';
 import { enqueueReminders } from '../registrations/reminders';
@@ -80,10 +81,7 @@ export function startJobs(
       busy = true;
       const run = job()
         .catch((error: unknown) =>
-          deps.log.error('job failed', {
-            job: name,
-            error: error instanceof Error ? error.message : String(error),
-          }),
+          deps.log.error('job failed', { job: name, ...loggableError(error) }),
         )
         .finally(() => {
           busy = false;

@@ -63,3 +63,33 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * SQLSTATEs of values the database cannot take: a number beyond its column's range, a NUL
+ * character, a date out of range. Validation should catch these first (and name the field);
+ * this is the net under it, so a client's odd value is never a 500.
+ */
+const refusedValueCodes = new Set([
+  '22003', // numeric_value_out_of_range
+  '22021', // character_not_in_repertoire (NUL in text)
+  '22P05', // untranslatable_character
+  '22P02', // invalid_text_representation
+  '22007', // invalid_datetime_format
+  '22008', // datetime_field_overflow
+  '22001', // string_data_right_truncation
+]);
+
+/** A 400 for an error the database raised about a value the client sent; null for anything else. */
+export function refusedByDatabase(error: unknown): HttpError | null {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && refusedValueCodes.has(code)) {
+      return new HttpError(
+        400,
+        'invalid_value',
+        'A value in the request cannot be stored or looked up (a number out of range, a NUL character or an impossible date)',
+      );
+    }
+  }
+  return null;
+}

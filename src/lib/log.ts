@@ -32,3 +32,38 @@ export function memoryLog(): Log & { lines: string[] } {
     { lines },
   );
 }
+
+/** Path segments that are secrets: manage links, personal feeds, password-reset links. */
+const secretInPath = /(\/(?:registrations|feeds|password-reset)\/)[A-Za-z0-9_-]{16,}/g;
+
+/** A request path fit for a log line: tokens in it are replaced by `…`. */
+export function loggablePath(path: string): string {
+  return path.replace(secretInPath, '$1…');
+}
+
+function sqlState(error: Error): string | undefined {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/**
+ * What a log line may say about an error. A failed query's message carries its parameters
+ * (names, addresses, tokens), so database errors are described by their class, SQLSTATE and the
+ * query text alone; other errors keep their message and stack.
+ */
+export function loggableError(error: unknown): LogFields {
+  if (!(error instanceof Error)) return { error: 'non-error thrown' };
+  const query = (error as { query?: unknown }).query;
+  const code = sqlState(error);
+  if (typeof query === 'string' || code !== undefined) {
+    return {
+      error: error.name,
+      ...(code !== undefined ? { code } : {}),
+      ...(typeof query === 'string' ? { query } : {}),
+    };
+  }
+  return { error: error.message, stack: error.stack };
+}
