@@ -25,6 +25,25 @@ export const calendarMessages = defineMessages(
     'calendar.google': 'Google Calendar',
     'calendar.outlook': 'Outlook',
     'calendar.ics': 'Apple / muu kalender (.ics)',
+    'calendar.personal.subject': 'Sinu isiklik Koda kalender',
+    'calendar.personal.greeting': 'Tere, {name}!',
+    'calendar.personal.body':
+      'Siin on sinu isiklik kalendrivoog: see näitab kõiki sündmusi, kuhu oled selle aadressiga registreerunud, ja uueneb ise.',
+    'calendar.personal.subscribe': 'Telli kalendrisse (Apple, Outlook, Thunderbird): {url}',
+    'calendar.personal.copy':
+      'Või kopeeri see aadress oma kalendrirakendusse (nt Google Calendar → Lisa URL-i kaudu): {url}',
+    'calendar.personal.private':
+      'Hoia link enda teada: igaüks, kellel see on, näeb, kuhu oled registreerunud.',
+    'calendar.personal.revoke': 'Voo peatamiseks ava: {url}',
+    'calendar.personal.ignore': 'Kui sa seda ei küsinud, võid kirja lihtsalt kustutada.',
+    'calendar.personal.signature': 'Koda',
+    'calendar.revoke.title': 'Isikliku kalendrivoo peatamine',
+    'calendar.revoke.explain':
+      'Pärast peatamist ei näita kalendrirakendused selle voo sündmusi enam. Uue lingi saad igal ajal oma registreeringu lehelt.',
+    'calendar.revoke.confirm': 'Peata see kalendrivoog',
+    'calendar.revoke.done':
+      'Kalendrivoog on peatatud. Kalendrirakendus eemaldab sündmused järgmisel uuendamisel.',
+    'calendar.revoke.gone': 'Seda kalendrivoogu pole enam: see on peatatud või link on vale.',
   },
   {
     'calendar.feedName': 'Koda: all events',
@@ -49,5 +68,26 @@ export const calendarMessages = defineMessages(
     'calendar.google': 'Google Calendar',
     'calendar.outlook': 'Outlook',
     'calendar.ics': 'Apple / other calendar (.ics)',
+    'calendar.personal.subject': 'Your personal Koda calendar',
+    'calendar.personal.greeting': 'Hello {name},',
+    'calendar.personal.body':
+      'Here is your personal calendar feed: it shows every event you have registered for with this address, and keeps itself up to date.',
+    'calendar.personal.subscribe':
+      'Subscribe in your calendar (Apple, Outlook, Thunderbird): {url}',
+    'calendar.personal.copy':
+      'Or paste this address into your calendar app (e.g. Google Calendar → From URL): {url}',
+    'calendar.personal.private':
+      'Keep the link to yourself: anyone who has it can see which events you registered for.',
+    'calendar.personal.revoke': 'To stop this feed, open: {url}',
+    'calendar.personal.ignore': 'If you did not ask for this, you can simply delete this email.',
+    'calendar.personal.signature': 'Koda',
+    'calendar.revoke.title': 'Stop a personal calendar feed',
+    'calendar.revoke.explain':
+      'Once stopped, calendar apps no longer show this feed’s events. You can get a new link from your registration page at any time.',
+    'calendar.revoke.confirm': 'Stop this calendar feed',
+    'calendar.revoke.done':
+      'The calendar feed is stopped. Your calendar app removes its events at its next refresh.',
+    'calendar.revoke.gone':
+      'This calendar feed no longer exists: it was stopped or the link is wrong.',
   },
 );

@@ -7,7 +7,9 @@ import { isNotModified } from '../lib/conditional';
 import { HttpError, invalidFields, notFound } from '../lib/http';
 import { feedState, renderFeed, type FeedContext, type FeedSelection } from './feed';
 import { FEED_MAX_AGE_SECONDS } from './rules';
-import { feedTokenEmail } from './tokens';
+import { feedTokenEmail, revokeFeedToken } from './tokens';
+import { RevokeFeedPage } from '../../views/calendar/revoke-page';
+import { pageContext } from '../lib/page';
 
 const eventKinds = events.kind.enumValues;
 
@@ -65,6 +67,10 @@ async function respondWithFeed(
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': `inline; filename="${options.filename}"`,
   });
+}
+
+function feedGone(c: Context<AppEnv>): HttpError {
+  return new HttpError(410, 'gone', c.get('t')('calendar.revoke.gone'));
 }
 
 /** The iCal feeds: /calendar.ics, /municipalities/:slug/calendar.ics, /events/:slug/calendar.ics, /feeds/:token/calendar.ics. */
@@ -144,9 +150,28 @@ export function calendarRoutes() {
     });
   });
 
+  /** The revoke pages: the token in the URL is the proof; never cached, never sent on as a referrer. */
+  async function revokePage(c: Context<AppEnv>, state: 'ask' | 'done') {
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Robots-Tag', 'noindex');
+    return c.html(RevokeFeedPage({ ...pageContext(c), token: c.req.param('token') ?? '', state }));
+  }
+
+  routes.get('/feeds/:token/revoke', async (c) => {
+    if (!(await feedTokenEmail(c.get('deps').db, c.req.param('token')))) throw feedGone(c);
+    return revokePage(c, 'ask');
+  });
+
+  routes.post('/feeds/:token/revoke', async (c) => {
+    const { db, clock } = c.get('deps');
+    if (!(await revokeFeedToken(db, c.req.param('token'), clock.now()))) throw feedGone(c);
+    return revokePage(c, 'done');
+  });
+
   routes.get('/feeds/:token/calendar.ics', async (c) => {
     const email = await feedTokenEmail(c.get('deps').db, c.req.param('token'));
-    if (!email) throw new HttpError(410, 'gone', 'This calendar feed has been revoked');
+    if (!email) throw feedGone(c);
     return respondWithFeed(c, { email, bounded: true }, c.get('t')('calendar.personalFeedName'), {
       personal: true,
       filename: 'koda-personal.ics',

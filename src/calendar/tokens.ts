@@ -1,7 +1,10 @@
 import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
 import { feedTokens, registrations } from '../db/schema/index';
-import type { Queryable } from '../db/types';
+import type { Db, Queryable } from '../db/types';
+import { translator, type Lang } from '../lib/i18n/index';
 import { hashToken, newToken } from '../lib/tokens';
+import { enqueueEmail } from '../outbox/enqueue';
+import { webcalUrl } from './rules';
 
 /**
  * Creates a private feed token for an email address and returns it in plain form (256 bits,
@@ -57,4 +60,52 @@ export async function pruneOrphanFeedTokens(db: Queryable): Promise<number> {
     )
     .returning({ id: feedTokens.id });
   return rows.length;
+}
+
+/** Where a personal feed is stopped (a page with a button; the token is the proof). */
+export function revokeFeedUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/feeds/${encodeURIComponent(token)}/revoke`;
+}
+
+/**
+ * Makes a personal feed for an address and emails its link there, in one transaction. Only the
+ * mailbox's owner sees the link: anyone can register with any address, so the link is never
+ * shown on a page.
+ */
+export async function sendPersonalFeedLink(
+  db: Db,
+  person: { email: string; name: string; lang: Lang },
+  publicUrl: string,
+  now: Date,
+): Promise<void> {
+  const t = translator(person.lang);
+  await db.transaction(async (tx) => {
+    const token = await createFeedToken(tx, person.email);
+    const url = personalFeedUrl(publicUrl, token);
+    const text = [
+      t('calendar.personal.greeting', { name: person.name }),
+      '',
+      t('calendar.personal.body'),
+      '',
+      t('calendar.personal.subscribe', { url: webcalUrl(url) }),
+      t('calendar.personal.copy', { url }),
+      '',
+      t('calendar.personal.private'),
+      t('calendar.personal.revoke', { url: revokeFeedUrl(publicUrl, token) }),
+      '',
+      t('calendar.personal.ignore'),
+      '',
+      t('calendar.personal.signature'),
+    ].join('\n');
+    await enqueueEmail(
+      tx,
+      {
+        kind: 'calendar.personal_feed',
+        recipient: person.email,
+        subject: t('calendar.personal.subject'),
+        text,
+      },
+      now,
+    );
+  });
 }

@@ -54,7 +54,10 @@ export const registrationMessages = defineMessages(
     'registration.manage.updated': 'Registreering on muudetud.',
     'registration.manage.calendar': 'Minu sündmused kalendris',
     'registration.manage.calendarHint':
-      'Isiklik kalendrivoog kõigist sündmustest, kuhu oled registreerunud.',
+      'Isiklik kalendrivoog kõigist sündmustest, kuhu oled registreerunud. Saadame lingi e-postiga aadressile, millega registreerusid.',
+    'registration.manage.calendarSend': 'Saada mulle isikliku kalendri link',
+    'registration.manage.feedSent':
+      'Saatsime isikliku kalendri lingi aadressile, millega registreerusid. Kirjas on ka link voo peatamiseks.',
     'registration.manage.eventCancelled': 'Sündmus jääb ära.',
     'registration.error.full': 'Kohapeal on kohad täis ja ootenimekirja pole.',
     'registration.error.closed': 'Registreerimine on lõppenud, muuta ei saa.',
@@ -193,7 +196,10 @@ export const registrationMessages = defineMessages(
     'registration.manage.updated': 'The registration has been changed.',
     'registration.manage.calendar': 'My events in my calendar',
     'registration.manage.calendarHint':
-      'A private calendar feed of every event you have registered for.',
+      'A private calendar feed of every event you have registered for. We email the link to the address you registered with.',
+    'registration.manage.calendarSend': 'Email me my personal calendar link',
+    'registration.manage.feedSent':
+      'We sent your personal calendar link to the address you registered with. The email also has a link to stop the feed.',
     'registration.manage.eventCancelled': 'The event is cancelled.',
     'registration.error.full': 'In-person seats are full and there is no waitlist.',
     'registration.error.closed': 'Registration is closed; it can no longer be changed.',

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { requireAdminPage, requireUserPage } from '../accounts/guards';
 import { assertCanManage } from '../accounts/auth';
-import { createFeedToken, personalFeedUrl } from '../calendar/tokens';
+import { sendPersonalFeedLink } from '../calendar/tokens';
+import { isLang } from '../lib/i18n/index';
+import { hitRateLimit } from '../lib/rate-limit';
 import type { AppEnv } from '../deps';
 import { HttpError } from '../lib/http';
 import { pageContext } from '../lib/page';
@@ -52,6 +54,9 @@ import {
 } from './service';
 
 type Form = Record<string, string | File | (string | File)[]>;
+
+/** Personal feed links one registration may have emailed: enough for a lost email, not a spam tool. */
+const FEED_LINK_RATE_LIMIT = { limit: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 };
 
 const field = (form: Form, name: string): string | undefined => {
   const value = form[name];
@@ -160,10 +165,7 @@ export function registrationRoutes() {
     }
   });
 
-  const manage = async (
-    c: Context<AppEnv>,
-    extra: { notice?: string; error?: string; feedUrl?: string } = {},
-  ) => {
+  const manage = async (c: Context<AppEnv>, extra: { notice?: string; error?: string } = {}) => {
     const deps = c.get('deps');
     const token = c.req.param('token') ?? '';
     const managed = await loadManaged(deps.db, token);
@@ -189,7 +191,9 @@ export function registrationRoutes() {
         ? t('registration.manage.cancelled')
         : done === 'updated'
           ? t('registration.manage.updated')
-          : undefined;
+          : done === 'feed'
+            ? t('registration.manage.feedSent')
+            : undefined;
     return manage(c, { notice });
   });
 
@@ -203,15 +207,33 @@ export function registrationRoutes() {
     return c.redirect(`/registrations/${token}?done=cancelled`, 303);
   });
 
-  // The personal calendar feed: made on request (a POST), shown once, stored hashed.
+  // The personal calendar feed: made on request and sent to the registered address, never shown
+  // here (anyone can register with any address). A few per hour per registration.
   routes.post('/registrations/:token/feed', async (c) => {
-    const deps = c.get('deps');
-    const managed = await loadManaged(deps.db, c.req.param('token'));
-    if (!managed?.registration.email || managed.registration.status === 'cancelled') {
+    const { db, clock, config } = c.get('deps');
+    const token = c.req.param('token');
+    const managed = await loadManaged(db, token);
+    const email = managed?.registration.email;
+    if (!managed || !email || managed.registration.status === 'cancelled') {
       throw new HttpError(404, 'not_found', 'No such registration');
     }
-    const feedToken = await createFeedToken(deps.db, managed.registration.email);
-    return manage(c, { feedUrl: personalFeedUrl(deps.config.publicUrl, feedToken) });
+    const now = clock.now();
+    const limit = await hitRateLimit(
+      db,
+      `feed-link:${managed.registration.id}`,
+      FEED_LINK_RATE_LIMIT,
+      now,
+    );
+    if (limit.allowed) {
+      const lang = isLang(managed.registration.lang) ? managed.registration.lang : 'et';
+      await sendPersonalFeedLink(
+        db,
+        { email, name: managed.registration.name ?? '', lang },
+        config.publicUrl,
+        now,
+      );
+    }
+    return c.redirect(`/registrations/${token}?done=feed`, 303);
   });
 
   routes.post('/registrations/:token/attendance', async (c) => {

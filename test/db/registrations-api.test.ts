@@ -376,19 +376,66 @@ describe('the HTML flow', () => {
     );
   });
 
-  it('offers the personal calendar feed from the manage page', async () => {
+  it('emails the personal calendar feed to the registered address, never shows it, and stops it on request', async () => {
     const event = await makeEvent(ctx);
-    const mine = await (await register(ctx, event.slug, body())).json();
+    const person = body({ name: 'Tiiu Tamm' });
+    const mine = await (await register(ctx, event.slug, person)).json();
     const path = `/registrations/${tokenOf(mine.manageUrl)}`;
     const res = await postFormTo(`${path}/feed`, {});
-    expect(res.status).toBe(200);
-    const feed = /https:\/\/koda\.test(\/feeds\/[A-Za-z0-9_-]+\/calendar\.ics)/.exec(
-      await res.text(),
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${path}?done=feed`);
+    const page = await (await ctx.app.request(`${path}?done=feed`)).text();
+    expect(page).toContain('Saatsime isikliku kalendri lingi');
+    expect(page).not.toContain('/feeds/');
+
+    const [mail] = (await outboxFor(ctx.deps.db, person.email as string)).filter(
+      (m) => m.kind === 'calendar.personal_feed',
     );
-    expect(feed?.[1]).toBeDefined();
-    const ics = await ctx.app.request(feed?.[1] ?? '');
+    expect(mail?.subject).toBe('Sinu isiklik Koda kalender');
+    expect(mail?.text).toContain('Tere, Tiiu Tamm!');
+    const feed = /https:\/\/koda\.test(\/feeds\/[A-Za-z0-9_-]+\/calendar\.ics)/.exec(
+      mail?.text ?? '',
+    )?.[1];
+    const revoke = /https:\/\/koda\.test(\/feeds\/[A-Za-z0-9_-]+\/revoke)/.exec(
+      mail?.text ?? '',
+    )?.[1];
+    expect(mail?.text).toMatch(/webcal:\/\/koda\.test\/feeds\//);
+    expect(feed).toBeDefined();
+    expect(revoke).toBeDefined();
+    const ics = await ctx.app.request(feed ?? '');
     expect(ics.status).toBe(200);
     expect(await ics.text()).toContain(event.title);
+
+    const ask = await ctx.app.request(revoke ?? '');
+    expect(ask.status).toBe(200);
+    expect(ask.headers.get('cache-control')).toBe('no-store');
+    expect(ask.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await ask.text()).toContain('Peata see kalendrivoog');
+    const stopped = await postFormTo(revoke ?? '', {});
+    expect(stopped.status).toBe(200);
+    expect(await stopped.text()).toContain('Kalendrivoog on peatatud');
+    expect((await ctx.app.request(feed ?? '')).status).toBe(410);
+    expect((await ctx.app.request(revoke ?? '')).status).toBe(410);
+    expect((await postFormTo(revoke ?? '', {})).status).toBe(410);
+  });
+
+  it('sends the feed of an address only to that address, a few times an hour at most', async () => {
+    // Someone registers elsewhere with another person's address: the link still goes to the owner.
+    const victim = body();
+    await register(ctx, (await makeEvent(ctx)).slug, victim);
+    const impostor = await (await register(ctx, (await makeEvent(ctx)).slug, victim)).json();
+    const path = `/registrations/${tokenOf(impostor.manageUrl)}`;
+    for (let n = 0; n < 5; n++) {
+      const res = await postFormTo(`${path}/feed`, {});
+      expect(res.status).toBe(303);
+      expect(await (await ctx.app.request(res.headers.get('location') ?? '')).text()).not.toContain(
+        '/feeds/',
+      );
+    }
+    const links = (await outboxFor(ctx.deps.db, victim.email as string)).filter(
+      (m) => m.kind === 'calendar.personal_feed',
+    );
+    expect(links).toHaveLength(3);
   });
 });
 

@@ -84,7 +84,6 @@ export function ManageRegistrationPage(
     canChange: boolean;
     notice?: string;
     error?: string;
-    feedUrl?: string;
   },
 ) {
   const { t, event, registration: r, token } = props;
@@ -162,19 +161,9 @@ export function ManageRegistrationPage(
         <>
           <h2>{t('registration.manage.calendar')}</h2>
           <p>{t('registration.manage.calendarHint')}</p>
-          {props.feedUrl ? (
-            <p>
-              <a href={props.feedUrl.replace(/^https?:/, 'webcal:')}>
-                {props.feedUrl.replace(/^https?:/, 'webcal:')}
-              </a>
-              <br />
-              <a href={props.feedUrl}>{props.feedUrl}</a>
-            </p>
-          ) : (
-            <form method="post" action={`/registrations/${token}/feed`}>
-              <button type="submit">{t('registration.manage.calendar')}</button>
-            </form>
-          )}
+          <form method="post" action={`/registrations/${token}/feed`}>
+            <button type="submit">{t('registration.manage.calendarSend')}</button>
+          </form>
         </>
       ) : null}
     </Layout>
