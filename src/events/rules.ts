@@ -288,3 +288,21 @@ export function resolveAgenda(
   }
   return details.length > 0 ? { ok: false, details } : { ok: true, items: resolved };
 }
+
+/**
+ * Hosts a user may not add or remove: an event appears in every host's pages and feeds, so only
+ * an admin or an organizer of a municipality may put an event there or take it away. Returns
+ * the municipality ids of the refused changes (empty when all is allowed).
+ */
+export function unmanagedHostChanges(
+  user: { role: 'admin' | 'organizer'; municipalityIds: readonly number[] },
+  current: readonly number[],
+  requested: readonly number[],
+): number[] {
+  if (user.role === 'admin') return [];
+  const changed = [
+    ...requested.filter((id) => !current.includes(id)),
+    ...current.filter((id) => !requested.includes(id)),
+  ];
+  return changed.filter((id) => !user.municipalityIds.includes(id));
+}

@@ -19,6 +19,7 @@ import {
   type EventInput,
   type EventPatch,
   type EventValues,
+  unmanagedHostChanges,
 } from './rules';
 
 export type EventRow = typeof events.$inferSelect;
@@ -106,6 +107,31 @@ function eventValuesOf(row: EventRow): EventValues {
   };
 }
 
+/** 422 on `hosts` for host municipalities this user may not add or remove (see the rule). */
+async function assertHostChangesAllowed(
+  tx: Tx,
+  user: CurrentUser,
+  current: number[],
+  requested: number[],
+): Promise<void> {
+  const refused = unmanagedHostChanges(user, current, requested);
+  if (refused.length === 0) return;
+  const names = await tx
+    .select({ id: municipalities.id, slug: municipalities.slug })
+    .from(municipalities)
+    .where(inArray(municipalities.id, refused));
+  throw invalidFields(
+    refused.map((id) => {
+      const slug = names.find((row) => row.id === id)?.slug ?? String(id);
+      const index = requested.indexOf(id);
+      return {
+        path: index >= 0 ? `hosts.${index}` : 'hosts',
+        message: `You do not organize for ${slug}: an admin or one of its organizers can ${index >= 0 ? 'add' : 'remove'} it`,
+      };
+    }),
+  );
+}
+
 async function setHosts(tx: Tx, eventId: number, hostIds: number[]) {
   await tx.delete(eventHosts).where(eq(eventHosts.eventId, eventId));
   await tx
@@ -120,6 +146,7 @@ export async function createEvent({ db, clock, user }: WriteContext, input: Even
   const slug = await db.transaction(async (tx) => {
     const hostIds = await resolveHosts(tx, input.hosts);
     assertCanManage(user, hostIds);
+    await assertHostChangesAllowed(tx, user, [], hostIds);
     const slug = await uniqueSlug(tx, input.title);
     const [row] = await tx
       .insert(events)
@@ -180,7 +207,12 @@ export async function updateEvent(
     let hostIds: number[] | undefined;
     if (patch.hosts) {
       hostIds = await resolveHosts(tx, patch.hosts);
-      assertCanManage(user, hostIds);
+      await assertHostChangesAllowed(
+        tx,
+        user,
+        currentHosts.map((host) => host.id),
+        hostIds,
+      );
     }
     const bump = changesScheduleOrPlace(before, after);
     const [row] = await tx

@@ -164,6 +164,49 @@ describe('POST /api/v1/events', () => {
   });
 });
 
+describe('host municipalities', () => {
+  it('may be added or removed only by their own organizers or an admin', async () => {
+    const joint = { ...validEvent, hosts: ['keila', 'tartu'], title: 'Ühine foorum' };
+    const refused = await send('POST', '/events', joint, keila);
+    expect(refused.status).toBe(422);
+    const details = (await refused.json()).error.details;
+    expect(details).toEqual([
+      { path: 'hosts.1', message: expect.stringContaining('You do not organize for tartu') },
+    ]);
+
+    const both = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila', 'tartu'] });
+    const created = await send('POST', '/events', joint, both);
+    expect(created.status).toBe(201);
+    const { slug } = await created.json();
+
+    // A Keila organizer may edit the joint event, but not add Rakvere or drop Tartu.
+    expect(
+      (await send('PATCH', `/events/${slug}`, { title: 'Ühine foorum 2' }, keila)).status,
+    ).toBe(200);
+    const adding = await send(
+      'PATCH',
+      `/events/${slug}`,
+      { hosts: ['keila', 'tartu', 'rakvere'] },
+      keila,
+    );
+    expect(adding.status).toBe(422);
+    expect((await adding.json()).error.details[0].path).toBe('hosts.2');
+    const dropping = await send('PATCH', `/events/${slug}`, { hosts: ['keila'] }, keila);
+    expect(dropping.status).toBe(422);
+    expect((await dropping.json()).error.details[0]).toMatchObject({ path: 'hosts' });
+    const after = await (await send('GET', `/events/${slug}`, undefined)).json();
+    expect(after.hosts.map((host: { slug: string }) => host.slug).sort()).toEqual([
+      'keila',
+      'tartu',
+    ]);
+
+    const admin = await bearerFor(ctx, { role: 'admin' });
+    expect(
+      (await send('PATCH', `/events/${slug}`, { hosts: ['keila', 'rakvere'] }, admin)).status,
+    ).toBe(200);
+  });
+});
+
 describe('PATCH /api/v1/events/:slug and the agenda', () => {
   let slug: string;
   beforeAll(async () => {
