@@ -4,12 +4,20 @@ import type { AppEnv } from '../deps';
 import { HttpError } from '../lib/http';
 import type { CurrentUser } from './auth';
 
-/** A `next` target we may redirect to after login: a path on this site, never another host. */
+const SAME_SITE = 'https://koda.invalid';
+
+/**
+ * A `next` target we may redirect to after login: a path on this site, never another host.
+ * Browsers drop tabs and newlines from URLs and read `\` as `/`, so `/\t/evil.example` would
+ * leave the site: such characters are refused, and what is left must resolve to this origin.
+ */
 export function safeNext(next: string | undefined | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
-    return '/admin';
-  }
-  return next;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/admin';
+  if (!URL.canParse(next, SAME_SITE)) return '/admin';
+  const url = new URL(next, SAME_SITE);
+  if (url.origin !== SAME_SITE) return '/admin';
+  return url.pathname + url.search + url.hash;
 }
 
 /** The login page's address that comes back to `path` afterwards. */

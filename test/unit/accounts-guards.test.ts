@@ -16,6 +16,10 @@ describe('safeNext', () => {
       'https://evil.example',
       '//evil.example',
       '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '/admin\\..\\\\evil.example',
       'javascript:alert(1)',
       'admin',
     ]) {
