@@ -1,4 +1,4 @@
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 const allowedTags = [
@@ -27,17 +27,30 @@ const allowedTags = [
   'td',
 ];
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Markdown with raw HTML shown as the text it is, never as markup. */
+const markdown = new Marked({
+  async: false,
+  gfm: true,
+  breaks: false,
+  renderer: { html: ({ text }) => escapeHtml(text) },
+});
+
 /**
- * Markdown written by organizers, rendered without raw HTML: headings are demoted below the
- * page's own h2, and only http(s) and mailto links survive (no javascript:, data: or images).
+ * Markdown written by organizers, rendered without raw HTML (it shows as text): headings are
+ * demoted below the page's own h2, and only http(s) links survive (no javascript:, data:,
+ * mailto: or images).
  */
 export function renderMarkdown(source: string | null | undefined): string {
   if (!source) return '';
-  const html = marked.parse(source, { async: false, gfm: true, breaks: false });
+  const html = markdown.parse(source, { async: false });
   return sanitizeHtml(html, {
     allowedTags,
     allowedAttributes: { a: ['href', 'title', 'rel'], th: ['align'], td: ['align'] },
-    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemes: ['http', 'https'],
     allowProtocolRelative: false,
     transformTags: {
       h1: 'h3',
