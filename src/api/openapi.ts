@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from '../lib/http';
 
 /** The pieces every feature's OpenAPI route descriptions share. */
 export const errorBodySchema = z.object({
@@ -24,7 +25,7 @@ export const bearerSecurity = [{ bearerAuth: [] }];
 
 export const slugParam = z.object({ slug: z.string().min(1).max(120) });
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const idParam = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 
 /** What an organizer write can answer besides success. */
 export const writeErrorResponses = {

@@ -1,16 +1,19 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
-import { HttpError, invalidFields, issuesToDetails } from '../lib/http';
+import { HttpError, invalidFields, issuesToDetails, notFound } from '../lib/http';
 
 /**
  * A router for part of /api/v1. Features build theirs with this and describe every route
- * with createRoute(); validation failures become the 422 error body with each field named.
+ * with createRoute(); validation failures become the 422 error body with each field named,
+ * except in the path: an id that cannot exist (`abc`, `0`, beyond int4) names no resource, 404.
  */
 export function createApiRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw invalidFields(issuesToDetails(result.error.issues));
+      if (result.success) return;
+      if (result.target === 'param') throw notFound();
+      throw invalidFields(issuesToDetails(result.error.issues));
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export type ErrorDetail = { path: string; message: string };
 
@@ -27,6 +27,12 @@ export function invalidFields(
 ): HttpError {
   return new HttpError(422, 'invalid_fields', message, details);
 }
+
+/** The largest id a row can have (ids are Postgres `integer`). */
+export const MAX_ID = 2_147_483_647;
+
+/** A row id in a JSON body: positive and within `integer`, so the database is never asked for more. */
+export const rowId = z.number().int().positive().max(MAX_ID);
 
 export function notFound(what = 'Not found'): HttpError {
   return new HttpError(404, 'not_found', what);

@@ -14,7 +14,7 @@ import {
 import type { Db, Queryable, Tx } from '../db/types';
 import { findEventBySlug, listMunicipalityIdsOfEvent } from '../events/service';
 import type { Clock } from '../lib/clock';
-import { HttpError, invalidFields, notFound, type ErrorDetail } from '../lib/http';
+import { HttpError, invalidFields, notFound, type ErrorDetail, rowId } from '../lib/http';
 
 export const outcomeKinds = ['minutes', 'proposal', 'decision', 'question', 'dissent'] as const;
 export type OutcomeRow = typeof outcomes.$inferSelect;
@@ -23,9 +23,14 @@ export const outcomeInputSchema = z.object({
   kind: z.enum(outcomeKinds),
   title: z.string().trim().min(1).max(500),
   body: z.string().max(50_000),
-  agendaItemId: z.number().int().positive().nullish(),
-  recordingId: z.number().int().positive().nullish(),
-  offsetSeconds: z.number().int().min(0).nullish(),
+  agendaItemId: rowId.nullish(),
+  recordingId: rowId.nullish(),
+  offsetSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .nullish(),
   published: z.boolean().optional(),
 });
 export type OutcomeInput = z.infer<typeof outcomeInputSchema>;

@@ -1,16 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { requireUser } from '../accounts/auth';
 import {
   bearerSecurity,
   errorResponse,
+  idParam,
   jsonBody,
   jsonContent,
+  slugParam,
   writeErrorResponses,
 } from '../api/openapi';
 import { createApiRouter } from '../api/router';
-import type { AppEnv } from '../deps';
-import { invalidFields, notFound, parseOrThrow } from '../lib/http';
+import { invalidFields, parseOrThrow } from '../lib/http';
 import { parseZonedIso, toZonedIso } from '../lib/time';
 import { searchArchive, type ArchiveEntry, type RecordingView } from './queries';
 import {
@@ -132,20 +132,6 @@ function archiveItemJson(entry: ArchiveEntry, publicUrl: string) {
   };
 }
 
-const idParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
-const slugParam = z.object({
-  slug: z
-    .string()
-    .min(1)
-    .openapi({ param: { name: 'slug', in: 'path' }, example: 'mottekoda-keilas' }),
-});
-
 export const ARCHIVE_PAGE_SIZE = 20;
 
 export const archiveQuery = z.object({
@@ -155,12 +141,6 @@ export const archiveQuery = z.object({
   kind: z.enum(['live', 'recording']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
-
-function requireNumericId(c: Context<AppEnv>): number {
-  const id = Number(c.req.param('id'));
-  if (!Number.isInteger(id) || id <= 0) throw notFound('No such recording');
-  return id;
-}
 
 /** /api/v1: the public archive search and the organizer's recording writes. */
 export function recordingsApi() {
@@ -285,7 +265,7 @@ export function recordingsApi() {
     async (c) => {
       const user = requireUser(c);
       const { db, clock, config } = c.get('deps');
-      const target = await managedRecording(db, user, requireNumericId(c));
+      const target = await managedRecording(db, user, c.req.valid('param').id);
       const updated = await updateRecording(db, user, target, c.req.valid('json'), clock.now());
       return c.json(recordingJson(updated, target.event, config.publicUrl), 200);
     },
@@ -304,7 +284,7 @@ export function recordingsApi() {
     async (c) => {
       const user = requireUser(c);
       const { db, clock } = c.get('deps');
-      const target = await managedRecording(db, user, requireNumericId(c));
+      const target = await managedRecording(db, user, c.req.valid('param').id);
       await deleteRecording(db, user, target, clock.now());
       return c.body(null, 204);
     },
@@ -334,7 +314,7 @@ export function recordingsApi() {
     async (c) => {
       const user = requireUser(c);
       const { db, clock, config } = c.get('deps');
-      const target = await managedRecording(db, user, requireNumericId(c));
+      const target = await managedRecording(db, user, c.req.valid('param').id);
       const raw: unknown = c.req.header('content-type') ? await c.req.json() : {};
       const body = parseOrThrow(chaptersFromAgendaInput, raw ?? {});
       let start = target.event.startsAt;

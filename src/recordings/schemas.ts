@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { rowId } from '../lib/http';
 import { parseHttpUrl } from './providers';
 
 const MAX_DURATION = 7 * 24 * 3600;
@@ -10,16 +11,16 @@ export const httpUrl = z
   .refine((value) => parseHttpUrl(value) !== null, { message: 'Must be an http(s) URL' });
 
 export const chapterInput = z.object({
-  offsetSeconds: z.number().int().min(0).openapi({ example: 1200 }),
+  offsetSeconds: z.number().int().min(0).max(MAX_DURATION).openapi({ example: 1200 }),
   title: z.string().trim().min(1).max(300),
-  agendaItemId: z.number().int().positive().nullable().optional(),
+  agendaItemId: rowId.nullable().optional(),
 });
 
 const fields = {
   url: httpUrl.openapi({ example: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' }),
   title: z.string().trim().min(1).max(300),
   kind: z.enum(['live', 'recording']),
-  agendaItemId: z.number().int().positive().nullable(),
+  agendaItemId: rowId.nullable(),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Must be a language tag such as et or en')
@@ -61,7 +62,7 @@ export const recordingPatchInput = z
   .openapi('RecordingPatch');
 
 export const reorderInput = z
-  .object({ recordingIds: z.array(z.number().int().positive()).min(1).max(200) })
+  .object({ recordingIds: z.array(rowId).min(1).max(200) })
   .openapi('RecordingOrder');
 
 export const chaptersFromAgendaInput = z

@@ -5,7 +5,7 @@ import { sendPersonalFeedLink } from '../calendar/tokens';
 import { isLang } from '../lib/i18n/index';
 import { hitRateLimit } from '../lib/rate-limit';
 import type { AppEnv } from '../deps';
-import { HttpError } from '../lib/http';
+import { HttpError, MAX_ID } from '../lib/http';
 import { pageContext } from '../lib/page';
 import { listOutbox } from '../outbox/queries';
 import { OutboxPage } from '../../views/outbox/outbox-page';
@@ -92,7 +92,7 @@ const asAttendance = (value: string | undefined) =>
 /** A positive integer id from the path, or 404. */
 function idParam(value: string): number {
   const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31) {
+  if (!Number.isInteger(id) || id <= 0 || id > MAX_ID) {
     throw new HttpError(404, 'not_found', 'No such registration');
   }
   return id;

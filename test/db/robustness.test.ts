@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
+import { bearerFor } from '../helpers/auth';
 
 let ctx: TestContext;
 
@@ -52,6 +53,60 @@ describe('values the database cannot take', () => {
     const logged = ctx.log.lines.join('\n');
     expect(logged).not.toContain('nul.person@example.ee');
     expect(logged).not.toContain('NulOrg');
+  });
+});
+
+describe('ids that cannot exist', () => {
+  it('answers 404 in the path and 422 naming the field in a body', async () => {
+    const admin = await bearerFor(ctx, { role: 'admin' });
+    const send = (method: string, path: string, body: unknown) =>
+      ctx.app.request(`/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: admin },
+        body: JSON.stringify(body),
+      });
+    for (const [method, path] of [
+      ['PATCH', '/outcomes/99999999999'],
+      ['PATCH', '/recordings/99999999999'],
+      ['DELETE', '/recordings/2147483648'],
+      ['PATCH', '/outcomes/abc'],
+    ] as const) {
+      const res = await send(method, path, { title: 'x' });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    const outcome = await send('POST', '/events/mottekoda-rouges/outcomes', {
+      kind: 'proposal',
+      title: 'Liiga suur viide',
+      body: 'Tekst',
+      recordingId: 99999999999,
+      agendaItemId: 2147483648,
+    });
+    expect(outcome.status).toBe(422);
+    const paths = (await outcome.json()).error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['recordingId', 'agendaItemId']));
+    const recording = await send('POST', '/events/mottekoda-rouges/recordings', {
+      url: 'https://www.youtube.com/watch?v=abc',
+      chapters: [{ offsetSeconds: 99999999999, title: 'Liiga hilja' }],
+    });
+    expect(recording.status).toBe(422);
+    expect((await recording.json()).error.details[0].path).toBe('chapters.0.offsetSeconds');
+  });
+
+  it('answers 404 for a registration id beyond the column on the organizer pages', async () => {
+    const admin = await bearerFor(ctx, { role: 'admin' });
+    const res = await ctx.app.request(
+      '/admin/events/naidis-keila-linna-foorum-kaasav-eelarve/registrations/2147483648/cancel',
+      {
+        method: 'POST',
+        headers: {
+          authorization: admin,
+          origin: 'https://koda.test',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: '',
+      },
+    );
+    expect(res.status).toBe(404);
   });
 });
 
