@@ -26,12 +26,35 @@ export function requireJsonBody(): MiddlewareHandler<AppEnv> {
       if (!/^application\/(.+\+)?json\b/i.test(type)) {
         throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json');
       }
+      let body: unknown;
       try {
-        await c.req.json();
+        body = await c.req.json();
       } catch {
         throw new HttpError(400, 'malformed_json', 'The body is not valid JSON');
+      }
+      const withNul = pathsWithNul(body);
+      if (withNul.length > 0) {
+        throw invalidFields(
+          withNul.map((path) => ({ path, message: 'Text may not contain a NUL character' })),
+        );
       }
     }
     await next();
   };
+}
+
+/** The paths (`a.0.b`) of strings holding U+0000, which no text column can store. */
+function pathsWithNul(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || '(body)'] : [];
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) =>
+      pathsWithNul(item, path ? `${path}.${index}` : `${index}`),
+    );
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      pathsWithNul(item, path ? `${path}.${key}` : key),
+    );
+  }
+  return [];
 }
