@@ -13,7 +13,7 @@ export type AuditEntry = {
 /** Writes who changed what; call it inside the transaction that makes the change. */
 export async function recordAudit(
   db: Queryable,
-  actor: CurrentUser | null,
+  actor: Pick<CurrentUser, 'id' | 'name' | 'email'> | null,
   entry: AuditEntry,
   at: Date,
 ) {

@@ -27,6 +27,14 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
+ * The per-account counter of password guesses, shared by the login form and the current
+ * password asked when changing it, so neither can be used to guess more than LOGIN_RULE allows.
+ */
+export function accountLoginKey(email: string): string {
+  return `login:account:${normaliseEmail(email)}`;
+}
+
+/**
  * Checks a login. Every try counts against the account (by the email typed, whether or not
  * it exists, so the counter says nothing about existence) and against the address, in the
  * database so all processes share the counters. A known email with a wrong password, an
@@ -40,7 +48,7 @@ export async function attemptLogin(
   now: Date,
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
-  const accountKey = `login:account:${email}`;
+  const accountKey = accountLoginKey(email);
   const addressKey = `login:address:${input.address}`;
   const [account, address] = await Promise.all([
     hitRateLimit(db, accountKey, LOGIN_RULE, now),

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { LoginPage } from '../../views/accounts/login-page';
 import { AuditPage } from '../../views/admin/audit-page';
 import { DashboardPage } from '../../views/admin/dashboard-page';
@@ -7,12 +6,13 @@ import { TokensPage } from '../../views/admin/tokens-page';
 import { UserPage, UsersPage, type UserFormValues } from '../../views/admin/users-page';
 import type { AppEnv } from '../deps';
 import { clientAddress } from '../lib/client-address';
-import { HttpError, notFound } from '../lib/http';
+import { HttpError } from '../lib/http';
 import { pageContext } from '../lib/page';
 import { DEFAULT_TIMEZONE } from '../lib/time';
 import { createOwnApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 import { AUDIT_PAGE_SIZE, auditEntities, listAudit } from './audit-queries';
 import { eventsFor, municipalityNames, plansFor } from './dashboard';
+import { idParam, pathId, readForm, text, texts } from './forms';
 import { requireAdminPage, requireUserPage, safeNext } from './guards';
 import { attemptLogin } from './login';
 import {
@@ -29,37 +29,6 @@ import {
   updateUserAccess,
 } from './user-admin';
 import { createUser } from './users';
-
-type Form = Record<string, string | File | (string | File)[]>;
-
-async function readForm(c: Context<AppEnv>): Promise<Form> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
-    throw new HttpError(415, 'unsupported_media_type', 'Send the form as a web form');
-  }
-  return (await c.req.parseBody({ all: true })) as Form;
-}
-
-/** One text field (the first if sent twice); files and absent fields are ''. */
-function text(form: Form, name: string): string {
-  const value = form[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
-
-function texts(form: Form, name: string): string[] {
-  const value = form[name];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.filter((item): item is string => typeof item === 'string' && item !== '');
-}
-
-const idParam = z.coerce.number().int().positive().max(2_147_483_647);
-
-function pathId(c: Context<AppEnv>): number {
-  const parsed = idParam.safeParse(c.req.param('id'));
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
 
 function role(value: string): 'admin' | 'organizer' {
   return value === 'admin' ? 'admin' : 'organizer';

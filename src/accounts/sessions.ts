@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sessions } from '../db/schema/index';
@@ -35,11 +35,25 @@ export async function revokeSession(db: Queryable, token: string, now: Date): Pr
     .where(and(eq(sessions.tokenHash, await hashToken(token)), isNull(sessions.revokedAt)));
 }
 
-export async function revokeUserSessions(db: Queryable, userId: number, now: Date) {
-  await db
+/** Revokes a user's open sessions, all of them or all but the one whose cookie is `keepToken`; returns how many. */
+export async function revokeUserSessions(
+  db: Queryable,
+  userId: number,
+  now: Date,
+  keepToken?: string,
+): Promise<number> {
+  const revoked = await db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keepToken === undefined ? undefined : ne(sessions.tokenHash, await hashToken(keepToken)),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return revoked.length;
 }
 
 /** Deletes sessions that ended (expired or revoked) before `olderThan`; for a periodic job. */

@@ -7,10 +7,18 @@ import { recordAudit } from './audit';
 import type { CurrentUser } from './auth';
 import { hashPassword } from './password';
 
+/** The one password rule: for new users, changed and reset passwords alike. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 1000;
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH);
+
 export const newUserSchema = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(12, 'Use at least 12 characters').max(1000),
+  password: passwordSchema,
   role: z.enum(['admin', 'organizer']),
   municipalities: z.array(z.string().min(1)).default([]),
 });
