@@ -9,6 +9,7 @@ import { ping } from './db/postgres';
 import { authenticate } from './accounts/auth';
 import { formCsrf } from './accounts/csrf';
 import { accountsRoutes } from './accounts/routes';
+import { passwordRoutes } from './accounts/password-routes';
 import { apiRoutes } from './api/routes';
 import { calendarRoutes } from './calendar/routes';
 import { archiveRoutes } from './archive/routes';
@@ -104,6 +105,7 @@ export function createApp(deps: Deps) {
   app.route('/api', apiRoutes());
   app.route('/', homeRoutes());
   app.route('/', accountsRoutes());
+  app.route('/', passwordRoutes());
   app.route('/', recordingsRoutes());
   app.route('/', archiveRoutes());
   app.route('/', registrationRoutes());

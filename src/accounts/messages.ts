@@ -1,6 +1,6 @@
 import { defineMessages } from '../lib/i18n/define';
 
-/** Strings of the admin shell, login, dashboard, users, API tokens and the audit log. */
+/** Strings of the admin shell, login, dashboard, users, API tokens, the audit log, and passwords (own account, reset). */
 export const accountsMessages = defineMessages(
   {
     'accounts.nav.label': 'Halduse menüü',
@@ -85,6 +85,60 @@ export const accountsMessages = defineMessages(
     'accounts.audit.before': 'Enne',
     'accounts.audit.after': 'Pärast',
     'accounts.audit.older': 'Vanemad kirjed',
+    'accounts.nav.account': 'Minu konto',
+    'accounts.login.forgot': 'Unustasid parooli?',
+    'accounts.account.title': 'Minu konto',
+    'accounts.account.changeTitle': 'Muuda parooli',
+    'accounts.account.current': 'Praegune parool',
+    'accounts.account.new': 'Uus parool (vähemalt {min} märki)',
+    'accounts.account.repeat': 'Uus parool uuesti',
+    'accounts.account.submit': 'Muuda parool',
+    'accounts.account.changedNotice':
+      'Parool on muudetud. Sinu teised seansid on välja logitud ja sulle saadeti selle kohta e-kiri.',
+    'accounts.account.errors': 'Parooli ei muudetud. Palun paranda märgitud väljad.',
+    'accounts.account.tooMany':
+      'Liiga palju valesid paroole. Proovi uuesti {minutes} minuti pärast.',
+    'accounts.password.error.required': 'Sisesta oma praegune parool.',
+    'accounts.password.error.tooShort': 'Parool peab olema vähemalt {min} märki pikk.',
+    'accounts.password.error.tooLong': 'Parool võib olla kuni {max} märki pikk.',
+    'accounts.password.error.mismatch': 'Paroolid ei ühti.',
+    'accounts.password.error.sameAsCurrent': 'Uus parool peab praegusest erinema.',
+    'accounts.password.error.wrongCurrent': 'Praegune parool on vale.',
+    'accounts.reset.title': 'Unustatud parool',
+    'accounts.reset.intro':
+      'Sisesta oma konto e-posti aadress. Saadame sinna lingi, millega saad valida uue parooli.',
+    'accounts.reset.email': 'E-posti aadress',
+    'accounts.reset.submit': 'Saada link',
+    'accounts.reset.invalidEmail': 'Sisesta e-posti aadress kujul nimi@näide.ee.',
+    'accounts.reset.sent':
+      'Kui selle aadressiga on aktiivne konto, saatsime sinna lingi uue parooli valimiseks. Link kehtib ühe tunni ja töötab ühe korra. Kui kirja ei tule, vaata rämpsposti kausta või küsi abi administraatorilt.',
+    'accounts.reset.tooMany': 'Liiga palju päringuid. Proovi uuesti {minutes} minuti pärast.',
+    'accounts.reset.backToLogin': 'Tagasi sisselogimise juurde',
+    'accounts.reset.newTitle': 'Vali uus parool',
+    'accounts.reset.newIntro': 'Konto: {email}',
+    'accounts.reset.submitNew': 'Salvesta uus parool',
+    'accounts.reset.errors': 'Parooli ei salvestatud. Palun paranda märgitud väljad.',
+    'accounts.reset.goneTitle': 'See link ei kehti enam',
+    'accounts.reset.goneBody':
+      'Parooli lähtestamise link töötab ühe korra ja ühe tunni jooksul. See link on juba kasutatud, aegunud või vigane.',
+    'accounts.reset.requestNew': 'Küsi uus link',
+    'accounts.reset.doneNotice': 'Parool on muudetud. Logi sisse uue parooliga.',
+    'accounts.users.sendReset': 'Saada parooli lähtestamise link',
+    'accounts.users.resetSentNotice': 'Parooli lähtestamise link on saadetud aadressile {email}.',
+    'accounts.users.resetDisabled': 'Suletud kontole ei saa linki saata. Ava konto enne uuesti.',
+    'accounts.email.hello': 'Tere, {name}!',
+    'accounts.email.changed.subject': 'Koda: sinu parool on muudetud',
+    'accounts.email.changed.body': 'Sinu Koda konto {email} parool muudeti {when}.',
+    'accounts.email.changed.notYou':
+      'Kui see olid sina, ei pea sa midagi tegema. Kui see ei olnud sina, vali kohe uus parool aadressil {url} ja teata sellest oma Koda administraatorile.',
+    'accounts.email.reset.subject': 'Koda: uue parooli valimine',
+    'accounts.email.reset.requested':
+      'Keegi (loodetavasti sina) palus Koda konto {email} parooli lähtestada. Uue parooli saad valida sellel lingil:',
+    'accounts.email.reset.admin':
+      'Koda administraator saatis sulle lingi konto {email} parooli valimiseks. Uue parooli saad valida sellel lingil:',
+    'accounts.email.reset.validity': 'Link kehtib {minutes} minutit ja töötab ühe korra.',
+    'accounts.email.reset.notYou':
+      'Kui sa seda ei palunud, jäta see kiri tähelepanuta: sinu parool jääb samaks.',
   },
   {
     'accounts.nav.label': 'Admin menu',
@@ -169,5 +223,60 @@ export const accountsMessages = defineMessages(
     'accounts.audit.before': 'Before',
     'accounts.audit.after': 'After',
     'accounts.audit.older': 'Older entries',
+    'accounts.nav.account': 'My account',
+    'accounts.login.forgot': 'Forgot your password?',
+    'accounts.account.title': 'My account',
+    'accounts.account.changeTitle': 'Change password',
+    'accounts.account.current': 'Current password',
+    'accounts.account.new': 'New password (at least {min} characters)',
+    'accounts.account.repeat': 'New password again',
+    'accounts.account.submit': 'Change password',
+    'accounts.account.changedNotice':
+      'Your password has been changed. Your other sessions have been logged out and you have been sent an email about it.',
+    'accounts.account.errors': 'The password was not changed. Please correct the marked fields.',
+    'accounts.account.tooMany': 'Too many wrong passwords. Try again in {minutes} minutes.',
+    'accounts.password.error.required': 'Enter your current password.',
+    'accounts.password.error.tooShort': 'The password must be at least {min} characters long.',
+    'accounts.password.error.tooLong': 'The password can be at most {max} characters long.',
+    'accounts.password.error.mismatch': 'The passwords do not match.',
+    'accounts.password.error.sameAsCurrent': 'The new password must differ from the current one.',
+    'accounts.password.error.wrongCurrent': 'The current password is wrong.',
+    'accounts.reset.title': 'Forgotten password',
+    'accounts.reset.intro':
+      "Enter your account's email address. We will send a link there to choose a new password.",
+    'accounts.reset.email': 'Email address',
+    'accounts.reset.submit': 'Send the link',
+    'accounts.reset.invalidEmail': 'Enter an email address like name@example.org.',
+    'accounts.reset.sent':
+      'If an active account uses this address, we have sent a link there to choose a new password. The link is valid for one hour and works once. If no email arrives, check your spam folder or ask an administrator.',
+    'accounts.reset.tooMany': 'Too many requests. Try again in {minutes} minutes.',
+    'accounts.reset.backToLogin': 'Back to the login',
+    'accounts.reset.newTitle': 'Choose a new password',
+    'accounts.reset.newIntro': 'Account: {email}',
+    'accounts.reset.submitNew': 'Save the new password',
+    'accounts.reset.errors': 'The password was not saved. Please correct the marked fields.',
+    'accounts.reset.goneTitle': 'This link is no longer valid',
+    'accounts.reset.goneBody':
+      'A password reset link works once and for one hour. This one has been used, has expired or is wrong.',
+    'accounts.reset.requestNew': 'Request a new link',
+    'accounts.reset.doneNotice': 'Your password has been changed. Log in with the new password.',
+    'accounts.users.sendReset': 'Send password reset link',
+    'accounts.users.resetSentNotice': 'A password reset link has been sent to {email}.',
+    'accounts.users.resetDisabled':
+      'A disabled account cannot be sent a link. Enable the account first.',
+    'accounts.email.hello': 'Hello {name},',
+    'accounts.email.changed.subject': 'Koda: your password was changed',
+    'accounts.email.changed.body':
+      'The password of your Koda account {email} was changed on {when}.',
+    'accounts.email.changed.notYou':
+      "If it was you, there is nothing to do. If it wasn't you, choose a new password at once at {url} and tell your Koda administrator.",
+    'accounts.email.reset.subject': 'Koda: choose a new password',
+    'accounts.email.reset.requested':
+      'Someone (hopefully you) asked to reset the password of the Koda account {email}. Choose a new password with this link:',
+    'accounts.email.reset.admin':
+      'A Koda administrator sent you a link to choose the password of the account {email}. Choose a new password with this link:',
+    'accounts.email.reset.validity': 'The link is valid for {minutes} minutes and works once.',
+    'accounts.email.reset.notYou':
+      'If you did not ask for this, ignore this email: your password stays the same.',
   },
 );

@@ -46,7 +46,12 @@ export function accountsRoutes() {
       LoginPage({
         ...pageContext(c),
         next,
-        notice: c.req.query('loggedOut') !== undefined ? t('accounts.login.loggedOut') : undefined,
+        notice:
+          c.req.query('loggedOut') !== undefined
+            ? t('accounts.login.loggedOut')
+            : c.req.query('passwordReset') !== undefined
+              ? t('accounts.reset.doneNotice')
+              : undefined,
       }),
     );
   });
@@ -178,7 +183,9 @@ export function accountsRoutes() {
             ? t('accounts.users.disabledNotice')
             : c.req.query('enabled') !== undefined
               ? t('accounts.users.enabledNotice')
-              : undefined;
+              : c.req.query('resetSent') !== undefined
+                ? t('accounts.users.resetSentNotice', { email: target.email })
+                : undefined;
     return c.html(UserPage({ ...pageContext(c), user, target, options, notice }));
   });
 

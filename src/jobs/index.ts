@@ -1,3 +1,4 @@
+import { prunePasswordResets } from '../accounts/password-reset';
 import { pruneSessions } from '../accounts/sessions';
 import { pruneOrphanFeedTokens } from '../calendar/tokens';
 import type { Deps } from '../deps';
@@ -32,15 +33,18 @@ export async function runPurgeJob(
   const now = deps.clock.now();
   const anonymised = await purgeRegistrations(deps.db, now, deps.config.retentionDays);
   const deleted = await pruneOutbox(deps.db, purgeCutoff(now, deps.config.retentionDays));
-  // Ended sessions and spent rate-limit counters are kept a day (for the audit of a lockout).
+  // Ended sessions, spent password-reset links and rate-limit counters are kept a day (for
+  // the audit of a lockout or a reset).
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   await pruneSessions(deps.db, dayAgo);
+  const passwordResets = await prunePasswordResets(deps.db, dayAgo);
   await pruneRateLimits(deps.db, dayAgo);
   const feedTokens = await pruneOrphanFeedTokens(deps.db);
   deps.log.info('purge done', {
     registrationsAnonymised: anonymised,
     outboxDeleted: deleted,
     feedTokensDeleted: feedTokens,
+    passwordResetsDeleted: passwordResets,
   });
   return { registrations: anonymised, outbox: deleted };
 }

@@ -50,6 +50,9 @@ export function LoginPage(props: LoginPageProps) {
           {t('accounts.login.submit')}
         </button>
       </form>
+      <p>
+        <a href="/admin/password-reset">{t('accounts.login.forgot')}</a>
+      </p>
     </Layout>
   );
 }

@@ -20,6 +20,7 @@ const links: NavLink[] = [
   { href: '/admin/users', label: 'accounts.nav.users', adminOnly: true },
   { href: '/admin/audit', label: 'accounts.nav.audit', adminOnly: true },
   { href: '/admin/tokens', label: 'accounts.nav.tokens' },
+  { href: '/admin/account', label: 'accounts.nav.account' },
 ];
 
 /** The link for the page we are on (the longest prefix match), for aria-current. */

@@ -194,6 +194,13 @@ export function UserPage(props: UserPageProps) {
           {target.disabledAt ? t('accounts.users.enable') : t('accounts.users.disable')}
         </button>
       </form>
+      {target.disabledAt ? null : (
+        <form class="form" method="post" action={`/admin/users/${target.id}/password-reset`}>
+          <button class="button secondary" type="submit">
+            {t('accounts.users.sendReset')}
+          </button>
+        </form>
+      )}
       <p>
         <a href={`/admin/audit?entity=user&entityId=${target.id}`}>{t('accounts.nav.audit')}</a>
       </p>

@@ -1,0 +1,253 @@
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { passwordResets, users } from '../db/schema/index';
+import type { Db, Queryable } from '../db/types';
+import { HttpError } from '../lib/http';
+import { clearRateLimit, hitRateLimit, type RateLimitRule } from '../lib/rate-limit';
+import { hashToken, newToken } from '../lib/tokens';
+import { enqueueEmail } from '../outbox/enqueue';
+import { recordAudit } from './audit';
+import type { CurrentUser } from './auth';
+import { passwordResetEmail } from './emails';
+import { accountLoginKey, normaliseEmail } from './login';
+import { hashPassword } from './password';
+import { checkNewPassword, hasErrors, type MailContext, type PasswordErrors } from './passwords';
+import { revokeUserSessions } from './sessions';
+import { getUser } from './user-admin';
+
+/** A reset link works once, for an hour. */
+export const RESET_TTL_SECONDS = 60 * 60;
+
+/** Requests from one client address: 10 an hour, then an hour's pause (429). */
+export const RESET_ADDRESS_RULE: RateLimitRule = {
+  limit: 10,
+  windowSeconds: 60 * 60,
+  blockSeconds: 60 * 60,
+};
+
+/** Emails to one address: 3 an hour; further requests get the same answer and no email. */
+export const RESET_EMAIL_RULE: RateLimitRule = {
+  limit: 3,
+  windowSeconds: 60 * 60,
+  blockSeconds: 60 * 60,
+};
+
+/** newToken()'s shape (32 random bytes, base64url): anything else is not looked up at all. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+type Recipient = { id: number; name: string; email: string };
+
+export function resetLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/admin/password-reset/${token}`;
+}
+
+/** Stores a new token's hash and writes the email with the link; call it inside a transaction. */
+async function issueResetToken(
+  tx: Queryable,
+  user: Recipient,
+  mail: MailContext & { byAdmin: boolean },
+  now: Date,
+): Promise<Date> {
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + RESET_TTL_SECONDS * 1000);
+  await tx.insert(passwordResets).values({
+    userId: user.id,
+    tokenHash: await hashToken(token),
+    createdAt: now,
+    expiresAt,
+  });
+  await enqueueEmail(
+    tx,
+    {
+      kind: 'account.password_reset',
+      recipient: user.email,
+      ...passwordResetEmail(mail.lang, {
+        name: user.name,
+        email: user.email,
+        link: resetLink(mail.publicUrl, token),
+        minutes: RESET_TTL_SECONDS / 60,
+        byAdmin: mail.byAdmin,
+      }),
+    },
+    now,
+  );
+  return expiresAt;
+}
+
+export type ResetRequestResult =
+  { kind: 'done' } | { kind: 'invalid' } | { kind: 'limited'; retryAfterSeconds: number };
+
+const emailSchema = z.email().max(254);
+
+/**
+ * "Forgot your password?": answers `done` alike whether or not the address belongs to an
+ * active account, so the answer tells nobody which addresses have accounts. Only for an
+ * active account, and at most RESET_EMAIL_RULE times an hour per address, is a token stored
+ * and the email written (in one transaction). Every request counts against the client's
+ * address (RESET_ADDRESS_RULE), malformed ones too.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  input: { email: string; address: string },
+  mail: MailContext,
+  now: Date,
+): Promise<ResetRequestResult> {
+  const byAddress = await hitRateLimit(
+    db,
+    `password-reset:address:${input.address}`,
+    RESET_ADDRESS_RULE,
+    now,
+  );
+  if (!byAddress.allowed)
+    return { kind: 'limited', retryAfterSeconds: byAddress.retryAfterSeconds };
+  const email = normaliseEmail(input.email);
+  if (!emailSchema.safeParse(email).success) return { kind: 'invalid' };
+  const byEmail = await hitRateLimit(db, `password-reset:email:${email}`, RESET_EMAIL_RULE, now);
+  if (!byEmail.allowed) return { kind: 'done' };
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(and(eq(sql`lower(${users.email})`, email), isNull(users.disabledAt)));
+    if (user) await issueResetToken(tx, user, { ...mail, byAdmin: false }, now);
+  });
+  return { kind: 'done' };
+}
+
+/**
+ * An admin sends a user a reset link (no rate limit; audited without the token). A disabled
+ * account is refused (409): its link could not be used.
+ */
+export async function sendResetLink(
+  db: Db,
+  actor: CurrentUser,
+  userId: number,
+  mail: MailContext,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const target = await getUser(tx, userId);
+    if (target.disabledAt) {
+      throw new HttpError(409, 'account_disabled', 'The account is disabled; enable it first');
+    }
+    const expiresAt = await issueResetToken(tx, target, { ...mail, byAdmin: true }, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'user.password_reset_sent',
+        entity: 'user',
+        entityId: userId,
+        after: { email: target.email, expiresAt: expiresAt.toISOString() },
+      },
+      now,
+    );
+  });
+}
+
+export type OpenReset = { id: number; userId: number; name: string; email: string };
+
+/** The unused, unexpired reset of an active account that `token` opens, or null. */
+export async function findOpenReset(
+  db: Queryable,
+  token: string,
+  now: Date,
+): Promise<OpenReset | null> {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const [row] = await db
+    .select({
+      id: passwordResets.id,
+      userId: passwordResets.userId,
+      name: users.name,
+      email: users.email,
+    })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, await hashToken(token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now),
+        isNull(users.disabledAt),
+      ),
+    );
+  return row ?? null;
+}
+
+export type ResetResult =
+  { kind: 'ok' } | { kind: 'gone' } | { kind: 'invalid'; errors: PasswordErrors; email: string };
+
+/** Thrown inside the transaction to undo it when the link was spent meanwhile. */
+class LinkSpent extends Error {}
+
+/**
+ * Sets a new password through a reset link. In one transaction: the token (and every other
+ * open token of the user) marked used, the new hash, every session of the user revoked, the
+ * account's login lockout lifted (owning the mailbox proves enough) and the audit entry.
+ * Two concurrent uses of one link: one succeeds, the other is `gone`.
+ */
+export async function resetPassword(
+  db: Db,
+  token: string,
+  input: { password: string; repeat: string },
+  now: Date,
+  iterations?: number,
+): Promise<ResetResult> {
+  const open = await findOpenReset(db, token, now);
+  if (!open) return { kind: 'gone' };
+  const errors = checkNewPassword(input);
+  if (hasErrors(errors)) return { kind: 'invalid', errors, email: open.email };
+  const passwordHash = await hashPassword(input.password, iterations);
+  try {
+    await db.transaction(async (tx) => {
+      const claimed = await tx
+        .update(passwordResets)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(passwordResets.id, open.id),
+            isNull(passwordResets.usedAt),
+            gt(passwordResets.expiresAt, now),
+          ),
+        )
+        .returning({ id: passwordResets.id });
+      if (claimed.length === 0) throw new LinkSpent();
+      const updated = await tx
+        .update(users)
+        .set({ passwordHash })
+        .where(and(eq(users.id, open.userId), isNull(users.disabledAt)))
+        .returning({ id: users.id });
+      if (updated.length === 0) throw new LinkSpent();
+      await tx
+        .update(passwordResets)
+        .set({ usedAt: now })
+        .where(and(eq(passwordResets.userId, open.userId), isNull(passwordResets.usedAt)));
+      const sessionsRevoked = await revokeUserSessions(tx, open.userId, now);
+      await clearRateLimit(tx, accountLoginKey(open.email));
+      await recordAudit(
+        tx,
+        { id: open.userId, name: open.name, email: open.email },
+        {
+          action: 'user.password_reset',
+          entity: 'user',
+          entityId: open.userId,
+          after: { sessionsRevoked },
+        },
+        now,
+      );
+    });
+  } catch (error) {
+    if (error instanceof LinkSpent) return { kind: 'gone' };
+    throw error;
+  }
+  return { kind: 'ok' };
+}
+
+/** Deletes reset tokens that expired or were used before `olderThan`; for the daily purge. */
+export async function prunePasswordResets(db: Queryable, olderThan: Date): Promise<number> {
+  const deleted = await db
+    .delete(passwordResets)
+    .where(or(lt(passwordResets.expiresAt, olderThan), lt(passwordResets.usedAt, olderThan)))
+    .returning({ id: passwordResets.id });
+  return deleted.length;
+}

@@ -1,0 +1,128 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { passwordResets, users } from '../db/schema/index';
+import type { Db } from '../db/types';
+import type { Lang } from '../lib/i18n/index';
+import { clearRateLimit, hitRateLimit } from '../lib/rate-limit';
+import { enqueueEmail } from '../outbox/enqueue';
+import { recordAudit } from './audit';
+import type { CurrentUser } from './auth';
+import { passwordChangedEmail } from './emails';
+import { accountLoginKey, LOGIN_RULE } from './login';
+import { hashPassword, verifyPassword } from './password';
+import { revokeUserSessions } from './sessions';
+import { passwordSchema } from './users';
+
+/** Why a password field was refused; the page shows the matching message beside it. */
+export type PasswordProblem =
+  'required' | 'tooShort' | 'tooLong' | 'mismatch' | 'sameAsCurrent' | 'wrongCurrent';
+
+export type PasswordField = 'current' | 'password' | 'repeat';
+export type PasswordErrors = Partial<Record<PasswordField, PasswordProblem>>;
+
+/**
+ * The rules for a new password, without I/O: the same rule as for new users (passwordSchema),
+ * typed twice alike, and (when the current one is given) not the current one again.
+ */
+export function checkNewPassword(input: {
+  password: string;
+  repeat: string;
+  current?: string;
+}): PasswordErrors {
+  const errors: PasswordErrors = {};
+  if (input.current === '') errors.current = 'required';
+  const parsed = passwordSchema.safeParse(input.password);
+  if (!parsed.success) {
+    errors.password = parsed.error.issues.some((issue) => issue.code === 'too_big')
+      ? 'tooLong'
+      : 'tooShort';
+  } else if (input.current !== undefined && input.password === input.current) {
+    errors.password = 'sameAsCurrent';
+  }
+  if (input.repeat !== input.password) errors.repeat = 'mismatch';
+  return errors;
+}
+
+export function hasErrors(errors: PasswordErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+/** What the emails need from the request: its language and the site's public address. */
+export type MailContext = { lang: Lang; publicUrl: string };
+
+export type ChangePasswordResult =
+  | { kind: 'ok'; sessionsRevoked: number }
+  | { kind: 'invalid'; errors: PasswordErrors }
+  | { kind: 'limited'; retryAfterSeconds: number };
+
+/**
+ * A signed-in user changes their own password. The current password is checked against the
+ * account's login counter (LOGIN_RULE), so this form cannot be used to guess it faster than
+ * the login form. On success, in one transaction: the new hash, every other session of the
+ * user revoked (the one in `keepSessionToken` stays), open reset links spent, the audit entry
+ * (never the hash) and the notice email to the account's address.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  user: CurrentUser,
+  input: { current: string; password: string; repeat: string; keepSessionToken?: string },
+  mail: MailContext,
+  now: Date,
+  iterations?: number,
+): Promise<ChangePasswordResult> {
+  const errors = checkNewPassword(input);
+  if (hasErrors(errors)) return { kind: 'invalid', errors };
+  const key = accountLoginKey(user.email);
+  const limit = await hitRateLimit(db, key, LOGIN_RULE, now);
+  if (!limit.allowed) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.id, user.id), isNull(users.disabledAt)));
+  if (!row || !(await verifyPassword(input.current, row.passwordHash))) {
+    return { kind: 'invalid', errors: { current: 'wrongCurrent' } };
+  }
+  const passwordHash = await hashPassword(input.password, iterations);
+  const sessionsRevoked = await db.transaction(async (tx) => {
+    // Only over the hash we verified: a change made meanwhile elsewhere wins, this one is refused.
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, user.id), eq(users.passwordHash, row.passwordHash)))
+      .returning({ id: users.id });
+    if (updated.length === 0) return null;
+    const revoked = await revokeUserSessions(tx, user.id, now, input.keepSessionToken);
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'user.password_change',
+        entity: 'user',
+        entityId: user.id,
+        after: { otherSessionsRevoked: revoked },
+      },
+      now,
+    );
+    await enqueueEmail(
+      tx,
+      {
+        kind: 'account.password_changed',
+        recipient: user.email,
+        ...passwordChangedEmail(mail.lang, {
+          name: user.name,
+          email: user.email,
+          at: now,
+          resetUrl: `${mail.publicUrl}/admin/password-reset`,
+        }),
+      },
+      now,
+    );
+    return revoked;
+  });
+  if (sessionsRevoked === null) return { kind: 'invalid', errors: { current: 'wrongCurrent' } };
+  await clearRateLimit(db, key);
+  return { kind: 'ok', sessionsRevoked };
+}

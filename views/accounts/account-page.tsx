@@ -1,0 +1,78 @@
+import type { CurrentUser } from '../../src/accounts/auth';
+import type { PasswordErrors } from '../../src/accounts/passwords';
+import { PASSWORD_MIN_LENGTH } from '../../src/accounts/users';
+import { AdminLayout } from '../admin/admin-layout';
+import type { PageContext } from '../layout';
+import { PasswordInput } from './password-field';
+
+export type AccountPageProps = PageContext & {
+  user: CurrentUser;
+  municipalities: string[];
+  errors?: PasswordErrors;
+  /** A refusal not tied to one field (too many wrong passwords). */
+  error?: string;
+  notice?: string;
+};
+
+/** The signed-in user's own account: who they are, and the form to change their password. */
+export function AccountPage(props: AccountPageProps) {
+  const { t, user } = props;
+  const errors = props.errors ?? {};
+  const invalid = Object.keys(errors).length > 0;
+  return (
+    <AdminLayout {...props} title={t('accounts.account.title')}>
+      <h1>{t('accounts.account.title')}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <dl class="facts">
+        <dt>{t('accounts.users.name')}</dt>
+        <dd>{user.name}</dd>
+        <dt>{t('accounts.users.email')}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t('accounts.users.role')}</dt>
+        <dd>{t(`accounts.users.role.${user.role}`)}</dd>
+        {user.role === 'organizer' ? (
+          <>
+            <dt>{t('accounts.users.municipalities')}</dt>
+            <dd>{props.municipalities.length > 0 ? props.municipalities.join(', ') : '—'}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2 id="password">{t('accounts.account.changeTitle')}</h2>
+      {props.error || invalid ? (
+        <p class="error-box" role="alert">
+          {props.error ?? t('accounts.account.errors')}
+        </p>
+      ) : null}
+      <form class="form" method="post" action="/admin/account">
+        <PasswordInput
+          t={t}
+          name="current"
+          label={t('accounts.account.current')}
+          errors={errors}
+          autocomplete="current-password"
+        />
+        <PasswordInput
+          t={t}
+          name="password"
+          label={t('accounts.account.new', { min: PASSWORD_MIN_LENGTH })}
+          errors={errors}
+          autocomplete="new-password"
+        />
+        <PasswordInput
+          t={t}
+          name="repeat"
+          label={t('accounts.account.repeat')}
+          errors={errors}
+          autocomplete="new-password"
+        />
+        <button class="button" type="submit">
+          {t('accounts.account.submit')}
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
