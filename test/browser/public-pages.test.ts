@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../demo/seed';
+import { passwordResets, users } from '../../src/db/schema/index';
+import { hashToken, newToken } from '../../src/lib/tokens';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 import { launchChromium, serveForBrowser } from '../helpers/browser';
@@ -68,6 +70,7 @@ const pages = [
   '/plans/1?lang=en',
   '/privacy',
   '/admin/login',
+  '/admin/password-reset',
 ];
 
 describe('public pages in a real browser', () => {
@@ -105,6 +108,7 @@ describe('public pages in a real browser', () => {
       '/admin/users',
       '/admin/outbox',
       '/admin/audit',
+      '/admin/account',
     ];
     const page = await browser.newPage({ bypassCSP: true, extraHTTPHeaders: { authorization } });
     for (const path of adminPages) {
@@ -113,6 +117,21 @@ describe('public pages in a real browser', () => {
       const violations = await seriousViolations(page);
       expect(violations.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);
     }
+    await page.close();
+  });
+
+  it('the page a password reset link opens has no serious accessibility violations', async () => {
+    const [user] = await ctx.deps.db.select({ id: users.id }).from(users).limit(1);
+    const token = newToken();
+    await ctx.deps.db.insert(passwordResets).values({
+      userId: user?.id ?? 0,
+      tokenHash: await hashToken(token),
+      expiresAt: new Date(ctx.clock.now().getTime() + 60 * 60 * 1000),
+    });
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, bypassCSP: true });
+    const response = await page.goto(`${server.url}/admin/password-reset/${token}`);
+    expect(response?.status()).toBe(200);
+    expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.close();
   });
 
