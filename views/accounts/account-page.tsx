@@ -1,9 +1,8 @@
 import type { CurrentUser } from '../../src/accounts/auth';
 import type { PasswordErrors } from '../../src/accounts/passwords';
-import { PASSWORD_MIN_LENGTH } from '../../src/accounts/users';
 import { AdminLayout } from '../admin/admin-layout';
 import type { PageContext } from '../layout';
-import { PasswordInput } from './password-field';
+import { NewPasswordInputs, PasswordInput } from './password-field';
 
 export type AccountPageProps = PageContext & {
   user: CurrentUser;
@@ -55,20 +54,7 @@ export function AccountPage(props: AccountPageProps) {
           errors={errors}
           autocomplete="current-password"
         />
-        <PasswordInput
-          t={t}
-          name="password"
-          label={t('accounts.account.new', { min: PASSWORD_MIN_LENGTH })}
-          errors={errors}
-          autocomplete="new-password"
-        />
-        <PasswordInput
-          t={t}
-          name="repeat"
-          label={t('accounts.account.repeat')}
-          errors={errors}
-          autocomplete="new-password"
-        />
+        <NewPasswordInputs t={t} errors={errors} />
         <button class="button" type="submit">
           {t('accounts.account.submit')}
         </button>

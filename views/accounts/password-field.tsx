@@ -41,3 +41,26 @@ export function PasswordInput(props: {
     </div>
   );
 }
+
+/** The new password and its repeat, as the change and the reset forms both ask for them. */
+export function NewPasswordInputs(props: { t: Translate; errors: PasswordErrors }) {
+  const { t, errors } = props;
+  return (
+    <>
+      <PasswordInput
+        t={t}
+        name="password"
+        label={t('accounts.account.new', { min: PASSWORD_MIN_LENGTH })}
+        errors={errors}
+        autocomplete="new-password"
+      />
+      <PasswordInput
+        t={t}
+        name="repeat"
+        label={t('accounts.account.repeat')}
+        errors={errors}
+        autocomplete="new-password"
+      />
+    </>
+  );
+}

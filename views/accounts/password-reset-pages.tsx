@@ -1,7 +1,6 @@
 import type { PasswordErrors } from '../../src/accounts/passwords';
-import { PASSWORD_MIN_LENGTH } from '../../src/accounts/users';
 import { Layout, type PageContext } from '../layout';
-import { PasswordInput } from './password-field';
+import { NewPasswordInputs } from './password-field';
 
 export type ResetRequestPageProps = PageContext & {
   /** After a request: the same text whether or not the address has an account. */
@@ -82,20 +81,7 @@ export function NewPasswordPage(props: NewPasswordPageProps) {
       <form class="form" method="post" action={`/admin/password-reset/${props.token}`}>
         {/* For password managers: which account the new password belongs to. */}
         <input type="hidden" name="username" autocomplete="username" value={props.email} />
-        <PasswordInput
-          t={t}
-          name="password"
-          label={t('accounts.account.new', { min: PASSWORD_MIN_LENGTH })}
-          errors={errors}
-          autocomplete="new-password"
-        />
-        <PasswordInput
-          t={t}
-          name="repeat"
-          label={t('accounts.account.repeat')}
-          errors={errors}
-          autocomplete="new-password"
-        />
+        <NewPasswordInputs t={t} errors={errors} />
         <button class="button" type="submit">
           {t('accounts.reset.submitNew')}
         </button>
