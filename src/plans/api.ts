@@ -13,6 +13,7 @@ import {
   writeErrorResponses,
 } from '../api/openapi';
 import {
+  csvHeaders,
   itemJson,
   itemResponse,
   planDetailResponse,
@@ -24,7 +25,6 @@ import {
   itemInputSchema,
   itemPatchHints,
   itemPatchSchema,
-  itemsToCsv,
   patchIssueDetails,
   planInputSchema,
   planPatchSchema,
@@ -34,12 +34,12 @@ import {
   addItem,
   addUpdate,
   createPlan,
-  csvItemsOf,
   deleteItem,
   deletePlan,
   findItemDetail,
   findVisiblePlan,
   loadPlanDetail,
+  planItemsCsv,
   updateItem,
   updatePlan,
 } from './service';
@@ -58,7 +58,8 @@ const getPlanCsvRoute = createRoute({
   method: 'get',
   path: '/plans/{id}/items.csv',
   tags: ['Action plans'],
-  summary: 'The plan’s items as CSV (UTF-8 with BOM); the same columns the admin import reads',
+  summary:
+    "The plan’s items as CSV (UTF-8 with BOM); the same columns the admin import reads. A cell a spreadsheet would run as a formula starts with ' (the import takes it off). Only the plan’s managers see unpublished outcomes cited",
   request: { params: idParam },
   responses: {
     200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
@@ -183,11 +184,8 @@ export function plansApi() {
     const { db, clock } = c.get('deps');
     const plan = await findVisiblePlan(db, c.req.valid('param').id, c.get('user'));
     if (!plan) throw notFound('No such plan');
-    const detail = await loadPlanDetail(db, plan, clock.now(), { publicOnly: false });
-    return c.body(itemsToCsv(csvItemsOf(detail.items)), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="plan-${plan.id}-items.csv"`,
-    });
+    const { csv, full } = await planItemsCsv(db, plan, c.get('user'), clock.now());
+    return c.body(csv, 200, csvHeaders(plan.id, full));
   });
 
   api.openapi(createPlanRoute, async (c) => {

@@ -126,6 +126,18 @@ export const planDetailResponse = planResponseBase.extend({
   items: z.array(itemResponse),
 });
 
+/**
+ * Headers of an items CSV. The full one (unpublished outcomes cited too) is for the plan's
+ * managers only, so no shared cache may keep it.
+ */
+export function csvHeaders(planId: number, full: boolean): Record<string, string> {
+  return {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="plan-${planId}-items.csv"`,
+    ...(full ? { 'Cache-Control': 'private, no-store' } : {}),
+  };
+}
+
 export function summaryJson(summary: ProgressSummary) {
   return { ...summary, byStatus: { ...summary.byStatus } };
 }

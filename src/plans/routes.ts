@@ -4,8 +4,9 @@ import { canManage } from '../accounts/auth';
 import type { AppEnv } from '../deps';
 import { notFound } from '../lib/http';
 import { pageContext } from '../lib/page';
-import { itemsToCsv, parseStatusFilter } from './rules';
-import { csvItemsOf, findVisiblePlan, loadPlanDetail } from './service';
+import { csvHeaders } from './present';
+import { parseStatusFilter } from './rules';
+import { findVisiblePlan, loadPlanDetail, planItemsCsv } from './service';
 
 function planId(raw: string): number {
   const id = Number(raw);
@@ -21,11 +22,8 @@ export function planRoutes() {
     const { db, clock } = c.get('deps');
     const plan = await findVisiblePlan(db, planId(c.req.param('id')), c.get('user'));
     if (!plan) throw notFound('No such plan');
-    const detail = await loadPlanDetail(db, plan, clock.now(), { publicOnly: false });
-    return c.body(itemsToCsv(csvItemsOf(detail.items)), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="plan-${plan.id}-items.csv"`,
-    });
+    const { csv, full } = await planItemsCsv(db, plan, c.get('user'), clock.now());
+    return c.body(csv, 200, csvHeaders(plan.id, full));
   });
 
   routes.get('/plans/:id', async (c) => {

