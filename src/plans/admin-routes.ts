@@ -7,7 +7,15 @@ import { requireUserPage } from '../accounts/guards';
 import { actionItems, events, municipalities, recordings } from '../db/schema/index';
 import type { AppEnv } from '../deps';
 import { findEventBySlug, loadAgenda } from '../events/service';
-import { HttpError, invalidFields, notFound, parseOrThrow, type ErrorDetail } from '../lib/http';
+import {
+  HttpError,
+  invalidFields,
+  MAX_ID,
+  notFound,
+  parseOrThrow,
+  type ErrorDetail,
+} from '../lib/http';
+
 import { pageContext } from '../lib/page';
 import {
   createOutcome,
@@ -96,9 +104,10 @@ async function planOfItem(c: Context<AppEnv>, itemId: number): Promise<number> {
   return item.planId;
 }
 
+/** Anything but a positive int4 names nothing: 404, before it reaches the database. */
 function id(raw: string): number {
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw notFound();
+  if (!Number.isSafeInteger(value) || value <= 0 || value > MAX_ID) throw notFound();
   return value;
 }
 

@@ -154,11 +154,18 @@ const deleteItemRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrorResponses },
 });
 
-/** A strict PATCH body's unknown keys, each named as its own field (with a hint where one helps). */
-function patchHook(hints: Record<string, string> = {}) {
-  return (result: { success: true } | { success: false; error: z.ZodError }) => {
-    if (!result.success) throw invalidFields(patchIssueDetails(result.error.issues, hints));
-    return undefined;
+/**
+ * A strict PATCH body's unknown keys, each named as its own field (with a hint where one
+ * helps). It replaces the router's hook, so like that one it answers a path id that cannot
+ * exist (beyond int4, `abc`) with 404.
+ */
+function patchHook(missing: string, hints: Record<string, string> = {}) {
+  return (
+    result: { target: string } & ({ success: true } | { success: false; error: z.ZodError }),
+  ) => {
+    if (result.success) return undefined;
+    if (result.target === 'param') throw notFound(missing);
+    throw invalidFields(patchIssueDetails(result.error.issues, hints));
   };
 }
 
@@ -235,7 +242,7 @@ export function plansApi() {
       );
       return c.json(planJson(plan, config.publicUrl), 200);
     },
-    patchHook(),
+    patchHook('No such plan'),
   );
 
   api.openapi(deletePlanRoute, async (c) => {
@@ -257,7 +264,7 @@ export function plansApi() {
       );
       return c.json(itemJson(item, config.publicUrl), 200);
     },
-    patchHook(itemPatchHints),
+    patchHook('No such action item', itemPatchHints),
   );
 
   api.openapi(deleteItemRoute, async (c) => {

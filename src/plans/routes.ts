@@ -2,15 +2,16 @@ import { Hono } from 'hono';
 import { PlanPage } from '../../views/plans/plan-page';
 import { canManage } from '../accounts/auth';
 import type { AppEnv } from '../deps';
-import { notFound } from '../lib/http';
+import { MAX_ID, notFound } from '../lib/http';
 import { pageContext } from '../lib/page';
 import { csvHeaders } from './present';
 import { parseStatusFilter } from './rules';
 import { findVisiblePlan, loadPlanDetail, planItemsCsv } from './service';
 
+/** Anything but a positive int4 names no plan: 404, before it reaches the database. */
 function planId(raw: string): number {
   const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound('No such plan');
+  if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) throw notFound('No such plan');
   return id;
 }
 

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { issuesToDetails, type ErrorDetail } from '../lib/http';
+import { issuesToDetails, MAX_ID, rowId, type ErrorDetail } from '../lib/http';
 
 export const planStatuses = ['draft', 'adopted', 'archived'] as const;
 export const itemStatuses = ['planned', 'in_progress', 'done', 'delayed', 'dropped'] as const;
@@ -51,7 +51,7 @@ const itemFields = z.object({
   description: z.string().max(20_000).nullish(),
   responsible: z.string().max(300).nullish(),
   dueDate: isoDate.nullish(),
-  sourceOutcomeIds: z.array(z.number().int().positive()).max(50).optional(),
+  sourceOutcomeIds: z.array(rowId).max(50).optional(),
 });
 
 export const itemInputSchema = itemFields.extend({
@@ -239,7 +239,15 @@ const csvRowSchema = z.object({
     .pipe(z.number().max(100, 'Progress is a whole number from 0 to 100')),
   source_outcome_ids: z
     .string()
-    .regex(/^\s*(\d+(\s+\d+)*)?\s*$/, 'Outcome ids separated by spaces'),
+    .regex(/^\s*(\d+(\s+\d+)*)?\s*$/, 'Outcome ids separated by spaces')
+    .pipe(
+      z
+        .string()
+        .refine(
+          (value) => (value.match(/\d+/g) ?? []).every((id) => Number(id) <= MAX_ID),
+          `No such outcome (ids are at most ${MAX_ID})`,
+        ),
+    ),
 });
 
 /**

@@ -145,6 +145,18 @@ describe('items CSV', () => {
     expect(unguardCell("'=1")).toBe('=1');
   });
 
+  it('refuses an outcome id beyond int4, naming the line', () => {
+    const result = parseItemsCsv(
+      [
+        CSV_COLUMNS.join(','),
+        'Fine,,,,planned,0,1 2147483647',
+        'Big,,,,planned,0,3 99999999999',
+      ].join('\n'),
+    );
+    expect(result).toMatchObject({ ok: false, details: [{ path: 'line.3.source_outcome_ids' }] });
+    if (!result.ok) expect(result.details).toHaveLength(1);
+  });
+
   it('round-trips exactly', () => {
     const csv = itemsToCsv(items);
     const parsed = parseItemsCsv(csv);
