@@ -15,7 +15,6 @@ import {
   parseOrThrow,
   type ErrorDetail,
 } from '../lib/http';
-
 import { pageContext } from '../lib/page';
 import {
   createOutcome,
@@ -102,6 +101,21 @@ async function planOfItem(c: Context<AppEnv>, itemId: number): Promise<number> {
     .where(eq(actionItems.id, itemId));
   if (!item) throw notFound();
   return item.planId;
+}
+
+/**
+ * The update form's due date: a new date moves it, the "remove" box removes it (null), neither
+ * leaves it (undefined). Both at once is a contradiction, refused on the field.
+ */
+function movedDueDate(form: Form): string | null | undefined {
+  const date = text(form, 'dueDate');
+  const remove = text(form, 'removeDueDate') !== undefined;
+  if (date !== undefined && remove) {
+    throw invalidFields([
+      { path: 'dueDate', message: 'Give a new due date or remove it, not both' },
+    ]);
+  }
+  return remove ? null : date;
 }
 
 /** Anything but a positive int4 names nothing: 404, before it reaches the database. */
@@ -258,7 +272,9 @@ export function planAdminRoutes() {
           title: text(form, 'title') ?? '',
           description: text(form, 'description') ?? null,
           responsible: text(form, 'responsible') ?? null,
-          dueDate: text(form, 'dueDate') ?? null,
+          // An adopted plan's form has no due date field (it moves with a progress report):
+          // leave the date alone then; an emptied field clears it.
+          dueDate: 'dueDate' in form ? (text(form, 'dueDate') ?? null) : undefined,
           sourceOutcomeIds,
         });
         const item = await updateItem(
@@ -306,6 +322,7 @@ export function planAdminRoutes() {
           date: text(form, 'date'),
           status: text(form, 'status'),
           progress: num(form, 'progress'),
+          dueDate: movedDueDate(form),
           note: text(form, 'note') ?? '',
         });
         const { item } = await addUpdate(

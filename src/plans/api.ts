@@ -98,7 +98,7 @@ const addUpdateRoute = createRoute({
   path: '/plan-items/{id}/updates',
   tags: ['Action plans'],
   summary:
-    'Add a dated progress report; it sets the item’s status and progress, and a status change emails consenting participants',
+    'Add a dated progress report; it sets the item’s status and progress, and a status change emails consenting participants. On an adopted or archived plan, dueDate moves the item’s due date (null removes it) and the note is the reason: the public timeline shows the move',
   security: bearerSecurity,
   request: {
     params: idParam,
@@ -137,7 +137,7 @@ const patchItemRoute = createRoute({
   path: '/plan-items/{id}',
   tags: ['Action plans'],
   summary:
-    'Correct an action item’s title, description, responsible, due date or cited outcomes (sourceOutcomeIds replaces the list). Status and progress are reported with POST /plan-items/{id}/updates',
+    'Correct an action item’s title, description, responsible, due date or cited outcomes (sourceOutcomeIds replaces the list). Status and progress are reported with POST /plan-items/{id}/updates, and so is a new due date once the plan is adopted (422 on dueDate here)',
   security: bearerSecurity,
   request: { params: idParam, body: jsonBody(itemPatchSchema) },
   responses: { 200: jsonContent(itemResponse, 'The changed item'), ...writeErrorResponses },

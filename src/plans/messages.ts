@@ -58,6 +58,13 @@ export const plansMessages = defineMessages(
     'plans.item.overdue': 'Tähtaeg möödas',
     'plans.item.sources': 'Kust see tuli',
     'plans.item.timeline': 'Ajajoon',
+    'plans.item.dueMoved': 'Tähtaeg muudeti: {from} → {to}',
+    'plans.item.dueMovedTo': 'Tähtaeg muudeti, uus tähtaeg {to}',
+    'plans.item.dueSet': 'Tähtaeg määrati: {to}',
+    'plans.item.dueRemoved': 'Tähtaeg eemaldati (oli {from})',
+    'plans.item.dueRemovedOnly': 'Tähtaeg eemaldati',
+    'plans.item.dueMovedOnce': 'Tähtaega muudeti üks kord',
+    'plans.item.dueMovedTimes': 'Tähtaega muudeti {count} korda',
     'plans.item.noItems': 'Selles kavas pole veel tegevusi.',
     'plans.item.noMatch': 'Selle olekuga tegevusi pole.',
     'plans.source.at': 'pakuti välja sündmusel',
@@ -94,6 +101,11 @@ export const plansMessages = defineMessages(
     'plans.admin.editItemHint':
       'Olek ja edenemine muutuvad ainult edenemise teatega, et avalik ajajoon jääks terviklikuks.',
     'plans.admin.saveItem': 'Salvesta muudatused',
+    'plans.admin.dueDateLocked':
+      'Vastuvõetud kava tähtaeg on avalik lubadus: muuda seda edenemise teatega ja kirjuta märkusesse põhjus.',
+    'plans.admin.moveDueHint':
+      'Tähtaja muutmise põhjus kirjuta märkusesse: see jääb avalikule ajajoonele.',
+    'plans.admin.noDueDate': 'tähtajata',
     'plans.admin.deleteItem': 'Kustuta tegevus',
     'plans.admin.deletePlan': 'Kustuta tegevuskava',
     'plans.admin.deleteHint':
@@ -112,6 +124,8 @@ export const plansMessages = defineMessages(
     'plans.field.description': 'Kirjeldus',
     'plans.field.responsible': 'Vastutaja',
     'plans.field.dueDate': 'Tähtaeg',
+    'plans.field.newDueDate': 'Uus tähtaeg',
+    'plans.field.removeDueDate': 'Eemalda tähtaeg',
     'plans.field.progress': 'Edenemine (0–100)',
     'plans.field.sources': 'Tulemused, millest tegevus tuli',
     'plans.field.date': 'Kuupäev',
@@ -173,6 +187,13 @@ export const plansMessages = defineMessages(
     'plans.item.overdue': 'Overdue',
     'plans.item.sources': 'Where it came from',
     'plans.item.timeline': 'Timeline',
+    'plans.item.dueMoved': 'Due date moved from {from} to {to}',
+    'plans.item.dueMovedTo': 'Due date moved to {to}',
+    'plans.item.dueSet': 'Due date set to {to}',
+    'plans.item.dueRemoved': 'Due date removed (was {from})',
+    'plans.item.dueRemovedOnly': 'Due date removed',
+    'plans.item.dueMovedOnce': 'Due date moved once',
+    'plans.item.dueMovedTimes': 'Due date moved {count} times',
     'plans.item.noItems': 'This plan has no actions yet.',
     'plans.item.noMatch': 'No actions with this status.',
     'plans.source.at': 'proposed at',
@@ -209,6 +230,11 @@ export const plansMessages = defineMessages(
     'plans.admin.editItemHint':
       'Status and progress change only with a progress report, so the public timeline stays complete.',
     'plans.admin.saveItem': 'Save changes',
+    'plans.admin.dueDateLocked':
+      'An adopted plan’s due date is a public promise: move it with a progress report, giving the reason in the note.',
+    'plans.admin.moveDueHint':
+      'Give the reason for moving the due date in the note: it stays on the public timeline.',
+    'plans.admin.noDueDate': 'no due date',
     'plans.admin.deleteItem': 'Delete item',
     'plans.admin.deletePlan': 'Delete plan',
     'plans.admin.deleteHint':
@@ -227,6 +253,8 @@ export const plansMessages = defineMessages(
     'plans.field.description': 'Description',
     'plans.field.responsible': 'Responsible',
     'plans.field.dueDate': 'Due date',
+    'plans.field.newDueDate': 'New due date',
+    'plans.field.removeDueDate': 'Remove the due date',
     'plans.field.progress': 'Progress (0–100)',
     'plans.field.sources': 'Outcomes the action came from',
     'plans.field.date': 'Date',

@@ -26,6 +26,7 @@ export function itemJson(item: ItemDetail, publicUrl: string, today: string | nu
     description: item.description,
     responsible: item.responsible,
     dueDate: item.dueDate,
+    dueDateMoves: item.dueDateMoves,
     status: item.status,
     progress: item.progress,
     overdue:
@@ -56,6 +57,8 @@ export function itemJson(item: ItemDetail, publicUrl: string, today: string | nu
       date: update.date,
       status: update.status,
       progress: update.progress,
+      dueDate: update.dueDate,
+      dueDateRemoved: update.dueDateMove !== null && update.dueDateMove.to === null,
       note: update.note,
     })),
   };
@@ -81,6 +84,10 @@ export const itemResponse = z.object({
   description: z.string().nullable(),
   responsible: z.string().nullable(),
   dueDate: z.string().nullable(),
+  dueDateMoves: z
+    .number()
+    .int()
+    .describe('How many progress reports moved (or removed) the due date since it was promised'),
   status: z.enum(itemStatuses),
   progress: z.number().int(),
   overdue: z.boolean(),
@@ -106,7 +113,14 @@ export const itemResponse = z.object({
       date: z.string(),
       status: z.enum(itemStatuses).nullable(),
       progress: z.number().int().nullable(),
-      note: z.string(),
+      dueDate: z
+        .string()
+        .nullable()
+        .describe(
+          'The due date this report moved the item to; null when it did not move it, or removed it (dueDateRemoved)',
+        ),
+      dueDateRemoved: z.boolean().describe('This report removed the item’s due date'),
+      note: z.string().describe('What was done; for a due-date move, the reason'),
     }),
   ),
 });

@@ -19,10 +19,13 @@ import { DEFAULT_TIMEZONE } from '../lib/time';
 import { enqueueEmail } from '../outbox/enqueue';
 import { statusChangeEmail } from './emails';
 import {
+  dueDateMoves,
   itemsToCsv,
   localDate,
+  REMOVED_DUE_DATE,
   summarizeProgress,
   type CsvItem,
+  type DueDateMove,
   planInputSchema,
   type ItemInput,
   type ItemPatch,
@@ -78,7 +81,29 @@ export type ItemSource = {
   event: { slug: string; title: string; startsAt: Date; timezone: string; status: string };
 };
 
-export type ItemDetail = ItemRow & { sources: ItemSource[]; updates: UpdateRow[] };
+/**
+ * A timeline entry as it is shown: dueDate is the date the report moved the item to (null when
+ * it did not move it, or removed it); dueDateMove says what it did to the due date, if anything.
+ */
+export type TimelineUpdate = Omit<UpdateRow, 'dueDate'> & {
+  dueDate: string | null;
+  dueDateMove: DueDateMove | null;
+};
+
+export type ItemDetail = ItemRow & {
+  sources: ItemSource[];
+  updates: TimelineUpdate[];
+  /** How many reports moved (or removed) the due date: a promise that keeps slipping shows. */
+  dueDateMoves: number;
+};
+
+function timelineOf(updates: UpdateRow[]): TimelineUpdate[] {
+  const moves = dueDateMoves(updates);
+  return updates.map((update) => {
+    const move = moves.get(update.id) ?? null;
+    return { ...update, dueDate: move?.to ?? null, dueDateMove: move };
+  });
+}
 
 export async function loadItems(
   db: Queryable,
@@ -121,16 +146,20 @@ export async function loadItems(
       .where(inArray(actionItemUpdates.actionItemId, ids))
       .orderBy(asc(actionItemUpdates.date), asc(actionItemUpdates.id)),
   ]);
-  return items.map((item) => ({
-    ...item,
-    sources: sources
-      .filter((source) => source.itemId === item.id)
-      .filter(
-        (source) => !options.publicOnly || (source.published && source.event.status !== 'draft'),
-      )
-      .map(({ itemId: _itemId, ...source }) => source),
-    updates: updates.filter((update) => update.actionItemId === item.id),
-  }));
+  return items.map((item) => {
+    const timeline = timelineOf(updates.filter((update) => update.actionItemId === item.id));
+    return {
+      ...item,
+      sources: sources
+        .filter((source) => source.itemId === item.id)
+        .filter(
+          (source) => !options.publicOnly || (source.published && source.event.status !== 'draft'),
+        )
+        .map(({ itemId: _itemId, ...source }) => source),
+      updates: timeline,
+      dueDateMoves: timeline.filter((update) => update.dueDateMove !== null).length,
+    };
+  });
 }
 
 export async function loadPlanDetail(
@@ -487,6 +516,20 @@ export async function updateItem(
     const { item, plan } = await lockManagedItem(tx, user, itemId);
     const cited = await sourceIdsOf(tx, itemId);
     const { sourceOutcomeIds, ...fields } = definedOnly(patch);
+    // An adopted plan's due dates are promises: one moves only with a dated, explained report.
+    // Sending the date it already has is no change (a client may send the whole item back).
+    if (
+      plan.status !== 'draft' &&
+      fields.dueDate !== undefined &&
+      fields.dueDate !== item.dueDate
+    ) {
+      throw invalidFields([
+        {
+          path: 'dueDate',
+          message: `The plan is ${plan.status}, so this due date is a public promise: move it with a progress report giving the reason (POST /plan-items/${itemId}/updates with dueDate and note)`,
+        },
+      ]);
+    }
     if (sourceOutcomeIds !== undefined) {
       await assertCitable(tx, user, plan.municipalityId, sourceOutcomeIds, '', cited);
     }
@@ -562,6 +605,11 @@ export async function findItemDetail(db: Queryable, id: number): Promise<ItemDet
 /**
  * A dated progress report. It also becomes the item's current status and progress; when the
  * status changes, the consenting participants of every event the item came from are told.
+ *
+ * With dueDate it moves the item's due date (null: removes it), and the note is the reason.
+ * Only an adopted or archived plan's dates move this way; a draft's are corrected with PATCH.
+ * So once a plan is adopted its items' due dates change only here, and every move in the
+ * timeline starts where the one before it ended.
  */
 export async function addUpdate(
   { db, clock, user, publicUrl }: WriteContext,
@@ -582,6 +630,21 @@ export async function addUpdate(
     if (date < plan.periodStart) {
       details.push({ path: 'date', message: `The plan's period starts on ${plan.periodStart}` });
     }
+    const moves = input.dueDate !== undefined;
+    if (moves && plan.status === 'draft') {
+      details.push({
+        path: 'dueDate',
+        message: `The plan is a draft: correct the due date with PATCH /plan-items/${itemId}; reports move due dates once the plan is adopted`,
+      });
+    } else if (moves && input.dueDate === item.dueDate) {
+      details.push({
+        path: 'dueDate',
+        message:
+          item.dueDate === null
+            ? 'The item has no due date to remove'
+            : `The due date already is ${item.dueDate}`,
+      });
+    }
     if (details.length > 0) throw invalidFields(details);
     const [update] = await tx
       .insert(actionItemUpdates)
@@ -590,6 +653,7 @@ export async function addUpdate(
         date,
         status: input.status ?? null,
         progress: input.progress ?? null,
+        dueDate: !moves ? null : (input.dueDate ?? REMOVED_DUE_DATE),
         note: input.note,
         authorId: user.id,
         createdAt: now,
@@ -598,9 +662,10 @@ export async function addUpdate(
     if (!update) throw new Error('update insert returned nothing');
     const status = input.status ?? item.status;
     const progress = input.progress ?? (input.status === 'done' ? 100 : item.progress);
+    const dueDate = moves ? (input.dueDate ?? null) : item.dueDate;
     const [after] = await tx
       .update(actionItems)
-      .set({ status, progress, updatedAt: now })
+      .set({ status, progress, dueDate, updatedAt: now })
       .where(eq(actionItems.id, item.id))
       .returning();
     if (!after) throw notFound('No such action item');

@@ -2,11 +2,13 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   CSV_COLUMNS,
+  dueDateMoves,
   guardCell,
   isOverdue,
   itemsToCsv,
   parseItemsCsv,
   parseStatusFilter,
+  REMOVED_DUE_DATE,
   summarizeProgress,
   unguardCell,
   type CsvItem,
@@ -188,5 +190,29 @@ describe('items CSV', () => {
       'line.5.due_date',
       'line.5.source_outcome_ids',
     ]);
+  });
+});
+
+describe('due-date moves', () => {
+  it('chains each move from the one made before it (by id, not by report date)', () => {
+    const moves = dueDateMoves([
+      // Listed in timeline order: the report with id 7 is dated earlier than 5 but was made later.
+      { id: 7, dueDate: '2027-03-31' },
+      { id: 3, dueDate: null },
+      { id: 5, dueDate: '2026-12-31' },
+      { id: 9, dueDate: REMOVED_DUE_DATE },
+      { id: 11, dueDate: '2028-06-30' },
+    ]);
+    expect([...moves.keys()].sort((a, b) => a - b)).toEqual([5, 7, 9, 11]);
+    // The first move cannot tell the date it replaced: nothing records it.
+    expect(moves.get(5)).toEqual({ to: '2026-12-31', from: null, fromKnown: false });
+    expect(moves.get(7)).toEqual({ to: '2027-03-31', from: '2026-12-31', fromKnown: true });
+    expect(moves.get(9)).toEqual({ to: null, from: '2027-03-31', fromKnown: true });
+    expect(moves.get(11)).toEqual({ to: '2028-06-30', from: null, fromKnown: true });
+    expect(moves.has(3)).toBe(false);
+  });
+
+  it('is empty for a timeline that never moved the date', () => {
+    expect(dueDateMoves([{ id: 1, dueDate: null }]).size).toBe(0);
   });
 });

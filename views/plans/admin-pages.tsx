@@ -184,8 +184,19 @@ function SourceChoices({
   );
 }
 
-/** The fields that describe an item: the same in the add form and in each edit form. */
-function ItemFields({ t, values }: { t: PageContext['t']; values?: ItemFormValues }) {
+/**
+ * The fields that describe an item: the same in the add form and in each edit form. An adopted
+ * plan's item shows its due date without a field: it moves with a progress report.
+ */
+function ItemFields({
+  t,
+  values,
+  lockedDueDate,
+}: {
+  t: PageContext['t'];
+  values?: ItemFormValues;
+  lockedDueDate?: { date: string | null };
+}) {
   return (
     <>
       <label>
@@ -202,10 +213,18 @@ function ItemFields({ t, values }: { t: PageContext['t']; values?: ItemFormValue
         {t('plans.field.responsible')}
         <input name="responsible" value={values?.responsible} />
       </label>
-      <label>
-        {t('plans.field.dueDate')}
-        <input type="date" name="dueDate" value={values?.dueDate} />
-      </label>
+      {lockedDueDate ? (
+        <p>
+          {t('plans.field.dueDate')}: {lockedDueDate.date ?? t('plans.admin.noDueDate')}
+          <br />
+          <span class="meta">{t('plans.admin.dueDateLocked')}</span>
+        </p>
+      ) : (
+        <label>
+          {t('plans.field.dueDate')}
+          <input type="date" name="dueDate" value={values?.dueDate} />
+        </label>
+      )}
     </>
   );
 }
@@ -215,11 +234,13 @@ function ItemEditForm({
   item,
   citable,
   edit,
+  draft,
 }: {
   t: PageContext['t'];
   item: ItemDetail;
   citable: CitableOutcome[];
   edit?: ItemEditState;
+  draft: boolean;
 }) {
   const values = edit?.values ?? valuesOf(item);
   return (
@@ -227,7 +248,11 @@ function ItemEditForm({
       <summary>{t('plans.admin.editItem')}</summary>
       <Errors errors={edit?.errors} title={t('plans.admin.errors')} />
       <form method="post" action={`/admin/plan-items/${item.id}`} class="form">
-        <ItemFields t={t} values={values} />
+        <ItemFields
+          t={t}
+          values={values}
+          lockedDueDate={draft ? undefined : { date: item.dueDate }}
+        />
         <SourceChoices
           t={t}
           outcomes={offeredSources(citable, item)}
@@ -293,6 +318,7 @@ export function AdminPlanPage(
               item={item}
               citable={props.citable}
               edit={props.itemEdit?.itemId === item.id ? props.itemEdit : undefined}
+              draft={draft}
             />
             {draft ? (
               <form method="post" action={`/admin/plan-items/${item.id}/delete`}>
@@ -321,6 +347,19 @@ export function AdminPlanPage(
                   {t('plans.field.progress')}
                   <input type="number" name="progress" min="0" max="100" />
                 </label>
+                {draft ? null : (
+                  <>
+                    <label>
+                      {t('plans.field.newDueDate')}
+                      <input type="date" name="dueDate" />
+                    </label>
+                    <label>
+                      <input type="checkbox" name="removeDueDate" value="1" />{' '}
+                      {t('plans.field.removeDueDate')}
+                    </label>
+                    <p class="meta">{t('plans.admin.moveDueHint')}</p>
+                  </>
+                )}
                 <label>
                   {t('plans.field.note')}
                   <input name="note" required />

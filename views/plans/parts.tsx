@@ -2,11 +2,35 @@ import { DateTime } from 'luxon';
 import type { Lang, Translate } from '../../src/lib/i18n/index';
 import { formatOffset, formatShortDate } from '../../src/lib/time';
 import { PLAN_ZONE, type ItemSource } from '../../src/plans/service';
-import type { ItemStatus, ProgressSummary } from '../../src/plans/rules';
+import type { DueDateMove, ItemStatus, ProgressSummary } from '../../src/plans/rules';
 
 /** A plan date ('YYYY-MM-DD') in the reader's language: "2. okt 2014" / "2 Oct 2014". */
 export function planDate(date: string, lang: Lang): string {
   return formatShortDate(DateTime.fromISO(date, { zone: PLAN_ZONE }).toJSDate(), PLAN_ZONE, lang);
+}
+
+/** A due date in a timeline's move line, the same in both languages: "30.06.2026". */
+export function numericDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/**
+ * "Due date moved from 30.06.2026 to 31.12.2026". The first move of an item does not know the
+ * date it replaced (nothing records it), so it says only where the date went.
+ */
+export function dueDateMoveText(move: DueDateMove, t: Translate): string {
+  const to = move.to === null ? null : numericDate(move.to);
+  const from = move.fromKnown && move.from !== null ? numericDate(move.from) : null;
+  if (to === null)
+    return from ? t('plans.item.dueRemoved', { from }) : t('plans.item.dueRemovedOnly');
+  if (from) return t('plans.item.dueMoved', { from, to });
+  return move.fromKnown ? t('plans.item.dueSet', { to }) : t('plans.item.dueMovedTo', { to });
+}
+
+/** "Due date moved 2 times": slipping promises show at a glance. */
+export function dueDateMovesText(count: number, t: Translate): string {
+  return count === 1 ? t('plans.item.dueMovedOnce') : t('plans.item.dueMovedTimes', { count });
 }
 
 export function StatusBadge({ status, t }: { status: ItemStatus; t: Translate }) {

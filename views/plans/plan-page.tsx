@@ -8,7 +8,15 @@ import {
 } from '../../src/plans/rules';
 import type { ItemDetail, PlanWithMunicipality } from '../../src/plans/service';
 import { Layout, type PageContext } from '../layout';
-import { planDate, ProgressBar, SourceLine, StatusBadge, SummaryLine } from './parts';
+import {
+  dueDateMovesText,
+  dueDateMoveText,
+  planDate,
+  ProgressBar,
+  SourceLine,
+  StatusBadge,
+  SummaryLine,
+} from './parts';
 
 export type PlanPageProps = PageContext & {
   plan: PlanWithMunicipality;
@@ -114,6 +122,14 @@ export function PlanPage(props: PlanPageProps) {
                       {item.dueDate
                         ? ` · ${t('plans.item.due')}: ${planDate(item.dueDate, lang)}`
                         : ''}
+                      {item.dueDateMoves > 0 ? (
+                        <>
+                          {' · '}
+                          <strong class="badge due-moved">
+                            {dueDateMovesText(item.dueDateMoves, t)}
+                          </strong>
+                        </>
+                      ) : null}
                     </p>
                     <ProgressBar
                       percent={item.progress}
@@ -144,8 +160,16 @@ export function PlanPage(props: PlanPageProps) {
                                   <StatusBadge status={update.status} t={t} />
                                 </>
                               ) : null}
-                              {update.progress !== null ? ` ${update.progress}%` : ''} —{' '}
-                              {update.note}
+                              {update.progress !== null ? ` ${update.progress}%` : ''}
+                              {update.dueDateMove ? (
+                                <>
+                                  {' — '}
+                                  <strong class="due-move">
+                                    {dueDateMoveText(update.dueDateMove, t)}
+                                  </strong>
+                                </>
+                              ) : null}{' '}
+                              — {update.note}
                             </li>
                           ))}
                         </ol>
