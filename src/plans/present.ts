@@ -57,8 +57,10 @@ export function itemJson(item: ItemDetail, publicUrl: string, today: string | nu
       date: update.date,
       status: update.status,
       progress: update.progress,
+      dueDateMoved: update.dueDateMoved,
       dueDate: update.dueDate,
-      dueDateRemoved: update.dueDateMove !== null && update.dueDateMove.to === null,
+      previousDueDate: update.previousDueDate,
+      dueDateRemoved: update.dueDateMoved && update.dueDate === null,
       note: update.note,
     })),
   };
@@ -113,11 +115,18 @@ export const itemResponse = z.object({
       date: z.string(),
       status: z.enum(itemStatuses).nullable(),
       progress: z.number().int().nullable(),
+      dueDateMoved: z.boolean().describe('This report moved (or removed) the item’s due date'),
       dueDate: z
         .string()
         .nullable()
         .describe(
           'The due date this report moved the item to; null when it did not move it, or removed it (dueDateRemoved)',
+        ),
+      previousDueDate: z
+        .string()
+        .nullable()
+        .describe(
+          'The due date before this report moved it; null when it did not, or there was none',
         ),
       dueDateRemoved: z.boolean().describe('This report removed the item’s due date'),
       note: z.string().describe('What was done; for a due-date move, the reason'),

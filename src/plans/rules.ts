@@ -107,37 +107,16 @@ export const updateInputSchema = z
   .strict();
 export type UpdateInput = z.infer<typeof updateInputSchema>;
 
-/**
- * What action_item_updates.due_date holds when a report removed the due date: Postgres's own
- * "later than every date". NULL there means the report did not move the due date at all.
- */
-export const REMOVED_DUE_DATE = 'infinity';
+/** A report that moved the item's due date: from the date it replaced to the new one (null: none). */
+export type DueDateMove = { from: string | null; to: string | null };
 
-/**
- * A report that moved the item's due date. `to` is the new date (null: removed). `from` is the
- * date it replaced (null: the item had none), known from the move before it; the first move's
- * `from` is not recorded anywhere (the item row holds only the current date), so fromKnown is
- * false for it.
- */
-export type DueDateMove = { to: string | null; from: string | null; fromKnown: boolean };
-
-/**
- * The due-date moves of one item's timeline, by update id. They are taken in the order they
- * were made (by id: a report may be dated earlier than one made before it); once a plan is
- * adopted only these reports change an item's due date, so each one starts where the last ended.
- */
-export function dueDateMoves(
-  updates: readonly { id: number; dueDate: string | null }[],
-): Map<number, DueDateMove> {
-  const moves = new Map<number, DueDateMove>();
-  let previous: { date: string | null } | null = null;
-  for (const update of [...updates].sort((a, b) => a.id - b.id)) {
-    if (update.dueDate === null) continue;
-    const to = update.dueDate === REMOVED_DUE_DATE ? null : update.dueDate;
-    moves.set(update.id, { to, from: previous?.date ?? null, fromKnown: previous !== null });
-    previous = { date: to };
-  }
-  return moves;
+/** What a progress report did to the due date, if anything. */
+export function dueDateMoveOf(update: {
+  dueDateMoved: boolean;
+  dueDate: string | null;
+  previousDueDate: string | null;
+}): DueDateMove | null {
+  return update.dueDateMoved ? { from: update.previousDueDate, to: update.dueDate } : null;
 }
 
 /** Today's date (YYYY-MM-DD) where the plan's municipality is: due dates are local dates. */

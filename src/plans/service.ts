@@ -19,10 +19,9 @@ import { DEFAULT_TIMEZONE } from '../lib/time';
 import { enqueueEmail } from '../outbox/enqueue';
 import { statusChangeEmail } from './emails';
 import {
-  dueDateMoves,
+  dueDateMoveOf,
   itemsToCsv,
   localDate,
-  REMOVED_DUE_DATE,
   summarizeProgress,
   type CsvItem,
   type DueDateMove,
@@ -81,14 +80,8 @@ export type ItemSource = {
   event: { slug: string; title: string; startsAt: Date; timezone: string; status: string };
 };
 
-/**
- * A timeline entry as it is shown: dueDate is the date the report moved the item to (null when
- * it did not move it, or removed it); dueDateMove says what it did to the due date, if anything.
- */
-export type TimelineUpdate = Omit<UpdateRow, 'dueDate'> & {
-  dueDate: string | null;
-  dueDateMove: DueDateMove | null;
-};
+/** A timeline entry as it is shown: with what the report did to the due date, if anything. */
+export type TimelineUpdate = UpdateRow & { dueDateMove: DueDateMove | null };
 
 export type ItemDetail = ItemRow & {
   sources: ItemSource[];
@@ -98,11 +91,7 @@ export type ItemDetail = ItemRow & {
 };
 
 function timelineOf(updates: UpdateRow[]): TimelineUpdate[] {
-  const moves = dueDateMoves(updates);
-  return updates.map((update) => {
-    const move = moves.get(update.id) ?? null;
-    return { ...update, dueDate: move?.to ?? null, dueDateMove: move };
-  });
+  return updates.map((update) => ({ ...update, dueDateMove: dueDateMoveOf(update) }));
 }
 
 export async function loadItems(
@@ -653,7 +642,9 @@ export async function addUpdate(
         date,
         status: input.status ?? null,
         progress: input.progress ?? null,
-        dueDate: !moves ? null : (input.dueDate ?? REMOVED_DUE_DATE),
+        dueDateMoved: moves,
+        dueDate: moves ? (input.dueDate ?? null) : null,
+        previousDueDate: moves ? item.dueDate : null,
         note: input.note,
         authorId: user.id,
         createdAt: now,

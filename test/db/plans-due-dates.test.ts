@@ -102,7 +102,9 @@ describe('moving a due date with a progress report (API)', () => {
     expect(body.updates).toEqual([
       expect.objectContaining({
         date: '2026-06-15',
+        dueDateMoved: true,
         dueDate: '2026-12-31',
+        previousDueDate: '2026-06-30',
         dueDateRemoved: false,
         note: 'Hange venis: pakkumusi tuli üks',
       }),
@@ -130,13 +132,15 @@ describe('moving a due date with a progress report (API)', () => {
     const en = await itemText(plan.id, item.id, 'en');
     expect(en).toContain('Due: 31 Mar 2027');
     expect(en).toContain('Due date moved 2 times');
-    // The first move cannot tell the date it replaced (nothing records it): only where it went.
-    expect(en).toContain('Due date moved to 31.12.2026 — Hange venis: pakkumusi tuli üks');
+    // Each move says where the date came from, the first one too.
+    expect(en).toContain(
+      'Due date moved from 30.06.2026 to 31.12.2026 — Hange venis: pakkumusi tuli üks',
+    );
     expect(en).toContain('Due date moved from 31.12.2026 to 31.03.2027 — Tarne hilineb');
     expect(en).toMatch(/30% — Kaamerad tellitud/);
     const et = await itemText(plan.id, item.id, 'et');
     expect(et).toContain('Tähtaega muudeti 2 korda');
-    expect(et).toContain('Tähtaeg muudeti, uus tähtaeg 31.12.2026 — Hange venis');
+    expect(et).toContain('Tähtaeg muudeti: 30.06.2026 → 31.12.2026 — Hange venis');
     expect(et).toContain('Tähtaeg muudeti: 31.12.2026 → 31.03.2027 — Tarne hilineb');
 
     const json = await (await ctx.app.request(`/api/v1/plans/${plan.id}`)).json();
@@ -164,10 +168,15 @@ describe('moving a due date with a progress report (API)', () => {
     expect(removed.status).toBe(201);
     expect(await removed.json()).toMatchObject({ dueDate: null, dueDateMoves: 2 });
     expect((await itemRow(item.id))?.dueDate).toBeNull();
-    // Stored as "infinity": NULL in that column means "not moved".
-    expect((await updateRows(item.id)).map((row) => row.dueDate)).toEqual([
-      '2026-12-31',
-      'infinity',
+    expect(
+      (await updateRows(item.id)).map((row) => [
+        row.dueDateMoved,
+        row.previousDueDate,
+        row.dueDate,
+      ]),
+    ).toEqual([
+      [true, '2026-06-30', '2026-12-31'],
+      [true, '2026-12-31', null],
     ]);
 
     const again = await send('POST', `/plan-items/${item.id}/updates`, {
@@ -372,7 +381,7 @@ describe('moving a due date from the admin page', () => {
     expect(removed.status).toBe(303);
     expect((await itemRow(item.id))?.dueDate).toBeNull();
     const en = await itemText(plan.id, item.id, 'en');
-    expect(en).toContain('Due date moved to 31.12.2026 — Volikogu otsus');
+    expect(en).toContain('Due date moved from 30.06.2026 to 31.12.2026 — Volikogu otsus');
     expect(en).toContain('Due date removed (was 31.12.2026) — Ootel');
     expect(en).toContain('Due date moved 2 times');
   });

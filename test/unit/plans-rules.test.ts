@@ -2,13 +2,12 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   CSV_COLUMNS,
-  dueDateMoves,
+  dueDateMoveOf,
   guardCell,
   isOverdue,
   itemsToCsv,
   parseItemsCsv,
   parseStatusFilter,
-  REMOVED_DUE_DATE,
   summarizeProgress,
   unguardCell,
   type CsvItem,
@@ -194,25 +193,17 @@ describe('items CSV', () => {
 });
 
 describe('due-date moves', () => {
-  it('chains each move from the one made before it (by id, not by report date)', () => {
-    const moves = dueDateMoves([
-      // Listed in timeline order: the report with id 7 is dated earlier than 5 but was made later.
-      { id: 7, dueDate: '2027-03-31' },
-      { id: 3, dueDate: null },
-      { id: 5, dueDate: '2026-12-31' },
-      { id: 9, dueDate: REMOVED_DUE_DATE },
-      { id: 11, dueDate: '2028-06-30' },
-    ]);
-    expect([...moves.keys()].sort((a, b) => a - b)).toEqual([5, 7, 9, 11]);
-    // The first move cannot tell the date it replaced: nothing records it.
-    expect(moves.get(5)).toEqual({ to: '2026-12-31', from: null, fromKnown: false });
-    expect(moves.get(7)).toEqual({ to: '2027-03-31', from: '2026-12-31', fromKnown: true });
-    expect(moves.get(9)).toEqual({ to: null, from: '2027-03-31', fromKnown: true });
-    expect(moves.get(11)).toEqual({ to: '2028-06-30', from: null, fromKnown: true });
-    expect(moves.has(3)).toBe(false);
+  it('says where a report moved the due date from and to', () => {
+    const report = { dueDateMoved: true, dueDate: '2027-03-31', previousDueDate: '2026-12-31' };
+    expect(dueDateMoveOf(report)).toEqual({ from: '2026-12-31', to: '2027-03-31' });
+    expect(dueDateMoveOf({ ...report, previousDueDate: null })).toEqual({
+      from: null,
+      to: '2027-03-31',
+    });
+    expect(dueDateMoveOf({ ...report, dueDate: null })).toEqual({ from: '2026-12-31', to: null });
   });
 
-  it('is empty for a timeline that never moved the date', () => {
-    expect(dueDateMoves([{ id: 1, dueDate: null }]).size).toBe(0);
+  it('is null for a report that did not move it', () => {
+    expect(dueDateMoveOf({ dueDateMoved: false, dueDate: null, previousDueDate: null })).toBeNull();
   });
 });

@@ -15,17 +15,13 @@ export function numericDate(date: string): string {
   return `${day}.${month}.${year}`;
 }
 
-/**
- * "Due date moved from 30.06.2026 to 31.12.2026". The first move of an item does not know the
- * date it replaced (nothing records it), so it says only where the date went.
- */
+/** "Due date moved from 30.06.2026 to 31.12.2026", "… set to …" or "… removed (was …)". */
 export function dueDateMoveText(move: DueDateMove, t: Translate): string {
   const to = move.to === null ? null : numericDate(move.to);
-  const from = move.fromKnown && move.from !== null ? numericDate(move.from) : null;
+  const from = move.from === null ? null : numericDate(move.from);
   if (to === null)
     return from ? t('plans.item.dueRemoved', { from }) : t('plans.item.dueRemovedOnly');
-  if (from) return t('plans.item.dueMoved', { from, to });
-  return move.fromKnown ? t('plans.item.dueSet', { to }) : t('plans.item.dueMovedTo', { to });
+  return from ? t('plans.item.dueMoved', { from, to }) : t('plans.item.dueSet', { to });
 }
 
 /** "Due date moved 2 times": slipping promises show at a glance. */

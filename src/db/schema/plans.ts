@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -97,8 +98,12 @@ export const actionItemUpdates = pgTable(
     date: date({ mode: 'string' }).notNull(),
     status: actionItemStatus(),
     progress: integer(),
-    /** The due date this report moved the item to (null: not moved); the reason is the note. */
+    /** This report moved the item's due date, from previousDueDate to dueDate; the note says why. */
+    dueDateMoved: boolean().notNull().default(false),
+    /** The due date this report moved the item to (null: not moved, or removed). */
     dueDate: date({ mode: 'string' }),
+    /** The due date before this report moved it (null: the item had none). */
+    previousDueDate: date({ mode: 'string' }),
     note: text().notNull(),
     authorId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
