@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
 import { agendaItems, events } from '../../src/db/schema/index';
+import { findEventBySlug } from '../../src/events/service';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 
@@ -166,6 +167,35 @@ describe('organizer event pages', () => {
     const html = await outside.text();
     expect(html).toContain('The item must be inside the event');
     expect(html).toMatch(/id="items\.2\.startsAt"[^>]*aria-invalid="true"/);
+  });
+
+  it('offers an organizer only their own municipalities as hosts, and keeps the other hosts of a joint event', async () => {
+    const form = await (await get('/admin/events/new')).text();
+    expect(form).toContain('name="hosts" value="rouge"');
+    expect(form).not.toContain('value="tartu"');
+
+    const admin = await bearerFor(ctx, { role: 'admin' });
+    const joint = await post(
+      '/admin/events/new',
+      { ...newEvent, title: 'Rõuge ja Tartu ühine foorum', hosts: ['rouge', 'tartu'] },
+      admin,
+    );
+    expect(joint.status).toBe(303);
+    const slug = 'rouge-ja-tartu-uhine-foorum';
+    const edit = await (await get(`/admin/events/${slug}`)).text();
+    // Tartu shows as a host the Rõuge organizer cannot untick; the form sends it back as it is.
+    expect(edit).toMatch(/<input type="checkbox" checked="" disabled=""\/> Tartu/);
+    expect(edit).toContain('<input type="hidden" name="hosts" value="tartu"/>');
+    const saved = await post(`/admin/events/${slug}`, {
+      ...newEvent,
+      title: 'Rõuge ja Tartu ühine foorum',
+      hosts: ['rouge', 'tartu'],
+      summary: 'Uus kokkuvõte',
+    });
+    expect(saved.status).toBe(303);
+    const stored = await findEventBySlug(ctx.deps.db, slug);
+    expect(stored?.hosts.map((host) => host.slug).sort()).toEqual(['rouge', 'tartu']);
+    expect(stored?.summary).toBe('Uus kokkuvõte');
   });
 
   it('refuses organizers of other municipalities and cross-site posts', async () => {

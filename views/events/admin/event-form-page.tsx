@@ -12,7 +12,7 @@ export type EventFormPageProps = PageContext & {
   event?: StoredEvent;
   values: EventFormValues;
   errors: FieldErrors;
-  municipalities: { slug: string; name: string }[];
+  municipalities: { id: number; slug: string; name: string }[];
   saved?: boolean;
 };
 
@@ -107,12 +107,28 @@ export function EventFormPage(props: EventFormPageProps) {
         </div>
         <fieldset>
           <legend>{t('admin.event.field.hosts')}</legend>
-          {props.municipalities.map((m) => (
-            <label class="check">
-              <input type="checkbox" name="hosts" value={m.slug} checked={hosts.includes(m.slug)} />{' '}
-              {m.name}
-            </label>
-          ))}
+          {/* Organizers choose among their own municipalities; other hosts of the event stay as
+              they are (only their own organizers or an admin may add or remove them). */}
+          {props.municipalities
+            .filter((m) => canChooseHost(props.user, m.id) || hosts.includes(m.slug))
+            .map((m) =>
+              canChooseHost(props.user, m.id) ? (
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    name="hosts"
+                    value={m.slug}
+                    checked={hosts.includes(m.slug)}
+                  />{' '}
+                  {m.name}
+                </label>
+              ) : (
+                <label class="check">
+                  <input type="checkbox" checked disabled /> {m.name}
+                  <input type="hidden" name="hosts" value={m.slug} />
+                </label>
+              ),
+            )}
           <FieldError id="hosts" errors={errors} />
         </fieldset>
         <fieldset>
@@ -237,4 +253,8 @@ function StatusActions({
       ) : null}
     </section>
   );
+}
+
+function canChooseHost(user: CurrentUser, municipalityId: number): boolean {
+  return user.role === 'admin' || user.municipalityIds.includes(municipalityId);
 }
