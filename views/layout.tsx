@@ -64,6 +64,9 @@ export function Layout(props: LayoutProps) {
                   <li>
                     <a href="/municipalities">{t('nav.municipalities')}</a>
                   </li>
+                  <li>
+                    <a href="/plans">{t('plans.index.title')}</a>
+                  </li>
                 </ul>
               </nav>
               <a

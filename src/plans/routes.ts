@@ -1,12 +1,35 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { PlanPage } from '../../views/plans/plan-page';
+import { PlansIndexPage } from '../../views/plans/plans-index';
 import { canManage } from '../accounts/auth';
 import type { AppEnv } from '../deps';
+import { isNotModified, strongEtag } from '../lib/conditional';
 import { MAX_ID, notFound } from '../lib/http';
 import { pageContext } from '../lib/page';
+import { planFeedXml } from './feed';
 import { csvHeaders } from './present';
-import { parseStatusFilter } from './rules';
-import { findVisiblePlan, loadPlanDetail, planItemsCsv } from './service';
+import { filterPlans, parseStatusFilter, planStatuses } from './rules';
+import {
+  findVisiblePlan,
+  listVisiblePlans,
+  loadPlanDetail,
+  planFeedReports,
+  planItemsCsv,
+} from './service';
+
+/** The list's filters from the query string: a value that does not fit is ignored, never an error. */
+const indexQuery = z.object({
+  municipality: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional()
+    .catch(undefined),
+  status: z.enum(planStatuses).optional().catch(undefined),
+});
+
+/** How many reports the feed carries: the newest hundred. */
+export const PLAN_FEED_LIMIT = 100;
 
 /** Anything but a positive int4 names no plan: 404, before it reaches the database. */
 function planId(raw: string): number {
@@ -15,9 +38,71 @@ function planId(raw: string): number {
   return id;
 }
 
-/** Public plan pages: /plans/:id (filters by ?status=, works without JavaScript) and its CSV. */
+/**
+ * Public plan pages: the list /plans (?municipality=, ?status=), /plans/:id (filters by ?status=;
+ * both work without JavaScript), its CSV and its Atom feed of progress reports.
+ */
 export function planRoutes() {
   const routes = new Hono<AppEnv>();
+
+  routes.get('/plans', async (c) => {
+    const { db, clock } = c.get('deps');
+    const plans = await listVisiblePlans(db, c.get('user'), clock.now());
+    const parsed = indexQuery.parse({
+      municipality: c.req.query('municipality') || undefined,
+      status: c.req.query('status') || undefined,
+    });
+    const municipalities = [
+      ...new Map(plans.map((plan) => [plan.municipality.slug, plan.municipality])).values(),
+    ];
+    // A municipality with no plan to show is as good as none: the whole list, not an empty page.
+    const query = {
+      municipality: municipalities.some((m) => m.slug === parsed.municipality)
+        ? parsed.municipality
+        : undefined,
+      status: parsed.status,
+    };
+    return c.html(
+      PlansIndexPage({
+        ...pageContext(c),
+        plans: filterPlans(plans, query),
+        municipalities,
+        query,
+      }),
+    );
+  });
+
+  routes.get('/plans/:id/feed.xml', async (c) => {
+    const { db, config } = c.get('deps');
+    const plan = await findVisiblePlan(db, planId(c.req.param('id')), c.get('user'));
+    if (!plan) throw notFound('No such plan');
+    const { reports, lastModified } = await planFeedReports(db, plan, PLAN_FEED_LIMIT);
+    const xml = planFeedXml({
+      plan,
+      reports,
+      lastModified,
+      base: config.publicUrl,
+      lang: c.get('lang'),
+      t: c.get('t'),
+    });
+    // A hundred entries are cheap to write, so the ETag is the hash of the text itself.
+    const etag = await strongEtag([xml]);
+    const headers = {
+      ETag: etag,
+      'Last-Modified': lastModified.toUTCString(),
+      // Only a draft's managers get this far with a draft: no shared cache may keep it.
+      'Cache-Control': plan.status === 'draft' ? 'private, no-store' : 'public, max-age=300',
+      Vary: 'Accept-Language, Cookie',
+    };
+    const conditional = {
+      ifNoneMatch: c.req.header('if-none-match'),
+      ifModifiedSince: c.req.header('if-modified-since'),
+    };
+    if (isNotModified(conditional, { etag, lastModified })) {
+      return c.body(null, 304, headers);
+    }
+    return c.body(xml, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  });
 
   routes.get('/plans/:id/items.csv', async (c) => {
     const { db, clock } = c.get('deps');

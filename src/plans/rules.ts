@@ -345,3 +345,17 @@ export function parseItemsCsv(text: string): CsvParseResult {
   }
   return details.length > 0 ? { ok: false, details } : { ok: true, items };
 }
+
+/** The public list's filters (already checked: a value that did not fit is left out). */
+export type PlanListFilter = { municipality?: string | undefined; status?: PlanStatus | undefined };
+
+export function filterPlans<T extends { status: PlanStatus; municipality: { slug: string } }>(
+  plans: T[],
+  filter: PlanListFilter,
+): T[] {
+  return plans.filter(
+    (plan) =>
+      (filter.municipality === undefined || plan.municipality.slug === filter.municipality) &&
+      (filter.status === undefined || plan.status === filter.status),
+  );
+}

@@ -31,6 +31,7 @@ import {
   type ItemStatus,
   type PlanInput,
   type PlanPatch,
+  type ProgressSummary,
   type UpdateInput,
 } from './rules';
 
@@ -884,4 +885,149 @@ export async function listPublicPlanProgress(db: Queryable, now: Date) {
       today,
     ),
   }));
+}
+
+/** A plan in the public list: its progress in numbers and how many items' due dates moved. */
+export type PlanListEntry = PlanWithMunicipality & {
+  progress: ProgressSummary;
+  /** Items whose due date was moved (or removed) at least once since the plan was adopted. */
+  itemsWithDueDateMoved: number;
+};
+
+/**
+ * Every plan this user may see (drafts only for those who may manage them, as findVisiblePlan
+ * decides), by municipality name in Estonian order, then the newest period first.
+ */
+export async function listVisiblePlans(
+  db: Queryable,
+  user: CurrentUser | null,
+  now: Date,
+): Promise<PlanListEntry[]> {
+  const rows = await db
+    .select({
+      plan: actionPlans,
+      municipality: { id: municipalities.id, slug: municipalities.slug, name: municipalities.name },
+    })
+    .from(actionPlans)
+    .innerJoin(municipalities, eq(municipalities.id, actionPlans.municipalityId))
+    .orderBy(desc(actionPlans.periodStart), desc(actionPlans.id));
+  const plans = rows
+    .map((row) => ({ ...row.plan, municipality: row.municipality }))
+    .filter(
+      (plan) =>
+        plan.status !== 'draft' || (user !== null && canManage(user, [plan.municipalityId])),
+    );
+  if (plans.length === 0) return [];
+  const planIds = plans.map((plan) => plan.id);
+  const [items, moved] = await Promise.all([
+    db
+      .select({
+        id: actionItems.id,
+        planId: actionItems.planId,
+        status: actionItems.status,
+        progress: actionItems.progress,
+        dueDate: actionItems.dueDate,
+      })
+      .from(actionItems)
+      .where(inArray(actionItems.planId, planIds)),
+    db
+      .selectDistinct({ itemId: actionItemUpdates.actionItemId })
+      .from(actionItemUpdates)
+      .innerJoin(actionItems, eq(actionItems.id, actionItemUpdates.actionItemId))
+      .where(and(inArray(actionItems.planId, planIds), eq(actionItemUpdates.dueDateMoved, true))),
+  ]);
+  const movedIds = new Set(moved.map((row) => row.itemId));
+  const today = localDate(now, PLAN_ZONE);
+  const byName = new Intl.Collator('et');
+  return plans
+    .map((plan) => {
+      const own = items.filter((item) => item.planId === plan.id);
+      return {
+        ...plan,
+        progress: summarizeProgress(own, today),
+        itemsWithDueDateMoved: own.filter((item) => movedIds.has(item.id)).length,
+      };
+    })
+    .sort((a, b) => byName.compare(a.municipality.name, b.municipality.name));
+}
+
+/** A public progress report as the plan's Atom feed tells it: what changed, and why. */
+export type FeedReport = {
+  id: number;
+  itemId: number;
+  itemTitle: string;
+  date: string;
+  createdAt: Date;
+  status: ItemStatus | null;
+  /** The status the item's previous report set, if one did. */
+  previousStatus: ItemStatus | null;
+  progress: number | null;
+  previousProgress: number | null;
+  dueDateMove: DueDateMove | null;
+  note: string;
+};
+
+/**
+ * The plan's progress reports, newest (by report date) first, at most `limit`; and when the
+ * plan, its items or their reports last changed. No author is read: the feed names none.
+ */
+export async function planFeedReports(
+  db: Queryable,
+  plan: PlanRow,
+  limit = 100,
+): Promise<{ reports: FeedReport[]; lastModified: Date }> {
+  const items = await db
+    .select({ id: actionItems.id, title: actionItems.title, updatedAt: actionItems.updatedAt })
+    .from(actionItems)
+    .where(eq(actionItems.planId, plan.id));
+  let lastModified = plan.updatedAt;
+  for (const item of items) if (item.updatedAt > lastModified) lastModified = item.updatedAt;
+  if (items.length === 0) return { reports: [], lastModified };
+  const updates = await db
+    .select({
+      id: actionItemUpdates.id,
+      itemId: actionItemUpdates.actionItemId,
+      date: actionItemUpdates.date,
+      status: actionItemUpdates.status,
+      progress: actionItemUpdates.progress,
+      dueDateMoved: actionItemUpdates.dueDateMoved,
+      dueDate: actionItemUpdates.dueDate,
+      previousDueDate: actionItemUpdates.previousDueDate,
+      note: actionItemUpdates.note,
+      createdAt: actionItemUpdates.createdAt,
+    })
+    .from(actionItemUpdates)
+    .where(
+      inArray(
+        actionItemUpdates.actionItemId,
+        items.map((item) => item.id),
+      ),
+    )
+    .orderBy(asc(actionItemUpdates.date), asc(actionItemUpdates.id));
+  const titles = new Map(items.map((item) => [item.id, item.title]));
+  // Walk each item's timeline in the order the page shows it, remembering what came before.
+  const last = new Map<number, { status: ItemStatus | null; progress: number | null }>();
+  const reports: FeedReport[] = updates.map((update) => {
+    const before = last.get(update.itemId) ?? { status: null, progress: null };
+    last.set(update.itemId, {
+      status: update.status ?? before.status,
+      progress: update.progress ?? before.progress,
+    });
+    if (update.createdAt > lastModified) lastModified = update.createdAt;
+    return {
+      id: update.id,
+      itemId: update.itemId,
+      itemTitle: titles.get(update.itemId) ?? '',
+      date: update.date,
+      createdAt: update.createdAt,
+      status: update.status,
+      previousStatus: before.status,
+      progress: update.progress,
+      previousProgress: before.progress,
+      dueDateMove: dueDateMoveOf(update),
+      note: update.note,
+    };
+  });
+  reports.sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1));
+  return { reports: reports.slice(0, limit), lastModified };
 }

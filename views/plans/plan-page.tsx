@@ -39,6 +39,14 @@ export function PlanPage(props: PlanPageProps) {
       title={plan.title}
       description={plan.summary ?? undefined}
       canonicalPath={`/plans/${plan.id}`}
+      head={
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={t('plans.feed.title', { plan: plan.title })}
+          href={`/plans/${plan.id}/feed.xml`}
+        />
+      }
     >
       <article class="plan">
         <p class="meta">
@@ -60,6 +68,11 @@ export function PlanPage(props: PlanPageProps) {
             </a>
           </p>
         ) : null}
+        <p class="no-print">
+          <a href={`/plans/${plan.id}/feed.xml`} type="application/atom+xml">
+            {t('plans.feed.follow')}
+          </a>
+        </p>
         {props.canManage ? (
           <p>
             <a href={`/admin/plans/${plan.id}`}>{t('plans.admin.edit')}</a>
