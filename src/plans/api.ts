@@ -18,6 +18,8 @@ import {
   itemResponse,
   planDetailResponse,
   planJson,
+  planListJson,
+  planListResponse,
   planResponse,
   summaryJson,
 } from './present';
@@ -25,8 +27,10 @@ import {
   itemInputSchema,
   itemPatchHints,
   itemPatchSchema,
+  filterPlans,
   patchIssueDetails,
   planInputSchema,
+  planStatuses,
   planPatchSchema,
   updateInputSchema,
 } from './rules';
@@ -38,11 +42,38 @@ import {
   deletePlan,
   findItemDetail,
   findVisiblePlan,
+  listVisiblePlans,
   loadPlanDetail,
   planItemsCsv,
   updateItem,
   updatePlan,
 } from './service';
+
+const listPlansQuery = z.object({
+  municipality: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/, 'A municipality slug: lowercase letters, digits and hyphens')
+    .optional()
+    .openapi({ description: 'Municipality slug, e.g. keila' }),
+  status: z
+    .enum(planStatuses)
+    .optional()
+    .openapi({ description: 'adopted or archived (draft: only the drafts you manage)' }),
+});
+
+const listPlansRoute = createRoute({
+  method: 'get',
+  path: '/plans',
+  tags: ['Action plans'],
+  summary: 'Every public action plan with its progress in numbers',
+  description:
+    'Adopted and archived plans (drafts too, for those who manage them), by municipality name, then the newest period first. `status` must be adopted, archived or draft (anything else is 422 naming `status`); `municipality` must look like a slug (else 422), and a slug no municipality has, or one with no plans, gives an empty list. `progress.itemsWithDueDateMoved` counts the items whose due date was moved since the plan was adopted.',
+  request: { query: listPlansQuery },
+  responses: {
+    200: jsonContent(planListResponse, 'The plans'),
+    422: errorResponse,
+  },
+});
 
 const getPlanRoute = createRoute({
   method: 'get',
@@ -171,6 +202,18 @@ function patchHook(missing: string, hints: Record<string, string> = {}) {
 
 export function plansApi() {
   const api = createApiRouter();
+
+  api.openapi(listPlansRoute, async (c) => {
+    const { db, clock, config } = c.get('deps');
+    const plans = filterPlans(
+      await listVisiblePlans(db, c.get('user'), clock.now()),
+      c.req.valid('query'),
+    );
+    return c.json(
+      { items: plans.map((plan) => planListJson(plan, config.publicUrl)), total: plans.length },
+      200,
+    );
+  });
 
   api.openapi(getPlanRoute, async (c) => {
     const { db, clock, config } = c.get('deps');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toZonedIso } from '../lib/time';
 import { itemStatuses, planStatuses, type ProgressSummary } from './rules';
-import type { ItemDetail, PlanWithMunicipality } from './service';
+import type { ItemDetail, PlanListEntry, PlanWithMunicipality } from './service';
 
 export function planJson(plan: PlanWithMunicipality, publicUrl: string) {
   return {
@@ -164,3 +164,40 @@ export function csvHeaders(planId: number, full: boolean): Record<string, string
 export function summaryJson(summary: ProgressSummary) {
   return { ...summary, byStatus: { ...summary.byStatus } };
 }
+
+/** A plan in the public list: what /plans shows, with its page and feed addresses. */
+export function planListJson(plan: PlanListEntry, publicUrl: string) {
+  return {
+    id: plan.id,
+    municipality: { slug: plan.municipality.slug, name: plan.municipality.name },
+    title: plan.title,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    status: plan.status,
+    progress: { ...summaryJson(plan.progress), itemsWithDueDateMoved: plan.itemsWithDueDateMoved },
+    url: `${publicUrl}/plans/${plan.id}`,
+    feedUrl: `${publicUrl}/plans/${plan.id}/feed.xml`,
+  };
+}
+
+export const planListResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      municipality: z.object({ slug: z.string(), name: z.string() }),
+      title: z.string(),
+      periodStart: z.string(),
+      periodEnd: z.string(),
+      status: z.enum(planStatuses),
+      progress: summaryResponse.extend({
+        itemsWithDueDateMoved: z
+          .number()
+          .int()
+          .describe('Items whose due date was moved (or removed) at least once'),
+      }),
+      url: z.string(),
+      feedUrl: z.string().describe('Atom feed of the plan’s progress reports'),
+    }),
+  ),
+  total: z.number().int(),
+});
