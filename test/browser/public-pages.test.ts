@@ -66,6 +66,8 @@ const pages = [
   '/archive',
   '/archive?q=eelarve&lang=en',
   '/recordings/1',
+  '/plans',
+  '/plans?municipality=keila&status=adopted&lang=en',
   '/plans/1',
   '/plans/1?lang=en',
   '/privacy',
