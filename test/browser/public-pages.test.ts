@@ -8,6 +8,7 @@ import { hashToken, newToken } from '../../src/lib/tokens';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 import { launchChromium, serveForBrowser } from '../helpers/browser';
+import { createFeedToken } from '../../src/calendar/tokens';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -132,6 +133,15 @@ describe('public pages in a real browser', () => {
     });
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, bypassCSP: true });
     const response = await page.goto(`${server.url}/admin/password-reset/${token}`);
+    expect(response?.status()).toBe(200);
+    expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.close();
+  });
+
+  it('the page that stops a personal calendar feed has no serious accessibility violations', async () => {
+    const token = await createFeedToken(ctx.deps.db, 'lugeja@example.ee');
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, bypassCSP: true });
+    const response = await page.goto(`${server.url}/feeds/${token}/revoke`);
     expect(response?.status()).toBe(200);
     expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.close();
