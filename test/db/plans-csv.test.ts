@@ -10,6 +10,7 @@ import {
   municipalities,
 } from '../../src/db/schema/index';
 import { createTestContext, type TestContext } from '../helpers/app';
+import { apiRequest, created, type Json } from '../helpers/api';
 import { bearerFor } from '../helpers/auth';
 
 let ctx: TestContext;
@@ -18,22 +19,8 @@ let tartu: string;
 let admin: string;
 let keilaSlug: string;
 
-type Json = Record<string, unknown> & { id: number };
-
 function send(method: string, path: string, body?: unknown, authorization?: string) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (authorization) headers.authorization = authorization;
-  return ctx.app.request(`/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function created(res: Response): Promise<Json> {
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as Json;
+  return apiRequest(ctx, method, path, body, authorization);
 }
 
 async function newPlan(status: 'draft' | 'adopted' = 'adopted'): Promise<Json> {

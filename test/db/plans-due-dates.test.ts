@@ -7,28 +7,17 @@ import {
   municipalities,
 } from '../../src/db/schema/index';
 import { createTestContext, type TestContext } from '../helpers/app';
+import { apiRequest, created, type Json } from '../helpers/api';
 import { bearerFor } from '../helpers/auth';
 import { postForm } from '../helpers/session';
 
 let ctx: TestContext;
 let keila: string;
 
-type Json = Record<string, unknown> & { id: number };
 type Update = { id: number; dueDate: string | null; dueDateRemoved: boolean; note: string };
 
 function send(method: string, path: string, body?: unknown, authorization = keila) {
-  const headers: Record<string, string> = { authorization };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return ctx.app.request(`/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function created(res: Response): Promise<Json> {
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as Json;
+  return apiRequest(ctx, method, path, body, authorization);
 }
 
 /** A Keila plan for 2026–2027 (the test clock is 26 Nov 2026) with one item due 30 June 2026. */

@@ -13,6 +13,7 @@ import {
   outcomes,
 } from '../../src/db/schema/index';
 import { createTestContext, type TestContext } from '../helpers/app';
+import { apiRequest, created, type Json } from '../helpers/api';
 import { authorizationCases, bearerFor } from '../helpers/auth';
 import { postForm } from '../helpers/session';
 
@@ -25,22 +26,8 @@ let keilaSlug: string;
 let keilaOutcomes: [number, number];
 let tartuOutcome: number;
 
-type Json = Record<string, unknown> & { id: number };
-
 function send(method: string, path: string, body?: unknown, authorization?: string) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (authorization) headers.authorization = authorization;
-  return ctx.app.request(`/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function created(res: Response): Promise<Json> {
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as Json;
+  return apiRequest(ctx, method, path, body, authorization);
 }
 
 const planBody = {

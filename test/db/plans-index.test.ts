@@ -10,6 +10,7 @@ import {
   users,
 } from '../../src/db/schema/index';
 import { createTestContext, type TestContext } from '../helpers/app';
+import { apiRequest, created } from '../helpers/api';
 import { bearerFor } from '../helpers/auth';
 
 let ctx: TestContext;
@@ -18,7 +19,6 @@ let tartu: string;
 /** Demo plan ids by municipality slug. */
 const demo = new Map<string, number>();
 
-type Json = Record<string, unknown> & { id: number };
 type ListedPlan = {
   id: number;
   municipality: { slug: string; name: string };
@@ -46,18 +46,7 @@ type Entry = {
 };
 
 function send(method: string, path: string, body?: unknown, authorization = keila) {
-  const headers: Record<string, string> = { authorization };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return ctx.app.request(`/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function created(res: Response): Promise<Json> {
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as Json;
+  return apiRequest(ctx, method, path, body, authorization);
 }
 
 async function page(path: string, authorization?: string) {
