@@ -168,34 +168,21 @@ export function summaryJson(summary: ProgressSummary) {
 /** A plan in the public list: what /plans shows, with its page and feed addresses. */
 export function planListJson(plan: PlanListEntry, publicUrl: string) {
   return {
-    id: plan.id,
-    municipality: { slug: plan.municipality.slug, name: plan.municipality.name },
-    title: plan.title,
-    periodStart: plan.periodStart,
-    periodEnd: plan.periodEnd,
-    status: plan.status,
+    ...planJson(plan, publicUrl),
     progress: { ...summaryJson(plan.progress), itemsWithDueDateMoved: plan.itemsWithDueDateMoved },
-    url: `${publicUrl}/plans/${plan.id}`,
     feedUrl: `${publicUrl}/plans/${plan.id}/feed.xml`,
   };
 }
 
 export const planListResponse = z.object({
   items: z.array(
-    z.object({
-      id: z.number().int(),
-      municipality: z.object({ slug: z.string(), name: z.string() }),
-      title: z.string(),
-      periodStart: z.string(),
-      periodEnd: z.string(),
-      status: z.enum(planStatuses),
+    planResponseBase.extend({
       progress: summaryResponse.extend({
         itemsWithDueDateMoved: z
           .number()
           .int()
           .describe('Items whose due date was moved (or removed) at least once'),
       }),
-      url: z.string(),
       feedUrl: z.string().describe('Atom feed of the plan’s progress reports'),
     }),
   ),
