@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, min, ne } from 'drizzle-orm';
 import { assertCanManage, canManage, type CurrentUser } from '../accounts/auth';
 import { recordAudit } from '../accounts/audit';
 import {
@@ -251,6 +251,22 @@ export async function updatePlan(
           message: `The plan is ${current.status}; it cannot return to draft (archive it instead)`,
         },
       ]);
+    }
+    if (merged.periodStart > current.periodStart) {
+      // Progress reports are never dated before the period starts (addUpdate): keep it so.
+      const [earliest] = await tx
+        .select({ date: min(actionItemUpdates.date) })
+        .from(actionItemUpdates)
+        .innerJoin(actionItems, eq(actionItems.id, actionItemUpdates.actionItemId))
+        .where(eq(actionItems.planId, id));
+      if (earliest?.date && earliest.date < merged.periodStart) {
+        throw invalidFields([
+          {
+            path: 'periodStart',
+            message: `Progress reports are dated from ${earliest.date}; the period cannot start later`,
+          },
+        ]);
+      }
     }
     const [row] = await tx
       .update(actionPlans)

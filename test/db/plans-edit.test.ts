@@ -204,6 +204,33 @@ describe('PATCH /plans/:id', () => {
   });
 });
 
+describe('the period and the timeline', () => {
+  it('refuses to start the period after a progress report already dated', async () => {
+    const plan = await newPlan('adopted');
+    const item = await newItem(plan.id);
+    expect(
+      (
+        await send(
+          'POST',
+          `/plan-items/${item.id}/updates`,
+          { date: '2027-03-01', note: 'Alustatud' },
+          keila,
+        )
+      ).status,
+    ).toBe(201);
+    const late = await send('PATCH', `/plans/${plan.id}`, { periodStart: '2027-06-01' }, keila);
+    expect(late.status).toBe(422);
+    expect((await late.json()).error.details).toEqual([
+      {
+        path: 'periodStart',
+        message: 'Progress reports are dated from 2027-03-01; the period cannot start later',
+      },
+    ]);
+    const fine = await send('PATCH', `/plans/${plan.id}`, { periodStart: '2027-03-01' }, keila);
+    expect(fine.status).toBe(200);
+  });
+});
+
 describe('PATCH /plan-items/:id', () => {
   it('corrects the describing fields, replaces the sources, audits, and answers like POST /plans/:id/items', async () => {
     const plan = await newPlan('adopted');
