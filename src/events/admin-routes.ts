@@ -24,6 +24,7 @@ import {
 import { listMunicipalities } from './queries';
 import { agendaInputSchema, eventInputSchema, eventPatchSchema } from './rules';
 import {
+  copyEvent,
   createEvent,
   findEventBySlug,
   loadAgenda,
@@ -70,12 +71,12 @@ export function eventAdminRoutes() {
     values: EventFormValues,
     errors: FieldErrors,
     event?: StoredEvent,
-    saved = false,
+    notice: { saved?: boolean; copied?: boolean } = {},
   ) => {
     const municipalities = await listMunicipalities(c.get('deps').db);
     const status = Object.keys(errors).length > 0 ? 422 : 200;
     return c.html(
-      EventFormPage({ ...pageContext(c), user, event, values, errors, municipalities, saved }),
+      EventFormPage({ ...pageContext(c), user, event, values, errors, municipalities, ...notice }),
       status,
     );
   };
@@ -120,7 +121,27 @@ export function eventAdminRoutes() {
   routes.get('/admin/events/:slug', async (c) => {
     const user = requireUserPage(c);
     const event = await managedEvent(c, user);
-    return renderForm(c, user, eventFormValues(event), {}, event, c.req.query('saved') === '1');
+    return renderForm(c, user, eventFormValues(event), {}, event, {
+      saved: c.req.query('saved') === '1',
+      copied: c.req.query('copied') === '1',
+    });
+  });
+
+  routes.post('/admin/events/:slug/copy', async (c) => {
+    const user = requireUserPage(c);
+    const deps = c.get('deps');
+    const event = await managedEvent(c, user);
+    const body = await c.req.parseBody();
+    const startsAt = typeof body.startsAt === 'string' ? body.startsAt : '';
+    try {
+      const copy = await copyEvent({ ...deps, user }, event.slug, startsAt);
+      return c.redirect(`/admin/events/${copy.slug}?copied=1`, 303);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status !== 422) throw error;
+      // The new start is the form's only field: every refusal is shown beside it.
+      const copyErrors = { copyStartsAt: error.details.map((detail) => detail.message) };
+      return renderForm(c, user, eventFormValues(event), copyErrors, event);
+    }
   });
 
   routes.post('/admin/events/:slug', async (c) => {

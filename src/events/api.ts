@@ -1,7 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../accounts/auth';
-import { bearerSecurity, errorResponse, jsonBody, jsonContent, slugParam } from '../api/openapi';
+import {
+  bearerSecurity,
+  errorResponse,
+  jsonBody,
+  jsonContent,
+  slugParam,
+  writeErrorResponses,
+} from '../api/openapi';
 import { createApiRouter } from '../api/router';
 import { recordingJson } from '../recordings/api';
 import { recordingsForEvent } from '../recordings/queries';
@@ -19,6 +26,7 @@ import {
 } from './present';
 import { agendaInputSchema, eventInputSchema, eventPatchSchema } from './rules';
 import {
+  copyEvent,
   createEvent,
   findEventBySlug,
   findPublicEvent,
@@ -99,6 +107,24 @@ const createEventRoute = createRoute({
     401: errorResponse,
     403: errorResponse,
     422: errorResponse,
+  },
+});
+
+const copyEventRoute = createRoute({
+  method: 'post',
+  path: '/events/{slug}/copy',
+  tags: ['Events'],
+  summary: 'Copy an event as a new draft starting at another time (the next meeting of a series)',
+  description:
+    'Text, place, seats, registration window and agenda are copied, every time kept at its wall-clock distance from the new start in the event’s zone. Registrations, recordings and outcomes are not copied; hosts the caller does not organize for are left out.',
+  security: bearerSecurity,
+  request: {
+    params: slugParam,
+    body: jsonBody(z.strictObject({ startsAt: eventInputSchema.shape.startsAt })),
+  },
+  responses: {
+    201: jsonContent(eventResponse, 'The new draft'),
+    ...writeErrorResponses,
   },
 });
 
@@ -215,6 +241,17 @@ export function eventsApi() {
     const deps = c.get('deps');
     const event = await createEvent({ ...deps, user }, c.req.valid('json'));
     return c.json(eventJson(event, deps.config.publicUrl), 201);
+  });
+
+  api.openapi(copyEventRoute, async (c) => {
+    const user = requireUser(c);
+    const deps = c.get('deps');
+    const copy = await copyEvent(
+      { ...deps, user },
+      c.req.valid('param').slug,
+      c.req.valid('json').startsAt,
+    );
+    return c.json(eventJson(copy, deps.config.publicUrl), 201);
   });
 
   api.openapi(patchEventRoute, async (c) => {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ErrorDetail } from '../lib/http';
 import { DEFAULT_TIMEZONE, isValidTimezone, parseZonedIso } from '../lib/time';
@@ -305,4 +306,27 @@ export function unmanagedHostChanges(
     ...current.filter((id) => !requested.includes(id)),
   ];
   return changed.filter((id) => !user.municipalityIds.includes(id));
+}
+
+const WALL_CLOCK = "yyyy-LL-dd'T'HH:mm";
+
+/**
+ * For copying an event to another day: maps each of its times to the same wall-clock distance
+ * from the new start, in the event's zone, as local ISO text (`2027-03-04T16:00`). Wall-clock, not
+ * elapsed time, so a 16:00 think tank copied across a clock change still starts at 16:00.
+ * Null when the new start is not a valid time there (e.g. skipped by the spring clock change).
+ */
+export function wallClockShift(
+  zone: string,
+  sourceStart: Date,
+  newStart: string,
+): ((date: Date) => string) | null {
+  const target = parseZonedIso(newStart, zone);
+  if (!target) return null;
+  const naive = (date: Date) =>
+    DateTime.fromFormat(DateTime.fromJSDate(date, { zone }).toFormat(WALL_CLOCK), WALL_CLOCK, {
+      zone: 'utc',
+    });
+  const delta = naive(target).diff(naive(sourceStart));
+  return (date) => naive(date).plus(delta).toFormat(WALL_CLOCK);
 }

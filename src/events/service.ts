@@ -20,6 +20,7 @@ import {
   type EventPatch,
   type EventValues,
   unmanagedHostChanges,
+  wallClockShift,
 } from './rules';
 
 export type EventRow = typeof events.$inferSelect;
@@ -174,6 +175,76 @@ export async function createEvent({ db, clock, user }: WriteContext, input: Even
     return slug;
   });
   return (await findEventBySlug(db, slug)) as StoredEvent;
+}
+
+/**
+ * A new draft from an existing event, moved to start at `startsAt` (local time in the event's
+ * zone, or with an offset): the same text, place, capacity and agenda, every time kept at its
+ * wall-clock distance from the start (registration window too). Registrations, recordings and
+ * outcomes stay with the original. Hosts the user may not add are left out (an admin copies a
+ * joint event whole). One transaction.
+ */
+export async function copyEvent(
+  { db, clock, user }: WriteContext,
+  slug: string,
+  startsAt: string,
+): Promise<StoredEvent> {
+  const source = await findEventBySlug(db, slug);
+  if (!source) throw notFound('No such event');
+  const hostIds = source.hosts.map((host) => host.id);
+  assertCanManage(user, hostIds);
+  const shift = wallClockShift(source.timezone, source.startsAt, startsAt);
+  if (!shift) {
+    throw invalidFields([{ path: 'startsAt', message: `Not a valid time in ${source.timezone}` }]);
+  }
+  const resolved = resolveEventDraft({
+    ...draftFromValues(eventValuesOf(source), shift),
+    status: 'draft',
+    cancelReason: null,
+  });
+  if (!resolved.ok) throw invalidFields(resolved.details);
+  const copiedHosts = hostIds.filter((id) => unmanagedHostChanges(user, [], [id]).length === 0);
+  const agenda = (await loadAgenda(db, source.id)).map((item) => ({
+    startsAt: shift(item.startsAt),
+    endsAt: shift(item.endsAt),
+    title: item.title,
+    description: item.description,
+    speakers: item.speakers,
+    kind: item.kind,
+    room: item.room,
+    capacity: item.capacity,
+  }));
+  const items = resolveAgenda(agenda, resolved.values);
+  if (!items.ok)
+    throw invalidFields(items.details.map((d) => ({ ...d, path: `agenda.${d.path}` })));
+  const now = clock.now();
+  const newSlug = await db.transaction(async (tx) => {
+    const newSlug = await uniqueSlug(tx, source.title);
+    const [row] = await tx
+      .insert(events)
+      .values({ ...resolved.values, slug: newSlug, createdAt: now, updatedAt: now })
+      .returning();
+    if (!row) throw new Error('event insert returned nothing');
+    await setHosts(tx, row.id, copiedHosts);
+    if (items.items.length > 0) {
+      await tx
+        .insert(agendaItems)
+        .values(items.items.map((item) => ({ ...item, eventId: row.id })));
+    }
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'copy',
+        entity: 'event',
+        entityId: row.id,
+        after: { ...row, copiedFrom: source.slug, hosts: copiedHosts },
+      },
+      now,
+    );
+    return newSlug;
+  });
+  return (await findEventBySlug(db, newSlug)) as StoredEvent;
 }
 
 /** Applies a patch; raises the iCal SEQUENCE when time, place or status changes. */

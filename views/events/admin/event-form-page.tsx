@@ -14,6 +14,7 @@ export type EventFormPageProps = PageContext & {
   errors: FieldErrors;
   municipalities: { id: number; slug: string; name: string }[];
   saved?: boolean;
+  copied?: boolean;
 };
 
 function FieldError({ id, errors }: { id: string; errors: FieldErrors }) {
@@ -81,6 +82,11 @@ export function EventFormPage(props: EventFormPageProps) {
       {props.saved ? (
         <p class="notice" role="status">
           {t('admin.event.saved')}
+        </p>
+      ) : null}
+      {props.copied ? (
+        <p class="notice" role="status">
+          {t('admin.event.copied')}
         </p>
       ) : null}
       {event ? <EventSubnav slug={event.slug} ctx={props} /> : null}
@@ -170,6 +176,7 @@ export function EventFormPage(props: EventFormPageProps) {
         </p>
       </form>
       {event ? <StatusActions event={event} ctx={props} errors={errors} /> : null}
+      {event ? <CopyEvent event={event} ctx={props} errors={errors} /> : null}
     </AdminLayout>
   );
 }
@@ -198,6 +205,44 @@ export function EventSubnav({ slug, ctx }: { slug: string; ctx: PageContext }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** "Copy as a new draft": the next meeting of a series, its agenda kept at the same times. */
+function CopyEvent({
+  event,
+  ctx,
+  errors,
+}: {
+  event: StoredEvent;
+  ctx: PageContext;
+  errors: FieldErrors;
+}) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="copy-event" class="card">
+      <h2 id="copy-event">{t('admin.event.copy.title')}</h2>
+      <p>{t('admin.event.copy.explain')}</p>
+      <form method="post" action={`/admin/events/${event.slug}/copy`} class="stack">
+        <div class="field">
+          <label for="copyStartsAt">
+            {t('admin.event.copy.startsAt', { zone: event.timezone })}
+          </label>
+          <input
+            id="copyStartsAt"
+            name="startsAt"
+            type="datetime-local"
+            required
+            aria-invalid={errors.copyStartsAt ? 'true' : undefined}
+            aria-describedby={errors.copyStartsAt ? 'copyStartsAt-error' : undefined}
+          />
+          <FieldError id="copyStartsAt" errors={errors} />
+        </div>
+        <button type="submit" class="secondary">
+          {t('admin.event.copy.submit')}
+        </button>
+      </form>
+    </section>
   );
 }
 
