@@ -163,6 +163,22 @@ describe('public pages in a real browser', () => {
     await page.close();
   });
 
+  it('works without JavaScript: the plan list filters by municipality and leads to the plan', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${server.url}/plans`);
+    await page.selectOption('form.filters select[name="municipality"]', 'tartu');
+    await Promise.all([
+      page.waitForURL(/municipality=tartu/),
+      page.click('form.filters button[type="submit"]'),
+    ]);
+    const links = await page.locator('main a[href^="/plans/"]').allTextContents();
+    expect(links).toEqual(['Tartu linna avatud valitsemise tegevuskava']);
+    await page.click('text=Tartu linna avatud valitsemise tegevuskava');
+    await expect.poll(() => page.url()).toMatch(/\/plans\/\d+$/);
+    expect(await page.textContent('h1')).toBe('Tartu linna avatud valitsemise tegevuskava');
+    await page.close();
+  });
+
   it('prints the event page as a clean agenda without navigation', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/events/mottekoda-keilas`);
