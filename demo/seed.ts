@@ -317,6 +317,8 @@ async function seedPlan(
       title: 'Avaandmete avaldamine veebilehel',
       responsible: 'IT-spetsialist',
       due: '2015-12-31',
+      /** Promised for mid-2015; a progress report moved it (the timeline shows from → to, and why). */
+      dueBefore: '2015-06-30',
       status: 'delayed' as const,
       progress: 30,
     },
@@ -347,6 +349,17 @@ async function seedPlan(
         progress: 0,
         note: 'Tegevus võeti tegevuskavasse.',
       },
+      ...('dueBefore' in item
+        ? [
+            {
+              date: '2015-06-20',
+              dueDateMoved: true,
+              previousDueDate: item.dueBefore,
+              dueDate: item.due,
+              note: 'Andmete korrastamine võttis oodatust kauem; tähtaeg lükkus aasta lõppu.',
+            },
+          ]
+        : []),
       ...(item.progress > 0
         ? [
             {

@@ -144,7 +144,8 @@ describe('/plans', () => {
     expect(keilaCard).toContain('25% tegevustest tehtud');
     expect(keilaCard).toContain('keskmine edenemine 48%');
     expect(keilaCard).toContain('tähtaeg möödas: 3');
-    expect(keilaCard).not.toContain('tähtaega muudeti');
+    // The demo's open-data item had its due date moved once.
+    expect(keilaCard).toContain('tähtaega muudeti 1 tegevusel');
   });
 
   it('says the same in English', async () => {
@@ -284,7 +285,7 @@ describe('GET /api/v1/plans', () => {
         donePercent: 25,
         averageProgress: 48,
         byStatus: { planned: 1, in_progress: 1, done: 1, delayed: 1, dropped: 0 },
-        itemsWithDueDateMoved: 0,
+        itemsWithDueDateMoved: 1,
       },
       url: `https://koda.test/plans/${demo.get('keila')}`,
       feedUrl: `https://koda.test/plans/${demo.get('keila')}/feed.xml`,
@@ -340,9 +341,10 @@ describe('/plans/:id/feed.xml', () => {
       .orderBy(asc(actionItems.position));
     const [done, inProgress, planned, delayed] = items;
     const entries = feed.entry ?? [];
-    // The mid-term review (15 Sep 2015) of three items, then the four items' first reports.
+    // The mid-term review (15 Sep 2015) of three items, the open-data item's due-date move
+    // (20 Jun 2015), then the four items' first reports.
     expect(entries.map((entry) => entry.link['@_href'])).toEqual(
-      [delayed, inProgress, done, delayed, planned, inProgress, done].map(
+      [delayed, inProgress, done, delayed, delayed, planned, inProgress, done].map(
         (item) => `https://koda.test/plans/${id}#item-${item!.id}`,
       ),
     );
@@ -350,6 +352,7 @@ describe('/plans/:id/feed.xml', () => {
       '2015-09-14',
       '2015-09-14',
       '2015-09-14',
+      '2015-06-19',
       '2015-02-28',
       '2015-02-28',
       '2015-02-28',
@@ -362,7 +365,8 @@ describe('/plans/:id/feed.xml', () => {
     expect(entries[2]!.summary['#text']).toMatch(
       /^Report date: 15 Sept? 2015\nStatus: Planned → Done\nProgress: 0% → 100%\nVahehindamine kogukonnaga\.$/,
     );
-    expect(entries[6]!.title['#text']).toBe(
+    expect(entries[3]!.summary['#text']).toContain('Due date moved from 30.06.2015 to 31.12.2015');
+    expect(entries[7]!.title['#text']).toBe(
       'Volikogu istungite veebiülekanded — Status: Planned, Progress: 0%',
     );
     const ids = entries.map((entry) => entry.id);
