@@ -11,7 +11,15 @@ import { pageContext } from '../lib/page';
 import { DEFAULT_TIMEZONE } from '../lib/time';
 import { createOwnApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 import { AUDIT_PAGE_SIZE, auditEntities, listAudit } from './audit-queries';
-import { eventsFor, municipalityNames, plansFor } from './dashboard';
+import {
+  awaitingResultsFor,
+  eventsFor,
+  failedEmailCount,
+  municipalityNames,
+  overdueByPlan,
+  plansFor,
+  upcomingFor,
+} from './dashboard';
 import { idParam, pathId, readForm, text, texts } from './forms';
 import { requireAdminPage, requireUserPage, safeNext } from './guards';
 import { attemptLogin } from './login';
@@ -103,13 +111,31 @@ export function accountsRoutes() {
 
   routes.get('/admin', async (c) => {
     const user = requireUserPage(c);
-    const { db } = c.get('deps');
-    const [events, plans, names] = await Promise.all([
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const [upcoming, awaiting, overdue, failedEmails, events, plans, names] = await Promise.all([
+      upcomingFor(db, user, now),
+      awaitingResultsFor(db, user, now),
+      overdueByPlan(db, user, now),
+      user.role === 'admin' ? failedEmailCount(db) : null,
       eventsFor(db, user),
       plansFor(db, user),
       municipalityNames(db, user.municipalityIds),
     ]);
-    return c.html(DashboardPage({ ...pageContext(c), user, events, plans, municipalities: names }));
+    c.header('Cache-Control', 'no-store');
+    return c.html(
+      DashboardPage({
+        ...pageContext(c),
+        user,
+        upcoming,
+        awaiting,
+        overdue,
+        failedEmails,
+        events,
+        plans,
+        municipalities: names,
+      }),
+    );
   });
 
   // Users: admins only.
