@@ -276,6 +276,17 @@ describe('action plans', () => {
       .from(actionPlans)
       .where(eq(actionPlans.municipalityId, await municipalityId('rouge')));
     for (const other of rougePlan) expect(plans).not.toContain(`/admin/plans/${other.id}"`);
+
+    // 22:30 UTC is already 00:30 on the 27th in Tallinn: the item due on the 26th is overdue.
+    ctx.clock.set('2026-11-26T22:30:00Z');
+    try {
+      const late = section(await dashboard(keilaCookie), 'Tegevuskavad');
+      expect(itemLinking(late, `/admin/plans/${plan.id}`)).toContain(
+        'tähtaja ületanud tegevusi: 5',
+      );
+    } finally {
+      ctx.clock.set('2026-11-26T12:00:00Z');
+    }
   });
 });
 
