@@ -14,7 +14,7 @@ if (postgresFlag >= 0 && !postgresUrl) {
 }
 const result = await benchCalendar(1_000, postgresUrl);
 const row = (label: string, timing: Timing, target?: number) =>
-  `${label.padEnd(46)} ${timing.ms.toFixed(1).padStart(8)} ms  (cpu ${timing.cpuMs.toFixed(0).padStart(5)} ms)${
+  `${label.padEnd(48)} ${timing.ms.toFixed(1).padStart(8)} ms  (cpu ${timing.cpuMs.toFixed(0).padStart(5)} ms)${
     target === undefined ? '' : `   target ≤ ${target} ms: ${timing.ms <= target ? 'ok' : 'MISSED'}`
   }`;
 console.log(

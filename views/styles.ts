@@ -55,6 +55,7 @@ h2 { font-size: 1.375rem; margin: 1.5rem 0 .75rem; }
 .meta { color: var(--muted); font-size: .9375rem; }
 .badge { display: inline-block; font-size: .8125rem; font-weight: 600; padding: .05rem .5rem; border-radius: 1rem; border: 1px solid currentColor; }
 .badge.cancelled { color: var(--warn); }
+.badge.warning { color: var(--warn); background: #fff4e5; }
 .badge.live { color: #b00020; }
 .badge.example { color: var(--muted); }
 .notice { border-left: 4px solid var(--accent); background: #eef4fb; padding: .75rem 1rem; }
