@@ -7,6 +7,7 @@ import type { AppEnv } from '../deps';
 import { isNotModified, strongEtag } from '../lib/conditional';
 import { MAX_ID, notFound } from '../lib/http';
 import { pageContext } from '../lib/page';
+import { planDeadlinesIcs } from './calendar';
 import { planFeedXml } from './feed';
 import { csvHeaders } from './present';
 import { filterPlans, parseStatusFilter, planStatuses } from './rules';
@@ -102,6 +103,40 @@ export function planRoutes() {
       return c.body(null, 304, headers);
     }
     return c.body(xml, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  });
+
+  routes.get('/plans/:id/calendar.ics', async (c) => {
+    const { db, clock, config } = c.get('deps');
+    const plan = await findVisiblePlan(db, planId(c.req.param('id')), c.get('user'));
+    if (!plan) throw notFound('No such plan');
+    const { items } = await loadPlanDetail(db, plan, clock.now(), { publicOnly: true });
+    const text = planDeadlinesIcs({
+      plan,
+      items,
+      publicUrl: config.publicUrl,
+      lang: c.get('lang'),
+      t: c.get('t'),
+    });
+    const etag = await strongEtag([text]);
+    const lastModified = new Date(
+      Math.max(plan.updatedAt.getTime(), ...items.map((item) => item.updatedAt.getTime())),
+    );
+    const headers = {
+      ETag: etag,
+      'Last-Modified': lastModified.toUTCString(),
+      'Cache-Control': plan.status === 'draft' ? 'private, no-store' : 'public, max-age=900',
+      Vary: 'Accept-Language, Cookie',
+    };
+    const conditional = {
+      ifNoneMatch: c.req.header('if-none-match'),
+      ifModifiedSince: c.req.header('if-modified-since'),
+    };
+    if (isNotModified(conditional, { etag, lastModified })) return c.body(null, 304, headers);
+    return c.body(text, 200, {
+      ...headers,
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `inline; filename="plan-${plan.id}-due-dates.ics"`,
+    });
   });
 
   routes.get('/plans/:id/items.csv', async (c) => {

@@ -1,3 +1,4 @@
+import { webcalUrl } from '../../src/calendar/rules';
 import { raw } from 'hono/html';
 import { renderMarkdown } from '../../src/lib/markdown';
 import {
@@ -71,6 +72,10 @@ export function PlanPage(props: PlanPageProps) {
         <p class="no-print">
           <a href={`/plans/${plan.id}/feed.xml`} type="application/atom+xml">
             {t('plans.feed.follow')}
+          </a>
+          {' · '}
+          <a href={webcalUrl(`${props.publicUrl}/plans/${plan.id}/calendar.ics`)}>
+            {t('plans.calendar.subscribe')}
           </a>
         </p>
         {props.canManage ? (

@@ -1,0 +1,55 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { FEED_TTL_SECONDS, foldLines } from '../calendar/rules';
+import type { Lang, Translate } from '../lib/i18n/index';
+import type { ItemDetail, PlanWithMunicipality } from './service';
+
+/**
+ * A plan's due dates as a calendar to subscribe to: one all-day VEVENT per item with a due date.
+ * The UID is the item's, so a moved date moves the entry (SEQUENCE counts the moves) instead of
+ * adding one; a dropped item's entry is CANCELLED. Dates need no time zone (VALUE=DATE).
+ */
+export function planDeadlinesIcs(args: {
+  plan: PlanWithMunicipality;
+  items: ItemDetail[];
+  publicUrl: string;
+  lang: Lang;
+  t: Translate;
+}): string {
+  const { plan, items, publicUrl, t } = args;
+  const planUrl = `${publicUrl}/plans/${plan.id}`;
+  const host = new URL(publicUrl).hostname;
+  const calendar = ical({
+    name: t('plans.calendar.name', { title: plan.title }),
+    prodId: { company: 'Koda', product: 'Koda', language: args.lang.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: FEED_TTL_SECONDS,
+  });
+  for (const item of items) {
+    if (!item.dueDate) continue;
+    const day = DateTime.fromISO(item.dueDate, { zone: 'utc' });
+    const changed = DateTime.fromJSDate(item.updatedAt, { zone: 'utc' });
+    const status = t(`plans.status.${item.status}`);
+    calendar.createEvent({
+      id: `plan-item-${item.id}@${host}`,
+      allDay: true,
+      start: day,
+      end: day.plus({ days: 1 }),
+      sequence: item.dueDateMoves,
+      stamp: changed,
+      lastModified: changed,
+      summary: t('plans.calendar.summary', { title: item.title }),
+      description: [
+        t('plans.calendar.state', { status, progress: item.progress }),
+        item.responsible ? t('plans.calendar.responsible', { who: item.responsible }) : null,
+        `${planUrl}#item-${item.id}`,
+      ]
+        .filter((line) => line !== null)
+        .join('\n'),
+      url: `${planUrl}#item-${item.id}`,
+      status: item.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  // Every content line ends with CRLF (RFC 5545), the last one too.
+  return `${foldLines(calendar.toString().replace(/\r\n$/, ''))}\r\n`;
+}
