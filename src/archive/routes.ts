@@ -8,7 +8,7 @@ import { formatOffset } from '../lib/time';
 import { ARCHIVE_PAGE_SIZE } from '../recordings/api';
 import { archiveFacets, archiveFeedItems, searchArchive } from '../recordings/queries';
 import { atomFeed } from './atom';
-import { isNotModified, strongEtag } from '../lib/conditional';
+import { answerWithValidators } from '../lib/conditional';
 
 /** Filters from the query string; a value that does not fit is ignored, never an error page. */
 const pageQuery = z.object({
@@ -111,22 +111,11 @@ export function archiveRoutes() {
             },
       ),
     });
-    // Fifty entries are cheap to write, so the ETag is the hash of the text itself.
-    const etag = await strongEtag([xml]);
-    const headers = {
-      ETag: etag,
-      'Last-Modified': updated.toUTCString(),
-      'Cache-Control': 'public, max-age=300',
-      Vary: 'Accept-Language, Cookie',
-    };
-    const conditional = {
-      ifNoneMatch: c.req.header('if-none-match'),
-      ifModifiedSince: c.req.header('if-modified-since'),
-    };
-    if (isNotModified(conditional, { etag, lastModified: updated })) {
-      return c.body(null, 304, headers);
-    }
-    return c.body(xml, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' });
+    return answerWithValidators(c, xml, {
+      lastModified: updated,
+      cacheControl: 'public, max-age=300',
+      contentType: 'application/atom+xml; charset=utf-8',
+    });
   });
 
   return routes;

@@ -1,6 +1,8 @@
+import type { Context } from 'hono';
+
 /**
  * HTTP conditional requests (RFC 9110 §13): strong ETags from what a response is made of, and the
- * 304 decision. Used by the calendar feeds and the archive's Atom feed.
+ * 304 decision. Used by the calendar feeds, the Atom feeds and the plan calendars.
  */
 
 /** A strong ETag: a hash of the parts a response is made of (its identity and versions). */
@@ -27,4 +29,36 @@ export function isNotModified(
     return Math.floor(current.lastModified.getTime() / 1000) * 1000 <= since;
   }
   return false;
+}
+
+/**
+ * Answers a text whose ETag is the hash of the text itself (for small documents, cheap to
+ * write): 304 when the client's copy is current, else the text with its validators.
+ */
+export async function answerWithValidators(
+  c: Context,
+  text: string,
+  options: {
+    lastModified: Date;
+    cacheControl: string;
+    contentType: string;
+    headers?: Record<string, string>;
+  },
+): Promise<Response> {
+  const etag = await strongEtag([text]);
+  const headers = {
+    ETag: etag,
+    'Last-Modified': options.lastModified.toUTCString(),
+    'Cache-Control': options.cacheControl,
+    Vary: 'Accept-Language, Cookie',
+    ...options.headers,
+  };
+  const request = {
+    ifNoneMatch: c.req.header('if-none-match'),
+    ifModifiedSince: c.req.header('if-modified-since'),
+  };
+  if (isNotModified(request, { etag, lastModified: options.lastModified })) {
+    return c.body(null, 304, headers);
+  }
+  return c.body(text, 200, { ...headers, 'Content-Type': options.contentType });
 }

@@ -4,7 +4,7 @@ import { PlanPage } from '../../views/plans/plan-page';
 import { PlansIndexPage } from '../../views/plans/plans-index';
 import { canManage } from '../accounts/auth';
 import type { AppEnv } from '../deps';
-import { isNotModified, strongEtag } from '../lib/conditional';
+import { answerWithValidators } from '../lib/conditional';
 import { MAX_ID, notFound } from '../lib/http';
 import { pageContext } from '../lib/page';
 import { planDeadlinesIcs } from './calendar';
@@ -86,23 +86,12 @@ export function planRoutes() {
       lang: c.get('lang'),
       t: c.get('t'),
     });
-    // A hundred entries are cheap to write, so the ETag is the hash of the text itself.
-    const etag = await strongEtag([xml]);
-    const headers = {
-      ETag: etag,
-      'Last-Modified': lastModified.toUTCString(),
+    return answerWithValidators(c, xml, {
+      lastModified,
       // Only a draft's managers get this far with a draft: no shared cache may keep it.
-      'Cache-Control': plan.status === 'draft' ? 'private, no-store' : 'public, max-age=300',
-      Vary: 'Accept-Language, Cookie',
-    };
-    const conditional = {
-      ifNoneMatch: c.req.header('if-none-match'),
-      ifModifiedSince: c.req.header('if-modified-since'),
-    };
-    if (isNotModified(conditional, { etag, lastModified })) {
-      return c.body(null, 304, headers);
-    }
-    return c.body(xml, 200, { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' });
+      cacheControl: plan.status === 'draft' ? 'private, no-store' : 'public, max-age=300',
+      contentType: 'application/atom+xml; charset=utf-8',
+    });
   });
 
   routes.get('/plans/:id/calendar.ics', async (c) => {
@@ -117,25 +106,14 @@ export function planRoutes() {
       lang: c.get('lang'),
       t: c.get('t'),
     });
-    const etag = await strongEtag([text]);
     const lastModified = new Date(
       Math.max(plan.updatedAt.getTime(), ...items.map((item) => item.updatedAt.getTime())),
     );
-    const headers = {
-      ETag: etag,
-      'Last-Modified': lastModified.toUTCString(),
-      'Cache-Control': plan.status === 'draft' ? 'private, no-store' : 'public, max-age=900',
-      Vary: 'Accept-Language, Cookie',
-    };
-    const conditional = {
-      ifNoneMatch: c.req.header('if-none-match'),
-      ifModifiedSince: c.req.header('if-modified-since'),
-    };
-    if (isNotModified(conditional, { etag, lastModified })) return c.body(null, 304, headers);
-    return c.body(text, 200, {
-      ...headers,
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `inline; filename="plan-${plan.id}-due-dates.ics"`,
+    return answerWithValidators(c, text, {
+      lastModified,
+      cacheControl: plan.status === 'draft' ? 'private, no-store' : 'public, max-age=900',
+      contentType: 'text/calendar; charset=utf-8',
+      headers: { 'Content-Disposition': `inline; filename="plan-${plan.id}-due-dates.ics"` },
     });
   });
 
