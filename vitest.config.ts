@@ -7,6 +7,8 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
  * TEST_DATABASE_URL is set, again on that Postgres (each run in databases of its own).
  */
 export default defineConfig({
+  // '@/…' and '@views/…' come from tsconfig.json's paths, like tsc, tsx and the Worker bundle.
+  resolve: { tsconfigPaths: true },
   test: {
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,

@@ -2,17 +2,17 @@ import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { DateTime } from 'luxon';
-import { createApp } from '../src/app';
-import { parseConfig } from '../src/config';
-import { migrateDatabase } from '../src/db/migrate';
-import { fromPglite } from '../src/db/pglite';
-import { openPostgres } from '../src/db/postgres';
-import type { Database } from '../src/db/types';
-import { agendaItems, eventHosts, events, municipalities } from '../src/db/schema/index';
-import type { Deps } from '../src/deps';
-import { fixedClock } from '../src/lib/clock';
-import { createLog } from '../src/lib/log';
-import { noMailer } from '../src/lib/mail';
+import { createApp } from '@/app';
+import { parseConfig } from '@/config';
+import { migrateDatabase } from '@/platform/db/migrate';
+import { fromPglite } from '@/platform/db/pglite';
+import { openPostgres } from '@/platform/db/postgres';
+import type { Database } from '@/platform/db/types';
+import { agendaItems, eventHosts, events, municipalities } from '@/platform/db/schema';
+import type { Deps } from '@/platform/deps';
+import { fixedClock } from '@/platform/clock';
+import { createLog } from '@/platform/log';
+import { noMailer } from '@/platform/mail/mailer';
 
 export type CalendarBenchResult = {
   events: number;

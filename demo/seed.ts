@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { createUser } from '../src/accounts/users';
+import { createUser } from '@/accounts/users';
 import {
   actionItems,
   actionItemSources,
@@ -20,10 +20,10 @@ import {
   outcomes,
   recordings,
   registrations,
-} from '../src/db/schema/index';
-import type { Db, Queryable, Tx } from '../src/db/types';
-import { slugify } from '../src/lib/slug';
-import { hashToken, newToken } from '../src/lib/tokens';
+} from '@/platform/db/schema';
+import type { Db, Queryable, Tx } from '@/platform/db/types';
+import { slugify } from '@/platform/slug';
+import { hashToken, newToken } from '@/platform/tokens';
 import programme from './avp-programme.json' with { type: 'json' };
 
 export const DEMO_ORGANIZER = {

@@ -18,7 +18,7 @@ const forbidden = [
   [/(^|\/)node_modules\/@electric-sql\/pglite\//, 'PGlite is the Node-only embedded database'],
   [/^@electric-sql\/pglite/, 'PGlite is the Node-only embedded database'],
   [
-    /^src\/db\/(open|pglite|migrate|data-dir-lock)\.ts$/,
+    /^src\/platform\/db\/(open|pglite|migrate|data-dir-lock)\.ts$/,
     'Node-only database code (src/server.ts, src/cli.ts)',
   ],
   [/^src\/(server|cli)\.ts$/, 'Node entry point'],
@@ -41,7 +41,7 @@ const allowed = [
     'reads VTIMEZONE files from disk; on Workers the read fails and src/calendar/feed.ts writes UTC times',
   ],
   [
-    /^src\/lib\/client-address\.ts$/,
+    /^src\/platform\/http\/client-address\.ts$/,
     /(^|\/)node_modules\/@hono\/node-server\/dist\/conninfo\.mjs$/,
     'plain JS reading c.env.incoming.socket, called only when that exists (Node)',
   ],

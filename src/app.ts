@@ -2,43 +2,39 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { ErrorPage } from '../views/errors/error-page';
-import { appCss } from '../views/styles';
-import type { AppEnv, Deps } from './deps';
-import { ping } from './db/postgres';
-import { authenticate } from './accounts/auth';
-import { formCsrf } from './accounts/csrf';
-import { accountsRoutes } from './accounts/routes';
-import { passwordRoutes } from './accounts/password-routes';
-import { apiRoutes } from './api/routes';
-import { calendarRoutes } from './calendar/routes';
-import { archiveRoutes } from './archive/routes';
-import { recordingsRoutes } from './recordings/routes';
-import { eventAdminRoutes } from './events/admin-routes';
-import { eventRoutes } from './events/routes';
-import { homeRoutes } from './home/routes';
-import { registrationRoutes } from './registrations/routes';
-import { municipalityRoutes } from './municipalities/routes';
-import { planRoutes } from './plans/routes';
-import { planAdminRoutes } from './plans/admin-routes';
-import { CSP_DIRECTIVES } from './lib/csp';
-import { HttpError, isDatabaseUnavailable, refusedByDatabase } from './lib/http';
-import { loggableError, loggablePath } from './lib/log';
-import type { MessageKey } from './lib/i18n/index';
-import { language, provideDeps } from './lib/middleware';
-import { isApiPath, pageContext } from './lib/page';
+import { ErrorPage } from '@views/shell/error-page';
+import { appCss } from '@views/shell/styles';
+import type { AppEnv, Deps } from '@/platform/deps';
+import { catalogues } from '@/messages';
+import { ping } from '@/platform/db/postgres';
+import { authenticate } from '@/platform/auth/auth';
+import { formCsrf } from '@/platform/auth/csrf';
+import { accountsRoutes } from '@/accounts/routes';
+import { passwordRoutes } from '@/accounts/password-routes';
+import { apiRoutes } from './api-routes';
+import { calendarRoutes } from '@/calendar/routes';
+import { archiveRoutes } from '@/archive/routes';
+import { recordingsRoutes } from '@/recordings/routes';
+import { eventAdminRoutes } from '@/events/admin-routes';
+import { eventRoutes } from '@/events/routes';
+import { homeRoutes } from '@/home/routes';
+import { registrationRoutes } from '@/registrations/routes';
+import { municipalityRoutes } from '@/municipalities/routes';
+import { planRoutes } from '@/plans/routes';
+import { planAdminRoutes } from '@/plans/admin-routes';
+import { CSP_DIRECTIVES } from '@/platform/http/csp';
+import {
+  codeForStatus,
+  errorMessageKey,
+  HttpError,
+  isDatabaseUnavailable,
+  refusedByDatabase,
+} from '@/platform/http/errors';
+import { loggableError, loggablePath } from '@/platform/log';
+import { language, provideDeps } from '@/platform/http/middleware';
+import { isApiPath, pageContext } from '@/platform/http/page';
 
 export const MAX_BODY_BYTES = 256 * 1024;
-
-const pageMessages: Record<number, MessageKey> = {
-  400: 'error.badRequest',
-  401: 'error.unauthorized',
-  403: 'error.forbidden',
-  404: 'error.notFound',
-  413: 'error.tooLarge',
-  429: 'error.tooMany',
-  503: 'error.unavailable',
-};
 
 function renderError(c: Context<AppEnv>, error: HttpError) {
   if (isApiPath(c.req.path)) {
@@ -50,12 +46,11 @@ function renderError(c: Context<AppEnv>, error: HttpError) {
     return c.json({ error: body }, error.status);
   }
   const t = c.get('t');
-  const messageKey = pageMessages[error.status];
   return c.html(
     ErrorPage({
       ...pageContext(c),
       status: error.status,
-      message: messageKey ? t(messageKey) : error.message,
+      message: t(error.page.key ?? errorMessageKey(error.code), error.page.params),
       hint: error.status === 404 ? t('error.notFoundHint') : undefined,
     }),
     error.status,
@@ -67,7 +62,7 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.use(provideDeps(deps));
-  app.use(language());
+  app.use(language(catalogues));
   app.use(
     secureHeaders({
       // The policy lives in src/lib/csp.ts; pages showing players narrow frame-src per response.
@@ -80,11 +75,7 @@ export function createApp(deps: Deps) {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new HttpError(
-          413,
-          'payload_too_large',
-          `The body is larger than ${MAX_BODY_BYTES} bytes`,
-        );
+        throw new HttpError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes`);
       },
     }),
   );
@@ -116,7 +107,7 @@ export function createApp(deps: Deps) {
   app.route('/', planAdminRoutes());
   app.route('/', calendarRoutes());
 
-  app.notFound((c) => renderError(c, new HttpError(404, 'not_found', 'Not found')));
+  app.notFound((c) => renderError(c, new HttpError('not_found', 'Not found')));
   app.onError((error, c) => {
     if (error instanceof HttpError) return renderError(c, error);
     // requireUserPage() redirects anonymous visitors to the login page by throwing a 303.
@@ -124,16 +115,13 @@ export function createApp(deps: Deps) {
       return error.getResponse();
     }
     if (error instanceof HTTPException) {
-      const status = error.status as HttpError['status'];
-      return renderError(
-        c,
-        new HttpError(status, 'http_error', error.message || 'Request refused'),
-      );
+      const code = codeForStatus(error.status);
+      return renderError(c, new HttpError(code, error.message || 'Request refused'));
     }
     const path = loggablePath(c.req.path);
     if (isDatabaseUnavailable(error)) {
       deps.log.error('database unavailable', { path, ...loggableError(error) });
-      return renderError(c, new HttpError(503, 'unavailable', 'The database is unavailable'));
+      return renderError(c, new HttpError('unavailable', 'The database is unavailable'));
     }
     const refused = refusedByDatabase(error);
     if (refused) {

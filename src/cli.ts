@@ -1,17 +1,17 @@
 import { parseArgs } from 'node:util';
-import { createApiToken, listApiTokensByEmail, revokeApiToken } from './accounts/api-tokens';
-import { createUser } from './accounts/users';
+import { createApiToken, listApiTokensByEmail, revokeApiToken } from '@/platform/auth/api-tokens';
+import { createUser } from '@/accounts/users';
 import { ConfigError, loadConfig } from './config';
-import { migrateDatabase } from './db/migrate';
-import { openDatabase } from './db/open';
-import type { Database } from './db/types';
-import { HttpError } from './lib/http';
-import { runOutboxJob, runPurgeJob } from './jobs/index';
-import { systemClock } from './lib/clock';
-import { createLog } from './lib/log';
-import { noMailer } from './lib/mail';
-import { createSmtpMailer } from './mail/smtp';
-import { describeStartupError } from './lib/startup';
+import { migrateDatabase } from '@/platform/db/migrate';
+import { openDatabase } from '@/platform/db/open';
+import type { Database } from '@/platform/db/types';
+import { HttpError } from '@/platform/http/errors';
+import { runOutboxJob, runPurgeJob } from '@/jobs';
+import { systemClock } from '@/platform/clock';
+import { createLog } from '@/platform/log';
+import { noMailer } from '@/platform/mail/mailer';
+import { createSmtpMailer } from '@/platform/mail/smtp';
+import { describeStartupError } from '@/platform/startup';
 import { seedDemo } from '../demo/seed';
 
 const usage = `Usage: npm run cli -- <command> [options]
@@ -50,7 +50,7 @@ const commands: Record<string, Command> = {
   },
   'token:list': async ({ db }, args) => {
     const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
-    if (!values.email) throw new HttpError(422, 'invalid_fields', 'token:list needs --email');
+    if (!values.email) throw new HttpError('invalid_fields', 'token:list needs --email');
     for (const token of await listApiTokensByEmail(db, values.email)) {
       const state = token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active';
       const used = token.lastUsedAt ? token.lastUsedAt.toISOString() : 'never';
@@ -63,7 +63,7 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { id: { type: 'string' } } });
     const id = Number(values.id);
     if (!Number.isInteger(id) || id <= 0) {
-      throw new HttpError(422, 'invalid_fields', 'token:revoke needs --id N (see token:list)');
+      throw new HttpError('invalid_fields', 'token:revoke needs --id N (see token:list)');
     }
     await revokeApiToken(db, null, id, new Date());
     console.log(`API token ${id} is revoked.`);
@@ -73,7 +73,7 @@ const commands: Record<string, Command> = {
       args,
       options: { email: { type: 'string' }, label: { type: 'string' } },
     });
-    if (!values.email) throw new HttpError(422, 'invalid_fields', 'token:create needs --email');
+    if (!values.email) throw new HttpError('invalid_fields', 'token:create needs --email');
     const token = await createApiToken(db, values.email, values.label);
     console.log(token);
     console.error('Keep this token now: it is stored hashed and cannot be shown again.');

@@ -2,15 +2,15 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { migrateDatabase } from './db/migrate';
-import { openDatabase } from './db/open';
-import { systemClock } from './lib/clock';
-import { createLog, loggableError } from './lib/log';
-import { noMailer } from './lib/mail';
-import { startJobs } from './jobs/index';
-import { createSmtpMailer } from './mail/smtp';
+import { migrateDatabase } from '@/platform/db/migrate';
+import { openDatabase } from '@/platform/db/open';
+import { systemClock } from '@/platform/clock';
+import { createLog, loggableError } from '@/platform/log';
+import { noMailer } from '@/platform/mail/mailer';
+import { startJobs } from '@/jobs';
+import { createSmtpMailer } from '@/platform/mail/smtp';
 import { DEMO_ORGANIZER, seedDemo } from '../demo/seed';
-import { describeStartupError } from './lib/startup';
+import { describeStartupError } from '@/platform/startup';
 
 async function main() {
   const config = loadConfig();

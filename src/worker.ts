@@ -7,13 +7,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createApp, type App } from './app';
 import { parseConfig, type Config } from './config';
-import { openPostgres } from './db/postgres';
-import type { Db } from './db/types';
-import type { Deps } from './deps';
-import { runPurgeJob, runReminderJob } from './jobs/index';
-import { systemClock } from './lib/clock';
-import { createLog, loggableError, type Log } from './lib/log';
-import { noMailer } from './lib/mail';
+import { openPostgres } from '@/platform/db/postgres';
+import type { Db } from '@/platform/db/types';
+import type { Deps } from '@/platform/deps';
+import { runPurgeJob, runReminderJob } from '@/jobs';
+import { systemClock } from '@/platform/clock';
+import { createLog, loggableError, type Log } from '@/platform/log';
+import { noMailer } from '@/platform/mail/mailer';
 
 /** The Hyperdrive binding: a pooled connection string to the one Postgres. */
 export type Hyperdrive = { connectionString: string };

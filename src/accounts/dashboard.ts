@@ -28,11 +28,11 @@ import {
   outcomes,
   recordings,
   registrations,
-} from '../db/schema/index';
-import type { Queryable } from '../db/types';
-import { isOverdue, localDate } from '../plans/rules';
-import { PLAN_ZONE } from '../plans/service';
-import type { CurrentUser } from './auth';
+} from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
+import { isOverdue, localDate } from '@/plans/rules';
+import { PLAN_ZONE } from '@/plans/service';
+import type { CurrentUser } from '@/platform/auth/auth';
 
 export type DashboardEvent = {
   id: number;

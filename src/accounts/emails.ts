@@ -1,5 +1,6 @@
-import { translator, type Lang } from '../lib/i18n/index';
-import { DEFAULT_TIMEZONE, formatLongDate, formatTime } from '../lib/time';
+import { translator } from '@/messages';
+import { type Lang } from '@/platform/i18n';
+import { DEFAULT_TIMEZONE, formatLongDate, formatTime } from '@/platform/time';
 
 /** Tells the account's owner their password was changed, and what to do if it was not them. */
 export function passwordChangedEmail(

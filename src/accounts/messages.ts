@@ -1,4 +1,4 @@
-import { defineMessages } from '../lib/i18n/define';
+import { defineMessages } from '@/platform/i18n/define';
 
 /** Strings of the admin shell, login, dashboard, users, API tokens, the audit log, and passwords (own account, reset). */
 export const accountsMessages = defineMessages(
@@ -324,3 +324,8 @@ export const accountsMessages = defineMessages(
       'If you did not ask for this, ignore this email: your password stays the same.',
   },
 );
+
+declare module '@/platform/i18n' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds these keys to the catalogue
+  interface Messages extends Record<keyof typeof accountsMessages.et, string> {}
+}

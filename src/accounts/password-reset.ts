@@ -1,18 +1,18 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { passwordResets, users } from '../db/schema/index';
-import type { Db, Queryable } from '../db/types';
-import { HttpError } from '../lib/http';
-import { clearRateLimit, hitRateLimit, type RateLimitRule } from '../lib/rate-limit';
-import { hashToken, newToken } from '../lib/tokens';
-import { enqueueEmail } from '../outbox/enqueue';
-import { recordAudit } from './audit';
-import type { CurrentUser } from './auth';
+import { passwordResets, users } from '@/platform/db/schema';
+import type { Db, Queryable } from '@/platform/db/types';
+import { HttpError } from '@/platform/http/errors';
+import { clearRateLimit, hitRateLimit, type RateLimitRule } from '@/platform/http/rate-limit';
+import { hashToken, newToken } from '@/platform/tokens';
+import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
+import { recordAudit } from '@/platform/audit/audit';
+import type { CurrentUser } from '@/platform/auth/auth';
 import { passwordResetEmail } from './emails';
-import { accountLoginKey, normaliseEmail } from './login';
-import { hashPassword } from './password';
+import { accountLoginKey, normaliseEmail } from '@/platform/auth/login';
+import { hashPassword } from '@/platform/auth/password';
 import { checkNewPassword, hasErrors, type MailContext, type PasswordErrors } from './passwords';
-import { revokeUserSessions } from './sessions';
+import { revokeUserSessions } from '@/platform/auth/sessions';
 import { getUser } from './user-admin';
 
 /** A reset link works once, for an hour. */
@@ -128,7 +128,7 @@ export async function sendResetLink(
   await db.transaction(async (tx) => {
     const target = await getUser(tx, userId);
     if (target.disabledAt) {
-      throw new HttpError(409, 'account_disabled', 'The account is disabled; enable it first');
+      throw new HttpError('account_disabled', 'The account is disabled; enable it first');
     }
     const expiresAt = await issueResetToken(tx, target, { ...mail, byAdmin: true }, now);
     await recordAudit(

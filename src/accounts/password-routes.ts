@@ -1,18 +1,18 @@
 import { Hono, type Context } from 'hono';
-import { AccountPage } from '../../views/accounts/account-page';
+import { AccountPage } from '@views/accounts/account-page';
 import {
   NewPasswordPage,
   ResetGonePage,
   ResetRequestPage,
-} from '../../views/accounts/password-reset-pages';
-import { UserPage } from '../../views/admin/users-page';
-import type { AppEnv } from '../deps';
-import { clientAddress } from '../lib/client-address';
-import { HttpError } from '../lib/http';
-import { pageContext } from '../lib/page';
+} from '@views/accounts/password-reset-pages';
+import { UserPage } from '@views/accounts/users-page';
+import type { AppEnv } from '@/platform/deps';
+import { clientAddress } from '@/platform/http/client-address';
+import { HttpError } from '@/platform/http/errors';
+import { pageContext } from '@/platform/http/page';
 import { municipalityNames } from './dashboard';
-import { pathId, readForm, text } from './forms';
-import { requireAdminPage, requireUserPage } from './guards';
+import { pathId, readForm, text } from '@/platform/http/forms';
+import { requireAdminPage, requireUserPage } from '@/platform/auth/guards';
 import {
   findOpenReset,
   requestPasswordReset,
@@ -20,7 +20,7 @@ import {
   sendResetLink,
 } from './password-reset';
 import { changeOwnPassword, type MailContext, type PasswordErrors } from './passwords';
-import { sessionCookieToken } from './sessions';
+import { sessionCookieToken } from '@/platform/auth/sessions';
 import { getUser, listMunicipalityOptions } from './user-admin';
 
 function mailContext(c: Context<AppEnv>): MailContext {

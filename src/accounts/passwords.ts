@@ -1,15 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { passwordResets, users } from '../db/schema/index';
-import type { Db } from '../db/types';
-import type { Lang } from '../lib/i18n/index';
-import { clearRateLimit, hitRateLimit } from '../lib/rate-limit';
-import { enqueueEmail } from '../outbox/enqueue';
-import { recordAudit } from './audit';
-import type { CurrentUser } from './auth';
+import { passwordResets, users } from '@/platform/db/schema';
+import type { Db } from '@/platform/db/types';
+import type { Lang } from '@/platform/i18n';
+import { clearRateLimit, hitRateLimit } from '@/platform/http/rate-limit';
+import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
+import { recordAudit } from '@/platform/audit/audit';
+import type { CurrentUser } from '@/platform/auth/auth';
 import { passwordChangedEmail } from './emails';
-import { accountLoginKey, LOGIN_RULE } from './login';
-import { hashPassword, verifyPassword } from './password';
-import { revokeUserSessions } from './sessions';
+import { accountLoginKey, LOGIN_RULE } from '@/platform/auth/login';
+import { hashPassword, verifyPassword } from '@/platform/auth/password';
+import { revokeUserSessions } from '@/platform/auth/sessions';
 import { passwordSchema } from './users';
 
 /** Why a password field was refused; the page shows the matching message beside it. */

@@ -1,16 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { LoginPage } from '../../views/accounts/login-page';
-import { AuditPage } from '../../views/admin/audit-page';
-import { DashboardPage } from '../../views/admin/dashboard-page';
-import { TokensPage } from '../../views/admin/tokens-page';
-import { UserPage, UsersPage, type UserFormValues } from '../../views/admin/users-page';
-import type { AppEnv } from '../deps';
-import { clientAddress } from '../lib/client-address';
-import { HttpError } from '../lib/http';
-import { pageContext } from '../lib/page';
-import { DEFAULT_TIMEZONE } from '../lib/time';
-import { createOwnApiToken, listApiTokens, revokeApiToken } from './api-tokens';
-import { AUDIT_PAGE_SIZE, auditEntities, listAudit } from './audit-queries';
+import { LoginPage } from '@views/accounts/login-page';
+import { AuditPage } from '@views/accounts/audit-page';
+import { DashboardPage } from '@views/accounts/dashboard-page';
+import { TokensPage } from '@views/accounts/tokens-page';
+import { UserPage, UsersPage, type UserFormValues } from '@views/accounts/users-page';
+import type { AppEnv } from '@/platform/deps';
+import { clientAddress } from '@/platform/http/client-address';
+import { HttpError } from '@/platform/http/errors';
+import { pageContext } from '@/platform/http/page';
+import { DEFAULT_TIMEZONE } from '@/platform/time';
+import { createOwnApiToken, listApiTokens, revokeApiToken } from '@/platform/auth/api-tokens';
+import { AUDIT_PAGE_SIZE, auditEntities, listAudit } from '@/platform/audit/queries';
 import {
   awaitingResultsFor,
   eventsFor,
@@ -20,15 +20,15 @@ import {
   plansFor,
   upcomingFor,
 } from './dashboard';
-import { idParam, pathId, readForm, text, texts } from './forms';
-import { requireAdminPage, requireUserPage, safeNext } from './guards';
-import { attemptLogin } from './login';
+import { idParam, pathId, readForm, text, texts } from '@/platform/http/forms';
+import { requireAdminPage, requireUserPage, safeNext } from '@/platform/auth/guards';
+import { attemptLogin } from '@/platform/auth/login';
 import {
   clearSessionCookie,
   revokeSession,
   sessionCookieToken,
   setSessionCookie,
-} from './sessions';
+} from '@/platform/auth/sessions';
 import {
   getUser,
   listMunicipalityOptions,

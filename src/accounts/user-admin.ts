@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { apiTokens, memberships, municipalities, users } from '../db/schema/index';
-import type { Db, Queryable } from '../db/types';
-import { HttpError, invalidFields, notFound, parseOrThrow } from '../lib/http';
-import { recordAudit } from './audit';
-import type { CurrentUser } from './auth';
-import { revokeUserSessions } from './sessions';
+import { apiTokens, memberships, municipalities, users } from '@/platform/db/schema';
+import type { Db, Queryable } from '@/platform/db/types';
+import { HttpError, invalidFields, notFound, parseOrThrow } from '@/platform/http/errors';
+import { recordAudit } from '@/platform/audit/audit';
+import type { CurrentUser } from '@/platform/auth/auth';
+import { revokeUserSessions } from '@/platform/auth/sessions';
 
 export type UserRow = {
   id: number;
@@ -96,7 +96,7 @@ export async function updateUserAccess(
 ): Promise<UserRow> {
   const access = parseOrThrow(accessSchema, input);
   if (actor.id === userId && actor.role === 'admin' && access.role !== 'admin') {
-    throw new HttpError(409, 'self_demotion', 'You cannot take away your own admin role');
+    throw new HttpError('self_demotion', 'You cannot take away your own admin role');
   }
   return db.transaction(async (tx) => {
     const before = await getUser(tx, userId);
@@ -146,7 +146,7 @@ export async function setUserDisabled(
   now: Date,
 ): Promise<UserRow> {
   if (disabled && actor.id === userId) {
-    throw new HttpError(409, 'self_disable', 'You cannot disable your own account');
+    throw new HttpError('self_disable', 'You cannot disable your own account');
   }
   return db.transaction(async (tx) => {
     const before = await getUser(tx, userId);

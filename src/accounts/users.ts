@@ -1,11 +1,11 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { memberships, municipalities, users } from '../db/schema/index';
-import type { Db } from '../db/types';
-import { HttpError, invalidFields, parseOrThrow } from '../lib/http';
-import { recordAudit } from './audit';
-import type { CurrentUser } from './auth';
-import { hashPassword } from './password';
+import { memberships, municipalities, users } from '@/platform/db/schema';
+import type { Db } from '@/platform/db/types';
+import { HttpError, invalidFields, parseOrThrow } from '@/platform/http/errors';
+import { recordAudit } from '@/platform/audit/audit';
+import type { CurrentUser } from '@/platform/auth/auth';
+import { hashPassword } from '@/platform/auth/password';
 
 /** The one password rule: for new users, changed and reset passwords alike. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -42,7 +42,7 @@ export async function createUser(
       .select({ id: users.id })
       .from(users)
       .where(eq(sql`lower(${users.email})`, user.email.toLowerCase()));
-    if (existing) throw new HttpError(409, 'duplicate', `A user with email ${user.email} exists`);
+    if (existing) throw new HttpError('duplicate', `A user with email ${user.email} exists`);
     const found = user.municipalities.length
       ? await tx
           .select({ id: municipalities.id, slug: municipalities.slug })

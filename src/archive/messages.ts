@@ -1,4 +1,4 @@
-import { defineMessages } from '../lib/i18n/define';
+import { defineMessages } from '@/platform/i18n/define';
 
 /** Strings of the webcast archive and its feed. */
 export const archiveMessages = defineMessages(
@@ -47,3 +47,8 @@ export const archiveMessages = defineMessages(
     'archive.feedOutcome': '{kind}: {title} ({event})',
   },
 );
+
+declare module '@/platform/i18n' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds these keys to the catalogue
+  interface Messages extends Record<keyof typeof archiveMessages.et, string> {}
+}

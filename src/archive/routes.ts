@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ArchivePage } from '../../views/archive/archive-page';
-import type { AppEnv } from '../deps';
-import type { MessageKey } from '../lib/i18n/index';
-import { pageContext } from '../lib/page';
-import { formatOffset } from '../lib/time';
-import { ARCHIVE_PAGE_SIZE } from '../recordings/api';
-import { archiveFacets, archiveFeedItems, searchArchive } from '../recordings/queries';
+import { ArchivePage } from '@views/archive/archive-page';
+import type { AppEnv } from '@/platform/deps';
+import type { MessageKey } from '@/platform/i18n';
+import { pageContext } from '@/platform/http/page';
+import { formatOffset } from '@/platform/time';
+import { ARCHIVE_PAGE_SIZE } from '@/recordings/api';
+import { archiveFacets, archiveFeedItems, searchArchive } from '@/recordings/queries';
 import { atomFeed } from './atom';
-import { answerWithValidators } from '../lib/conditional';
+import { answerWithValidators } from '@/platform/http/conditional';
 
 /** Filters from the query string; a value that does not fit is ignored, never an error page. */
 const pageQuery = z.object({

@@ -10,13 +10,14 @@ import {
   municipalities,
   recordings,
   registrations,
-} from '../db/schema/index';
-import type { Queryable } from '../db/types';
-import type { EventKind } from '../events/queries';
-import { translator, type Lang, type Translate } from '../lib/i18n/index';
-import { strongEtag } from '../lib/conditional';
-import type { Log } from '../lib/log';
-import { DEFAULT_TIMEZONE } from '../lib/time';
+} from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
+import type { EventKind } from '@/events/queries';
+import { translator } from '@/messages';
+import { type Lang, type Translate } from '@/platform/i18n';
+import { strongEtag } from '@/platform/http/conditional';
+import type { Log } from '@/platform/log';
+import { DEFAULT_TIMEZONE } from '@/platform/time';
 import {
   cancelledSince,
   describeEvent,

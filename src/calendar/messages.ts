@@ -1,4 +1,4 @@
-import { defineMessages } from '../lib/i18n/define';
+import { defineMessages } from '@/platform/i18n/define';
 
 /** Strings of the calendar feeds (inside the .ics files) and of the subscribe/add links. */
 export const calendarMessages = defineMessages(
@@ -91,3 +91,8 @@ export const calendarMessages = defineMessages(
       'This calendar feed no longer exists: it was stopped or the link is wrong.',
   },
 );
+
+declare module '@/platform/i18n' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds these keys to the catalogue
+  interface Messages extends Record<keyof typeof calendarMessages.et, string> {}
+}

@@ -1,15 +1,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { events, municipalities } from '../db/schema/index';
-import type { AppEnv } from '../deps';
-import type { EventKind } from '../events/queries';
-import { isNotModified } from '../lib/conditional';
-import { HttpError, invalidFields, notFound } from '../lib/http';
+import { events, municipalities } from '@/platform/db/schema';
+import type { AppEnv } from '@/platform/deps';
+import type { EventKind } from '@/events/queries';
+import { isNotModified } from '@/platform/http/conditional';
+import { HttpError, invalidFields, notFound } from '@/platform/http/errors';
 import { feedState, renderFeed, type FeedContext, type FeedSelection } from './feed';
 import { FEED_MAX_AGE_SECONDS } from './rules';
 import { feedTokenEmail, revokeFeedToken } from './tokens';
-import { RevokeFeedPage } from '../../views/calendar/revoke-page';
-import { pageContext } from '../lib/page';
+import { RevokeFeedPage } from '@views/calendar/revoke-page';
+import { pageContext } from '@/platform/http/page';
 
 const eventKinds = events.kind.enumValues;
 
@@ -70,7 +70,7 @@ async function respondWithFeed(
 }
 
 function feedGone(c: Context<AppEnv>): HttpError {
-  return new HttpError(410, 'gone', c.get('t')('calendar.revoke.gone'));
+  return new HttpError('gone', c.get('t')('calendar.revoke.gone'));
 }
 
 /** The iCal feeds: /calendar.ics, /municipalities/:slug/calendar.ics, /events/:slug/calendar.ics, /feeds/:token/calendar.ics. */

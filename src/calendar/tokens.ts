@@ -1,9 +1,10 @@
 import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
-import { feedTokens, registrations } from '../db/schema/index';
-import type { Db, Queryable } from '../db/types';
-import { translator, type Lang } from '../lib/i18n/index';
-import { hashToken, newToken } from '../lib/tokens';
-import { enqueueEmail } from '../outbox/enqueue';
+import { feedTokens, registrations } from '@/platform/db/schema';
+import type { Db, Queryable } from '@/platform/db/types';
+import { translator } from '@/messages';
+import { type Lang } from '@/platform/i18n';
+import { hashToken, newToken } from '@/platform/tokens';
+import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { webcalUrl } from './rules';
 
 /**

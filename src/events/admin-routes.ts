@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { AdminEventsPage } from '../../views/events/admin/admin-events-page';
-import { AgendaEditorPage } from '../../views/events/admin/agenda-editor-page';
-import { EventFormPage } from '../../views/events/admin/event-form-page';
-import { assertCanManage, type CurrentUser } from '../accounts/auth';
-import { eventsFor } from '../accounts/dashboard';
-import { requireUserPage } from '../accounts/guards';
-import type { AppEnv } from '../deps';
-import { HttpError, notFound, parseOrThrow } from '../lib/http';
-import { pageContext } from '../lib/page';
+import { AdminEventsPage } from '@views/events/admin/admin-events-page';
+import { AgendaEditorPage } from '@views/events/admin/agenda-editor-page';
+import { EventFormPage } from '@views/events/admin/event-form-page';
+import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
+import { eventsFor } from '@/accounts/dashboard';
+import { requireUserPage } from '@/platform/auth/guards';
+import type { AppEnv } from '@/platform/deps';
+import { HttpError, notFound, parseOrThrow } from '@/platform/http/errors';
+import { pageContext } from '@/platform/http/page';
 import {
   BLANK_AGENDA_ROWS,
   agendaInputFromRows,

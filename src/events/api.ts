@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { requireUser } from '../accounts/auth';
+import { requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
   errorResponse,
@@ -8,13 +8,13 @@ import {
   jsonContent,
   slugParam,
   writeErrorResponses,
-} from '../api/openapi';
-import { createApiRouter } from '../api/router';
-import { recordingJson } from '../recordings/api';
-import { recordingsForEvent } from '../recordings/queries';
-import { seatsFor } from '../registrations/queries';
-import { registrationWindow } from '../registrations/rules';
-import { notFound } from '../lib/http';
+} from '@/platform/http/openapi';
+import { createApiRouter } from '@/platform/http/api-router';
+import { recordingJson } from '@/recordings/api';
+import { recordingsForEvent } from '@/recordings/queries';
+import { seatsFor } from '@/registrations/queries';
+import { registrationWindow } from '@/registrations/rules';
+import { notFound } from '@/platform/http/errors';
 import { listEventPage, listMunicipalities } from './queries';
 import {
   agendaItemJson,
@@ -41,7 +41,7 @@ import {
   listEventOutcomes,
   outcomeJson,
   outcomeResponse,
-} from '../outcomes/service';
+} from '@/outcomes/service';
 
 const listEventsRoute = createRoute({
   method: 'get',

@@ -1,5 +1,5 @@
-import type { ErrorDetail } from '../lib/http';
-import { toZonedIso } from '../lib/time';
+import type { ErrorDetail } from '@/platform/http/errors';
+import { toZonedIso } from '@/platform/time';
 import type { AgendaItemRow, StoredEvent } from './service';
 
 /** What an HTML form posts: every field as text; checkboxes and multi-selects as lists. */

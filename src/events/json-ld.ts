@@ -1,4 +1,4 @@
-import { toZonedIso } from '../lib/time';
+import { toZonedIso } from '@/platform/time';
 import type { StoredEvent } from './service';
 
 /** schema.org Event for search engines and aggregators; public fields only. */

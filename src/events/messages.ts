@@ -1,4 +1,4 @@
-import { defineMessages } from '../lib/i18n/define';
+import { defineMessages } from '@/platform/i18n/define';
 
 export const eventsMessages = defineMessages(
   {
@@ -228,3 +228,8 @@ export const eventsMessages = defineMessages(
     'admin.agenda.saved': 'The agenda has been saved.',
   },
 );
+
+declare module '@/platform/i18n' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds these keys to the catalogue
+  interface Messages extends Record<keyof typeof eventsMessages.et, string> {}
+}

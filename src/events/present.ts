@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toZonedIso } from '../lib/time';
+import { toZonedIso } from '@/platform/time';
 import type { EventSummary } from './queries';
 import type { AgendaItemRow, StoredEvent } from './service';
 

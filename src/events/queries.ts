@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { eventHosts, events, municipalities } from '../db/schema/index';
-import type { Queryable } from '../db/types';
+import { eventHosts, events, municipalities } from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
 import type { EventListQuery } from './listing';
 
 export type EventKind = (typeof events.kind.enumValues)[number];

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { ErrorDetail } from '../lib/http';
-import { DEFAULT_TIMEZONE, isValidTimezone, parseZonedIso } from '../lib/time';
+import type { ErrorDetail } from '@/platform/http/errors';
+import { DEFAULT_TIMEZONE, isValidTimezone, parseZonedIso } from '@/platform/time';
 
 export const eventKinds = ['think_tank', 'forum', 'workshop', 'meeting'] as const;
 export const eventStatuses = ['draft', 'published', 'cancelled'] as const;

@@ -1,14 +1,14 @@
 import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
-import { assertCanManage, type CurrentUser } from '../accounts/auth';
-import { recordAudit } from '../accounts/audit';
-import { agendaItems, eventHosts, events, municipalities } from '../db/schema/index';
-import type { Db, Queryable, Tx } from '../db/types';
-import type { Config } from '../config';
-import type { Clock } from '../lib/clock';
-import { fillSeatsAfterEventChange, notifyEventChanged } from '../registrations/service';
-import { invalidFields, notFound } from '../lib/http';
-import { slugify } from '../lib/slug';
-import { toZonedIso } from '../lib/time';
+import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
+import { recordAudit } from '@/platform/audit/audit';
+import { agendaItems, eventHosts, events, municipalities } from '@/platform/db/schema';
+import type { Db, Queryable, Tx } from '@/platform/db/types';
+import type { Config } from '@/config';
+import type { Clock } from '@/platform/clock';
+import { fillSeatsAfterEventChange, notifyEventChanged } from '@/registrations/service';
+import { invalidFields, notFound } from '@/platform/http/errors';
+import { slugify } from '@/platform/slug';
+import { toZonedIso } from '@/platform/time';
 import {
   changesScheduleOrPlace,
   participantNotice,

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { HomePage } from '../../views/home/home-page';
-import { PrivacyPage } from '../../views/home/privacy-page';
-import type { AppEnv } from '../deps';
-import { listPublicEvents } from '../events/queries';
-import { listPublicPlanProgress } from '../plans/service';
-import { pageContext } from '../lib/page';
+import { HomePage } from '@views/home/home-page';
+import { PrivacyPage } from '@views/home/privacy-page';
+import type { AppEnv } from '@/platform/deps';
+import { listPublicEvents } from '@/events/queries';
+import { listPublicPlanProgress } from '@/plans/service';
+import { pageContext } from '@/platform/http/page';
 
 export function homeRoutes() {
   const routes = new Hono<AppEnv>();

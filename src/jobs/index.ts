@@ -1,13 +1,18 @@
-import { prunePasswordResets } from '../accounts/password-reset';
-import { pruneSessions } from '../accounts/sessions';
-import { pruneOrphanFeedTokens } from '../calendar/tokens';
-import type { Deps } from '../deps';
-import { loggableError } from '../lib/log';
-import { pruneRateLimits } from '../lib/rate-limit';
-import { pruneOutbox, sendDueMessages, type HoldState, type SendReport } from '../outbox/sender';
-import { enqueueReminders } from '../registrations/reminders';
-import { purgeRegistrations } from '../registrations/service';
-import { purgeCutoff } from '../registrations/rules';
+import { prunePasswordResets } from '@/accounts/password-reset';
+import { pruneSessions } from '@/platform/auth/sessions';
+import { pruneOrphanFeedTokens } from '@/calendar/tokens';
+import type { Deps } from '@/platform/deps';
+import { loggableError } from '@/platform/log';
+import { pruneRateLimits } from '@/platform/http/rate-limit';
+import {
+  pruneOutbox,
+  sendDueMessages,
+  type HoldState,
+  type SendReport,
+} from '@/platform/mail/outbox/sender';
+import { enqueueReminders } from '@/registrations/reminders';
+import { purgeRegistrations } from '@/registrations/service';
+import { purgeCutoff } from '@/registrations/rules';
 
 /**
  * The periodic jobs as plain functions of the app's dependencies, so the Node server (timers

@@ -1,14 +1,14 @@
-import { FeedLinks } from '../../views/calendar/feed-links';
+import { FeedLinks } from '@views/calendar/feed-links';
 import { Hono } from 'hono';
-import { MunicipalitiesPage } from '../../views/municipalities/municipalities-page';
-import { MunicipalityPage } from '../../views/municipalities/municipality-page';
-import { MunicipalityPlan } from '../../views/plans/municipality-plan';
-import { findMunicipalityPlan, loadPlanDetail, PLAN_ZONE } from '../plans/service';
-import { localDate, summarizeProgress } from '../plans/rules';
-import type { AppEnv } from '../deps';
-import { listMunicipalities, listPublicEvents } from '../events/queries';
-import { notFound } from '../lib/http';
-import { pageContext } from '../lib/page';
+import { MunicipalitiesPage } from '@views/municipalities/municipalities-page';
+import { MunicipalityPage } from '@views/municipalities/municipality-page';
+import { MunicipalityPlan } from '@views/plans/municipality-plan';
+import { findMunicipalityPlan, loadPlanDetail, PLAN_ZONE } from '@/plans/service';
+import { localDate, summarizeProgress } from '@/plans/rules';
+import type { AppEnv } from '@/platform/deps';
+import { listMunicipalities, listPublicEvents } from '@/events/queries';
+import { notFound } from '@/platform/http/errors';
+import { pageContext } from '@/platform/http/page';
 import { findMunicipality } from './queries';
 
 export function municipalityRoutes() {

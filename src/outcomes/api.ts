@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { requireUser } from '../accounts/auth';
+import { requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
   errorResponse,
@@ -8,8 +8,8 @@ import {
   jsonContent,
   slugParam,
   writeErrorResponses,
-} from '../api/openapi';
-import { createApiRouter } from '../api/router';
+} from '@/platform/http/openapi';
+import { createApiRouter } from '@/platform/http/api-router';
 import {
   createOutcome,
   deleteOutcome,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { assertCanManage, type CurrentUser } from '../accounts/auth';
-import { recordAudit } from '../accounts/audit';
+import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
+import { recordAudit } from '@/platform/audit/audit';
 import {
   actionItems,
   actionItemSources,
@@ -10,11 +10,17 @@ import {
   municipalities,
   outcomes,
   recordings,
-} from '../db/schema/index';
-import type { Db, Queryable, Tx } from '../db/types';
-import { findEventBySlug, listMunicipalityIdsOfEvent } from '../events/service';
-import type { Clock } from '../lib/clock';
-import { HttpError, invalidFields, notFound, type ErrorDetail, rowId } from '../lib/http';
+} from '@/platform/db/schema';
+import type { Db, Queryable, Tx } from '@/platform/db/types';
+import { findEventBySlug, listMunicipalityIdsOfEvent } from '@/events/service';
+import type { Clock } from '@/platform/clock';
+import {
+  HttpError,
+  invalidFields,
+  notFound,
+  type ErrorDetail,
+  rowId,
+} from '@/platform/http/errors';
 
 export const outcomeKinds = ['minutes', 'proposal', 'decision', 'question', 'dissent'] as const;
 export type OutcomeRow = typeof outcomes.$inferSelect;
@@ -175,7 +181,6 @@ export async function deleteOutcome({ db, clock, user }: WriteContext, id: numbe
       .limit(1);
     if (cited) {
       throw new HttpError(
-        409,
         'outcome_cited',
         'An action item cites this outcome; unpublish it instead',
       );

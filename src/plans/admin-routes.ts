@@ -1,12 +1,12 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { AdminOutcomesPage } from '../../views/outcomes/admin-outcomes-page';
-import { AdminPlanPage, AdminPlansPage, type ItemEditState } from '../../views/plans/admin-pages';
-import { assertCanManage, type CurrentUser } from '../accounts/auth';
-import { requireUserPage } from '../accounts/guards';
-import { actionItems, events, municipalities, recordings } from '../db/schema/index';
-import type { AppEnv } from '../deps';
-import { findEventBySlug, loadAgenda } from '../events/service';
+import { AdminOutcomesPage } from '@views/outcomes/admin-outcomes-page';
+import { AdminPlanPage, AdminPlansPage, type ItemEditState } from '@views/plans/admin-pages';
+import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
+import { requireUserPage } from '@/platform/auth/guards';
+import { actionItems, events, municipalities, recordings } from '@/platform/db/schema';
+import type { AppEnv } from '@/platform/deps';
+import { findEventBySlug, loadAgenda } from '@/events/service';
 import {
   HttpError,
   invalidFields,
@@ -14,14 +14,14 @@ import {
   notFound,
   parseOrThrow,
   type ErrorDetail,
-} from '../lib/http';
-import { pageContext } from '../lib/page';
+} from '@/platform/http/errors';
+import { pageContext } from '@/platform/http/page';
 import {
   createOutcome,
   listEventOutcomes,
   outcomeInputSchema,
   updateOutcome,
-} from '../outcomes/service';
+} from '@/outcomes/service';
 import {
   itemInputSchema,
   itemPatchSchema,
@@ -87,7 +87,7 @@ async function refusedAsPage<T>(
     return await action();
   } catch (error) {
     if (error instanceof HttpError && error.code === 'plan_not_draft') {
-      throw new HttpError(409, error.code, c.get('t')(message));
+      throw new HttpError(error.code, error.message, error.details, { key: message });
     }
     throw error;
   }

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { requireUser } from '../accounts/auth';
-import { createApiRouter } from '../api/router';
-import { invalidFields, notFound } from '../lib/http';
+import { requireUser } from '@/platform/auth/auth';
+import { createApiRouter } from '@/platform/http/api-router';
+import { invalidFields, notFound } from '@/platform/http/errors';
 import {
   bearerSecurity,
   errorResponse,
@@ -11,7 +11,7 @@ import {
   jsonContent,
   slugParam,
   writeErrorResponses,
-} from '../api/openapi';
+} from '@/platform/http/openapi';
 import {
   csvHeaders,
   itemJson,

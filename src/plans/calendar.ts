@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { FEED_TTL_SECONDS, foldLines } from '../calendar/rules';
-import type { Lang, Translate } from '../lib/i18n/index';
+import { FEED_TTL_SECONDS, foldLines } from '@/calendar/rules';
+import type { Lang, Translate } from '@/platform/i18n';
 import type { ItemDetail, PlanWithMunicipality } from './service';
 
 /**

@@ -1,4 +1,5 @@
-import { translator, type Lang } from '../lib/i18n/index';
+import { translator } from '@/messages';
+import { type Lang } from '@/platform/i18n';
 import type { ItemStatus } from './rules';
 
 export type StatusChange = {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { dueDateMoveText, planDate } from '../../views/plans/parts';
-import { atomFeed } from '../archive/atom';
-import type { Lang, Translate } from '../lib/i18n/index';
+import { dueDateMoveText, planDate } from '@views/plans/parts';
+import { atomFeed } from '@/archive/atom';
+import type { Lang, Translate } from '@/platform/i18n';
 import { PLAN_ZONE, type FeedReport, type PlanWithMunicipality } from './service';
 
 /** What a report changed, in words: status and progress (from the item's previous report), due date. */

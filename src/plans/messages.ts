@@ -1,4 +1,4 @@
-import { defineMessages } from '../lib/i18n/define';
+import { defineMessages } from '@/platform/i18n/define';
 
 /** Outcome notes and action plans (one catalogue for both: they are one chain). */
 export const plansMessages = defineMessages(
@@ -311,3 +311,8 @@ export const plansMessages = defineMessages(
     'plans.field.note': 'Note',
   },
 );
+
+declare module '@/platform/i18n' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds these keys to the catalogue
+  interface Messages extends Record<keyof typeof plansMessages.et, string> {}
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toZonedIso } from '../lib/time';
+import { toZonedIso } from '@/platform/time';
 import { itemStatuses, planStatuses, type ProgressSummary } from './rules';
 import type { ItemDetail, PlanListEntry, PlanWithMunicipality } from './service';
 

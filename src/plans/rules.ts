@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { issuesToDetails, MAX_ID, rowId, type ErrorDetail } from '../lib/http';
+import { issuesToDetails, MAX_ID, rowId, type ErrorDetail } from '@/platform/http/errors';
 
 export const planStatuses = ['draft', 'adopted', 'archived'] as const;
 export const itemStatuses = ['planned', 'in_progress', 'done', 'delayed', 'dropped'] as const;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max, min, ne } from 'drizzle-orm';
-import { assertCanManage, canManage, type CurrentUser } from '../accounts/auth';
-import { recordAudit } from '../accounts/audit';
+import { assertCanManage, canManage, type CurrentUser } from '@/platform/auth/auth';
+import { recordAudit } from '@/platform/audit/audit';
 import {
   actionItems,
   actionItemSources,
@@ -11,12 +11,18 @@ import {
   municipalities,
   outcomes,
   registrations,
-} from '../db/schema/index';
-import type { Db, Queryable, Tx } from '../db/types';
-import type { Clock } from '../lib/clock';
-import { HttpError, invalidFields, notFound, parseOrThrow, type ErrorDetail } from '../lib/http';
-import { DEFAULT_TIMEZONE } from '../lib/time';
-import { enqueueEmail } from '../outbox/enqueue';
+} from '@/platform/db/schema';
+import type { Db, Queryable, Tx } from '@/platform/db/types';
+import type { Clock } from '@/platform/clock';
+import {
+  HttpError,
+  invalidFields,
+  notFound,
+  parseOrThrow,
+  type ErrorDetail,
+} from '@/platform/http/errors';
+import { DEFAULT_TIMEZONE } from '@/platform/time';
+import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { statusChangeEmail } from './emails';
 import {
   dueDateMoveOf,
@@ -213,7 +219,7 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 
 /** 409: deleting belongs to drafts; once adopted, a plan and its items are the public record. */
 function planNotDraft(message: string): HttpError {
-  return new HttpError(409, 'plan_not_draft', message);
+  return new HttpError('plan_not_draft', message);
 }
 
 /**

@@ -5,12 +5,18 @@ import {
   AdminRecordingsPage,
   emptyRecordingForm,
   type RecordingFormValues,
-} from '../../views/recordings/admin-pages';
-import { requireUserPage } from '../accounts/guards';
-import type { AppEnv } from '../deps';
-import { HttpError, invalidFields, notFound, parseOrThrow, type ErrorDetail } from '../lib/http';
-import { pageContext } from '../lib/page';
-import { formatOffset, parseZonedIso } from '../lib/time';
+} from '@views/recordings/admin-pages';
+import { requireUserPage } from '@/platform/auth/guards';
+import type { AppEnv } from '@/platform/deps';
+import {
+  HttpError,
+  invalidFields,
+  notFound,
+  parseOrThrow,
+  type ErrorDetail,
+} from '@/platform/http/errors';
+import { pageContext } from '@/platform/http/page';
+import { formatOffset, parseZonedIso } from '@/platform/time';
 import { formatChapterLines, parseChapterLines, parseDurationField } from './chapters';
 import { agendaOf, allRecordingsOfEvent, type ManagedEvent, type RecordingView } from './queries';
 import { recordingCreateInput, type RecordingCreateInput } from './schemas';

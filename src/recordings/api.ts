@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireUser } from '../accounts/auth';
+import { requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
   errorResponse,
@@ -8,10 +8,10 @@ import {
   jsonContent,
   slugParam,
   writeErrorResponses,
-} from '../api/openapi';
-import { createApiRouter } from '../api/router';
-import { invalidFields, parseOrThrow } from '../lib/http';
-import { parseZonedIso, toZonedIso } from '../lib/time';
+} from '@/platform/http/openapi';
+import { createApiRouter } from '@/platform/http/api-router';
+import { invalidFields, parseOrThrow } from '@/platform/http/errors';
+import { parseZonedIso, toZonedIso } from '@/platform/time';
 import { searchArchive, type ArchiveEntry, type RecordingView } from './queries';
 import {
   chaptersFromAgendaInput,

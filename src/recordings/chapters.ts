@@ -1,6 +1,6 @@
 /** Chapter rules: checks, the textarea format of the organizer form, chapters from the agenda. Pure. */
-import type { ErrorDetail } from '../lib/http';
-import { formatOffset } from '../lib/time';
+import type { ErrorDetail } from '@/platform/http/errors';
+import { formatOffset } from '@/platform/time';
 import { parseStartTime } from './providers';
 
 export type ChapterInput = { offsetSeconds: number; title: string; agendaItemId?: number | null };

@@ -1,4 +1,4 @@
-import { defineMessages } from '../lib/i18n/define';
+import { defineMessages } from '@/platform/i18n/define';
 
 /** Strings of recordings: players, the live panel, the recording page and the organizer pages. */
 export const recordingMessages = defineMessages(
@@ -153,3 +153,8 @@ export const recordingMessages = defineMessages(
     'recordings.field.published': 'Published',
   },
 );
+
+declare module '@/platform/i18n' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds these keys to the catalogue
+  interface Messages extends Record<keyof typeof recordingMessages.et, string> {}
+}

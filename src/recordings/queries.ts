@@ -7,9 +7,9 @@ import {
   municipalities,
   outcomes,
   recordings,
-} from '../db/schema/index';
-import type { Queryable } from '../db/types';
-import { hostsOf, type HostRef } from '../events/queries';
+} from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
+import { hostsOf, type HostRef } from '@/events/queries';
 import { FOLD_FROM, FOLD_TO, searchTerms } from './search';
 
 export type RecordingKind = (typeof recordings.kind.enumValues)[number];

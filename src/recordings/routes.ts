@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { RecordingPage } from '../../views/recordings/recording-page';
-import type { AppEnv } from '../deps';
-import { setFrameSources } from '../lib/csp';
-import { notFound } from '../lib/http';
-import { pageContext } from '../lib/page';
+import { RecordingPage } from '@views/recordings/recording-page';
+import type { AppEnv } from '@/platform/deps';
+import { setFrameSources } from '@/platform/http/csp';
+import { notFound } from '@/platform/http/errors';
+import { pageContext } from '@/platform/http/page';
 import { adminRecordingRoutes } from './admin-routes';
 import { playerForUrl } from './providers';
 import { publicRecordingPage } from './queries';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { rowId } from '../lib/http';
+import { rowId } from '@/platform/http/errors';
 import { parseHttpUrl } from './providers';
 
 const MAX_DURATION = 7 * 24 * 3600;

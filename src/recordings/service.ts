@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { CurrentUser } from '../accounts/auth';
-import { assertCanManage } from '../accounts/auth';
-import { recordAudit } from '../accounts/audit';
-import { agendaItems, chapters, recordings } from '../db/schema/index';
-import type { Db, Queryable } from '../db/types';
-import { invalidFields, notFound, type ErrorDetail } from '../lib/http';
+import type { CurrentUser } from '@/platform/auth/auth';
+import { assertCanManage } from '@/platform/auth/auth';
+import { recordAudit } from '@/platform/audit/audit';
+import { agendaItems, chapters, recordings } from '@/platform/db/schema';
+import type { Db, Queryable } from '@/platform/db/types';
+import { invalidFields, notFound, type ErrorDetail } from '@/platform/http/errors';
 import { chapterProblems, chaptersFromAgenda, sortChapters, type ChapterInput } from './chapters';
 import { providerOf } from './providers';
 import {

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { assertCanManage, requireUser } from '../accounts/auth';
+import { assertCanManage, requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
   errorResponse,
@@ -9,13 +9,13 @@ import {
   jsonContent,
   slugParam,
   writeErrorResponses,
-} from '../api/openapi';
-import { createApiRouter } from '../api/router';
-import type { AppEnv } from '../deps';
-import { clientAddress } from '../lib/client-address';
-import { HttpError } from '../lib/http';
-import { hitRateLimit } from '../lib/rate-limit';
-import { toZonedIso } from '../lib/time';
+} from '@/platform/http/openapi';
+import { createApiRouter } from '@/platform/http/api-router';
+import type { AppEnv } from '@/platform/deps';
+import { clientAddress } from '@/platform/http/client-address';
+import { HttpError } from '@/platform/http/errors';
+import { hitRateLimit } from '@/platform/http/rate-limit';
+import { toZonedIso } from '@/platform/time';
 import { eventBySlug, hostMunicipalityIds, listRegistrations, registrationCounts } from './queries';
 import {
   listParticipantMessages,
@@ -51,7 +51,7 @@ export async function limitRegistrations(c: Context<AppEnv>): Promise<void> {
   );
   if (!result.allowed) {
     c.header('Retry-After', String(result.retryAfterSeconds));
-    throw new HttpError(429, 'rate_limited', 'Too many registrations from this address; try later');
+    throw new HttpError('rate_limited', 'Too many registrations from this address; try later');
   }
 }
 
@@ -194,7 +194,7 @@ export async function managedEvent(c: Context<AppEnv>, slug: string) {
   const user = requireUser(c);
   const { db } = c.get('deps');
   const event = await eventBySlug(db, slug);
-  if (!event) throw new HttpError(404, 'not_found', 'No such event');
+  if (!event) throw new HttpError('not_found', 'No such event');
   assertCanManage(user, await hostMunicipalityIds(db, event.id));
   return { user, event };
 }

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { toZonedIso } from '../lib/time';
+import { toZonedIso } from '@/platform/time';
 import type { RegistrationRow } from './queries';
 
 /** Excel opens UTF-8 CSV correctly (õ, ä, ö, ü, š, ž) only with a byte order mark. */

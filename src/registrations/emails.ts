@@ -1,6 +1,7 @@
-import type { OutboxAttachment } from '../db/schema/index';
-import { translator, type Lang } from '../lib/i18n/index';
-import { formatRange } from '../lib/time';
+import type { OutboxAttachment } from '@/platform/db/schema';
+import { translator } from '@/messages';
+import { type Lang } from '@/platform/i18n';
+import { formatRange } from '@/platform/time';
 import type { Attendance } from './rules';
 
 export type EmailEvent = {

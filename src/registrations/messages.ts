@@ -1,4 +1,4 @@
-import { defineMessages } from '../lib/i18n/define';
+import { defineMessages } from '@/platform/i18n/define';
 
 /** Strings of registration: the form, result and manage pages, organizer views and emails. */
 export const registrationMessages = defineMessages(
@@ -287,3 +287,8 @@ export const registrationMessages = defineMessages(
     'registration.message.error.nobody': 'Nobody in this group to write to.',
   },
 );
+
+declare module '@/platform/i18n' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds these keys to the catalogue
+  interface Messages extends Record<keyof typeof registrationMessages.et, string> {}
+}

@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { CurrentUser } from '../accounts/auth';
-import { recordAudit } from '../accounts/audit';
-import { eventMessages, messageAudience, registrations } from '../db/schema/index';
-import type { Queryable } from '../db/types';
-import { HttpError, parseOrThrow } from '../lib/http';
+import type { CurrentUser } from '@/platform/auth/auth';
+import { recordAudit } from '@/platform/audit/audit';
+import { eventMessages, messageAudience, registrations } from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
+import { HttpError, parseOrThrow } from '@/platform/http/errors';
 import { mailRecipientColumns, type RegistrationEvent } from './queries';
 import { mailParticipant, type MailContext, type RegistrationDeps } from './service';
 
@@ -80,7 +80,7 @@ export async function sendParticipantMessage(
       .where(audienceWhere(event.id, message.audience))
       .orderBy(registrations.id);
     if (people.length === 0) {
-      throw new HttpError(422, 'nobody_to_message', 'Nobody in this audience to write to', [
+      throw new HttpError('nobody_to_message', 'Nobody in this audience to write to', [
         { path: 'audience', message: 'Nobody in this audience to write to' },
       ]);
     }

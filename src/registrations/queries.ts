@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { eventHosts, events, registrations } from '../db/schema/index';
-import type { Queryable } from '../db/types';
-import { hashToken } from '../lib/tokens';
+import { eventHosts, events, registrations } from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
+import { hashToken } from '@/platform/tokens';
 import { seatsSummary, type Attendance, type RegistrationStatus, type Seats } from './rules';
 
 /** The event columns registration needs (rules, emails, calendar file). */

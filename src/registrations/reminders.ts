@@ -1,8 +1,8 @@
 import { and, eq, gt, lt, lte, ne, isNotNull } from 'drizzle-orm';
-import { events, registrations } from '../db/schema/index';
-import type { Db } from '../db/types';
-import { isLang } from '../lib/i18n/index';
-import { enqueueEmail } from '../outbox/enqueue';
+import { events, registrations } from '@/platform/db/schema';
+import type { Db } from '@/platform/db/types';
+import { isLang } from '@/platform/i18n';
+import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { buildEmail } from './emails';
 import { eventColumns } from './queries';
 

@@ -1,25 +1,25 @@
 import { Hono, type Context } from 'hono';
-import { requireAdminPage, requireUserPage } from '../accounts/guards';
-import { assertCanManage } from '../accounts/auth';
-import { sendPersonalFeedLink } from '../calendar/tokens';
-import { isLang } from '../lib/i18n/index';
-import { hitRateLimit } from '../lib/rate-limit';
-import type { AppEnv } from '../deps';
-import { HttpError, MAX_ID } from '../lib/http';
-import { pageContext } from '../lib/page';
-import { listOutbox } from '../outbox/queries';
-import { OutboxPage } from '../../views/outbox/outbox-page';
+import { requireAdminPage, requireUserPage } from '@/platform/auth/guards';
+import { assertCanManage } from '@/platform/auth/auth';
+import { sendPersonalFeedLink } from '@/calendar/tokens';
+import { isLang } from '@/platform/i18n';
+import { hitRateLimit } from '@/platform/http/rate-limit';
+import type { AppEnv } from '@/platform/deps';
+import { HttpError, MAX_ID } from '@/platform/http/errors';
+import { pageContext } from '@/platform/http/page';
+import { listOutbox } from '@/platform/mail/outbox/queries';
+import { OutboxPage } from '@views/accounts/outbox-page';
 import {
   CheckInPage,
   RegistrationsAdminPage,
   type MessageFormValues,
-} from '../../views/registrations/admin';
+} from '@views/registrations/admin';
 import {
   ManageRegistrationPage,
   RegistrationFormPage,
   RegistrationResultPage,
-} from '../../views/registrations/pages';
-import type { RegistrationFormValues } from '../../views/registrations/registration-panel';
+} from '@views/registrations/pages';
+import type { RegistrationFormValues } from '@views/registrations/registration-panel';
 import { limitRegistrations } from './api';
 import {
   audienceSizes,
@@ -78,7 +78,7 @@ async function managedEventPage(c: Context<AppEnv>, slug: string) {
   const user = requireUserPage(c);
   const { db } = c.get('deps');
   const event = await eventBySlug(db, slug);
-  if (!event) throw new HttpError(404, 'not_found', 'No such event');
+  if (!event) throw new HttpError('not_found', 'No such event');
   assertCanManage(user, await hostMunicipalityIds(db, event.id));
   return { user, event };
 }
@@ -93,7 +93,7 @@ const asAttendance = (value: string | undefined) =>
 function idParam(value: string): number {
   const id = Number(value);
   if (!Number.isInteger(id) || id <= 0 || id > MAX_ID) {
-    throw new HttpError(404, 'not_found', 'No such registration');
+    throw new HttpError('not_found', 'No such registration');
   }
   return id;
 }
@@ -103,10 +103,9 @@ export function registrationRoutes() {
 
   routes.post('/events/:slug/register', async (c) => {
     const deps = c.get('deps');
-    const t = c.get('t');
     const slug = c.req.param('slug');
     const event = await eventBySlug(deps.db, slug);
-    if (!event || event.status === 'draft') throw new HttpError(404, 'not_found', 'No such event');
+    if (!event || event.status === 'draft') throw new HttpError('not_found', 'No such event');
     await limitRegistrations(c);
     const form = (await c.req.parseBody()) as Form;
     const ctx = pageContext(c);
@@ -159,7 +158,7 @@ export function registrationRoutes() {
             : state === 'not_yet_open'
               ? 'registration.state.not_yet_open_undated'
               : (`registration.state.${state}` as const);
-        throw new HttpError(error.status, error.code, t(key));
+        throw new HttpError(error.code, error.message, error.details, { key });
       }
       throw error;
     }
@@ -169,7 +168,7 @@ export function registrationRoutes() {
     const deps = c.get('deps');
     const token = c.req.param('token') ?? '';
     const managed = await loadManaged(deps.db, token);
-    if (!managed) throw new HttpError(404, 'not_found', 'No such registration');
+    if (!managed) throw new HttpError('not_found', 'No such registration');
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     return c.html(
@@ -215,7 +214,7 @@ export function registrationRoutes() {
     const managed = await loadManaged(db, token);
     const email = managed?.registration.email;
     if (!managed || !email || managed.registration.status === 'cancelled') {
-      throw new HttpError(404, 'not_found', 'No such registration');
+      throw new HttpError('not_found', 'No such registration');
     }
     const now = clock.now();
     const limit = await hitRateLimit(
@@ -240,7 +239,7 @@ export function registrationRoutes() {
     const token = c.req.param('token');
     const form = (await c.req.parseBody()) as Form;
     const attendance = asAttendance(field(form, 'attendance'));
-    if (!attendance) throw new HttpError(422, 'invalid_fields', 'attendance is invalid');
+    if (!attendance) throw new HttpError('invalid_fields', 'attendance is invalid');
     try {
       await switchAttendance(c.get('deps'), token, attendance);
     } catch (error) {

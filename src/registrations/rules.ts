@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@/platform/http/errors';
 import { z } from 'zod';
 
 export const attendanceValues = ['in_person', 'online'] as const;
@@ -29,23 +30,21 @@ export function registrationWindow(event: WindowEvent, now: Date): WindowState {
 
 /** The API error for each state that refuses a registration (status, code, message). */
 export function windowError(state: Exclude<WindowState, 'open'>): {
-  status: 404 | 409 | 410;
-  code: string;
+  code: ErrorCode;
   message: string;
 } {
   switch (state) {
     case 'not_found':
-      return { status: 404, code: 'not_found', message: 'No such event' };
+      return { code: 'not_found', message: 'No such event' };
     case 'cancelled':
-      return { status: 410, code: 'event_cancelled', message: 'The event has been cancelled' };
+      return { code: 'event_cancelled', message: 'The event has been cancelled' };
     case 'not_yet_open':
       return {
-        status: 409,
         code: 'registration_not_open',
         message: 'Registration has not opened yet',
       };
     case 'closed':
-      return { status: 409, code: 'registration_closed', message: 'Registration is closed' };
+      return { code: 'registration_closed', message: 'Registration is closed' };
   }
 }
 

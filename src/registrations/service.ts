@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
-import type { CurrentUser } from '../accounts/auth';
-import { recordAudit } from '../accounts/audit';
-import { events, registrations } from '../db/schema/index';
-import type { Db, Queryable } from '../db/types';
-import { HttpError } from '../lib/http';
-import { isLang, type Lang } from '../lib/i18n/index';
-import { hashToken, newToken } from '../lib/tokens';
-import { enqueueEmail } from '../outbox/enqueue';
-import { eventIcs as feedEventIcs } from '../calendar/feed';
+import type { CurrentUser } from '@/platform/auth/auth';
+import { recordAudit } from '@/platform/audit/audit';
+import { events, registrations } from '@/platform/db/schema';
+import type { Db, Queryable } from '@/platform/db/types';
+import { HttpError } from '@/platform/http/errors';
+import { isLang, type Lang } from '@/platform/i18n';
+import { hashToken, newToken } from '@/platform/tokens';
+import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
+import { eventIcs as feedEventIcs } from '@/calendar/feed';
 import { buildEmail, hasCalendarFile, type EmailKind, type OrganizerMessage } from './emails';
 import {
   eventById,
@@ -94,11 +94,11 @@ export async function mailParticipant(
 }
 
 function refuseUnlessOpen(event: RegistrationEvent | null, now: Date): RegistrationEvent {
-  if (!event) throw new HttpError(404, 'not_found', 'No such event');
+  if (!event) throw new HttpError('not_found', 'No such event');
   const state = registrationWindow(event, now);
   if (state !== 'open') {
     const error = windowError(state);
-    throw new HttpError(error.status, error.code, error.message);
+    throw new HttpError(error.code, error.message);
   }
   return event;
 }
@@ -200,13 +200,12 @@ export async function registerParticipant(
   }
   if (outcome === 'duplicate') {
     throw new HttpError(
-      409,
       'already_registered',
       'This email is already registered for this event; the manage link has been emailed to it',
     );
   }
   if (outcome === 'refused') {
-    throw new HttpError(409, 'event_full', 'In-person seats are full and there is no waitlist');
+    throw new HttpError('event_full', 'In-person seats are full and there is no waitlist');
   }
   return outcome;
 }
@@ -382,11 +381,11 @@ export async function cancelByToken(
   const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
   return deps.db.transaction(async (tx) => {
     const found = await registrationByToken(tx, token);
-    if (!found) throw new HttpError(404, 'not_found', 'No such registration');
+    if (!found) throw new HttpError('not_found', 'No such registration');
     const locked = await lockRegistration(tx, found.id);
-    if (!locked) throw new HttpError(404, 'not_found', 'No such registration');
+    if (!locked) throw new HttpError('not_found', 'No such registration');
     if (locked.registration.status === 'cancelled') {
-      throw new HttpError(410, 'registration_cancelled', 'The registration is already cancelled');
+      throw new HttpError('registration_cancelled', 'The registration is already cancelled');
     }
     return { promoted: await cancelLocked(tx, locked, ctx) };
   });
@@ -402,18 +401,18 @@ export async function switchAttendance(
   const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
   await deps.db.transaction(async (tx) => {
     const found = await registrationByToken(tx, token);
-    if (!found) throw new HttpError(404, 'not_found', 'No such registration');
+    if (!found) throw new HttpError('not_found', 'No such registration');
     const locked = await lockRegistration(tx, found.id);
-    if (!locked) throw new HttpError(404, 'not_found', 'No such registration');
+    if (!locked) throw new HttpError('not_found', 'No such registration');
     const { registration, event } = locked;
     if (registration.status === 'cancelled') {
-      throw new HttpError(410, 'registration_cancelled', 'The registration is cancelled');
+      throw new HttpError('registration_cancelled', 'The registration is cancelled');
     }
     if (registration.attendance === attendance) return;
     const state = registrationWindow(event, now);
     if (state !== 'open') {
       const error = windowError(state);
-      throw new HttpError(error.status, error.code, error.message);
+      throw new HttpError(error.code, error.message);
     }
     const counts = await inPersonCounts(tx, event.id);
     const seat = seatOutcome({
@@ -423,7 +422,7 @@ export async function switchAttendance(
       confirmedInPerson: counts.confirmed,
     });
     if (seat === 'refused') {
-      throw new HttpError(409, 'event_full', 'In-person seats are full and there is no waitlist');
+      throw new HttpError('event_full', 'In-person seats are full and there is no waitlist');
     }
     await tx
       .update(registrations)
@@ -443,7 +442,7 @@ async function organizerLock(
 ): Promise<Locked> {
   const locked = await lockRegistration(tx, registrationId);
   if (!locked || locked.event.id !== eventId) {
-    throw new HttpError(404, 'not_found', 'No such registration');
+    throw new HttpError('not_found', 'No such registration');
   }
   return locked;
 }
@@ -487,11 +486,11 @@ export async function organizerPromote(
   await deps.db.transaction(async (tx) => {
     const { registration, event } = await organizerLock(tx, eventId, registrationId);
     if (registration.status !== 'waitlisted') {
-      throw new HttpError(409, 'not_waitlisted', 'Only a waitlisted registration can be confirmed');
+      throw new HttpError('not_waitlisted', 'Only a waitlisted registration can be confirmed');
     }
     const counts = await inPersonCounts(tx, event.id);
     if (seatsToFill(event.capacity, counts.confirmed) <= 0) {
-      throw new HttpError(409, 'event_full', 'No seat is free; raise the capacity first');
+      throw new HttpError('event_full', 'No seat is free; raise the capacity first');
     }
     await tx
       .update(registrations)
@@ -524,10 +523,10 @@ export async function setCheckedIn(
   await deps.db.transaction(async (tx) => {
     const registration = await registrationById(tx, registrationId);
     if (!registration || registration.eventId !== eventId) {
-      throw new HttpError(404, 'not_found', 'No such registration');
+      throw new HttpError('not_found', 'No such registration');
     }
     if (registration.status !== 'confirmed') {
-      throw new HttpError(409, 'not_confirmed', 'Only confirmed registrations can be checked in');
+      throw new HttpError('not_confirmed', 'Only confirmed registrations can be checked in');
     }
     if (Boolean(registration.checkedInAt) === arrived) return;
     await tx

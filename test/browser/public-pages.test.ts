@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../demo/seed';
-import { passwordResets, users } from '../../src/db/schema/index';
-import { hashToken, newToken } from '../../src/lib/tokens';
+import { passwordResets, users } from '@/platform/db/schema';
+import { hashToken, newToken } from '@/platform/tokens';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 import { launchChromium, serveForBrowser } from '../helpers/browser';
-import { createFeedToken } from '../../src/calendar/tokens';
+import { createFeedToken } from '@/calendar/tokens';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),

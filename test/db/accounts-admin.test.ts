@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
-import { apiTokens, auditLog, memberships, users } from '../../src/db/schema/index';
+import { apiTokens, auditLog, memberships, users } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 import { loginCookie, makeUser, postForm } from '../helpers/session';

@@ -10,7 +10,7 @@ import {
   outcomes,
   recordings,
   registrations,
-} from '../../src/db/schema/index';
+} from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { loginCookie, makeUser } from '../helpers/session';
 import { makeEvent } from './registrations-fixtures';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
-import { SESSION_TTL_SECONDS } from '../../src/accounts/sessions';
-import { sessions } from '../../src/db/schema/index';
+import { createApp } from '@/app';
+import { SESSION_TTL_SECONDS } from '@/platform/auth/sessions';
+import { sessions } from '@/platform/db/schema';
 import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
 import { loginCookie, makeUser, postForm } from '../helpers/session';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, outbox, passwordResets, rateLimits, users } from '../../src/db/schema/index';
-import { runPurgeJob } from '../../src/jobs/index';
+import { auditLog, outbox, passwordResets, rateLimits, users } from '@/platform/db/schema';
+import { runPurgeJob } from '@/jobs';
 import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
 import { loginCookie, makeUser, postForm } from '../helpers/session';
 

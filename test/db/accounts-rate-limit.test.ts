@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../src/deps';
-import { rateLimits } from '../../src/db/schema/index';
-import { clientAddress } from '../../src/lib/client-address';
-import { provideDeps } from '../../src/lib/middleware';
+import type { AppEnv } from '@/platform/deps';
+import { rateLimits } from '@/platform/db/schema';
+import { clientAddress } from '@/platform/http/client-address';
+import { provideDeps } from '@/platform/http/middleware';
 import {
   clearRateLimit,
   hitRateLimit,
   pruneRateLimits,
   refundRateLimit,
   type RateLimitRule,
-} from '../../src/lib/rate-limit';
+} from '@/platform/http/rate-limit';
 import { createTestContext, testConfig, type TestContext } from '../helpers/app';
 
 let ctx: TestContext;

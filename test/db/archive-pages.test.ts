@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { seedDemo } from '../../demo/seed';
-import { events, outcomes, recordings, registrations } from '../../src/db/schema/index';
+import { events, outcomes, recordings, registrations } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 
 let ctx: TestContext;

@@ -3,8 +3,8 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
-import { eventIcs } from '../../src/calendar/feed';
-import { createFeedToken, revokeFeedToken } from '../../src/calendar/tokens';
+import { eventIcs } from '@/calendar/feed';
+import { createFeedToken, revokeFeedToken } from '@/calendar/tokens';
 import {
   agendaItems,
   eventHosts,
@@ -12,7 +12,7 @@ import {
   municipalities,
   recordings,
   registrations,
-} from '../../src/db/schema/index';
+} from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 
 let ctx: TestContext;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { agendaItems, events } from '../../src/db/schema/index';
-import { findEventBySlug } from '../../src/events/service';
+import { agendaItems, events } from '@/platform/db/schema';
+import { findEventBySlug } from '@/events/service';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
-import { auditLog, registrations } from '../../src/db/schema/index';
-import { findEventBySlug, loadAgenda } from '../../src/events/service';
-import { toZonedIso } from '../../src/lib/time';
+import { auditLog, registrations } from '@/platform/db/schema';
+import { findEventBySlug, loadAgenda } from '@/events/service';
+import { toZonedIso } from '@/platform/time';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor } from '../helpers/auth';

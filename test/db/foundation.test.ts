@@ -7,7 +7,7 @@ import {
   municipalities,
   recordings,
   registrations,
-} from '../../src/db/schema/index';
+} from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 
 let ctx: TestContext;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotNull } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { createUser } from '../../src/accounts/users';
-import { createFeedToken, feedTokenEmail } from '../../src/calendar/tokens';
-import { rateLimits, registrations, sessions } from '../../src/db/schema/index';
-import { runPurgeJob } from '../../src/jobs/index';
+import { createUser } from '@/accounts/users';
+import { createFeedToken, feedTokenEmail } from '@/calendar/tokens';
+import { rateLimits, registrations, sessions } from '@/platform/db/schema';
+import { runPurgeJob } from '@/jobs';
 import { createTestContext, type TestContext } from '../helpers/app';
 
 let ctx: TestContext;

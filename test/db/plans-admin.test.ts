@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
-import { actionItems, actionPlans, municipalities, outcomes } from '../../src/db/schema/index';
+import { actionItems, actionPlans, municipalities, outcomes } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 

@@ -12,7 +12,7 @@ import {
   outcomes,
   recordings,
   registrations,
-} from '../../src/db/schema/index';
+} from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor } from '../helpers/auth';
 

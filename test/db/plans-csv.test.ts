@@ -8,7 +8,7 @@ import {
   eventHosts,
   events,
   municipalities,
-} from '../../src/db/schema/index';
+} from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
 import { bearerFor } from '../helpers/auth';

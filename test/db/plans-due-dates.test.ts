@@ -1,11 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  actionItems,
-  actionItemUpdates,
-  auditLog,
-  municipalities,
-} from '../../src/db/schema/index';
+import { actionItems, actionItemUpdates, auditLog, municipalities } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
 import { bearerFor } from '../helpers/auth';

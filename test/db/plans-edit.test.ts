@@ -11,7 +11,7 @@ import {
   events,
   municipalities,
   outcomes,
-} from '../../src/db/schema/index';
+} from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
 import { authorizationCases, bearerFor } from '../helpers/auth';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
-import { actionItems, outcomes } from '../../src/db/schema/index';
+import { actionItems, outcomes } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
 import { bearerFor } from '../helpers/auth';

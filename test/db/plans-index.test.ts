@@ -8,7 +8,7 @@ import {
   actionPlans,
   municipalities,
   users,
-} from '../../src/db/schema/index';
+} from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created } from '../helpers/api';
 import { bearerFor } from '../helpers/auth';

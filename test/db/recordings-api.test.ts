@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { agendaItems, auditLog, events, recordings } from '../../src/db/schema/index';
+import { agendaItems, auditLog, events, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor } from '../helpers/auth';
 

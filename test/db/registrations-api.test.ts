@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { seedDemo } from '../../demo/seed';
-import { auditLog, events, outbox, registrations } from '../../src/db/schema/index';
-import { hashToken } from '../../src/lib/tokens';
-import { seatsFor } from '../../src/registrations/queries';
-import { enqueueReminders } from '../../src/registrations/reminders';
-import { notifyEventChanged, purgeRegistrations } from '../../src/registrations/service';
+import { auditLog, events, outbox, registrations } from '@/platform/db/schema';
+import { hashToken } from '@/platform/tokens';
+import { seatsFor } from '@/registrations/queries';
+import { enqueueReminders } from '@/registrations/reminders';
+import { notifyEventChanged, purgeRegistrations } from '@/registrations/service';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor } from '../helpers/auth';
 import {
@@ -788,8 +788,8 @@ describe('event notices and reminders', () => {
 
 describe('jobs and the API description', () => {
   it('runs the jobs on timers and stops them cleanly', async () => {
-    const { startJobs, runScheduledJobs } = await import('../../src/jobs/index');
-    const { memoryLog } = await import('../../src/lib/log');
+    const { startJobs, runScheduledJobs } = await import('@/jobs');
+    const { memoryLog } = await import('@/platform/log');
     const event = await makeEvent(ctx);
     await register(ctx, event.slug, body());
     const log = memoryLog();

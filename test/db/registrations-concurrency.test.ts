@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { withDatabase } from '../helpers/global-setup';
-import { seatsFor } from '../../src/registrations/queries';
+import { seatsFor } from '@/registrations/queries';
 import {
   body,
   makeEvent,

@@ -1,12 +1,6 @@
 import { eq } from 'drizzle-orm';
-import {
-  eventHosts,
-  events,
-  municipalities,
-  outbox,
-  registrations,
-} from '../../src/db/schema/index';
-import type { Db } from '../../src/db/types';
+import { eventHosts, events, municipalities, outbox, registrations } from '@/platform/db/schema';
+import type { Db } from '@/platform/db/types';
 import type { TestContext } from '../helpers/app';
 
 let counter = 0;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
-import { auditLog, eventMessages, outbox, registrations } from '../../src/db/schema/index';
+import { auditLog, eventMessages, outbox, registrations } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor } from '../helpers/auth';
 import {

@@ -1,11 +1,11 @@
-import { createApp } from '../../src/app';
-import { parseConfig, type Config } from '../../src/config';
-import type { Database } from '../../src/db/types';
-import type { Deps } from '../../src/deps';
-import { fixedClock } from '../../src/lib/clock';
-import { memoryLog } from '../../src/lib/log';
-import type { Mailer } from '../../src/lib/mail';
-import { noMailer } from '../../src/lib/mail';
+import { createApp } from '@/app';
+import { parseConfig, type Config } from '@/config';
+import type { Database } from '@/platform/db/types';
+import type { Deps } from '@/platform/deps';
+import { fixedClock } from '@/platform/clock';
+import { memoryLog } from '@/platform/log';
+import type { Mailer } from '@/platform/mail/mailer';
+import { noMailer } from '@/platform/mail/mailer';
 import { freshDatabase } from './database';
 
 export const TEST_NOW = '2026-11-26T12:00:00Z';

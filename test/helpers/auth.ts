@@ -1,5 +1,5 @@
-import { createApiToken } from '../../src/accounts/api-tokens';
-import { createUser } from '../../src/accounts/users';
+import { createApiToken } from '@/platform/auth/api-tokens';
+import { createUser } from '@/accounts/users';
 import type { TestContext } from './app';
 
 let counter = 0;

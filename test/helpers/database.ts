@@ -2,9 +2,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { fromPglite } from '../../src/db/pglite';
-import { openPostgres } from '../../src/db/postgres';
-import type { Database } from '../../src/db/types';
+import { fromPglite } from '@/platform/db/pglite';
+import { openPostgres } from '@/platform/db/postgres';
+import type { Database } from '@/platform/db/types';
 import { withDatabase } from './global-setup';
 
 let counter = 0;

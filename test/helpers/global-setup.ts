@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { migrateDatabase } from '../../src/db/migrate';
-import { fromPglite } from '../../src/db/pglite';
-import { openPostgres } from '../../src/db/postgres';
+import { migrateDatabase } from '@/platform/db/migrate';
+import { fromPglite } from '@/platform/db/pglite';
+import { openPostgres } from '@/platform/db/postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,4 +1,4 @@
-import { createUser } from '../../src/accounts/users';
+import { createUser } from '@/accounts/users';
 import type { TestContext } from './app';
 
 export const ORIGIN = 'https://koda.test';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loginHref, safeNext } from '../../src/accounts/guards';
-import { normaliseEmail } from '../../src/accounts/login';
+import { loginHref, safeNext } from '@/platform/auth/guards';
+import { normaliseEmail } from '@/platform/auth/login';
 
 describe('safeNext', () => {
   it('keeps paths on this site', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewPassword } from '../../src/accounts/passwords';
+import { checkNewPassword } from '@/accounts/passwords';
 
 describe('checkNewPassword', () => {
   const good = 'a long enough password';

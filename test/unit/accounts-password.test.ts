@@ -5,7 +5,7 @@ import {
   hashPassword,
   PBKDF2_ITERATIONS,
   verifyPassword,
-} from '../../src/accounts/password';
+} from '@/platform/auth/password';
 
 describe('password hashing', () => {
   it('uses PBKDF2-SHA256 at the OWASP count by default, salted', async () => {

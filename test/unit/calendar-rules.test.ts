@@ -15,7 +15,7 @@ import {
   webcalUrl,
   zonedDateTime,
   zoneOffsetMinutes,
-} from '../../src/calendar/rules';
+} from '@/calendar/rules';
 
 const labels = {
   agenda: 'Agenda',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/lib/i18n/index';
-import { AddToCalendarLinks, FeedLinks } from '../../views/calendar/feed-links';
+import { translator } from '@/messages';
+import { AddToCalendarLinks, FeedLinks } from '@views/calendar/feed-links';
 
 const ctx = { lang: 'en' as const, t: translator('en'), path: '/', publicUrl: 'https://koda.test' };
 

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { vtimezone, vtimezoneFromLuxon } from '../../src/calendar/vtimezone';
+import { vtimezone, vtimezoneFromLuxon } from '@/calendar/vtimezone';
 
 /** Reads a VEVENT at a wall time under TZID with ical.js and returns the UTC instant it means. */
 function utcOf(zoneText: string, zone: string, wall: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNotModified, strongEtag } from '../../src/lib/conditional';
+import { isNotModified, strongEtag } from '@/platform/http/conditional';
 
 describe('HTTP validators', () => {
   it('makes a strong ETag that changes with any part', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unmanagedHostChanges, wallClockShift } from '../../src/events/rules';
+import { unmanagedHostChanges, wallClockShift } from '@/events/rules';
 
 describe('who may change an event’s hosts', () => {
   const keila = { role: 'organizer' as const, municipalityIds: [1] };

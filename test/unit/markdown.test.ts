@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown';
+import { renderMarkdown } from '@/platform/markdown';
 
 describe('renderMarkdown', () => {
   it('renders Markdown and keeps http(s) links', () => {

@@ -11,7 +11,7 @@ import {
   summarizeProgress,
   unguardCell,
   type CsvItem,
-} from '../../src/plans/rules';
+} from '@/plans/rules';
 
 describe('progress summary', () => {
   const items = [

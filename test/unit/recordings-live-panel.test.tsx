@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/lib/i18n/index';
-import type { RecordingView } from '../../src/recordings/queries';
-import { LivePanel } from '../../views/recordings/live-panel';
+import { translator } from '@/messages';
+import type { RecordingView } from '@/recordings/queries';
+import { LivePanel } from '@views/recordings/live-panel';
 
 const ctx = {
   lang: 'et' as const,

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseStartTime,
-  playerForUrl,
-  providerOf,
-  recognizeSource,
-} from '../../src/recordings/providers';
+import { parseStartTime, playerForUrl, providerOf, recognizeSource } from '@/recordings/providers';
 
 const ID = 'dQw4w9WgXcQ';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chaptersVtt, vttTime } from '../../src/recordings/vtt';
-import { liveState, type LiveEvent } from '../../src/recordings/live';
+import { chaptersVtt, vttTime } from '@/recordings/vtt';
+import { liveState, type LiveEvent } from '@/recordings/live';
 import {
   chapterProblems,
   chaptersFromAgenda,
   parseChapterLines,
   parseDurationField,
-} from '../../src/recordings/chapters';
-import { FOLD_FROM, FOLD_TO, foldText, searchTerms } from '../../src/recordings/search';
+} from '@/recordings/chapters';
+import { FOLD_FROM, FOLD_TO, foldText, searchTerms } from '@/recordings/search';
 
 const event: LiveEvent = {
   startsAt: new Date('2014-10-02T13:00:00Z'), // 16:00 in Tallinn

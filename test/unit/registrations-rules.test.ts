@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { retryDelaySeconds } from '../../src/outbox/backoff';
-import { registrationsCsv } from '../../src/registrations/csv';
-import { buildEmail, type EmailEvent } from '../../src/registrations/emails';
-import type { RegistrationRow } from '../../src/registrations/queries';
+import { retryDelaySeconds } from '@/platform/mail/outbox/backoff';
+import { registrationsCsv } from '@/registrations/csv';
+import { buildEmail, type EmailEvent } from '@/registrations/emails';
+import type { RegistrationRow } from '@/registrations/queries';
 import {
   formToInput,
   purgeCutoff,
@@ -14,7 +14,7 @@ import {
   seatsToFill,
   windowError,
   type WindowEvent,
-} from '../../src/registrations/rules';
+} from '@/registrations/rules';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const base: WindowEvent = {
@@ -51,13 +51,10 @@ describe('registration window', () => {
     expect(registrationWindow({ ...base, status: 'draft' }, now)).toBe('not_found');
   });
   it('has its own API error for each refusing state', () => {
-    expect(windowError('not_yet_open')).toMatchObject({
-      status: 409,
-      code: 'registration_not_open',
-    });
-    expect(windowError('closed')).toMatchObject({ status: 409, code: 'registration_closed' });
-    expect(windowError('cancelled')).toMatchObject({ status: 410, code: 'event_cancelled' });
-    expect(windowError('not_found')).toMatchObject({ status: 404 });
+    expect(windowError('not_yet_open')).toMatchObject({ code: 'registration_not_open' });
+    expect(windowError('closed')).toMatchObject({ code: 'registration_closed' });
+    expect(windowError('cancelled')).toMatchObject({ code: 'event_cancelled' });
+    expect(windowError('not_found')).toMatchObject({ code: 'not_found' });
   });
 });
 

@@ -1,17 +1,12 @@
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config';
-import type { Deps } from '../../src/deps';
-import { fixedClock } from '../../src/lib/clock';
-import { memoryLog } from '../../src/lib/log';
-import { noMailer } from '../../src/lib/mail';
-import worker, {
-  runScheduledJobs,
-  scheduledJobs,
-  workerConfig,
-  type WorkerEnv,
-} from '../../src/worker';
+import { ConfigError } from '@/config';
+import type { Deps } from '@/platform/deps';
+import { fixedClock } from '@/platform/clock';
+import { memoryLog } from '@/platform/log';
+import { noMailer } from '@/platform/mail/mailer';
+import worker, { runScheduledJobs, scheduledJobs, workerConfig, type WorkerEnv } from '@/worker';
 
 const hyperdrive = { connectionString: 'postgres://u:p@127.0.0.1:1/koda' };
 

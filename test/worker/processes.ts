@@ -9,8 +9,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { seedDemo } from '../../demo/seed';
-import { migrateDatabase } from '../../src/db/migrate';
-import { openPostgres } from '../../src/db/postgres';
+import { migrateDatabase } from '@/platform/db/migrate';
+import { openPostgres } from '@/platform/db/postgres';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const TSX = `${ROOT}node_modules/.bin/tsx`;

@@ -4,7 +4,7 @@
  * serves, seats are counted in the database, and rate limits hold across both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/slug';
+import { slugify } from '@/platform/slug';
 import {
   cli,
   createDatabase,

@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
+  resolve: { tsconfigPaths: true },
   test: {
     name: 'worker',
     include: ['test/worker/**/*.test.ts'],

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/slug';
+import { slugify } from '@/platform/slug';
 import {
   createDatabase,
   databaseUrl,

@@ -1,7 +1,7 @@
-import type { CurrentUser } from '../../src/accounts/auth';
-import type { PasswordErrors } from '../../src/accounts/passwords';
-import { AdminLayout } from '../admin/admin-layout';
-import type { PageContext } from '../layout';
+import type { CurrentUser } from '@/platform/auth/auth';
+import type { PasswordErrors } from '@/accounts/passwords';
+import { AdminLayout } from '@views/shell/admin-layout';
+import type { PageContext } from '@views/shell/layout';
 import { NewPasswordInputs, PasswordInput } from './password-field';
 
 export type AccountPageProps = PageContext & {

@@ -1,6 +1,6 @@
-import type { PasswordErrors, PasswordField } from '../../src/accounts/passwords';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../src/accounts/users';
-import type { Translate } from '../../src/lib/i18n/index';
+import type { PasswordErrors, PasswordField } from '@/accounts/passwords';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/accounts/users';
+import type { Translate } from '@/platform/i18n';
 
 /**
  * A password input with its label and, when refused, the reason right below it (the input

@@ -1,5 +1,5 @@
-import type { PasswordErrors } from '../../src/accounts/passwords';
-import { Layout, type PageContext } from '../layout';
+import type { PasswordErrors } from '@/accounts/passwords';
+import { Layout, type PageContext } from '@views/shell/layout';
 import { NewPasswordInputs } from './password-field';
 
 export type ResetRequestPageProps = PageContext & {

@@ -1,8 +1,8 @@
-import type { ArchiveQuery } from '../../src/archive/routes';
-import type { HostRef } from '../../src/events/queries';
-import { formatOffset, formatShortDate } from '../../src/lib/time';
-import type { ArchiveEntry } from '../../src/recordings/queries';
-import { Layout, type PageContext } from '../layout';
+import type { ArchiveQuery } from '@/archive/routes';
+import type { HostRef } from '@/events/queries';
+import { formatOffset, formatShortDate } from '@/platform/time';
+import type { ArchiveEntry } from '@/recordings/queries';
+import { Layout, type PageContext } from '@views/shell/layout';
 
 export type ArchivePageProps = PageContext & {
   query: ArchiveQuery;

@@ -3,8 +3,8 @@ import {
   outlookCalendarUrl,
   webcalUrl,
   type CalendarLinkEvent,
-} from '../../src/calendar/rules';
-import type { PageContext } from '../layout';
+} from '@/calendar/rules';
+import type { PageContext } from '@views/shell/layout';
 
 export type FeedLinksProps = {
   ctx: PageContext;

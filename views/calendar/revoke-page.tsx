@@ -1,4 +1,4 @@
-import { Layout, type PageContext } from '../layout';
+import { Layout, type PageContext } from '@views/shell/layout';
 
 /** Stopping a personal calendar feed: a confirmation button, then the outcome. */
 export function RevokeFeedPage(props: PageContext & { token: string; state: 'ask' | 'done' }) {

@@ -1,6 +1,6 @@
-import type { EventSummary } from '../../src/events/queries';
-import { formatRange } from '../../src/lib/time';
-import type { PageContext } from '../layout';
+import type { EventSummary } from '@/events/queries';
+import { formatRange } from '@/platform/time';
+import type { PageContext } from '@views/shell/layout';
 
 export function EventCard({ event, ctx }: { event: EventSummary; ctx: PageContext }) {
   const { t, lang } = ctx;

@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { scriptSafeJson } from '../../src/events/json-ld';
-import type { AgendaItemRow, StoredEvent } from '../../src/events/service';
-import { renderMarkdown } from '../../src/lib/markdown';
-import { formatRange, formatTime } from '../../src/lib/time';
-import { Layout, type PageContext } from '../layout';
+import { scriptSafeJson } from '@/events/json-ld';
+import type { AgendaItemRow, StoredEvent } from '@/events/service';
+import { renderMarkdown } from '@/platform/markdown';
+import { formatRange, formatTime } from '@/platform/time';
+import { Layout, type PageContext } from '@views/shell/layout';
 
 export type EventPageProps = PageContext & {
   event: StoredEvent;

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
-import type { EventListQuery } from '../../src/events/listing';
-import type { EventSummary } from '../../src/events/queries';
-import { eventKinds } from '../../src/events/rules';
-import { Layout, type PageContext } from '../layout';
+import type { EventListQuery } from '@/events/listing';
+import type { EventSummary } from '@/events/queries';
+import { eventKinds } from '@/events/rules';
+import { Layout, type PageContext } from '@views/shell/layout';
 import { EventCard } from './event-card';
 
 export type EventsPageProps = PageContext & {

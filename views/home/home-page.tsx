@@ -1,8 +1,8 @@
-import type { EventSummary } from '../../src/events/queries';
-import { FeedLinks } from '../calendar/feed-links';
-import { EventCard } from '../events/event-card';
-import { HomePlans, type HomePlan } from '../plans/municipality-plan';
-import { Layout, type PageContext } from '../layout';
+import type { EventSummary } from '@/events/queries';
+import { FeedLinks } from '@views/calendar/feed-links';
+import { EventCard } from '@views/events/event-card';
+import { HomePlans, type HomePlan } from '@views/plans/municipality-plan';
+import { Layout, type PageContext } from '@views/shell/layout';
 
 export type HomePageProps = PageContext & {
   live: EventSummary[];

@@ -1,4 +1,4 @@
-import { Layout, type PageContext } from '../layout';
+import { Layout, type PageContext } from '@views/shell/layout';
 
 export type MunicipalityListItem = {
   slug: string;

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
-import type { EventSummary } from '../../src/events/queries';
-import { EventCard } from '../events/event-card';
-import { Layout, type PageContext } from '../layout';
+import type { EventSummary } from '@/events/queries';
+import { EventCard } from '@views/events/event-card';
+import { Layout, type PageContext } from '@views/shell/layout';
 
 export type MunicipalityPageProps = PageContext & {
   municipality: {

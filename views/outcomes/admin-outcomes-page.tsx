@@ -1,11 +1,11 @@
-import type { CurrentUser } from '../../src/accounts/auth';
-import type { AgendaItemRow, StoredEvent } from '../../src/events/service';
-import type { ErrorDetail } from '../../src/lib/http';
-import { formatOffset } from '../../src/lib/time';
-import { outcomeKinds, type OutcomeRow } from '../../src/outcomes/service';
-import { AdminLayout } from '../admin/admin-layout';
-import type { PageContext } from '../layout';
-import { Errors } from '../plans/admin-pages';
+import type { CurrentUser } from '@/platform/auth/auth';
+import type { AgendaItemRow, StoredEvent } from '@/events/service';
+import type { ErrorDetail } from '@/platform/http/errors';
+import { formatOffset } from '@/platform/time';
+import { outcomeKinds, type OutcomeRow } from '@/outcomes/service';
+import { AdminLayout } from '@views/shell/admin-layout';
+import type { PageContext } from '@views/shell/layout';
+import { Errors } from '@views/plans/admin-pages';
 
 export type AdminOutcomesProps = PageContext & {
   user: CurrentUser;

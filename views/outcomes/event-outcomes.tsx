@@ -1,9 +1,9 @@
 import { raw } from 'hono/html';
-import { renderMarkdown } from '../../src/lib/markdown';
-import { formatOffset } from '../../src/lib/time';
-import type { EventActionItem, OutcomeRow } from '../../src/outcomes/service';
-import type { PageContext } from '../layout';
-import { StatusBadge } from '../plans/parts';
+import { renderMarkdown } from '@/platform/markdown';
+import { formatOffset } from '@/platform/time';
+import type { EventActionItem, OutcomeRow } from '@/outcomes/service';
+import type { PageContext } from '@views/shell/layout';
+import { StatusBadge } from '@views/plans/parts';
 
 /** The event page's outcomes and "what came of it" (its `outcomes` slot). */
 export function EventOutcomes(props: {

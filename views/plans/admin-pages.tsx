@@ -1,9 +1,9 @@
-import type { CurrentUser } from '../../src/accounts/auth';
-import type { ErrorDetail } from '../../src/lib/http';
-import { CSV_COLUMNS, itemStatuses, planStatuses } from '../../src/plans/rules';
-import type { ItemDetail, PlanWithMunicipality } from '../../src/plans/service';
-import { AdminLayout } from '../admin/admin-layout';
-import type { PageContext } from '../layout';
+import type { CurrentUser } from '@/platform/auth/auth';
+import type { ErrorDetail } from '@/platform/http/errors';
+import { CSV_COLUMNS, itemStatuses, planStatuses } from '@/plans/rules';
+import type { ItemDetail, PlanWithMunicipality } from '@/plans/service';
+import { AdminLayout } from '@views/shell/admin-layout';
+import type { PageContext } from '@views/shell/layout';
 import { StatusBadge } from './parts';
 
 type Base = PageContext & { user: CurrentUser; errors?: ErrorDetail[]; notice?: string };

@@ -1,7 +1,7 @@
-import type { Translate } from '../../src/lib/i18n/index';
-import type { ProgressSummary } from '../../src/plans/rules';
-import type { PlanRow } from '../../src/plans/service';
-import type { PageContext } from '../layout';
+import type { Translate } from '@/platform/i18n';
+import type { ProgressSummary } from '@/plans/rules';
+import type { PlanRow } from '@/plans/service';
+import type { PageContext } from '@views/shell/layout';
 import { planDate, ProgressBar, SummaryLine } from './parts';
 
 /** The municipality page's action plan section (its `plan` slot). */

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Lang, Translate } from '../../src/lib/i18n/index';
-import { formatOffset, formatShortDate } from '../../src/lib/time';
-import { PLAN_ZONE, type ItemSource } from '../../src/plans/service';
-import type { DueDateMove, ItemStatus, ProgressSummary } from '../../src/plans/rules';
+import type { Lang, Translate } from '@/platform/i18n';
+import { formatOffset, formatShortDate } from '@/platform/time';
+import { PLAN_ZONE, type ItemSource } from '@/plans/service';
+import type { DueDateMove, ItemStatus, ProgressSummary } from '@/plans/rules';
 
 /** A plan date ('YYYY-MM-DD') in the reader's language: "2. okt 2014" / "2 Oct 2014". */
 export function planDate(date: string, lang: Lang): string {

@@ -1,14 +1,9 @@
-import { webcalUrl } from '../../src/calendar/rules';
+import { webcalUrl } from '@/calendar/rules';
 import { raw } from 'hono/html';
-import { renderMarkdown } from '../../src/lib/markdown';
-import {
-  isOverdue,
-  itemStatuses,
-  type ItemStatus,
-  type ProgressSummary,
-} from '../../src/plans/rules';
-import type { ItemDetail, PlanWithMunicipality } from '../../src/plans/service';
-import { Layout, type PageContext } from '../layout';
+import { renderMarkdown } from '@/platform/markdown';
+import { isOverdue, itemStatuses, type ItemStatus, type ProgressSummary } from '@/plans/rules';
+import type { ItemDetail, PlanWithMunicipality } from '@/plans/service';
+import { Layout, type PageContext } from '@views/shell/layout';
 import {
   dueDateMovesText,
   dueDateMoveText,

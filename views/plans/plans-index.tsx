@@ -1,7 +1,7 @@
-import type { Translate } from '../../src/lib/i18n/index';
-import { planStatuses, type PlanListFilter, type PlanStatus } from '../../src/plans/rules';
-import type { PlanListEntry } from '../../src/plans/service';
-import { Layout, type PageContext } from '../layout';
+import type { Translate } from '@/platform/i18n';
+import { planStatuses, type PlanListFilter, type PlanStatus } from '@/plans/rules';
+import type { PlanListEntry } from '@/plans/service';
+import { Layout, type PageContext } from '@views/shell/layout';
 import { planDate, ProgressBar, SummaryLine } from './parts';
 
 export type PlansIndexProps = PageContext & {

@@ -1,10 +1,10 @@
-import type { CurrentUser } from '../../src/accounts/auth';
-import type { ErrorDetail } from '../../src/lib/http';
-import { formatOffset, formatTime } from '../../src/lib/time';
-import { providerOf } from '../../src/recordings/providers';
-import type { AgendaEntry, ManagedEvent, RecordingView } from '../../src/recordings/queries';
-import { AdminLayout } from '../admin/admin-layout';
-import type { PageContext } from '../layout';
+import type { CurrentUser } from '@/platform/auth/auth';
+import type { ErrorDetail } from '@/platform/http/errors';
+import { formatOffset, formatTime } from '@/platform/time';
+import { providerOf } from '@/recordings/providers';
+import type { AgendaEntry, ManagedEvent, RecordingView } from '@/recordings/queries';
+import { AdminLayout } from '@views/shell/admin-layout';
+import type { PageContext } from '@views/shell/layout';
 
 /** What the form shows: the values as typed, so a rejected form comes back filled in. */
 export type RecordingFormValues = {

@@ -1,7 +1,7 @@
-import { formatLongDate, formatOffset, formatTime } from '../../src/lib/time';
-import { liveState, type LiveEvent } from '../../src/recordings/live';
-import type { RecordingView } from '../../src/recordings/queries';
-import type { PageContext } from '../layout';
+import { formatLongDate, formatOffset, formatTime } from '@/platform/time';
+import { liveState, type LiveEvent } from '@/recordings/live';
+import type { RecordingView } from '@/recordings/queries';
+import type { PageContext } from '@views/shell/layout';
 import { MediaPlayer } from './player';
 
 export type LivePanelProps = {

@@ -1,5 +1,5 @@
-import type { Lang, Translate } from '../../src/lib/i18n/index';
-import { playerForUrl, type Player } from '../../src/recordings/providers';
+import type { Lang, Translate } from '@/platform/i18n';
+import { playerForUrl, type Player } from '@/recordings/providers';
 
 export type PlayerProps = {
   t: Translate;

@@ -1,7 +1,7 @@
-import { formatOffset, formatRange, formatTime } from '../../src/lib/time';
-import type { MessageKey } from '../../src/lib/i18n/index';
-import type { RecordingPageData } from '../../src/recordings/queries';
-import { Layout, type PageContext } from '../layout';
+import { formatOffset, formatRange, formatTime } from '@/platform/time';
+import type { MessageKey } from '@/platform/i18n';
+import type { RecordingPageData } from '@/recordings/queries';
+import { Layout, type PageContext } from '@views/shell/layout';
 import { MediaPlayer } from './player';
 
 export type RecordingPageProps = PageContext & RecordingPageData & { startSeconds: number | null };

@@ -1,18 +1,14 @@
-import type { CurrentUser } from '../../src/accounts/auth';
-import { formatShortDate, formatTime } from '../../src/lib/time';
+import type { CurrentUser } from '@/platform/auth/auth';
+import { formatShortDate, formatTime } from '@/platform/time';
 import type {
   RegistrationCounts,
   RegistrationEvent,
   RegistrationRow,
-} from '../../src/registrations/queries';
-import type { Attendance, RegistrationStatus } from '../../src/registrations/rules';
-import {
-  audiences,
-  type Audience,
-  type SentMessage,
-} from '../../src/registrations/participant-messages';
-import { AdminLayout } from '../admin/admin-layout';
-import type { PageContext } from '../layout';
+} from '@/registrations/queries';
+import type { Attendance, RegistrationStatus } from '@/registrations/rules';
+import { audiences, type Audience, type SentMessage } from '@/registrations/participant-messages';
+import { AdminLayout } from '@views/shell/admin-layout';
+import type { PageContext } from '@views/shell/layout';
 import { FieldError } from './registration-panel';
 
 type AdminProps = PageContext & {

@@ -1,7 +1,7 @@
-import { Layout, type PageContext } from '../layout';
-import type { RegistrationEvent, RegistrationRow } from '../../src/registrations/queries';
-import type { Seats, WindowState } from '../../src/registrations/rules';
-import { formatRange } from '../../src/lib/time';
+import { Layout, type PageContext } from '@views/shell/layout';
+import type { RegistrationEvent, RegistrationRow } from '@/registrations/queries';
+import type { Seats, WindowState } from '@/registrations/rules';
+import { formatRange } from '@/platform/time';
 import { RegistrationPanel, type RegistrationFormValues } from './registration-panel';
 
 /** Pages with a manage token in their address: not indexed, never sent on as a referrer. */

@@ -1,6 +1,6 @@
-import type { Lang, Translate } from '../../src/lib/i18n/index';
-import type { Seats, WindowState } from '../../src/registrations/rules';
-import { formatLongDate, formatTime } from '../../src/lib/time';
+import type { Lang, Translate } from '@/platform/i18n';
+import type { Seats, WindowState } from '@/registrations/rules';
+import { formatLongDate, formatTime } from '@/platform/time';
 
 export type RegistrationFormValues = {
   name?: string;

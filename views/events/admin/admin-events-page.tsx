@@ -1,8 +1,8 @@
-import type { CurrentUser } from '../../../src/accounts/auth';
-import type { DashboardEvent } from '../../../src/accounts/dashboard';
-import { formatRange } from '../../../src/lib/time';
-import { AdminLayout } from '../../admin/admin-layout';
-import type { PageContext } from '../../layout';
+import type { CurrentUser } from '@/platform/auth/auth';
+import type { DashboardEvent } from '@/accounts/dashboard';
+import { formatRange } from '@/platform/time';
+import { AdminLayout } from '@views/shell/admin-layout';
+import type { PageContext } from '@views/shell/layout';
 
 export function AdminEventsPage(
   props: PageContext & { user: CurrentUser; events: DashboardEvent[] },

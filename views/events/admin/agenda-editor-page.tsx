@@ -1,9 +1,9 @@
-import type { CurrentUser } from '../../../src/accounts/auth';
-import type { AgendaRow, FieldErrors } from '../../../src/events/forms';
-import { agendaKinds } from '../../../src/events/rules';
-import type { StoredEvent } from '../../../src/events/service';
-import { AdminLayout } from '../../admin/admin-layout';
-import type { PageContext } from '../../layout';
+import type { CurrentUser } from '@/platform/auth/auth';
+import type { AgendaRow, FieldErrors } from '@/events/forms';
+import { agendaKinds } from '@/events/rules';
+import type { StoredEvent } from '@/events/service';
+import { AdminLayout } from '@views/shell/admin-layout';
+import type { PageContext } from '@views/shell/layout';
 import { EventSubnav } from './event-form-page';
 
 export type AgendaEditorPageProps = PageContext & {

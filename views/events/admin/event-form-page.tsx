@@ -1,10 +1,10 @@
-import type { CurrentUser } from '../../../src/accounts/auth';
-import type { EventFormValues, FieldErrors } from '../../../src/events/forms';
-import type { StoredEvent } from '../../../src/events/service';
-import { eventKinds } from '../../../src/events/rules';
-import type { MessageKey } from '../../../src/lib/i18n/index';
-import { AdminLayout } from '../../admin/admin-layout';
-import type { PageContext } from '../../layout';
+import type { CurrentUser } from '@/platform/auth/auth';
+import type { EventFormValues, FieldErrors } from '@/events/forms';
+import type { StoredEvent } from '@/events/service';
+import { eventKinds } from '@/events/rules';
+import type { MessageKey } from '@/platform/i18n';
+import { AdminLayout } from '@views/shell/admin-layout';
+import type { PageContext } from '@views/shell/layout';
 
 export type EventFormPageProps = PageContext & {
   user: CurrentUser;

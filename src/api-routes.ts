@@ -1,0 +1,47 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import type { AppEnv } from '@/platform/deps';
+import { eventsApi } from '@/events/api';
+import { recordingsApi } from '@/recordings/api';
+import { registrationApi } from '@/registrations/api';
+import { outcomesApi } from '@/outcomes/api';
+import { plansApi } from '@/plans/api';
+import { createApiRouter, requireJsonBody } from '@/platform/http/api-router';
+
+/** Every feature's API, mounted under /api/v1; the OpenAPI 3.1 document at /api/openapi.json. */
+export function apiRoutes() {
+  const v1 = createApiRouter();
+  v1.use(requireJsonBody());
+  const features: OpenAPIHono<AppEnv>[] = [
+    eventsApi(),
+    recordingsApi(),
+    registrationApi(),
+    outcomesApi(),
+    plansApi(),
+  ];
+  for (const feature of features) v1.route('/', feature);
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from `npm run cli -- token:create` or /admin/tokens',
+  });
+
+  const api = new Hono<AppEnv>();
+  api.route('/v1', v1);
+  api.get('/openapi.json', (c) =>
+    c.json(
+      v1.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Koda API',
+          version: '1.0.0',
+          description:
+            'Events, agendas, registrations, recordings, outcomes and action plans of public deliberation. ' +
+            'Write endpoints need `Authorization: Bearer <token>` (see `npm run cli -- token:create`).',
+        },
+        servers: [{ url: `${c.get('deps').config.publicUrl}/api/v1` }],
+      }),
+    ),
+  );
+  return api;
+}

@@ -1,0 +1,46 @@
+import { accountsMessages } from '@/accounts/messages';
+import { archiveMessages } from '@/archive/messages';
+import { calendarMessages } from '@/calendar/messages';
+import { eventsMessages } from '@/events/messages';
+import { plansMessages } from '@/plans/messages';
+import { recordingMessages } from '@/recordings/messages';
+import { registrationMessages } from '@/registrations/messages';
+import { commonMessages } from '@/platform/i18n/common';
+import { createTranslator, type Catalogues, type Lang, type Translate } from '@/platform/i18n';
+
+/**
+ * Every language's catalogue, assembled from the platform's and each feature's messages. A
+ * feature that adds keys but is missing here makes this object incomplete: a type error.
+ */
+export const catalogues: Catalogues = {
+  et: {
+    ...commonMessages.et,
+    ...recordingMessages.et,
+    ...archiveMessages.et,
+    ...eventsMessages.et,
+    ...accountsMessages.et,
+    ...registrationMessages.et,
+    ...calendarMessages.et,
+    ...plansMessages.et,
+  },
+  en: {
+    ...commonMessages.en,
+    ...recordingMessages.en,
+    ...archiveMessages.en,
+    ...eventsMessages.en,
+    ...accountsMessages.en,
+    ...registrationMessages.en,
+    ...calendarMessages.en,
+    ...plansMessages.en,
+  },
+};
+
+const translators = {
+  et: createTranslator(catalogues.et),
+  en: createTranslator(catalogues.en),
+} satisfies Record<Lang, Translate>;
+
+/** The strings of one language, for work outside a request (emails, feeds, jobs). */
+export function translator(lang: Lang): Translate {
+  return translators[lang];
+}

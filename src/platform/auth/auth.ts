@@ -1,0 +1,121 @@
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { apiTokens, memberships, sessions, users } from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
+import type { AppEnv } from '@/platform/deps';
+import { HttpError } from '@/platform/http/errors';
+import { hashToken } from '@/platform/tokens';
+
+export const SESSION_COOKIE = 'koda_session';
+
+export type CurrentUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: 'admin' | 'organizer';
+  /** The municipalities an organizer manages (admins manage all). */
+  municipalityIds: number[];
+  via: 'session' | 'token';
+};
+
+async function loadUser(
+  db: Queryable,
+  userId: number,
+  via: CurrentUser['via'],
+): Promise<CurrentUser | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  if (!user) return null;
+  const rows = await db
+    .select({ municipalityId: memberships.municipalityId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return { ...user, municipalityIds: rows.map((row) => row.municipalityId), via };
+}
+
+async function userFromBearer(c: Context<AppEnv>, token: string): Promise<CurrentUser | null> {
+  const { db, clock } = c.get('deps');
+  const tokenHash = await hashToken(token);
+  const [row] = await db
+    .select({ id: apiTokens.id, userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  const now = clock.now();
+  // Last-used time to the minute: one write per token per minute at most.
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(apiTokens.id, row.id),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)),
+        ),
+      ),
+    );
+  return loadUser(db, row.userId, 'token');
+}
+
+async function userFromSession(c: Context<AppEnv>, token: string): Promise<CurrentUser | null> {
+  const { db, clock } = c.get('deps');
+  const [row] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.tokenHash, await hashToken(token)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, clock.now()),
+      ),
+    );
+  return row ? loadUser(db, row.userId, 'session') : null;
+}
+
+/**
+ * Who is asking: an API token (`Authorization: Bearer …`) or a session cookie. A bearer token
+ * that is wrong is refused outright (401) rather than silently treated as anonymous.
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    let user: CurrentUser | null = null;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      user = match?.[1] ? await userFromBearer(c, match[1]) : null;
+      if (!user) throw new HttpError('unauthorized', 'The API token is invalid or revoked');
+    } else {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      if (cookie) user = await userFromSession(c, cookie);
+    }
+    c.set('user', user);
+    await next();
+  };
+}
+
+export function requireUser(c: Context<AppEnv>): CurrentUser {
+  const user = c.get('user');
+  if (!user) throw new HttpError('unauthorized', 'Log in or send an API token');
+  return user;
+}
+
+export function requireAdmin(c: Context<AppEnv>): CurrentUser {
+  const user = requireUser(c);
+  if (user.role !== 'admin') throw new HttpError('forbidden', 'Only admins may do this');
+  return user;
+}
+
+/** Admins manage everything; organizers what any of their municipalities hosts. */
+export function canManage(user: CurrentUser, municipalityIds: readonly number[]): boolean {
+  return user.role === 'admin' || municipalityIds.some((id) => user.municipalityIds.includes(id));
+}
+
+export function assertCanManage(user: CurrentUser, municipalityIds: readonly number[]): void {
+  if (!canManage(user, municipalityIds)) {
+    throw new HttpError('forbidden', 'You do not manage this municipality');
+  }
+}

@@ -1,0 +1,14 @@
+import type { CurrentUser } from '@/platform/auth/auth';
+import type { Config } from '@/config';
+import type { Db } from '@/platform/db/types';
+import type { Clock } from './clock';
+import type { Lang, Translate } from '@/platform/i18n';
+import type { Log } from './log';
+import type { Mailer } from '@/platform/mail/mailer';
+
+/** Everything the app takes from outside; createApp receives it, features read it from the context. */
+export type Deps = { db: Db; config: Config; clock: Clock; mailer: Mailer; log: Log };
+
+export type AppEnv = {
+  Variables: { deps: Deps; lang: Lang; t: Translate; user: CurrentUser | null };
+};

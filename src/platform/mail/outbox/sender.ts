@@ -1,0 +1,131 @@
+import { and, asc, eq, gt, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import { outbox } from '@/platform/db/schema';
+import type { Db } from '@/platform/db/types';
+import type { Log } from '@/platform/log';
+import { noMailer, type Mailer } from '@/platform/mail/mailer';
+import { MAX_ATTEMPTS, retryDelaySeconds, SENDING_LEASE_SECONDS } from './backoff';
+
+export type SenderDeps = { db: Db; mailer: Mailer; clock: { now(): Date }; log: Log };
+
+export type SendReport = { sent: number; retried: number; failed: number; held: number };
+
+/** Remembers, per process, which held messages were already printed (logging only). */
+export type HoldState = { lastLoggedId: number };
+
+/**
+ * Delivers due outbox messages. Each is claimed first (`pending` → `sending` in one UPDATE
+ * whose subquery uses FOR UPDATE SKIP LOCKED), so two senders never take the same message;
+ * after the send it becomes `sent`, or goes back to `pending` with exponential backoff. A
+ * message left in `sending` by a process that died is marked `failed`, not retried: it may
+ * already have gone out, and sending it twice is worse than an admin seeing it failed.
+ *
+ * Without a mail server (`noMailer`, SMTP_URL unset) nothing is claimed: messages stay
+ * pending and readable at /admin/outbox, and each new one is logged once by id, kind and
+ * subject. Subjects hold only the event title; recipients and bodies (names, manage links)
+ * are never logged.
+ */
+export async function sendDueMessages(
+  deps: SenderDeps,
+  options: { batch?: number; hold?: HoldState } = {},
+): Promise<SendReport> {
+  const { db, mailer, clock, log } = deps;
+  const now = clock.now();
+  const report: SendReport = { sent: 0, retried: 0, failed: 0, held: 0 };
+
+  if (mailer === noMailer) {
+    const hold = options.hold ?? { lastLoggedId: 0 };
+    const pending = await db
+      .select({ id: outbox.id, kind: outbox.kind, subject: outbox.subject })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), gt(outbox.id, hold.lastLoggedId)))
+      .orderBy(asc(outbox.id))
+      .limit(options.batch ?? 100);
+    for (const message of pending) {
+      log.info('email held in the outbox (SMTP_URL is not set; read it at /admin/outbox)', {
+        outboxId: message.id,
+        kind: message.kind,
+        subject: message.subject,
+      });
+      hold.lastLoggedId = message.id;
+      report.held++;
+    }
+    return report;
+  }
+
+  await db
+    .update(outbox)
+    .set({
+      status: 'failed',
+      lastError: 'Interrupted while sending; not retried so that it is never sent twice',
+    })
+    .where(and(eq(outbox.status, 'sending'), lt(outbox.nextAttemptAt, now)));
+
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.id))
+    .limit(options.batch ?? 20)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(outbox)
+    .set({
+      status: 'sending',
+      attempts: sql`${outbox.attempts} + 1`,
+      nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_SECONDS * 1000),
+    })
+    .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
+    .returning();
+  claimed.sort((a, b) => a.id - b.id);
+
+  for (const message of claimed) {
+    try {
+      await mailer.send({
+        to: message.recipient,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: message.attachments,
+      });
+      await db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: clock.now(), lastError: null })
+        .where(and(eq(outbox.id, message.id), eq(outbox.status, 'sending')));
+      report.sent++;
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const giveUp = message.attempts >= MAX_ATTEMPTS;
+      await db
+        .update(outbox)
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          lastError: reason,
+          nextAttemptAt: new Date(
+            clock.now().getTime() + retryDelaySeconds(message.attempts) * 1000,
+          ),
+        })
+        .where(and(eq(outbox.id, message.id), eq(outbox.status, 'sending')));
+      // The error text can quote the recipient; it stays in the outbox row for admins.
+      log.warn(giveUp ? 'email failed for good' : 'email failed; will retry', {
+        outboxId: message.id,
+        kind: message.kind,
+        attempts: message.attempts,
+      });
+      if (giveUp) report.failed++;
+      else report.retried++;
+    }
+  }
+  return report;
+}
+
+/**
+ * Deletes outbox messages (they hold names, addresses and manage links) created before the
+ * cutoff, whatever their state, except one being sent right now.
+ */
+export async function pruneOutbox(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(outbox)
+    .where(and(lt(outbox.createdAt, before), ne(outbox.status, 'sending')))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
