@@ -1,11 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { AppEnv } from '@/platform/deps';
-import { eventsApi } from '@/events/api';
-import { recordingsApi } from '@/recordings/api';
-import { registrationApi } from '@/registrations/api';
-import { outcomesApi } from '@/outcomes/api';
-import { plansApi } from '@/plans/api';
+import { eventsApi } from '@/events';
+import { recordingsApi } from '@/recordings';
+import { registrationApi } from '@/registrations';
+import { outcomesApi } from '@/outcomes';
+import { plansApi } from '@/plans';
 import { createApiRouter, requireJsonBody } from '@/platform/http/api-router';
 
 /** Every feature's API, mounted under /api/v1; the OpenAPI 3.1 document at /api/openapi.json. */

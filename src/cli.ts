@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createApiToken, listApiTokensByEmail, revokeApiToken } from '@/platform/auth/api-tokens';
-import { createUser } from '@/accounts/users';
+import { createUser } from '@/accounts';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from '@/platform/db/migrate';
 import { openDatabase } from '@/platform/db/open';

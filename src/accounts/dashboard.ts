@@ -30,8 +30,8 @@ import {
   registrations,
 } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
-import { isOverdue, localDate } from '@/plans/rules';
-import { PLAN_ZONE } from '@/plans/service';
+import { isOverdue, localDate } from '@/plans';
+import { PLAN_ZONE } from '@/plans';
 import type { CurrentUser } from '@/platform/auth/auth';
 
 export type DashboardEvent = {

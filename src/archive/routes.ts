@@ -5,8 +5,8 @@ import type { AppEnv } from '@/platform/deps';
 import type { MessageKey } from '@/platform/i18n';
 import { pageContext } from '@/platform/http/page';
 import { formatOffset } from '@/platform/time';
-import { ARCHIVE_PAGE_SIZE } from '@/recordings/api';
-import { archiveFacets, archiveFeedItems, searchArchive } from '@/recordings/queries';
+import { ARCHIVE_PAGE_SIZE } from '@/recordings';
+import { archiveFacets, archiveFeedItems, searchArchive } from '@/recordings';
 import { atomFeed } from './atom';
 import { answerWithValidators } from '@/platform/http/conditional';
 

@@ -12,7 +12,7 @@ import {
   registrations,
 } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
-import type { EventKind } from '@/events/queries';
+import type { EventKind } from '@/events';
 import { translator } from '@/messages';
 import { type Lang, type Translate } from '@/platform/i18n';
 import { strongEtag } from '@/platform/http/conditional';

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { events, municipalities } from '@/platform/db/schema';
 import type { AppEnv } from '@/platform/deps';
-import type { EventKind } from '@/events/queries';
+import type { EventKind } from '@/events';
 import { isNotModified } from '@/platform/http/conditional';
 import { HttpError, invalidFields, notFound } from '@/platform/http/errors';
 import { feedState, renderFeed, type FeedContext, type FeedSelection } from './feed';

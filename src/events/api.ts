@@ -10,10 +10,10 @@ import {
   writeErrorResponses,
 } from '@/platform/http/openapi';
 import { createApiRouter } from '@/platform/http/api-router';
-import { recordingJson } from '@/recordings/api';
-import { recordingsForEvent } from '@/recordings/queries';
-import { seatsFor } from '@/registrations/queries';
-import { registrationWindow } from '@/registrations/rules';
+import { recordingJson } from '@/recordings';
+import { recordingsForEvent } from '@/recordings';
+import { seatsFor } from '@/registrations';
+import { registrationWindow } from '@/registrations';
 import { notFound } from '@/platform/http/errors';
 import { listEventPage, listMunicipalities } from './queries';
 import {
@@ -41,7 +41,7 @@ import {
   listEventOutcomes,
   outcomeJson,
   outcomeResponse,
-} from '@/outcomes/service';
+} from '@/outcomes';
 
 const listEventsRoute = createRoute({
   method: 'get',

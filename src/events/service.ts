@@ -5,7 +5,7 @@ import { agendaItems, eventHosts, events, municipalities } from '@/platform/db/s
 import type { Db, Queryable, Tx } from '@/platform/db/types';
 import type { Config } from '@/config';
 import type { Clock } from '@/platform/clock';
-import { fillSeatsAfterEventChange, notifyEventChanged } from '@/registrations/service';
+import { fillSeatsAfterEventChange, notifyEventChanged } from '@/registrations';
 import { invalidFields, notFound } from '@/platform/http/errors';
 import { slugify } from '@/platform/slug';
 import { toZonedIso } from '@/platform/time';

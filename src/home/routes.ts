@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { HomePage } from '@views/home/home-page';
 import { PrivacyPage } from '@views/home/privacy-page';
 import type { AppEnv } from '@/platform/deps';
-import { listPublicEvents } from '@/events/queries';
-import { listPublicPlanProgress } from '@/plans/service';
+import { listPublicEvents } from '@/events';
+import { listPublicPlanProgress } from '@/plans';
 import { pageContext } from '@/platform/http/page';
 
 export function homeRoutes() {

@@ -1,6 +1,6 @@
-import { prunePasswordResets } from '@/accounts/password-reset';
+import { prunePasswordResets } from '@/accounts';
 import { pruneSessions } from '@/platform/auth/sessions';
-import { pruneOrphanFeedTokens } from '@/calendar/tokens';
+import { pruneOrphanFeedTokens } from '@/calendar';
 import type { Deps } from '@/platform/deps';
 import { loggableError } from '@/platform/log';
 import { pruneRateLimits } from '@/platform/http/rate-limit';
@@ -10,9 +10,9 @@ import {
   type HoldState,
   type SendReport,
 } from '@/platform/mail/outbox/sender';
-import { enqueueReminders } from '@/registrations/reminders';
-import { purgeRegistrations } from '@/registrations/service';
-import { purgeCutoff } from '@/registrations/rules';
+import { enqueueReminders } from '@/registrations';
+import { purgeRegistrations } from '@/registrations';
+import { purgeCutoff } from '@/registrations';
 
 /**
  * The periodic jobs as plain functions of the app's dependencies, so the Node server (timers

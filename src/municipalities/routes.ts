@@ -1,12 +1,12 @@
-import { FeedLinks } from '@views/calendar/feed-links';
+import { FeedLinks } from '@/calendar';
 import { Hono } from 'hono';
 import { MunicipalitiesPage } from '@views/municipalities/municipalities-page';
 import { MunicipalityPage } from '@views/municipalities/municipality-page';
-import { MunicipalityPlan } from '@views/plans/municipality-plan';
-import { findMunicipalityPlan, loadPlanDetail, PLAN_ZONE } from '@/plans/service';
-import { localDate, summarizeProgress } from '@/plans/rules';
+import { MunicipalityPlan } from '@/plans';
+import { findMunicipalityPlan, loadPlanDetail, PLAN_ZONE } from '@/plans';
+import { localDate, summarizeProgress } from '@/plans';
 import type { AppEnv } from '@/platform/deps';
-import { listMunicipalities, listPublicEvents } from '@/events/queries';
+import { listMunicipalities, listPublicEvents } from '@/events';
 import { notFound } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
 import { findMunicipality } from './queries';

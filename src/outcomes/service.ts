@@ -12,7 +12,7 @@ import {
   recordings,
 } from '@/platform/db/schema';
 import type { Db, Queryable, Tx } from '@/platform/db/types';
-import { findEventBySlug, listMunicipalityIdsOfEvent } from '@/events/service';
+import { findEventBySlug, listMunicipalityIdsOfEvent } from '@/events';
 import type { Clock } from '@/platform/clock';
 import {
   HttpError,

@@ -1,12 +1,12 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { AdminOutcomesPage } from '@views/outcomes/admin-outcomes-page';
+import { AdminOutcomesPage } from '@/outcomes';
 import { AdminPlanPage, AdminPlansPage, type ItemEditState } from '@views/plans/admin-pages';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
 import { requireUserPage } from '@/platform/auth/guards';
 import { actionItems, events, municipalities, recordings } from '@/platform/db/schema';
 import type { AppEnv } from '@/platform/deps';
-import { findEventBySlug, loadAgenda } from '@/events/service';
+import { findEventBySlug, loadAgenda } from '@/events';
 import {
   HttpError,
   invalidFields,
@@ -16,12 +16,7 @@ import {
   type ErrorDetail,
 } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
-import {
-  createOutcome,
-  listEventOutcomes,
-  outcomeInputSchema,
-  updateOutcome,
-} from '@/outcomes/service';
+import { createOutcome, listEventOutcomes, outcomeInputSchema, updateOutcome } from '@/outcomes';
 import {
   itemInputSchema,
   itemPatchSchema,

@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { FEED_TTL_SECONDS, foldLines } from '@/calendar/rules';
+import { FEED_TTL_SECONDS, foldLines } from '@/calendar';
 import type { Lang, Translate } from '@/platform/i18n';
 import type { ItemDetail, PlanWithMunicipality } from './service';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { dueDateMoveText, planDate } from '@views/plans/parts';
-import { atomFeed } from '@/archive/atom';
+import { atomFeed } from '@/archive';
 import type { Lang, Translate } from '@/platform/i18n';
 import { PLAN_ZONE, type FeedReport, type PlanWithMunicipality } from './service';
 

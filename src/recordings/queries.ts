@@ -9,7 +9,7 @@ import {
   recordings,
 } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
-import { hostsOf, type HostRef } from '@/events/queries';
+import { hostsOf, type HostRef } from '@/events';
 import { FOLD_FROM, FOLD_TO, searchTerms } from './search';
 
 export type RecordingKind = (typeof recordings.kind.enumValues)[number];

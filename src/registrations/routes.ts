@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { requireAdminPage, requireUserPage } from '@/platform/auth/guards';
 import { assertCanManage } from '@/platform/auth/auth';
-import { sendPersonalFeedLink } from '@/calendar/tokens';
+import { sendPersonalFeedLink } from '@/calendar';
 import { isLang } from '@/platform/i18n';
 import { hitRateLimit } from '@/platform/http/rate-limit';
 import type { AppEnv } from '@/platform/deps';
 import { HttpError, MAX_ID } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
 import { listOutbox } from '@/platform/mail/outbox/queries';
-import { OutboxPage } from '@views/accounts/outbox-page';
+import { OutboxPage } from '@/accounts';
 import {
   CheckInPage,
   RegistrationsAdminPage,

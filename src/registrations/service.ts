@@ -7,7 +7,7 @@ import { HttpError } from '@/platform/http/errors';
 import { isLang, type Lang } from '@/platform/i18n';
 import { hashToken, newToken } from '@/platform/tokens';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
-import { eventIcs as feedEventIcs } from '@/calendar/feed';
+import { eventIcs as feedEventIcs } from '@/calendar';
 import { buildEmail, hasCalendarFile, type EmailKind, type OrganizerMessage } from './emails';
 import {
   eventById,

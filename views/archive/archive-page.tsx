@@ -1,7 +1,7 @@
 import type { ArchiveQuery } from '@/archive/routes';
-import type { HostRef } from '@/events/queries';
+import type { HostRef } from '@/events';
 import { formatOffset, formatShortDate } from '@/platform/time';
-import type { ArchiveEntry } from '@/recordings/queries';
+import type { ArchiveEntry } from '@/recordings';
 import { Layout, type PageContext } from '@views/shell/layout';
 
 export type ArchivePageProps = PageContext & {

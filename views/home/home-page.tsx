@@ -1,7 +1,7 @@
-import type { EventSummary } from '@/events/queries';
-import { FeedLinks } from '@views/calendar/feed-links';
-import { EventCard } from '@views/events/event-card';
-import { HomePlans, type HomePlan } from '@views/plans/municipality-plan';
+import type { EventSummary } from '@/events';
+import { FeedLinks } from '@/calendar';
+import { EventCard } from '@/events';
+import { HomePlans, type HomePlan } from '@/plans';
 import { Layout, type PageContext } from '@views/shell/layout';
 
 export type HomePageProps = PageContext & {

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { EventSummary } from '@/events/queries';
-import { EventCard } from '@views/events/event-card';
+import type { EventSummary } from '@/events';
+import { EventCard } from '@/events';
 import { Layout, type PageContext } from '@views/shell/layout';
 
 export type MunicipalityPageProps = PageContext & {

@@ -1,11 +1,11 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import type { AgendaItemRow, StoredEvent } from '@/events/service';
+import type { AgendaItemRow, StoredEvent } from '@/events';
 import type { ErrorDetail } from '@/platform/http/errors';
 import { formatOffset } from '@/platform/time';
 import { outcomeKinds, type OutcomeRow } from '@/outcomes/service';
 import { AdminLayout } from '@views/shell/admin-layout';
 import type { PageContext } from '@views/shell/layout';
-import { Errors } from '@views/plans/admin-pages';
+import { Errors } from '@/plans';
 
 export type AdminOutcomesProps = PageContext & {
   user: CurrentUser;

@@ -3,7 +3,7 @@ import { renderMarkdown } from '@/platform/markdown';
 import { formatOffset } from '@/platform/time';
 import type { EventActionItem, OutcomeRow } from '@/outcomes/service';
 import type { PageContext } from '@views/shell/layout';
-import { StatusBadge } from '@views/plans/parts';
+import { StatusBadge } from '@/plans';
 
 /** The event page's outcomes and "what came of it" (its `outcomes` slot). */
 export function EventOutcomes(props: {

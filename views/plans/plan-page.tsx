@@ -1,4 +1,4 @@
-import { webcalUrl } from '@/calendar/rules';
+import { webcalUrl } from '@/calendar';
 import { raw } from 'hono/html';
 import { renderMarkdown } from '@/platform/markdown';
 import { isOverdue, itemStatuses, type ItemStatus, type ProgressSummary } from '@/plans/rules';

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import type { DashboardEvent } from '@/accounts/dashboard';
+import type { DashboardEvent } from '@/accounts';
 import { formatRange } from '@/platform/time';
 import { AdminLayout } from '@views/shell/admin-layout';
 import type { PageContext } from '@views/shell/layout';

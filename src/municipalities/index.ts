@@ -1,0 +1,2 @@
+/** The municipalities feature's front door: what other features, views and the app may use. */
+export { municipalityRoutes } from './routes';

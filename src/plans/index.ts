@@ -1,0 +1,10 @@
+/** The plans feature's front door: what other features, views and the app may use. */
+export { Errors } from '@views/plans/admin-pages';
+export { HomePlans, MunicipalityPlan } from '@views/plans/municipality-plan';
+export type { HomePlan } from '@views/plans/municipality-plan';
+export { StatusBadge } from '@views/plans/parts';
+export { planAdminRoutes } from './admin-routes';
+export { plansApi } from './api';
+export { planRoutes } from './routes';
+export { isOverdue, localDate, summarizeProgress } from './rules';
+export { PLAN_ZONE, findMunicipalityPlan, listPublicPlanProgress, loadPlanDetail } from './service';

@@ -1,0 +1,6 @@
+/** The recordings feature's front door: what other features, views and the app may use. */
+export { LivePanel } from '@views/recordings/live-panel';
+export { ARCHIVE_PAGE_SIZE, recordingJson, recordingsApi } from './api';
+export { archiveFacets, archiveFeedItems, recordingsForEvent, searchArchive } from './queries';
+export type { ArchiveEntry } from './queries';
+export { recordingsRoutes } from './routes';

@@ -1,0 +1,8 @@
+/** The registrations feature's front door: what other features, views and the app may use. */
+export { RegistrationPanel } from '@views/registrations/registration-panel';
+export { registrationApi } from './api';
+export { seatsFor } from './queries';
+export { enqueueReminders } from './reminders';
+export { registrationRoutes } from './routes';
+export { purgeCutoff, registrationWindow } from './rules';
+export { fillSeatsAfterEventChange, notifyEventChanged, purgeRegistrations } from './service';
