@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ErrorPage } from '@views/shell/error-page';
 import { appCss } from '@views/shell/styles';
+import { formsScript } from '@views/shell/forms-script';
 import type { AppEnv, Deps } from '@/platform/deps';
 import { catalogues } from '@/messages';
 import { ping } from '@/platform/db/postgres';
@@ -42,7 +43,9 @@ function renderError(c: Context<AppEnv>, error: HttpError) {
       code: error.code,
       message: error.message,
     };
-    if (error.details.length > 0) body.details = error.details;
+    if (error.details.length > 0) {
+      body.details = error.details.map(({ path, message }) => ({ path, message }));
+    }
     return c.json({ error: body }, error.status);
   }
   const t = c.get('t');
@@ -83,6 +86,10 @@ export function createApp(deps: Deps) {
   app.get('/healthz', async (c) => {
     const healthy = await ping(c.get('deps').db);
     return c.json({ status: healthy ? 'ok' : 'unavailable' }, healthy ? 200 : 503);
+  });
+  app.get('/assets/forms.js', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(formsScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   });
   app.get('/assets/app.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

@@ -42,6 +42,7 @@ export function Layout(props: LayoutProps) {
             <link rel="canonical" href={props.publicUrl + props.canonicalPath} />
           ) : null}
           <link rel="stylesheet" href="/assets/app.css" />
+          <script src="/assets/forms.js" defer></script>
           {props.head}
         </head>
         <body>

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 
 import type { MessageKey } from '@/platform/i18n';
+import { localizeIssue, type Localized } from './validation';
 
-export type ErrorDetail = { path: string; message: string };
+/**
+ * One field's problem: `message` in English for API clients, `localized` (when known) for pages
+ * in the reader's language. The API body carries only path and message.
+ */
+export type ErrorDetail = { path: string; message: string; localized?: Localized };
 
 /**
  * Every error code Koda answers with, and its HTTP status: the one closed list. The OpenAPI
@@ -76,6 +81,7 @@ export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetai
   return issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(body)',
     message: issue.message,
+    localized: localizeIssue(issue),
   }));
 }
 
