@@ -22,8 +22,31 @@ describe('safeNext', () => {
       '/admin\\..\\\\evil.example',
       'javascript:alert(1)',
       'admin',
+      // Paths that normalise to a protocol-relative '//host' (issue 21, finding 5).
+      '/.//evil.example',
+      '/..//evil.example',
+      '/././/evil.example',
+      '/a/..//evil.example',
+      '/%2e//evil.example',
+      '/%2e%2e//evil.example',
+      '///evil.example',
+      '/.\\/evil.example',
     ]) {
-      expect(safeNext(next)).toBe('/admin');
+      expect(safeNext(next), String(next)).toBe('/admin');
+    }
+  });
+
+  it('what it returns is a single-slash path that a browser keeps on this origin', () => {
+    for (const next of [
+      '/admin/users',
+      '/admin/events/x?saved=1#top',
+      '/a/../admin',
+      '/%2e/admin',
+      '/.%2f/x',
+    ]) {
+      const kept = safeNext(next);
+      expect(kept.startsWith('/') && !kept.startsWith('//')).toBe(true);
+      expect(new URL(kept, 'https://koda.test').origin).toBe('https://koda.test');
     }
   });
 

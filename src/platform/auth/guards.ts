@@ -7,16 +7,18 @@ import type { CurrentUser } from './auth';
 const SAME_SITE = 'https://koda.invalid';
 
 /**
- * A `next` target we may redirect to after login: a path on this site, never another host.
- * Browsers drop tabs and newlines from URLs and read `\` as `/`, so `/\t/evil.example` would
- * leave the site: such characters are refused, and what is left must resolve to this origin.
+ * The one check for every redirect target taken from a request (`next=` and the like): a path on
+ * this site, never another host. Browsers drop tabs and newlines from URLs and read `\` as `/`,
+ * so `/\t/evil.example` would leave the site: such characters are refused. What is left is
+ * normalised as a browser would (`/.//evil.example` becomes `//evil.example`, a protocol-relative
+ * address of another host), and only a single-slash path on this origin is returned.
  */
 export function safeNext(next: string | undefined | null): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/admin';
   if (!URL.canParse(next, SAME_SITE)) return '/admin';
   const url = new URL(next, SAME_SITE);
-  if (url.origin !== SAME_SITE) return '/admin';
+  if (url.origin !== SAME_SITE || url.pathname.startsWith('//')) return '/admin';
   return url.pathname + url.search + url.hash;
 }
 
