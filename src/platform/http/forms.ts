@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '@/platform/deps';
-import { HttpError, notFound } from './errors';
+import { HttpError, issuesToDetails, notFound, type ErrorDetail } from './errors';
 
 /** What the admin pages' HTML forms read: web forms only (JSON belongs to /api). */
 export type Form = Record<string, string | File | (string | File)[]>;
@@ -34,4 +34,111 @@ export function pathId(c: Context<AppEnv>): number {
   const parsed = idParam.safeParse(c.req.param('id'));
   if (!parsed.success) throw notFound();
   return parsed.data;
+}
+
+/**
+ * A form's fields as a zod schema reads them: a name sent once is its text, a name sent more
+ * than once is the list of its texts; files are left out. Lists whose name may come once or not
+ * at all (checkboxes) are read with `formList`.
+ */
+export function formFields(form: Form): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(form)) {
+    if (Array.isArray(value)) {
+      fields[name] = value.filter((item): item is string => typeof item === 'string');
+    } else if (typeof value === 'string') {
+      fields[name] = value;
+    }
+  }
+  return fields;
+}
+
+/** A field that is a list however often it was sent (checkboxes: none, one or many); '' dropped. */
+export function formList<T extends z.ZodType>(item: T) {
+  return z.preprocess(
+    (value) =>
+      (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(
+        (entry) => entry !== '',
+      ),
+    z.array(item),
+  );
+}
+
+export type FormParse<T> = { success: true; data: T } | { success: false; details: ErrorDetail[] };
+
+/**
+ * The one typed reader of HTML forms: the form read with a zod schema, giving its values or its
+ * problems as details (with message keys: show them with localizeDetails, never zod's text).
+ */
+export function parseForm<T extends z.ZodType>(schema: T, form: Form): FormParse<z.output<T>> {
+  const result = schema.safeParse(formFields(form));
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, details: issuesToDetails(result.error.issues) };
+}
+
+/** Reads the request's form with a schema (415 when it is not a web form). */
+export async function readFormWith<T extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: T,
+): Promise<FormParse<z.output<T>>> {
+  return parseForm(schema, await readForm(c));
+}
+
+/** One text field, trimmed; null when blank (an optional field left empty). */
+export function optionalText(form: Form, name: string): string | null {
+  const value = text(form, name).trim();
+  return value === '' ? null : value;
+}
+
+/** A checkbox: true when the form sent it (browsers send nothing for an unticked box). */
+export function checked(form: Form, name: string): boolean {
+  return text(form, name) !== '';
+}
+
+/**
+ * A number field: null when blank, the number when it is one (a decimal comma is fine), and
+ * otherwise the text as typed, so the schema refuses it and names the field.
+ */
+export function numeric(form: Form, name: string): number | string | null {
+  const value = text(form, name).trim();
+  if (value === '') return null;
+  const parsed = Number(value.replace(',', '.'));
+  return Number.isFinite(parsed) ? parsed : value;
+}
+
+/** What a refused form shows: each field's messages, and those that belong to no field. */
+export type FormProblems = { errors: FieldErrors; general: string[] };
+
+/**
+ * A refused form's problems in the reader's language: the details of a 422 (validation or a
+ * feature's rule) by form field, and a refusal of the action itself (409, 410, e.g. "no seat
+ * is free") as a general message: its `page.key`, else the code's own message. `fieldOf` maps
+ * a detail's path to the form's field, or null for a message that belongs to no field shown.
+ * Anything else (not found, forbidden, a fault) is rethrown: it is a page of its own.
+ */
+export function formProblems(
+  t: Translate,
+  error: unknown,
+  fieldOf: (path: string) => string | null = (path) => path,
+): FormProblems {
+  if (!(error instanceof HttpError) || ![409, 410, 422].includes(error.status)) throw error;
+  const problems: FormProblems = { errors: {}, general: [] };
+  for (const detail of error.details) {
+    const message = detail.localized
+      ? t(detail.localized.key, detail.localized.params)
+      : t('validation.invalid');
+    const field = fieldOf(detail.path);
+    if (field === null) problems.general.push(message);
+    else (problems.errors[field] ??= []).push(message);
+  }
+  if (error.details.length === 0) {
+    problems.general.push(t(error.page.key ?? errorMessageKey(error.code), error.page.params));
+  }
+  return problems;
+}
+
+/** True when the form came back with something to correct. */
+export function hasProblems(problems: FormProblems | undefined): boolean {
+  return Boolean(problems && (problems.general.length > 0 || Object.keys(problems.errors).length));
 }
