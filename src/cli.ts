@@ -97,7 +97,9 @@ const commands: Record<string, Command> = {
   },
   'outbox:send': async ({ db }) => {
     const config = loadConfig();
-    const smtp = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
+    const smtp = config.smtpUrl
+      ? createSmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs)
+      : null;
     const mailer = smtp ?? noMailer;
     try {
       const report = await runOutboxJob({

@@ -16,6 +16,7 @@ const configSchema = z.object({
   PUBLIC_URL: z.preprocess(emptyAsUndefined, urlWithProtocols(['http', 'https']).optional()),
   SMTP_URL: z.preprocess(emptyAsUndefined, urlWithProtocols(['smtp', 'smtps']).optional()),
   MAIL_FROM: z.string().min(3).default('Koda <koda@localhost>'),
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SEED_DEMO: z
@@ -34,6 +35,8 @@ export type Config = {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** How long connecting, the greeting and a silent socket may take before a send fails. */
+  smtpTimeoutMs: number;
   retentionDays: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemo: boolean;
@@ -60,6 +63,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ''),
     smtpUrl: settings.SMTP_URL,
     mailFrom: settings.MAIL_FROM,
+    smtpTimeoutMs: settings.SMTP_TIMEOUT_SECONDS * 1000,
     retentionDays: settings.RETENTION_DAYS,
     logLevel: settings.LOG_LEVEL,
     seedDemo: settings.SEED_DEMO,

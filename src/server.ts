@@ -39,7 +39,9 @@ async function main() {
   if (seeded) log.info('demo programme loaded');
 
   // Without SMTP_URL emails stay in the outbox (logged, readable at /admin/outbox).
-  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : noMailer;
+  const mailer = config.smtpUrl
+    ? createSmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs)
+    : noMailer;
   const deps = { db: database.db, config, clock: systemClock, mailer, log };
   const app = createApp(deps);
   running.jobs = startJobs(deps);

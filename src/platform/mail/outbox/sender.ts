@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, lte, ne, sql } from 'drizzle-orm';
 import { outbox } from '@/platform/db/schema';
 import type { Db } from '@/platform/db/types';
 import type { Log } from '@/platform/log';
@@ -13,11 +13,13 @@ export type SendReport = { sent: number; retried: number; failed: number; held: 
 export type HoldState = { lastLoggedId: number };
 
 /**
- * Delivers due outbox messages. Each is claimed first (`pending` → `sending` in one UPDATE
- * whose subquery uses FOR UPDATE SKIP LOCKED), so two senders never take the same message;
- * after the send it becomes `sent`, or goes back to `pending` with exponential backoff. A
- * message left in `sending` by a process that died is marked `failed`, not retried: it may
- * already have gone out, and sending it twice is worse than an admin seeing it failed.
+ * Delivers due outbox messages, one at a time. Each is claimed first (`pending` → `sending` in
+ * one UPDATE whose subquery uses FOR UPDATE SKIP LOCKED), so two senders never take the same
+ * message; after the send it becomes `sent`, or goes back to `pending` with exponential backoff.
+ * Only the message being sent is ever `sending`: one left so by a process that died is marked
+ * `failed`, not retried (it may already have gone out, and sending it twice is worse than an
+ * admin seeing it failed), while the rest of the queue was never claimed and goes out as usual.
+ * A permanent refusal (SMTP 5xx) fails at once with the server's reason.
  *
  * Without a mail server (`noMailer`, SMTP_URL unset) nothing is claimed: messages stay
  * pending and readable at /admin/outbox, and each new one is logged once by id, kind and
@@ -29,7 +31,6 @@ export async function sendDueMessages(
   options: { batch?: number; hold?: HoldState } = {},
 ): Promise<SendReport> {
   const { db, mailer, clock, log } = deps;
-  const now = clock.now();
   const report: SendReport = { sent: 0, retried: 0, failed: 0, held: 0 };
 
   if (mailer === noMailer) {
@@ -58,27 +59,11 @@ export async function sendDueMessages(
       status: 'failed',
       lastError: 'Interrupted while sending; not retried so that it is never sent twice',
     })
-    .where(and(eq(outbox.status, 'sending'), lt(outbox.nextAttemptAt, now)));
+    .where(and(eq(outbox.status, 'sending'), lt(outbox.nextAttemptAt, clock.now())));
 
-  const due = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.id))
-    .limit(options.batch ?? 20)
-    .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(outbox)
-    .set({
-      status: 'sending',
-      attempts: sql`${outbox.attempts} + 1`,
-      nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_SECONDS * 1000),
-    })
-    .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
-    .returning();
-  claimed.sort((a, b) => a.id - b.id);
-
-  for (const message of claimed) {
+  for (let count = 0; count < (options.batch ?? 20); count++) {
+    const message = await claimNext(db, clock.now());
+    if (!message) break;
     try {
       await mailer.send({
         to: message.recipient,
@@ -94,7 +79,8 @@ export async function sendDueMessages(
       report.sent++;
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      const giveUp = message.attempts >= MAX_ATTEMPTS;
+      const permanent = isPermanentRefusal(error);
+      const giveUp = permanent || message.attempts >= MAX_ATTEMPTS;
       await db
         .update(outbox)
         .set({
@@ -106,16 +92,48 @@ export async function sendDueMessages(
         })
         .where(and(eq(outbox.id, message.id), eq(outbox.status, 'sending')));
       // The error text can quote the recipient; it stays in the outbox row for admins.
-      log.warn(giveUp ? 'email failed for good' : 'email failed; will retry', {
-        outboxId: message.id,
-        kind: message.kind,
-        attempts: message.attempts,
-      });
+      log.warn(
+        permanent
+          ? 'email refused for good by the mail server'
+          : giveUp
+            ? 'email failed for good'
+            : 'email failed; will retry',
+        { outboxId: message.id, kind: message.kind, attempts: message.attempts },
+      );
       if (giveUp) report.failed++;
       else report.retried++;
     }
   }
   return report;
+}
+
+/** Claims the oldest due message for this sender, or null when none is due. */
+async function claimNext(db: Db, now: Date) {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.id))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  const [claimed] = await db
+    .update(outbox)
+    .set({
+      status: 'sending',
+      attempts: sql`${outbox.attempts} + 1`,
+      nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_SECONDS * 1000),
+    })
+    // `= (subquery)` is evaluated once; `IN (subquery … LIMIT 1)` may be re-run per row and
+    // claim every due message at once.
+    .where(and(sql`${outbox.id} = (${due})`, eq(outbox.status, 'pending')))
+    .returning();
+  return claimed ?? null;
+}
+
+/** An SMTP 5xx reply (e.g. 550 no such mailbox): retrying cannot help. */
+export function isPermanentRefusal(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }
 
 /**
