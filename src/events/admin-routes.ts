@@ -23,15 +23,8 @@ import {
 } from './forms';
 import { listMunicipalities } from './queries';
 import { agendaInputSchema, eventInputSchema, eventPatchSchema } from './rules';
-import {
-  copyEvent,
-  createEvent,
-  findEventBySlug,
-  loadAgenda,
-  replaceAgenda,
-  updateEvent,
-  type StoredEvent,
-} from './service';
+import { findEventBySlug, loadAgenda, type StoredEvent } from './reads';
+import { copyEvent, createEvent, replaceAgenda, updateEvent } from './service';
 
 /** The HttpError's fields as form errors when it is a validation failure; anything else is rethrown. */
 function validationErrors(error: unknown, field?: (path: string) => string): FieldErrors {

@@ -25,15 +25,8 @@ import {
   eventSummaryResponse,
 } from './present';
 import { agendaInputSchema, eventInputSchema, eventPatchSchema } from './rules';
-import {
-  copyEvent,
-  createEvent,
-  findEventBySlug,
-  findPublicEvent,
-  loadAgenda,
-  replaceAgenda,
-  updateEvent,
-} from './service';
+import { findEventBySlug, findPublicEvent, loadAgenda } from './reads';
+import { copyEvent, createEvent, replaceAgenda, updateEvent } from './service';
 import { eventListQuerySchema } from './listing';
 import {
   eventActionItemResponse,

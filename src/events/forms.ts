@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '@/platform/http/errors';
 import { toZonedIso } from '@/platform/time';
-import type { AgendaItemRow, StoredEvent } from './service';
+import type { AgendaItemRow, StoredEvent } from './reads';
 
 /** What an HTML form posts: every field as text; checkboxes and multi-selects as lists. */
 export type FormBody = Record<string, string | File | (string | File)[]>;

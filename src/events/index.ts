@@ -2,8 +2,46 @@
 export { EventCard } from '@views/events/event-card';
 export { eventAdminRoutes } from './admin-routes';
 export { eventsApi } from './api';
-export { hostsOf, listMunicipalities, listPublicEvents } from './queries';
-export type { EventKind, EventSummary, HostRef } from './queries';
+export { listMunicipalities, listPublicEvents } from './queries';
+export type { EventSummary } from './queries';
 export { eventRoutes } from './routes';
-export { findEventBySlug, listMunicipalityIdsOfEvent, loadAgenda } from './service';
-export type { AgendaItemRow, StoredEvent } from './service';
+export {
+  agendaItemIdsOf,
+  eventIdsWhere,
+  eventKinds,
+  eventSearchText,
+  eventStartOf,
+  eventStatuses,
+  feedEvents,
+  feedEventVersions,
+  findEvent,
+  findEventById,
+  findEventBySlug,
+  findEventsByIds,
+  findPublicEvent,
+  findPublicEventById,
+  hostIdsOf,
+  hostsAmong,
+  hostsOf,
+  inIds,
+  isPublicEvent,
+  listEventYears,
+  loadAgenda,
+  lockEvent,
+  publicEventCondition,
+  publicEventStatuses,
+} from './reads';
+export type {
+  AgendaItemRow,
+  EventHost,
+  EventIdFilter,
+  EventKey,
+  EventKind,
+  EventRow,
+  EventStatus,
+  FeedEvent,
+  FeedEventSelection,
+  FeedEventVersion,
+  HostRef,
+  StoredEvent,
+} from './reads';

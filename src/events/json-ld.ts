@@ -1,5 +1,5 @@
 import { toZonedIso } from '@/platform/time';
-import type { StoredEvent } from './service';
+import type { StoredEvent } from './reads';
 
 /** schema.org Event for search engines and aggregators; public fields only. */
 export function eventJsonLd(event: StoredEvent, publicUrl: string, lang: 'et' | 'en') {

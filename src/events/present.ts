@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toZonedIso } from '@/platform/time';
 import type { EventSummary } from './queries';
-import type { AgendaItemRow, StoredEvent } from './service';
+import type { AgendaItemRow, StoredEvent } from './reads';
 
 /** The API's view of an event: public fields only, times with the offset of the event's zone. */
 export function eventJson(event: StoredEvent, publicUrl: string) {

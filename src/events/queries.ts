@@ -1,11 +1,15 @@
-import { and, asc, desc, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { eventHosts, events, municipalities } from '@/platform/db/schema';
+import { and, asc, desc, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { events, municipalities } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import type { EventListQuery } from './listing';
-
-export type EventKind = (typeof events.kind.enumValues)[number];
-export type EventStatus = (typeof events.status.enumValues)[number];
-export type HostRef = { slug: string; name: string };
+import {
+  hostedBy,
+  hostsOf,
+  publicEventCondition,
+  type EventKind,
+  type EventStatus,
+  type HostRef,
+} from './reads';
 
 export type EventSummary = {
   id: number;
@@ -47,7 +51,7 @@ const summaryColumns = {
 };
 
 function publicFilter(filter: EventListFilter): SQL[] {
-  const conditions: SQL[] = [ne(events.status, 'draft')];
+  const conditions: SQL[] = [publicEventCondition()];
   if (filter.when === 'upcoming') conditions.push(gt(events.endsAt, filter.now));
   if (filter.when === 'past') conditions.push(lte(events.endsAt, filter.now));
   if (filter.when === 'live') {
@@ -60,12 +64,7 @@ function publicFilter(filter: EventListFilter): SQL[] {
     );
   }
   if (filter.municipalities?.length) {
-    conditions.push(
-      inArray(
-        events.id,
-        sql`(select ${eventHosts.eventId} from ${eventHosts} join ${municipalities} on ${municipalities.id} = ${eventHosts.municipalityId} where ${inArray(municipalities.slug, filter.municipalities)})`,
-      ),
-    );
+    conditions.push(inArray(events.id, hostedBy(filter.municipalities)));
   }
   return conditions;
 }
@@ -93,23 +92,6 @@ export async function countPublicEvents(db: Queryable, filter: EventListFilter):
   return row?.count ?? 0;
 }
 
-export async function hostsOf(db: Queryable, eventIds: number[]): Promise<Map<number, HostRef[]>> {
-  const byEvent = new Map<number, HostRef[]>();
-  if (eventIds.length === 0) return byEvent;
-  const rows = await db
-    .select({ eventId: eventHosts.eventId, slug: municipalities.slug, name: municipalities.name })
-    .from(eventHosts)
-    .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
-    .where(inArray(eventHosts.eventId, eventIds))
-    .orderBy(asc(eventHosts.position), asc(municipalities.name));
-  for (const row of rows) {
-    const list = byEvent.get(row.eventId) ?? [];
-    list.push({ slug: row.slug, name: row.name });
-    byEvent.set(row.eventId, list);
-  }
-  return byEvent;
-}
-
 async function withHosts<T extends { id: number }>(
   db: Queryable,
   rows: T[],
@@ -132,17 +114,6 @@ export async function listMunicipalities(db: Queryable) {
     })
     .from(municipalities)
     .orderBy(asc(municipalities.name));
-}
-
-/** Years that have public events, newest first, for the year filter. */
-export async function listEventYears(db: Queryable): Promise<number[]> {
-  const year = sql<number>`extract(year from ${events.startsAt} at time zone ${events.timezone})::int`;
-  const rows = await db
-    .selectDistinct({ year })
-    .from(events)
-    .where(ne(events.status, 'draft'))
-    .orderBy(desc(year));
-  return rows.map((row) => Number(row.year));
 }
 
 /** One page of the public listing for the filters of /events and GET /api/v1/events, with the total. */

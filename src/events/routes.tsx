@@ -14,8 +14,8 @@ import { notFound } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
 import { eventJsonLd } from './json-ld';
 import { eventListQuerySchema, type EventListQuery } from './listing';
-import { listEventPage, listEventYears, listMunicipalities } from './queries';
-import { findPublicEvent, loadAgenda } from './service';
+import { listEventPage, listMunicipalities } from './queries';
+import { findPublicEvent, listEventYears, loadAgenda } from './reads';
 
 /** Filters from a page's query string: empty fields are "any", and nonsense is ignored, not an error. */
 function pageListQuery(params: Record<string, string>): EventListQuery {

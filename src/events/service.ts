@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { eq, inArray, like, or } from 'drizzle-orm';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
 import { recordAudit } from '@/platform/audit/audit';
 import { agendaItems, eventHosts, events, municipalities } from '@/platform/db/schema';
-import type { Db, Queryable, Tx } from '@/platform/db/types';
+import type { Db, Tx } from '@/platform/db/types';
 import type { Config } from '@/config';
 import type { Clock } from '@/platform/clock';
 import { fillSeatsAfterEventChange, notifyEventChanged } from '@/registrations';
@@ -22,39 +22,17 @@ import {
   unmanagedHostChanges,
   wallClockShift,
 } from './rules';
-
-export type EventRow = typeof events.$inferSelect;
-export type AgendaItemRow = typeof agendaItems.$inferSelect;
-export type EventHost = { id: number; slug: string; name: string };
-export type StoredEvent = EventRow & { hosts: EventHost[] };
+import {
+  findEventBySlug,
+  hostIdsOf,
+  loadAgenda,
+  lockEvent,
+  type AgendaItemRow,
+  type EventRow,
+  type StoredEvent,
+} from './reads';
 
 type WriteContext = { db: Db; clock: Clock; user: CurrentUser; config: Pick<Config, 'publicUrl'> };
-
-export async function findEventBySlug(db: Queryable, slug: string): Promise<StoredEvent | null> {
-  const [row] = await db.select().from(events).where(eq(events.slug, slug));
-  if (!row) return null;
-  const hosts = await db
-    .select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
-    .from(eventHosts)
-    .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
-    .where(eq(eventHosts.eventId, row.id))
-    .orderBy(asc(eventHosts.position));
-  return { ...row, hosts };
-}
-
-/** A draft is the organizers' business: to everyone else it does not exist. */
-export async function findPublicEvent(db: Queryable, slug: string): Promise<StoredEvent | null> {
-  const event = await findEventBySlug(db, slug);
-  return event && event.status !== 'draft' ? event : null;
-}
-
-export async function loadAgenda(db: Queryable, eventId: number): Promise<AgendaItemRow[]> {
-  return db
-    .select()
-    .from(agendaItems)
-    .where(eq(agendaItems.eventId, eventId))
-    .orderBy(asc(agendaItems.position));
-}
 
 async function resolveHosts(tx: Tx, slugs: string[]): Promise<number[]> {
   const unique = [...new Set(slugs)];
@@ -255,16 +233,10 @@ export async function updateEvent(
 ) {
   const now = clock.now();
   const result = await db.transaction(async (tx) => {
-    const [current] = await tx.select().from(events).where(eq(events.slug, slug)).for('update');
+    const current = await lockEvent(tx, { slug });
     if (!current) throw notFound('No such event');
-    const currentHosts = await tx
-      .select({ id: eventHosts.municipalityId })
-      .from(eventHosts)
-      .where(eq(eventHosts.eventId, current.id));
-    assertCanManage(
-      user,
-      currentHosts.map((host) => host.id),
-    );
+    const currentHosts = await hostIdsOf(tx, current.id);
+    assertCanManage(user, currentHosts);
     const before = eventValuesOf(current);
     const zone = patch.timezone ?? current.timezone;
     const merged = {
@@ -278,12 +250,7 @@ export async function updateEvent(
     let hostIds: number[] | undefined;
     if (patch.hosts) {
       hostIds = await resolveHosts(tx, patch.hosts);
-      await assertHostChangesAllowed(
-        tx,
-        user,
-        currentHosts.map((host) => host.id),
-        hostIds,
-      );
+      await assertHostChangesAllowed(tx, user, currentHosts, hostIds);
     }
     const bump = changesScheduleOrPlace(before, after);
     const [row] = await tx
@@ -330,16 +297,9 @@ export async function replaceAgenda(
 ): Promise<AgendaItemRow[]> {
   const now = clock.now();
   return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(eq(events.slug, slug)).for('update');
+    const event = await lockEvent(tx, { slug });
     if (!event) throw notFound('No such event');
-    const hosts = await tx
-      .select({ id: eventHosts.municipalityId })
-      .from(eventHosts)
-      .where(eq(eventHosts.eventId, event.id));
-    assertCanManage(
-      user,
-      hosts.map((host) => host.id),
-    );
+    assertCanManage(user, await hostIdsOf(tx, event.id));
     const resolved = resolveAgenda(items, event);
     if (!resolved.ok) throw invalidFields(resolved.details);
     const before = await loadAgenda(tx, event.id);
@@ -361,15 +321,4 @@ export async function replaceAgenda(
     );
     return rows;
   });
-}
-
-export async function listMunicipalityIdsOfEvent(
-  db: Queryable,
-  eventId: number,
-): Promise<number[]> {
-  const rows = await db
-    .select({ id: eventHosts.municipalityId })
-    .from(eventHosts)
-    .where(and(eq(eventHosts.eventId, eventId)));
-  return rows.map((row) => row.id);
 }

@@ -6,13 +6,12 @@ import {
   actionItems,
   actionItemSources,
   actionPlans,
-  agendaItems,
   municipalities,
   outcomes,
   recordings,
 } from '@/platform/db/schema';
 import type { Db, Queryable, Tx } from '@/platform/db/types';
-import { findEventBySlug, listMunicipalityIdsOfEvent } from '@/events';
+import { agendaItemIdsOf, findEventBySlug, hostIdsOf } from '@/events';
 import type { Clock } from '@/platform/clock';
 import {
   HttpError,
@@ -53,11 +52,7 @@ async function checkReferences(
 ) {
   const details: ErrorDetail[] = [];
   if (values.agendaItemId != null) {
-    const [item] = await tx
-      .select({ eventId: agendaItems.eventId })
-      .from(agendaItems)
-      .where(eq(agendaItems.id, values.agendaItemId));
-    if (item?.eventId !== eventId) {
+    if (!(await agendaItemIdsOf(tx, eventId)).includes(values.agendaItemId)) {
       details.push({ path: 'agendaItemId', message: 'No such agenda item in this event' });
     }
   }
@@ -127,7 +122,7 @@ export async function createOutcome(
 async function lockManagedOutcome(tx: Tx, user: CurrentUser, id: number) {
   const [current] = await tx.select().from(outcomes).where(eq(outcomes.id, id)).for('update');
   if (!current) throw notFound('No such outcome');
-  assertCanManage(user, await listMunicipalityIdsOfEvent(tx, current.eventId));
+  assertCanManage(user, await hostIdsOf(tx, current.eventId));
   return current;
 }
 

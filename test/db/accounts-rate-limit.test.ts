@@ -98,4 +98,22 @@ describe('clientAddress', () => {
     expect(await addressFor('cloudflare', headers)).toBe('3.3.3.3');
     expect(await addressFor('true', {})).toBe('unknown');
   });
+
+  it('counts an IPv6 client by its /64, so rotating through the network does not escape a limit', async () => {
+    const rule = { limit: 3, windowSeconds: 60, blockSeconds: 60 };
+    const app = new Hono<AppEnv>();
+    app.use(provideDeps({ ...ctx.deps, config: testConfig({ TRUST_PROXY: 'true' }) }));
+    app.get('/', async (c) => {
+      const result = await hitRateLimit(ctx.deps.db, `t:v6:${clientAddress(c)}`, rule, at(0));
+      return c.text(result.allowed ? 'ok' : 'limited');
+    });
+    const answers: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const headers = { 'x-forwarded-for': `2001:db8:aa:bb:${i.toString(16)}::${i}` };
+      answers.push(await (await app.request('/', { headers })).text());
+    }
+    expect(answers).toEqual(['ok', 'ok', 'ok', 'limited', 'limited']);
+    const elsewhere = { 'x-forwarded-for': '2001:db8:aa:bc::1' };
+    expect(await (await app.request('/', { headers: elsewhere })).text()).toBe('ok');
+  });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
 import { agendaItems, events } from '@/platform/db/schema';
-import { findEventBySlug } from '@/events/service';
+import { findEventBySlug } from '@/events/reads';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 

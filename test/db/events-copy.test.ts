@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { auditLog, registrations } from '@/platform/db/schema';
-import { findEventBySlug, loadAgenda } from '@/events/service';
+import { findEventBySlug, loadAgenda } from '@/events/reads';
 import { toZonedIso } from '@/platform/time';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';

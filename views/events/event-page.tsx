@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { scriptSafeJson } from '@/events/json-ld';
-import type { AgendaItemRow, StoredEvent } from '@/events/service';
+import type { AgendaItemRow, StoredEvent } from '@/events/reads';
 import { renderMarkdown } from '@/platform/markdown';
 import { formatRange, formatTime } from '@/platform/time';
 import { Layout, type PageContext } from '@views/shell/layout';

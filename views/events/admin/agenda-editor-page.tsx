@@ -1,7 +1,7 @@
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { AgendaRow, FieldErrors } from '@/events/forms';
 import { agendaKinds } from '@/events/rules';
-import type { StoredEvent } from '@/events/service';
+import type { StoredEvent } from '@/events/reads';
 import { AdminLayout } from '@views/shell/admin-layout';
 import type { PageContext } from '@views/shell/layout';
 import { EventSubnav } from './event-form-page';

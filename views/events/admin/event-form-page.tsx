@@ -1,6 +1,6 @@
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { EventFormValues, FieldErrors } from '@/events/forms';
-import type { StoredEvent } from '@/events/service';
+import type { StoredEvent } from '@/events/reads';
 import { eventKinds } from '@/events/rules';
 import type { MessageKey } from '@/platform/i18n';
 import { AdminLayout } from '@views/shell/admin-layout';
