@@ -32,7 +32,13 @@ export function requireJsonBody(): MiddlewareHandler<AppEnv> {
       } catch {
         throw new HttpError('malformed_json', 'The body is not valid JSON');
       }
-      const withNul = pathsWithNul(body);
+      const { tooDeep, withNul } = inspectJson(body);
+      if (tooDeep) {
+        throw new HttpError(
+          'malformed_json',
+          `The body nests deeper than ${MAX_JSON_DEPTH} levels`,
+        );
+      }
       if (withNul.length > 0) {
         throw invalidFields(
           withNul.map((path) => ({ path, message: 'Text may not contain a NUL character' })),
@@ -43,18 +49,31 @@ export function requireJsonBody(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** The paths (`a.0.b`) of strings holding U+0000, which no text column can store. */
-function pathsWithNul(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path || '(body)'] : [];
-  if (Array.isArray(value)) {
-    return value.flatMap((item, index) =>
-      pathsWithNul(item, path ? `${path}.${index}` : `${index}`),
-    );
+/** How deeply a JSON body may nest: far beyond any body Koda takes, far below the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Walks a parsed JSON body once, without recursion: the paths (`a.0.b`) of strings holding
+ * U+0000, which no text column can store, or `tooDeep` when it nests beyond MAX_JSON_DEPTH.
+ */
+export function inspectJson(body: unknown): { tooDeep: boolean; withNul: string[] } {
+  const withNul: string[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [
+    { value: body, path: '', depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) withNul.push(path || '(body)');
+    } else if (value !== null && typeof value === 'object') {
+      if (depth >= MAX_JSON_DEPTH) return { tooDeep: true, withNul };
+      const entries = Array.isArray(value)
+        ? value.map((item, index) => [String(index), item] as const)
+        : Object.entries(value);
+      for (const [key, item] of entries.reverse()) {
+        stack.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      }
+    }
   }
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) =>
-      pathsWithNul(item, path ? `${path}.${key}` : key),
-    );
-  }
-  return [];
+  return { tooDeep: false, withNul };
 }
