@@ -32,17 +32,21 @@ import {
   refusedByDatabase,
 } from '@/platform/http/errors';
 import { loggableError, loggablePath } from '@/platform/log';
-import { language, provideDeps } from '@/platform/http/middleware';
+import { accessLog, language, provideDeps, requestIds } from '@/platform/http/middleware';
 import { isApiPath, pageContext } from '@/platform/http/page';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** The JSON error body of the API (see errorBodySchema) or the error page, both naming the request id. */
 function renderError(c: Context<AppEnv>, error: HttpError) {
+  const requestId = c.get('requestId');
   if (isApiPath(c.req.path)) {
-    const body: { code: string; message: string; details?: HttpError['details'] } = {
-      code: error.code,
-      message: error.message,
-    };
+    const body: {
+      code: string;
+      message: string;
+      details?: { path: string; message: string }[];
+      requestId: string;
+    } = { code: error.code, message: error.message, requestId };
     if (error.details.length > 0) {
       body.details = error.details.map(({ path, message }) => ({ path, message }));
     }
@@ -55,6 +59,7 @@ function renderError(c: Context<AppEnv>, error: HttpError) {
       status: error.status,
       message: t(error.page.key ?? errorMessageKey(error.code), error.page.params),
       hint: error.status === 404 ? t('error.notFoundHint') : undefined,
+      requestId,
     }),
     error.status,
   );
@@ -64,7 +69,11 @@ function renderError(c: Context<AppEnv>, error: HttpError) {
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
 
+  // First the request id, so every response and every log line of the request carry it (see
+  // docs/architecture.md, "A request"); the access log wraps everything after it.
+  app.use(requestIds());
   app.use(provideDeps(deps));
+  app.use(accessLog());
   app.use(language(catalogues));
   app.use(
     secureHeaders({
@@ -126,21 +135,30 @@ export function createApp(deps: Deps) {
       return renderError(c, new HttpError(code, error.message || 'Request refused'));
     }
     const path = loggablePath(c.req.path);
+    const log = c.get('log');
     if (isDatabaseUnavailable(error)) {
-      deps.log.error('database unavailable', { path, ...loggableError(error) });
+      log.error('database unavailable', { path, ...loggableError(error) });
       return renderError(c, new HttpError('unavailable', 'The database is unavailable'));
     }
     const refused = refusedByDatabase(error);
     if (refused) {
-      deps.log.warn('request refused by the database', { path, ...loggableError(error) });
+      log.warn('request refused by the database', { path, ...loggableError(error) });
       return renderError(c, refused);
     }
-    deps.log.error('unhandled error', { path, ...loggableError(error) });
+    log.error('unhandled error', { path, ...loggableError(error) });
     if (isApiPath(c.req.path)) {
-      return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
+      return c.json(
+        { error: { code: 'internal', message: 'Internal error', requestId: c.get('requestId') } },
+        500,
+      );
     }
     return c.html(
-      ErrorPage({ ...pageContext(c), status: 500, message: c.get('t')('error.server') }),
+      ErrorPage({
+        ...pageContext(c),
+        status: 500,
+        message: c.get('t')('error.server'),
+        requestId: c.get('requestId'),
+      }),
       500,
     );
   });

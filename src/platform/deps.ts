@@ -9,6 +9,17 @@ import type { Mailer } from '@/platform/mail/mailer';
 /** Everything the app takes from outside; createApp receives it, features read it from the context. */
 export type Deps = { db: Db; config: Config; clock: Clock; mailer: Mailer; log: Log };
 
+/**
+ * What a request carries. `deps.log` and `log` are the same request-bound log: every line
+ * written while serving the request names its `requestId` (the X-Request-Id header).
+ */
 export type AppEnv = {
-  Variables: { deps: Deps; lang: Lang; t: Translate; user: CurrentUser | null };
+  Variables: {
+    deps: Deps;
+    lang: Lang;
+    t: Translate;
+    user: CurrentUser | null;
+    requestId: string;
+    log: Log;
+  };
 };

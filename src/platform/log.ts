@@ -24,6 +24,15 @@ export function createLog(
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
+/** A log whose every line also carries `bound` (e.g. the request id), before its own fields. */
+export function withFields(log: Log, bound: LogFields): Log {
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) =>
+      log[level](message, { ...bound, ...fields });
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
 /** Keeps entries in memory: for tests that check what was (not) logged. */
 export function memoryLog(): Log & { lines: string[] } {
   const lines: string[] = [];

@@ -84,7 +84,13 @@ describe('the base app', () => {
     expect(await page.text()).toContain('Lehte ei leitud');
     const api = await ctx.app.request('/api/v1/no-such-thing');
     expect(api.status).toBe(404);
-    expect(await api.json()).toEqual({ error: { code: 'not_found', message: 'Not found' } });
+    expect(await api.json()).toEqual({
+      error: {
+        code: 'not_found',
+        message: 'Not found',
+        requestId: api.headers.get('x-request-id'),
+      },
+    });
   });
 
   it('refuses a body over the limit with 413', async () => {

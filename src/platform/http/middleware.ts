@@ -1,12 +1,56 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import type { AppEnv, Deps } from '@/platform/deps';
 import { createTranslator, negotiateLang, type Catalogues, type Lang } from '@/platform/i18n';
+import { withFields } from '@/platform/log';
 
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/**
+ * Gives every request an id, answered in `X-Request-Id`: the caller's own (a proxy's, up to 64
+ * letters, digits, `_`, `-` or `=`) or a new UUID. Users quote it from an error page; every log
+ * line of the request carries it.
+ */
+export function requestIds(): MiddlewareHandler<AppEnv> {
+  const assign = requestId({ headerName: REQUEST_ID_HEADER, limitLength: 64 });
+  return async (c, next) => {
+    await assign(c, next);
+    // A response built outside the context (a redirect thrown as HTTPException) has lost it.
+    if (!c.res.headers.has(REQUEST_ID_HEADER))
+      c.res.headers.set(REQUEST_ID_HEADER, c.get('requestId'));
+  };
+}
+
+/**
+ * Hands the deps to the request, with a log bound to its request id: `c.get('log')` and
+ * `c.get('deps').log` write lines naming it. (Jobs, outside requests, use the deps' own log.)
+ */
 export function provideDeps(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('deps', deps);
+    const log = withFields(deps.log, { requestId: c.get('requestId') });
+    c.set('log', log);
+    c.set('deps', { ...deps, log });
     await next();
+  };
+}
+
+/**
+ * One line per request: method, route pattern, status, duration and request id. The pattern
+ * (`/registrations/:token`), never the path, so tokens, query strings and search words stay
+ * out; an unmatched path logs the pattern of the last middleware it passed (`/*`).
+ */
+export function accessLog(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const startedAt = performance.now();
+    await next();
+    c.get('log').info('request', {
+      method: c.req.method,
+      route: routePath(c),
+      status: c.res.status,
+      ms: Math.round(performance.now() - startedAt),
+    });
   };
 }
 

@@ -1,18 +1,30 @@
-import { z } from 'zod';
-import { MAX_ID } from './errors';
+import { z } from '@hono/zod-openapi';
+import { ERROR_CODES, ERROR_STATUS, MAX_ID } from './errors';
+
+const codeList = ERROR_CODES.map((code) => `\`${code}\` (${ERROR_STATUS[code]})`).join(', ');
 
 /** The pieces every feature's OpenAPI route descriptions share. */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES).openapi({
+        description: `What went wrong, one of a closed list (with its HTTP status): ${codeList}`,
+      }),
+      message: z.string().openapi({ description: 'In English, for the developer' }),
+      details: z
+        .array(z.object({ path: z.string(), message: z.string() }))
+        .optional()
+        .openapi({ description: 'One entry per offending field (422)' }),
+      requestId: z.string().openapi({
+        description: 'The X-Request-Id of this answer: quote it when reporting a problem',
+      }),
+    }),
+  })
+  .openapi('Error');
 
 export const errorResponse = {
   content: { 'application/json': { schema: errorBodySchema } },
-  description: 'Error: `{error: {code, message, details?}}`',
+  description: 'Error: `{error: {code, message, details?, requestId}}`',
 };
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({

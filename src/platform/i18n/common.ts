@@ -95,6 +95,7 @@ export const commonMessages = defineMessages(
     'form.errorSummary': 'Palun paranda need vead:',
     'error.server': 'Midagi läks valesti. Palun proovi uuesti.',
     'error.backHome': 'Tagasi avalehele',
+    'error.requestId': 'Kui teatad sellest veast, lisa see kood:',
     'demo.label': 'Näidis',
   },
   {
@@ -190,6 +191,7 @@ export const commonMessages = defineMessages(
     'form.errorSummary': 'Please correct these errors:',
     'error.server': 'Something went wrong. Please try again.',
     'error.backHome': 'Back to the home page',
+    'error.requestId': 'If you report this error, include this code:',
     'demo.label': 'Example',
   },
 );
