@@ -1,6 +1,7 @@
 import { accountsMessages } from '@/accounts/messages';
 import { archiveMessages } from '@/archive/messages';
 import { calendarMessages } from '@/calendar/messages';
+import { dashboardMessages } from '@/dashboard/messages';
 import { eventsMessages } from '@/events/messages';
 import { plansMessages } from '@/plans/messages';
 import { recordingMessages } from '@/recordings/messages';
@@ -19,6 +20,7 @@ export const catalogues: Catalogues = {
     ...archiveMessages.et,
     ...eventsMessages.et,
     ...accountsMessages.et,
+    ...dashboardMessages.et,
     ...registrationMessages.et,
     ...calendarMessages.et,
     ...plansMessages.et,
@@ -29,6 +31,7 @@ export const catalogues: Catalogues = {
     ...archiveMessages.en,
     ...eventsMessages.en,
     ...accountsMessages.en,
+    ...dashboardMessages.en,
     ...registrationMessages.en,
     ...calendarMessages.en,
     ...plansMessages.en,

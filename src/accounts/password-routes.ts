@@ -10,8 +10,9 @@ import type { AppEnv } from '@/platform/deps';
 import { clientAddress } from '@/platform/http/client-address';
 import { HttpError } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
-import { municipalityNames } from './dashboard';
-import { pathId, readForm, text } from '@/platform/http/forms';
+import { municipalityNames } from '@/municipalities';
+import { pathId, readFormWith } from '@/platform/http/forms';
+import { localizeDetails, type FieldErrors } from '@/platform/http/validation';
 import { requireAdminPage, requireUserPage } from '@/platform/auth/guards';
 import {
   findOpenReset,
@@ -19,6 +20,13 @@ import {
   resetPassword,
   sendResetLink,
 } from './password-reset';
+import {
+  invalidResetEmail,
+  newPasswordForm,
+  passwordChangeForm,
+  passwordDetails,
+  resetRequestForm,
+} from './forms';
 import { changeOwnPassword, type MailContext, type PasswordErrors } from './passwords';
 import { sessionCookieToken } from '@/platform/auth/sessions';
 import { getUser, listMunicipalityOptions } from './user-admin';
@@ -33,13 +41,18 @@ function secretPage(c: Context<AppEnv>) {
   c.header('Referrer-Policy', 'no-referrer');
 }
 
+/** The password problems of a refused form, in the reader's language. */
+function passwordErrors(c: Context<AppEnv>, errors: PasswordErrors): FieldErrors {
+  return localizeDetails(c.get('t'), passwordDetails(errors));
+}
+
 /** Own account (change password), forgotten password, and the admins' "send reset link". */
 export function passwordRoutes() {
   const routes = new Hono<AppEnv>();
 
   async function accountPage(
     c: Context<AppEnv>,
-    extra: { errors?: PasswordErrors; error?: string; notice?: string },
+    extra: { errors?: FieldErrors; error?: string; notice?: string },
     status: 200 | 422 | 429 = 200,
   ) {
     const user = requireUserPage(c);
@@ -63,14 +76,15 @@ export function passwordRoutes() {
   routes.post('/admin/account', async (c) => {
     const user = requireUserPage(c);
     const { db, clock } = c.get('deps');
-    const form = await readForm(c);
+    const form = await readFormWith(c, passwordChangeForm);
+    if (!form.success) {
+      return accountPage(c, { errors: localizeDetails(c.get('t'), form.details) }, 422);
+    }
     const result = await changeOwnPassword(
       db,
       user,
       {
-        current: text(form, 'current'),
-        password: text(form, 'password'),
-        repeat: text(form, 'repeat'),
+        ...form.data,
         keepSessionToken: user.via === 'session' ? sessionCookieToken(c) : undefined,
       },
       mailContext(c),
@@ -82,7 +96,7 @@ export function passwordRoutes() {
       const minutes = Math.ceil(result.retryAfterSeconds / 60);
       return accountPage(c, { error: c.get('t')('accounts.account.tooMany', { minutes }) }, 429);
     }
-    return accountPage(c, { errors: result.errors }, 422);
+    return accountPage(c, { errors: passwordErrors(c, result.errors) }, 422);
   });
 
   // Forgotten password: open to anyone, the same answer for every address.
@@ -96,10 +110,14 @@ export function passwordRoutes() {
     const { db, clock } = c.get('deps');
     const t = c.get('t');
     secretPage(c);
-    const form = await readForm(c);
+    const form = await readFormWith(c, resetRequestForm);
+    if (!form.success) {
+      const errors = localizeDetails(t, form.details);
+      return c.html(ResetRequestPage({ ...pageContext(c), errors }), 422);
+    }
     const result = await requestPasswordReset(
       db,
-      { email: text(form, 'email'), address: clientAddress(c) },
+      { email: form.data.email, address: clientAddress(c) },
       mailContext(c),
       clock.now(),
     );
@@ -113,7 +131,7 @@ export function passwordRoutes() {
     }
     if (result.kind === 'invalid') {
       return c.html(
-        ResetRequestPage({ ...pageContext(c), emailError: t('accounts.reset.invalidEmail') }),
+        ResetRequestPage({ ...pageContext(c), errors: localizeDetails(t, invalidResetEmail) }),
         422,
       );
     }
@@ -133,19 +151,18 @@ export function passwordRoutes() {
     const { db, clock } = c.get('deps');
     secretPage(c);
     const token = c.req.param('token');
-    const form = await readForm(c);
-    const result = await resetPassword(
-      db,
-      token,
-      { password: text(form, 'password'), repeat: text(form, 'repeat') },
-      clock.now(),
-    );
+    const form = await readFormWith(c, newPasswordForm);
+    if (!form.success) {
+      const open = await findOpenReset(db, token, clock.now());
+      if (!open) return c.html(ResetGonePage(pageContext(c)), 410);
+      const errors = localizeDetails(c.get('t'), form.details);
+      return c.html(NewPasswordPage({ ...pageContext(c), token, email: open.email, errors }), 422);
+    }
+    const result = await resetPassword(db, token, form.data, clock.now());
     if (result.kind === 'ok') return c.redirect('/admin/login?passwordReset', 303);
     if (result.kind === 'gone') return c.html(ResetGonePage(pageContext(c)), 410);
-    return c.html(
-      NewPasswordPage({ ...pageContext(c), token, email: result.email, errors: result.errors }),
-      422,
-    );
+    const errors = passwordErrors(c, result.errors);
+    return c.html(NewPasswordPage({ ...pageContext(c), token, email: result.email, errors }), 422);
   });
 
   // Admins: send a user a reset link by email.

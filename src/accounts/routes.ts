@@ -1,26 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { LoginPage } from '@views/accounts/login-page';
 import { AuditPage } from '@views/accounts/audit-page';
-import { DashboardPage } from '@views/accounts/dashboard-page';
 import { TokensPage } from '@views/accounts/tokens-page';
 import { UserPage, UsersPage, type UserFormValues } from '@views/accounts/users-page';
 import type { AppEnv } from '@/platform/deps';
 import { clientAddress } from '@/platform/http/client-address';
 import { HttpError } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
+import { localizeDetails, type FieldErrors } from '@/platform/http/validation';
 import { DEFAULT_TIMEZONE } from '@/platform/time';
 import { createOwnApiToken, listApiTokens, revokeApiToken } from '@/platform/auth/api-tokens';
 import { AUDIT_PAGE_SIZE, auditEntities, listAudit } from '@/platform/audit/queries';
-import {
-  awaitingResultsFor,
-  eventsFor,
-  failedEmailCount,
-  municipalityNames,
-  overdueByPlan,
-  plansFor,
-  upcomingFor,
-} from './dashboard';
-import { idParam, pathId, readForm, text, texts } from '@/platform/http/forms';
+import { idParam, parseForm, pathId, readForm, text, texts } from '@/platform/http/forms';
 import { requireAdminPage, requireUserPage, safeNext } from '@/platform/auth/guards';
 import { attemptLogin } from '@/platform/auth/login';
 import {
@@ -29,6 +20,7 @@ import {
   sessionCookieToken,
   setSessionCookie,
 } from '@/platform/auth/sessions';
+import { accessForm, loginForm, newUserForm, tokenForm } from './forms';
 import {
   getUser,
   listMunicipalityOptions,
@@ -38,11 +30,24 @@ import {
 } from './user-admin';
 import { createUser } from './users';
 
-function role(value: string): 'admin' | 'organizer' {
-  return value === 'admin' ? 'admin' : 'organizer';
+type Refusal = { error?: string; errors?: FieldErrors };
+
+/**
+ * What a page says about a refused change to a user, in the reader's language: the address is
+ * taken, one's own account or admin role, or the fields. Other errors are not the form's.
+ */
+function refusal(c: Context<AppEnv>, error: unknown): Refusal {
+  const t = c.get('t');
+  if (!(error instanceof HttpError)) throw error;
+  if (error.code === 'duplicate') return { error: t('accounts.users.duplicate') };
+  if (error.code === 'self_demotion' || error.code === 'self_disable') {
+    return { error: t('accounts.users.notSelf') };
+  }
+  if (error.code === 'invalid_fields') return { errors: localizeDetails(t, error.details) };
+  throw error;
 }
 
-/** Login, logout and the admin shell's own pages: dashboard, users, API tokens, audit log. */
+/** Login, logout and the admin shell's own pages: users, API tokens, audit log. */
 export function accountsRoutes() {
   const routes = new Hono<AppEnv>();
 
@@ -68,12 +73,17 @@ export function accountsRoutes() {
     const { db, clock } = c.get('deps');
     const t = c.get('t');
     const form = await readForm(c);
-    const email = text(form, 'email').slice(0, 254);
     const next = safeNext(text(form, 'next'));
+    const email = text(form, 'email').slice(0, 254);
+    const parsed = parseForm(loginForm, form);
+    if (!parsed.success) {
+      const errors = localizeDetails(t, parsed.details);
+      return c.html(LoginPage({ ...pageContext(c), next, email, errors }), 422);
+    }
     const now = clock.now();
     const result = await attemptLogin(
       db,
-      { email, password: text(form, 'password').slice(0, 1000), address: clientAddress(c) },
+      { email: parsed.data.email, password: parsed.data.password, address: clientAddress(c) },
       now,
     );
     if (result.kind === 'ok') {
@@ -85,20 +95,11 @@ export function accountsRoutes() {
     if (result.kind === 'limited') {
       c.header('Retry-After', String(result.retryAfterSeconds));
       const minutes = Math.ceil(result.retryAfterSeconds / 60);
-      return c.html(
-        LoginPage({
-          ...pageContext(c),
-          next,
-          email,
-          error: t('accounts.login.tooMany', { minutes }),
-        }),
-        429,
-      );
+      const error = t('accounts.login.tooMany', { minutes });
+      return c.html(LoginPage({ ...pageContext(c), next, email, error }), 429);
     }
-    return c.html(
-      LoginPage({ ...pageContext(c), next, email, error: t('accounts.login.failed') }),
-      401,
-    );
+    const error = t('accounts.login.failed');
+    return c.html(LoginPage({ ...pageContext(c), next, email, error }), 401);
   });
 
   routes.post('/admin/logout', async (c) => {
@@ -109,149 +110,95 @@ export function accountsRoutes() {
     return c.redirect('/admin/login?loggedOut', 303);
   });
 
-  routes.get('/admin', async (c) => {
-    const user = requireUserPage(c);
-    const { db, clock } = c.get('deps');
-    const now = clock.now();
-    const [upcoming, awaiting, overdue, failedEmails, events, plans, names] = await Promise.all([
-      upcomingFor(db, user, now),
-      awaitingResultsFor(db, user, now),
-      overdueByPlan(db, user, now),
-      user.role === 'admin' ? failedEmailCount(db) : null,
-      eventsFor(db, user),
-      plansFor(db, user),
-      municipalityNames(db, user.municipalityIds),
-    ]);
-    c.header('Cache-Control', 'no-store');
-    return c.html(
-      DashboardPage({
-        ...pageContext(c),
-        user,
-        upcoming,
-        awaiting,
-        overdue,
-        failedEmails,
-        events,
-        plans,
-        municipalities: names,
-      }),
-    );
-  });
-
   // Users: admins only.
 
-  routes.get('/admin/users', async (c) => {
+  async function usersPage(
+    c: Context<AppEnv>,
+    extra: Refusal & { values?: UserFormValues } = {},
+    status: 200 | 409 | 422 = 200,
+  ) {
     const user = requireAdminPage(c);
     const { db } = c.get('deps');
     const [users, options] = await Promise.all([listUsers(db), listMunicipalityOptions(db)]);
-    return c.html(UsersPage({ ...pageContext(c), user, users, options }));
-  });
+    return c.html(UsersPage({ ...pageContext(c), user, users, options, ...extra }), status);
+  }
+
+  async function userPage(
+    c: Context<AppEnv>,
+    id: number,
+    extra: Refusal & { notice?: string } = {},
+    status: 200 | 409 | 422 = 200,
+  ) {
+    const user = requireAdminPage(c);
+    const { db } = c.get('deps');
+    const [target, options] = await Promise.all([getUser(db, id), listMunicipalityOptions(db)]);
+    return c.html(UserPage({ ...pageContext(c), user, target, options, ...extra }), status);
+  }
+
+  routes.get('/admin/users', (c) => usersPage(c));
 
   routes.post('/admin/users', async (c) => {
     const user = requireAdminPage(c);
     const { db, clock } = c.get('deps');
-    const t = c.get('t');
     const form = await readForm(c);
+    // Filled in again when refused; never the password.
     const values: UserFormValues = {
       email: text(form, 'email').trim(),
       name: text(form, 'name'),
-      role: role(text(form, 'role')),
+      role: text(form, 'role') === 'admin' ? 'admin' : 'organizer',
       municipalities: texts(form, 'municipalities'),
     };
+    const parsed = parseForm(newUserForm, form);
+    if (!parsed.success) {
+      const errors = localizeDetails(c.get('t'), parsed.details);
+      return usersPage(c, { values, errors }, 422);
+    }
     try {
-      const created = await createUser(
-        db,
-        {
-          email: values.email ?? '',
-          name: values.name ?? '',
-          password: text(form, 'password'),
-          role: values.role ?? 'organizer',
-          municipalities: values.municipalities ?? [],
-        },
-        undefined,
-        { actor: user, at: clock.now() },
-      );
+      const created = await createUser(db, parsed.data, undefined, {
+        actor: user,
+        at: clock.now(),
+      });
       return c.redirect(`/admin/users/${created.id}?created`, 303);
     } catch (error) {
-      if (!(error instanceof HttpError) || (error.status !== 409 && error.status !== 422)) {
-        throw error;
-      }
-      const [users, options] = await Promise.all([listUsers(db), listMunicipalityOptions(db)]);
-      return c.html(
-        UsersPage({
-          ...pageContext(c),
-          user,
-          users,
-          options,
-          values,
-          error: t(error.status === 409 ? 'accounts.users.duplicate' : 'accounts.users.invalid'),
-          details: error.status === 422 ? error.details : undefined,
-        }),
-        error.status,
-      );
+      const refused = refusal(c, error);
+      return usersPage(c, { values, ...refused }, refused.errors ? 422 : 409);
     }
   });
 
   routes.get('/admin/users/:id', async (c) => {
-    const user = requireAdminPage(c);
-    const { db } = c.get('deps');
+    requireAdminPage(c);
+    const id = pathId(c);
     const t = c.get('t');
-    const [target, options] = await Promise.all([
-      getUser(db, pathId(c)),
-      listMunicipalityOptions(db),
-    ]);
-    const notice =
-      c.req.query('created') !== undefined
-        ? t('accounts.users.created', { email: target.email })
-        : c.req.query('saved') !== undefined
-          ? t('accounts.users.saved')
-          : c.req.query('disabled') !== undefined
-            ? t('accounts.users.disabledNotice')
-            : c.req.query('enabled') !== undefined
-              ? t('accounts.users.enabledNotice')
-              : c.req.query('resetSent') !== undefined
-                ? t('accounts.users.resetSentNotice', { email: target.email })
-                : undefined;
-    return c.html(UserPage({ ...pageContext(c), user, target, options, notice }));
+    const query = (name: string) => c.req.query(name) !== undefined;
+    const email =
+      query('created') || query('resetSent') ? (await getUser(c.get('deps').db, id)).email : '';
+    const notice = query('created')
+      ? t('accounts.users.created', { email })
+      : query('saved')
+        ? t('accounts.users.saved')
+        : query('disabled')
+          ? t('accounts.users.disabledNotice')
+          : query('enabled')
+            ? t('accounts.users.enabledNotice')
+            : query('resetSent')
+              ? t('accounts.users.resetSentNotice', { email })
+              : undefined;
+    return userPage(c, id, { notice });
   });
-
-  /** Renders a refused change to a user (self-demotion, self-disable, unknown municipality). */
-  async function refusedUserChange(c: Context<AppEnv>, id: number, error: HttpError) {
-    const user = requireAdminPage(c);
-    const { db } = c.get('deps');
-    const t = c.get('t');
-    const [target, options] = await Promise.all([getUser(db, id), listMunicipalityOptions(db)]);
-    return c.html(
-      UserPage({
-        ...pageContext(c),
-        user,
-        target,
-        options,
-        error: t(error.status === 409 ? 'accounts.users.notSelf' : 'accounts.users.invalid'),
-        details: error.status === 422 ? error.details : undefined,
-      }),
-      error.status,
-    );
-  }
 
   routes.post('/admin/users/:id', async (c) => {
     const user = requireAdminPage(c);
     const { db, clock } = c.get('deps');
     const id = pathId(c);
-    const form = await readForm(c);
+    const parsed = parseForm(accessForm, await readForm(c));
+    if (!parsed.success) {
+      return userPage(c, id, { errors: localizeDetails(c.get('t'), parsed.details) }, 422);
+    }
     try {
-      await updateUserAccess(
-        db,
-        user,
-        id,
-        { role: role(text(form, 'role')), municipalities: texts(form, 'municipalities') },
-        clock.now(),
-      );
+      await updateUserAccess(db, user, id, parsed.data, clock.now());
     } catch (error) {
-      if (error instanceof HttpError && (error.status === 409 || error.status === 422)) {
-        return refusedUserChange(c, id, error);
-      }
-      throw error;
+      const refused = refusal(c, error);
+      return userPage(c, id, refused, refused.errors ? 422 : 409);
     }
     return c.redirect(`/admin/users/${id}?saved`, 303);
   });
@@ -264,10 +211,7 @@ export function accountsRoutes() {
       try {
         await setUserDisabled(db, user, id, action === 'disable', clock.now());
       } catch (error) {
-        if (error instanceof HttpError && error.status === 409) {
-          return refusedUserChange(c, id, error);
-        }
-        throw error;
+        return userPage(c, id, refusal(c, error), 409);
       }
       return c.redirect(`/admin/users/${id}?${action}d`, 303);
     });
@@ -275,14 +219,18 @@ export function accountsRoutes() {
 
   // API tokens: each user manages their own.
 
-  async function tokensPage(c: Context<AppEnv>, extra: { newToken?: string; notice?: string }) {
+  async function tokensPage(
+    c: Context<AppEnv>,
+    extra: { newToken?: string; notice?: string; errors?: FieldErrors; label?: string },
+    status: 200 | 201 | 422 = 200,
+  ) {
     const user = requireUserPage(c);
     const tokens = await listApiTokens(c.get('deps').db, user.id);
     // The page that shows a new token once must not be kept in any cache.
     if (extra.newToken) c.header('Cache-Control', 'no-store');
     return c.html(
       TokensPage({ ...pageContext(c), user, tokens, zone: DEFAULT_TIMEZONE, ...extra }),
-      extra.newToken ? 201 : 200,
+      status,
     );
   }
 
@@ -299,9 +247,13 @@ export function accountsRoutes() {
     const user = requireUserPage(c);
     const { db, clock } = c.get('deps');
     const form = await readForm(c);
-    const label = text(form, 'label').trim().slice(0, 100) || null;
-    const newToken = await createOwnApiToken(db, user, label, clock.now());
-    return tokensPage(c, { newToken });
+    const parsed = parseForm(tokenForm, form);
+    if (!parsed.success) {
+      const errors = localizeDetails(c.get('t'), parsed.details);
+      return tokensPage(c, { errors, label: text(form, 'label') }, 422);
+    }
+    const newToken = await createOwnApiToken(db, user, parsed.data.label || null, clock.now());
+    return tokensPage(c, { newToken }, 201);
   });
 
   routes.post('/admin/tokens/:id/revoke', async (c) => {

@@ -6,6 +6,7 @@ import { HttpError, invalidFields, notFound, parseOrThrow } from '@/platform/htt
 import { recordAudit } from '@/platform/audit/audit';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { revokeUserSessions } from '@/platform/auth/sessions';
+import { unknownMunicipalities } from './users';
 
 export type UserRow = {
   id: number;
@@ -108,9 +109,7 @@ export async function updateUserAccess(
       : [];
     const unknown = access.municipalities.filter((slug) => !found.some((m) => m.slug === slug));
     if (unknown.length > 0) {
-      throw invalidFields([
-        { path: 'municipalities', message: `Unknown municipality: ${unknown.join(', ')}` },
-      ]);
+      throw invalidFields([unknownMunicipalities(unknown)]);
     }
     await tx.update(users).set({ role: access.role }).where(eq(users.id, userId));
     await tx.delete(memberships).where(eq(memberships.userId, userId));

@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, municipalities, users } from '@/platform/db/schema';
 import type { Db } from '@/platform/db/types';
-import { HttpError, invalidFields, parseOrThrow } from '@/platform/http/errors';
+import { HttpError, invalidFields, parseOrThrow, type ErrorDetail } from '@/platform/http/errors';
 import { recordAudit } from '@/platform/audit/audit';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { hashPassword } from '@/platform/auth/password';
@@ -24,6 +24,15 @@ export const newUserSchema = z.object({
 });
 
 export type NewUser = z.input<typeof newUserSchema>;
+
+/** The refusal of slugs that name no municipality: the API names them, pages say it in words. */
+export function unknownMunicipalities(slugs: string[]): ErrorDetail {
+  return {
+    path: 'municipalities',
+    message: `Unknown municipality: ${slugs.join(', ')}`,
+    localized: { key: 'accounts.users.unknownMunicipality' },
+  };
+}
 
 /**
  * Creates a user with their memberships. With `audit`, the creation is recorded (never the
@@ -51,9 +60,7 @@ export async function createUser(
       : [];
     const unknown = user.municipalities.filter((slug) => !found.some((m) => m.slug === slug));
     if (unknown.length > 0) {
-      throw invalidFields([
-        { path: 'municipality', message: `Unknown municipality: ${unknown.join(', ')}` },
-      ]);
+      throw invalidFields([unknownMunicipalities(unknown)]);
     }
     const [created] = await tx
       .insert(users)

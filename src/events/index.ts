@@ -45,3 +45,9 @@ export type {
   HostRef,
   StoredEvent,
 } from './reads';
+export {
+  eventsFor,
+  managedEventsBetween,
+  type EventNeedingAttention,
+  type ManagedEvent,
+} from './attention';

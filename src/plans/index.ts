@@ -8,3 +8,4 @@ export { plansApi } from './api';
 export { planRoutes } from './routes';
 export { isOverdue, localDate, summarizeProgress } from './rules';
 export { PLAN_ZONE, findMunicipalityPlan, listPublicPlanProgress, loadPlanDetail } from './service';
+export { overdueByPlan, plansFor, type ManagedPlan } from './attention';

@@ -4,3 +4,4 @@ export { ARCHIVE_PAGE_SIZE, recordingJson, recordingsApi } from './api';
 export { archiveFacets, archiveFeedItems, recordingsForEvent, searchArchive } from './queries';
 export type { ArchiveEntry } from './queries';
 export { recordingsRoutes } from './routes';
+export { eventsWithPublishedRecording } from './attention';

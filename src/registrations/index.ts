@@ -6,3 +6,4 @@ export { enqueueReminders } from './reminders';
 export { registrationRoutes } from './routes';
 export { purgeCutoff, registrationWindow } from './rules';
 export { fillSeatsAfterEventChange, notifyEventChanged, purgeRegistrations } from './service';
+export { registrationCountsFor, type AttentionCounts } from './attention';

@@ -154,8 +154,9 @@ describe('user management', () => {
     );
     expect(invalid.status).toBe(422);
     const html = await invalid.text();
-    expect(html).toContain('Palun paranda märgitud väljad.');
-    expect(html).toContain('password');
+    expect(html).toContain('Palun paranda need vead:');
+    expect(html).toContain('Kirjuta e-posti aadress kujul nimi@näide.ee.');
+    expect(html).toContain('id="f-password-error">Vähemalt 12 märki.');
     expect(html).not.toContain('value="short"');
   });
 

@@ -77,7 +77,7 @@ describe('own account page', () => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toMatch(
-      /aria-describedby="password-current-error"[^>]*\/?>\s*<p class="field-error" id="password-current-error">Praegune parool on vale\.<\/p>/,
+      /<p class="field-error" id="f-current-error">Praegune parool on vale\.<\/p>\s*<input id="f-current"[^>]*aria-describedby="f-current-error"/,
     );
     expect(html).not.toContain('not my password at all');
     const [counter] = await ctx.deps.db
@@ -99,7 +99,7 @@ describe('own account page', () => {
     const cases: [Record<string, string>, RegExp][] = [
       [
         { current: user.password, password: 'short', repeat: 'short' },
-        /id="password-password-error">Parool peab olema vähemalt 12 märki pikk\./,
+        /id="f-password-error">Parool peab olema vähemalt 12 märki pikk\./,
       ],
       [
         {
@@ -107,19 +107,19 @@ describe('own account page', () => {
           password: 'a fresh new password',
           repeat: 'a fresh new passw0rd',
         },
-        /id="password-repeat-error">Paroolid ei ühti\./,
+        /id="f-repeat-error">Paroolid ei ühti\./,
       ],
       [
         { current: user.password, password: user.password, repeat: user.password },
-        /id="password-password-error">Uus parool peab praegusest erinema\./,
+        /id="f-password-error">Uus parool peab praegusest erinema\./,
       ],
       [
         { current: user.password, password: 'x'.repeat(1001), repeat: 'x'.repeat(1001) },
-        /id="password-password-error">Parool võib olla kuni 1000 märki pikk\./,
+        /id="f-password-error">Parool võib olla kuni 1000 märki pikk\./,
       ],
       [
         { current: '', password: 'a fresh new password', repeat: 'a fresh new password' },
-        /id="password-current-error">Sisesta oma praegune parool\./,
+        /id="f-current-error">Sisesta oma praegune parool\./,
       ],
     ];
     for (const [fields, message] of cases) {
@@ -404,7 +404,7 @@ describe('forgotten password', () => {
   it('refuses a malformed address beside the field', async () => {
     const res = await postForm(ctx, '/admin/password-reset', { email: 'not an address' }, from());
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('id="reset-email-error"');
+    expect(await res.text()).toContain('id="f-email-error"');
   });
 
   it('allows 10 requests an hour from one address, then 429 with Retry-After', async () => {

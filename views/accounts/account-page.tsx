@@ -1,13 +1,14 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import type { PasswordErrors } from '@/accounts/passwords';
+import type { FieldErrors } from '@/platform/http/validation';
 import { AdminLayout } from '@views/shell/admin-layout';
+import { ErrorSummary } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
-import { NewPasswordInputs, PasswordInput } from './password-field';
+import { NewPasswordInputs, PasswordInput, passwordLabels } from './password-field';
 
 export type AccountPageProps = PageContext & {
   user: CurrentUser;
   municipalities: string[];
-  errors?: PasswordErrors;
+  errors?: FieldErrors;
   /** A refusal not tied to one field (too many wrong passwords). */
   error?: string;
   notice?: string;
@@ -16,8 +17,8 @@ export type AccountPageProps = PageContext & {
 /** The signed-in user's own account: who they are, and the form to change their password. */
 export function AccountPage(props: AccountPageProps) {
   const { t, user } = props;
-  const errors = props.errors ?? {};
-  const invalid = Object.keys(errors).length > 0;
+  const { errors } = props;
+  const labels = passwordLabels(t);
   return (
     <AdminLayout {...props} title={t('accounts.account.title')}>
       <h1>{t('accounts.account.title')}</h1>
@@ -41,16 +42,16 @@ export function AccountPage(props: AccountPageProps) {
         ) : null}
       </dl>
       <h2 id="password">{t('accounts.account.changeTitle')}</h2>
-      {props.error || invalid ? (
-        <p class="error-box" role="alert">
-          {props.error ?? t('accounts.account.errors')}
-        </p>
-      ) : null}
+      <ErrorSummary
+        t={t}
+        errors={errors}
+        labels={labels}
+        general={props.error ? [props.error] : undefined}
+      />
       <form class="form" method="post" action="/admin/account">
         <PasswordInput
-          t={t}
           name="current"
-          label={t('accounts.account.current')}
+          label={labels.current}
           errors={errors}
           autocomplete="current-password"
         />

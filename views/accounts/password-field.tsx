@@ -1,64 +1,60 @@
-import type { PasswordErrors, PasswordField } from '@/accounts/passwords';
+import type { PasswordField } from '@/accounts/passwords';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/accounts/users';
 import type { Translate } from '@/platform/i18n';
+import type { FieldErrors } from '@/platform/http/validation';
+import { Field, fieldId, invalidAttrs } from '@views/shell/form';
 
 /**
- * A password input with its label and, when refused, the reason right below it (the input
- * points at it with aria-describedby). Never filled back in.
+ * A password input with its label and, when refused, the reason beside it (the input points at
+ * it with aria-describedby). Never filled back in.
  */
 export function PasswordInput(props: {
-  t: Translate;
   name: PasswordField;
   label: string;
-  errors: PasswordErrors;
+  errors: FieldErrors | undefined;
   autocomplete: 'current-password' | 'new-password';
 }) {
-  const { t, name } = props;
-  const problem = props.errors[name];
-  const id = `password-${name}`;
+  const { name } = props;
   return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
+    <Field name={name} label={props.label} errors={props.errors}>
       <input
-        id={id}
+        id={fieldId(name)}
         name={name}
         type="password"
         required
         minlength={props.autocomplete === 'new-password' ? PASSWORD_MIN_LENGTH : undefined}
         maxlength={PASSWORD_MAX_LENGTH}
         autocomplete={props.autocomplete}
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
+        {...invalidAttrs(name, props.errors)}
       />
-      {problem ? (
-        <p class="field-error" id={`${id}-error`}>
-          {t(`accounts.password.error.${problem}`, {
-            min: PASSWORD_MIN_LENGTH,
-            max: PASSWORD_MAX_LENGTH,
-          })}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 
+/** The labels of the password fields, for the inputs and the error summary alike. */
+export function passwordLabels(t: Translate): Record<PasswordField, string> {
+  return {
+    current: t('accounts.account.current'),
+    password: t('accounts.account.new', { min: PASSWORD_MIN_LENGTH }),
+    repeat: t('accounts.account.repeat'),
+  };
+}
+
 /** The new password and its repeat, as the change and the reset forms both ask for them. */
-export function NewPasswordInputs(props: { t: Translate; errors: PasswordErrors }) {
-  const { t, errors } = props;
+export function NewPasswordInputs(props: { t: Translate; errors: FieldErrors | undefined }) {
+  const labels = passwordLabels(props.t);
   return (
     <>
       <PasswordInput
-        t={t}
         name="password"
-        label={t('accounts.account.new', { min: PASSWORD_MIN_LENGTH })}
-        errors={errors}
+        label={labels.password}
+        errors={props.errors}
         autocomplete="new-password"
       />
       <PasswordInput
-        t={t}
         name="repeat"
-        label={t('accounts.account.repeat')}
-        errors={errors}
+        label={labels.repeat}
+        errors={props.errors}
         autocomplete="new-password"
       />
     </>

@@ -1,17 +1,20 @@
-import type { PasswordErrors } from '@/accounts/passwords';
+import type { FieldErrors } from '@/platform/http/validation';
+import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
 import { Layout, type PageContext } from '@views/shell/layout';
-import { NewPasswordInputs } from './password-field';
+import { NewPasswordInputs, passwordLabels } from './password-field';
 
 export type ResetRequestPageProps = PageContext & {
   /** After a request: the same text whether or not the address has an account. */
   sent?: boolean;
-  emailError?: string;
+  errors?: FieldErrors;
+  /** A refusal of the whole form (too many requests). */
   error?: string;
 };
 
 /** "Forgot your password?": one email field; afterwards only the neutral "if … we sent" text. */
 export function ResetRequestPage(props: ResetRequestPageProps) {
-  const { t } = props;
+  const { t, errors } = props;
+  const labels = { email: t('accounts.reset.email') };
   return (
     <Layout {...props} title={t('accounts.reset.title')}>
       <h1>{t('accounts.reset.title')}</h1>
@@ -21,31 +24,25 @@ export function ResetRequestPage(props: ResetRequestPageProps) {
         </p>
       ) : (
         <>
-          {props.error ? (
-            <p class="error-box" role="alert">
-              {props.error}
-            </p>
-          ) : null}
+          <ErrorSummary
+            t={t}
+            errors={errors}
+            labels={labels}
+            general={props.error ? [props.error] : undefined}
+          />
           <p>{t('accounts.reset.intro')}</p>
           <form class="form" method="post" action="/admin/password-reset">
-            <div class="field">
-              <label for="reset-email">{t('accounts.reset.email')}</label>
+            <Field name="email" label={labels.email} errors={errors}>
               <input
-                id="reset-email"
+                id={fieldId('email')}
                 type="email"
                 name="email"
                 autocomplete="username"
                 required
                 maxlength={254}
-                aria-invalid={props.emailError ? 'true' : undefined}
-                aria-describedby={props.emailError ? 'reset-email-error' : undefined}
+                {...invalidAttrs('email', errors)}
               />
-              {props.emailError ? (
-                <p class="field-error" id="reset-email-error">
-                  {props.emailError}
-                </p>
-              ) : null}
-            </div>
+            </Field>
             <button class="button" type="submit">
               {t('accounts.reset.submit')}
             </button>
@@ -62,22 +59,17 @@ export function ResetRequestPage(props: ResetRequestPageProps) {
 export type NewPasswordPageProps = PageContext & {
   token: string;
   email: string;
-  errors?: PasswordErrors;
+  errors?: FieldErrors;
 };
 
 /** The page a reset link opens: the new password, twice. Posts back to the same link. */
 export function NewPasswordPage(props: NewPasswordPageProps) {
-  const { t } = props;
-  const errors = props.errors ?? {};
+  const { t, errors } = props;
   return (
     <Layout {...props} title={t('accounts.reset.newTitle')}>
       <h1>{t('accounts.reset.newTitle')}</h1>
       <p>{t('accounts.reset.newIntro', { email: props.email })}</p>
-      {Object.keys(errors).length > 0 ? (
-        <p class="error-box" role="alert">
-          {t('accounts.reset.errors')}
-        </p>
-      ) : null}
+      <ErrorSummary t={t} errors={errors} labels={passwordLabels(t)} />
       <form class="form" method="post" action={`/admin/password-reset/${props.token}`}>
         {/* For password managers: which account the new password belongs to. */}
         <input type="hidden" name="username" autocomplete="username" value={props.email} />

@@ -1,8 +1,10 @@
 import type { TokenRow } from '@/platform/auth/api-tokens';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { formatLongDate, formatTime } from '@/platform/time';
+import type { FieldErrors } from '@/platform/http/validation';
 import type { PageContext } from '@views/shell/layout';
 import { AdminLayout } from '@views/shell/admin-layout';
+import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
 
 export type TokensPageProps = PageContext & {
   user: CurrentUser;
@@ -11,10 +13,13 @@ export type TokensPageProps = PageContext & {
   /** Only on the answer to the form that created it: shown this once. */
   newToken?: string;
   notice?: string;
+  errors?: FieldErrors;
+  /** What the refused form sent, to fill it in again. */
+  label?: string;
 };
 
 export function TokensPage(props: TokensPageProps) {
-  const { t, lang, zone } = props;
+  const { t, lang, zone, errors } = props;
   const when = (date: Date) =>
     `${formatLongDate(date, zone, lang)} ${formatTime(date, zone, lang)}`;
   return (
@@ -69,11 +74,17 @@ export function TokensPage(props: TokensPageProps) {
         </div>
       )}
       <h2>{t('accounts.tokens.create')}</h2>
+      <ErrorSummary t={t} errors={errors} labels={{ label: t('accounts.tokens.label') }} />
       <form class="form" method="post" action="/admin/tokens">
-        <label>
-          {t('accounts.tokens.label')}
-          <input name="label" maxlength={100} />
-        </label>
+        <Field name="label" label={t('accounts.tokens.label')} errors={errors}>
+          <input
+            id={fieldId('label')}
+            name="label"
+            maxlength={100}
+            value={props.label ?? ''}
+            {...invalidAttrs('label', errors)}
+          />
+        </Field>
         <button class="button" type="submit">
           {t('accounts.tokens.create')}
         </button>

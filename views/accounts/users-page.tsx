@@ -1,8 +1,10 @@
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { MunicipalityOption, UserRow } from '@/accounts/user-admin';
-import type { ErrorDetail } from '@/platform/http/errors';
+import type { FieldErrors } from '@/platform/http/validation';
+import type { Translate } from '@/platform/i18n';
 import type { PageContext } from '@views/shell/layout';
 import { AdminLayout } from '@views/shell/admin-layout';
+import { ErrorSummary, Field, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 
 export type UserFormValues = {
   email?: string;
@@ -11,43 +13,45 @@ export type UserFormValues = {
   municipalities?: string[];
 };
 
-function Errors(props: { message?: string; details?: ErrorDetail[] }) {
-  if (!props.message) return null;
-  return (
-    <div class="error-box" role="alert">
-      <p>{props.message}</p>
-      {props.details && props.details.length > 0 ? (
-        <ul>
-          {props.details.map((detail) => (
-            <li>
-              {detail.path}: {detail.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
+/** The labels of the user form's fields, for the inputs and the error summary alike. */
+function userLabels(t: Translate) {
+  return {
+    name: t('accounts.users.name'),
+    email: t('accounts.users.email'),
+    password: t('accounts.users.password'),
+    role: t('accounts.users.role'),
+    municipalities: t('accounts.users.municipalities'),
+  };
 }
 
 export function RoleAndMunicipalities(
-  props: PageContext & { options: MunicipalityOption[]; values: UserFormValues },
+  props: PageContext & {
+    options: MunicipalityOption[];
+    values: UserFormValues;
+    errors: FieldErrors | undefined;
+  },
 ) {
-  const { t } = props;
+  const { t, errors } = props;
   const chosen = new Set(props.values.municipalities ?? []);
   return (
     <>
-      <label>
-        {t('accounts.users.role')}
-        <select name="role">
+      <Field name="role" label={t('accounts.users.role')} errors={errors}>
+        <select id={fieldId('role')} name="role" {...invalidAttrs('role', errors)}>
           {(['organizer', 'admin'] as const).map((role) => (
             <option value={role} selected={(props.values.role ?? 'organizer') === role}>
               {t(`accounts.users.role.${role}`)}
             </option>
           ))}
         </select>
-      </label>
-      <fieldset>
+      </Field>
+      <fieldset
+        id={fieldId('municipalities')}
+        class={errors?.municipalities ? 'has-error' : undefined}
+        tabindex={-1}
+        {...invalidAttrs('municipalities', errors)}
+      >
         <legend>{t('accounts.users.municipalities')}</legend>
+        <FieldMessages field="municipalities" errors={errors} />
         {props.options.map((option) => (
           <label>
             <input
@@ -70,12 +74,14 @@ export type UsersPageProps = PageContext & {
   options: MunicipalityOption[];
   values?: UserFormValues;
   notice?: string;
+  /** A refusal of the whole form (the address is taken). */
   error?: string;
-  details?: ErrorDetail[];
+  errors?: FieldErrors;
 };
 
 export function UsersPage(props: UsersPageProps) {
-  const { t } = props;
+  const { t, errors } = props;
+  const labels = userLabels(t);
   return (
     <AdminLayout {...props} title={t('accounts.users.title')}>
       <h1>{t('accounts.users.title')}</h1>
@@ -115,35 +121,48 @@ export function UsersPage(props: UsersPageProps) {
         </table>
       </div>
       <h2 id="create">{t('accounts.users.create')}</h2>
-      <Errors message={props.error} details={props.details} />
+      <ErrorSummary
+        t={t}
+        errors={errors}
+        labels={labels}
+        general={props.error ? [props.error] : undefined}
+      />
       <form class="form" method="post" action="/admin/users">
-        <label>
-          {t('accounts.users.name')}
-          <input name="name" required maxlength={200} value={props.values?.name ?? ''} />
-        </label>
-        <label>
-          {t('accounts.users.email')}
+        <Field name="name" label={labels.name} errors={errors}>
           <input
+            id={fieldId('name')}
+            name="name"
+            required
+            maxlength={200}
+            value={props.values?.name ?? ''}
+            {...invalidAttrs('name', errors)}
+          />
+        </Field>
+        <Field name="email" label={labels.email} errors={errors}>
+          <input
+            id={fieldId('email')}
             type="email"
             name="email"
             required
             maxlength={254}
             autocomplete="off"
             value={props.values?.email ?? ''}
+            {...invalidAttrs('email', errors)}
           />
-        </label>
-        <label>
-          {t('accounts.users.password')}
+        </Field>
+        <Field name="password" label={labels.password} errors={errors}>
           <input
+            id={fieldId('password')}
             type="password"
             name="password"
             required
             minlength={12}
             maxlength={1000}
             autocomplete="new-password"
+            {...invalidAttrs('password', errors)}
           />
-        </label>
-        <RoleAndMunicipalities {...props} values={props.values ?? {}} />
+        </Field>
+        <RoleAndMunicipalities {...props} values={props.values ?? {}} errors={errors} />
         <button class="button" type="submit">
           {t('accounts.users.submitCreate')}
         </button>
@@ -157,8 +176,9 @@ export type UserPageProps = PageContext & {
   target: UserRow;
   options: MunicipalityOption[];
   notice?: string;
+  /** A refusal of the whole change (e.g. of one's own admin role). */
   error?: string;
-  details?: ErrorDetail[];
+  errors?: FieldErrors;
 };
 
 export function UserPage(props: UserPageProps) {
@@ -175,10 +195,16 @@ export function UserPage(props: UserPageProps) {
           {props.notice}
         </p>
       ) : null}
-      <Errors message={props.error} details={props.details} />
+      <ErrorSummary
+        t={t}
+        errors={props.errors}
+        labels={userLabels(t)}
+        general={props.error ? [props.error] : undefined}
+      />
       <form class="form" method="post" action={`/admin/users/${target.id}`}>
         <RoleAndMunicipalities
           {...props}
+          errors={props.errors}
           values={{ role: target.role, municipalities: target.municipalities.map((m) => m.slug) }}
         />
         <button class="button" type="submit">

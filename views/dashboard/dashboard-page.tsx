@@ -1,31 +1,14 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import {
-  CLOSING_SOON_DAYS,
-  ENDED_DAYS,
-  UPCOMING_DAYS,
-  type DashboardEvent,
-  type DashboardPlan,
-  type EndedEvent,
-  type UpcomingEvent,
-} from '@/accounts/dashboard';
+import type { ManagedEvent } from '@/events';
+import type { Dashboard } from '@/dashboard/load';
+import { CLOSING_SOON_DAYS, ENDED_DAYS, UPCOMING_DAYS } from '@/dashboard/rules';
 import { formatRange, formatShortDate } from '@/platform/time';
 import type { PageContext } from '@views/shell/layout';
 import { AdminLayout } from '@views/shell/admin-layout';
 
-export type DashboardPageProps = PageContext & {
-  user: CurrentUser;
-  municipalities: string[];
-  upcoming: UpcomingEvent[];
-  awaiting: EndedEvent[];
-  /** Overdue items per plan id (managed non-draft plans only). */
-  overdue: Map<number, number>;
-  /** Failed outbox emails: only for admins (null for organizers). */
-  failedEmails: number | null;
-  events: DashboardEvent[];
-  plans: DashboardPlan[];
-};
+export type DashboardPageProps = PageContext & Dashboard & { user: CurrentUser };
 
-function StatusBadge(props: PageContext & { status: DashboardEvent['status'] }) {
+function StatusBadge(props: PageContext & { status: ManagedEvent['status'] }) {
   const { t, status } = props;
   if (status === 'published') return null;
   return (
@@ -38,22 +21,22 @@ function StatusBadge(props: PageContext & { status: DashboardEvent['status'] }) 
 function Upcoming(props: DashboardPageProps) {
   const { t, lang } = props;
   if (props.upcoming.length === 0) {
-    return <p>{t('accounts.dashboard.noUpcoming', { days: UPCOMING_DAYS })}</p>;
+    return <p>{t('dashboard.noUpcoming', { days: UPCOMING_DAYS })}</p>;
   }
   return (
     <ul class="admin-upcoming">
       {props.upcoming.map((event) => {
         const counts = [
           event.capacity === null
-            ? t('accounts.dashboard.seatsUnlimited', { confirmed: event.confirmedInPerson })
-            : t('accounts.dashboard.seats', {
+            ? t('dashboard.seatsUnlimited', { confirmed: event.confirmedInPerson })
+            : t('dashboard.seats', {
                 confirmed: event.confirmedInPerson,
                 capacity: event.capacity,
               }),
           ...(event.confirmedOnline > 0
-            ? [t('accounts.dashboard.online', { count: event.confirmedOnline })]
+            ? [t('dashboard.online', { count: event.confirmedOnline })]
             : []),
-          t('accounts.dashboard.waitlist', { count: event.waitlisted }),
+          t('dashboard.waitlist', { count: event.waitlisted }),
         ].join(', ');
         return (
           <li>
@@ -67,11 +50,11 @@ function Upcoming(props: DashboardPageProps) {
             {event.warnings.length > 0 ? (
               <>
                 <br />
-                <span class="visually-hidden">{t('accounts.dashboard.warnings')} </span>
+                <span class="visually-hidden">{t('dashboard.warnings')} </span>
                 {event.warnings.map((warning) => (
                   <>
                     <span class="badge warning">
-                      {t(`accounts.dashboard.warning.${warning}`, { days: CLOSING_SOON_DAYS })}
+                      {t(`dashboard.warning.${warning}`, { days: CLOSING_SOON_DAYS })}
                     </span>{' '}
                   </>
                 ))}
@@ -86,31 +69,27 @@ function Upcoming(props: DashboardPageProps) {
 
 function Awaiting(props: DashboardPageProps) {
   const { t, lang } = props;
-  if (props.awaiting.length === 0) return <p>{t('accounts.dashboard.noAwaiting')}</p>;
+  if (props.awaiting.length === 0) return <p>{t('dashboard.noAwaiting')}</p>;
   return (
     <ul class="admin-awaiting">
       {props.awaiting.map((event) => (
         <li>
           <a href={`/admin/events/${event.slug}`}>{event.title}</a>{' '}
           <span class="meta">
-            {t('accounts.dashboard.ended', {
+            {t('dashboard.ended', {
               when: formatShortDate(event.endsAt, event.timezone, lang),
             })}
           </span>
           {event.hasRecording ? null : (
             <>
               {' · '}
-              <a href={`/admin/events/${event.slug}/recordings`}>
-                {t('accounts.dashboard.noRecording')}
-              </a>
+              <a href={`/admin/events/${event.slug}/recordings`}>{t('dashboard.noRecording')}</a>
             </>
           )}
           {event.hasOutcome ? null : (
             <>
               {' · '}
-              <a href={`/admin/events/${event.slug}/outcomes`}>
-                {t('accounts.dashboard.noOutcome')}
-              </a>
+              <a href={`/admin/events/${event.slug}/outcomes`}>{t('dashboard.noOutcome')}</a>
             </>
           )}
         </li>
@@ -122,34 +101,34 @@ function Awaiting(props: DashboardPageProps) {
 export function DashboardPage(props: DashboardPageProps) {
   const { t, user, lang } = props;
   return (
-    <AdminLayout {...props} title={t('accounts.dashboard.title')}>
-      <h1>{t('accounts.dashboard.welcome', { name: user.name })}</h1>
+    <AdminLayout {...props} title={t('dashboard.title')}>
+      <h1>{t('dashboard.welcome', { name: user.name })}</h1>
       <p>
         {user.role === 'admin'
-          ? t('accounts.dashboard.scopeAll')
+          ? t('dashboard.scopeAll')
           : props.municipalities.length > 0
-            ? t('accounts.dashboard.scope', { municipalities: props.municipalities.join(', ') })
-            : t('accounts.dashboard.scopeNone')}
+            ? t('dashboard.scope', { municipalities: props.municipalities.join(', ') })
+            : t('dashboard.scopeNone')}
       </p>
       {props.failedEmails === null ? null : (
         <p class="admin-outbox">
-          {t('accounts.dashboard.outbox')}:{' '}
+          {t('dashboard.outbox')}:{' '}
           {props.failedEmails > 0 ? (
             <a href="/admin/outbox?status=failed">
-              {t('accounts.dashboard.failedEmails', { count: props.failedEmails })}
+              {t('dashboard.failedEmails', { count: props.failedEmails })}
             </a>
           ) : (
-            t('accounts.dashboard.noFailedEmails')
+            t('dashboard.noFailedEmails')
           )}
         </p>
       )}
-      <h2>{t('accounts.dashboard.upcoming', { days: UPCOMING_DAYS })}</h2>
+      <h2>{t('dashboard.upcoming', { days: UPCOMING_DAYS })}</h2>
       <Upcoming {...props} />
-      <h2>{t('accounts.dashboard.awaiting', { days: ENDED_DAYS })}</h2>
+      <h2>{t('dashboard.awaiting', { days: ENDED_DAYS })}</h2>
       <Awaiting {...props} />
-      <h2>{t('accounts.dashboard.plans')}</h2>
+      <h2>{t('dashboard.plans')}</h2>
       {props.plans.length === 0 ? (
-        <p>{t('accounts.dashboard.noPlans')}</p>
+        <p>{t('dashboard.noPlans')}</p>
       ) : (
         <ul class="admin-plans">
           {props.plans.map((plan) => {
@@ -159,26 +138,24 @@ export function DashboardPage(props: DashboardPageProps) {
                 <a href={`/admin/plans/${plan.id}`}>{plan.title}</a>{' '}
                 <span class="meta">
                   {plan.municipality} · {plan.periodStart.slice(0, 4)}–{plan.periodEnd.slice(0, 4)}{' '}
-                  · {t(`accounts.plan.status.${plan.status}`)}
+                  · {t(`dashboard.plan.status.${plan.status}`)}
                 </span>
                 {plan.status === 'draft' ? null : overdue > 0 ? (
                   <>
                     {' '}
-                    <span class="badge warning">
-                      {t('accounts.dashboard.overdue', { count: overdue })}
-                    </span>
+                    <span class="badge warning">{t('dashboard.overdue', { count: overdue })}</span>
                   </>
                 ) : (
-                  <span class="meta"> · {t('accounts.dashboard.noOverdue')}</span>
+                  <span class="meta"> · {t('dashboard.noOverdue')}</span>
                 )}
               </li>
             );
           })}
         </ul>
       )}
-      <h2>{t('accounts.dashboard.events')}</h2>
+      <h2>{t('dashboard.events')}</h2>
       {props.events.length === 0 ? (
-        <p>{t('accounts.dashboard.noEvents')}</p>
+        <p>{t('dashboard.noEvents')}</p>
       ) : (
         <ul class="admin-events">
           {props.events.map((event) => (

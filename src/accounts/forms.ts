@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { ErrorDetail } from '@/platform/http/errors';
+import { formList } from '@/platform/http/forms';
+import type { PasswordErrors } from './passwords';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from './users';
+
+/**
+ * The HTML forms of accounts, as zod schemas read by parseForm: what each form sends. Their
+ * problems reach the page as message keys (see localizeDetails), never as a validator's text.
+ */
+const role = z.enum(['admin', 'organizer']);
+const municipalities = formList(z.string().min(1).max(100));
+
+export const loginForm = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  next: z.string().optional(),
+});
+
+/** The password forms leave their rules to checkNewPassword: a missing field is an empty one. */
+export const passwordChangeForm = z.object({
+  current: z.string().default(''),
+  password: z.string().default(''),
+  repeat: z.string().default(''),
+});
+
+export const newPasswordForm = passwordChangeForm.omit({ current: true });
+
+export const resetRequestForm = z.object({ email: z.string().default('') });
+
+export const newUserForm = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.string().trim().pipe(z.email().max(254)),
+  password: passwordSchema,
+  role,
+  municipalities,
+});
+
+export const accessForm = z.object({ role, municipalities });
+
+export const tokenForm = z.object({ label: z.string().trim().max(100).default('') });
+
+/** A password problem of checkNewPassword as a detail with its message key. */
+export function passwordDetails(errors: PasswordErrors): ErrorDetail[] {
+  return Object.entries(errors).map(([path, problem]) => ({
+    path,
+    message: problem,
+    localized: {
+      key: `accounts.password.error.${problem}`,
+      params: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
+    },
+  }));
+}
+
+/** The one detail of a refused reset request: the address is not an address. */
+export const invalidResetEmail: ErrorDetail[] = [
+  {
+    path: 'email',
+    message: 'Not an email address',
+    localized: { key: 'accounts.reset.invalidEmail' },
+  },
+];
