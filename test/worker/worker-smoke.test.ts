@@ -110,6 +110,21 @@ describe('the Worker in workerd against Postgres', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('gives every answer an X-Request-Id, keeping a sane one the proxy sent', async () => {
+    for (const path of ['/', '/no-such-page', '/api/v1/events/no-such-event', '/calendar.ics']) {
+      const res = await fetch(`${base}${path}`);
+      await res.arrayBuffer();
+      expect(res.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const res = await fetch(`${base}/api/v1/events/no-such-event`, {
+      headers: { 'x-request-id': 'edge-abc123' },
+    });
+    expect(res.headers.get('x-request-id')).toBe('edge-abc123');
+    expect(((await res.json()) as { error: { requestId: string } }).error.requestId).toBe(
+      'edge-abc123',
+    );
+  });
+
   it('serves the home page in Estonian, without participants', async () => {
     const res = await fetch(`${base}/`);
     expect(res.status).toBe(200);
