@@ -1,18 +1,19 @@
-import { and, asc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { vtimezone } from './vtimezone';
 import { DateTime } from 'luxon';
-import {
-  agendaItems,
-  eventHosts,
-  events,
-  municipalities,
-  recordings,
-  registrations,
-} from '@/platform/db/schema';
+import { recordings, registrations } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
-import type { EventKind } from '@/events';
+import {
+  feedEvents,
+  feedEventVersions,
+  findEvent,
+  inIds,
+  isPublicEvent,
+  type EventKind,
+  type FeedEvent,
+  type FeedEventSelection,
+} from '@/events';
 import { translator } from '@/messages';
 import { type Lang, type Translate } from '@/platform/i18n';
 import { strongEtag } from '@/platform/http/conditional';
@@ -61,34 +62,21 @@ export type FeedState = {
 
 // ----- queries -------------------------------------------------------------------------------
 
-function selectionWhere(selection: FeedSelection, now: Date): SQL | undefined {
-  const conditions: SQL[] = [ne(events.status, 'draft')];
-  if (selection.bounded) {
-    const bound = or(
-      and(eq(events.status, 'published'), gte(events.endsAt, publishedSince(now))),
-      and(eq(events.status, 'cancelled'), gte(events.endsAt, cancelledSince(now))),
-    );
-    if (bound) conditions.push(bound);
-  }
-  if (selection.eventId !== undefined) conditions.push(eq(events.id, selection.eventId));
-  if (selection.kinds?.length) conditions.push(inArray(events.kind, selection.kinds));
-  if (selection.municipalityIds?.length) {
-    conditions.push(
-      inArray(
-        events.id,
-        sql`(select ${eventHosts.eventId} from ${eventHosts} where ${inArray(eventHosts.municipalityId, selection.municipalityIds)})`,
-      ),
-    );
-  }
-  if (selection.email !== undefined) {
-    conditions.push(
-      inArray(
-        events.id,
-        sql`(select ${registrations.eventId} from ${registrations} where lower(${registrations.email}) = lower(${selection.email}) and ${registrations.status} <> 'cancelled')`,
-      ),
-    );
-  }
-  return and(...conditions);
+/** The events of a selection, as the events feature reads them (drafts never). */
+function feedEventSelection(selection: FeedSelection, now: Date): FeedEventSelection {
+  return {
+    bounds: selection.bounded
+      ? { publishedSince: publishedSince(now), cancelledSince: cancelledSince(now) }
+      : undefined,
+    eventId: selection.eventId,
+    kinds: selection.kinds,
+    municipalityIds: selection.municipalityIds,
+    // A participant's feed: events this address holds an active registration for.
+    eventIdsIn:
+      selection.email === undefined
+        ? undefined
+        : sql`(select ${registrations.eventId} from ${registrations} where lower(${registrations.email}) = lower(${selection.email}) and ${registrations.status} <> 'cancelled')`,
+  };
 }
 
 function versionOf(feedRevision: number, updatedAt: Date): string {
@@ -106,22 +94,12 @@ async function selectVersions(
   selection: FeedSelection,
   now: Date,
 ): Promise<EventVersion[]> {
-  const rows = await db
-    .select({
-      id: events.id,
-      revision: events.feedRevision,
-      updatedAt: events.updatedAt,
-      endsAt: events.endsAt,
-      feedChangedAt: events.feedChangedAt,
-    })
-    .from(events)
-    .where(selectionWhere(selection, now))
-    .orderBy(asc(events.startsAt), asc(events.id));
+  const rows = await feedEventVersions(db, feedEventSelection(selection, now));
   return rows.map((row) => {
     const ended = row.endsAt <= now;
     return {
       id: row.id,
-      version: versionOf(row.revision, row.updatedAt),
+      version: versionOf(row.feedRevision, row.updatedAt),
       endsAt: row.endsAt,
       // The end of an event is a change of its VEVENT: the livestream link goes, recordings come.
       changedAt: ended && row.endsAt > row.feedChangedAt ? row.endsAt : row.feedChangedAt,
@@ -129,119 +107,31 @@ async function selectVersions(
   });
 }
 
-type FullEvent = {
-  id: number;
-  slug: string;
-  kind: EventKind;
-  status: 'draft' | 'published' | 'cancelled';
-  title: string;
-  summary: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
-  venueName: string | null;
-  venueAddress: string | null;
-  venueLat: number | null;
-  venueLon: number | null;
-  onlineUrl: string | null;
-  cancelReason: string | null;
-  sequence: number;
-  updatedAt: Date;
-  feedRevision: number;
-  agenda: { startsAt: Date; endsAt: Date; title: string }[];
-  recordingIds: number[];
-  hosts: { slug: string; name: string }[];
-};
+type FullEvent = FeedEvent & { recordingIds: number[] };
 
-/**
- * `column = any(…)` with the ids as one text parameter: drizzle's inArray makes a parameter per
- * id, and building a query with thousands of them was the costliest part of a cold feed.
- */
-function inIds(column: AnyPgColumn, ids: number[]): SQL {
-  return sql`${column} = any(string_to_array(${ids.join(',')}, ',')::int[])`;
-}
-
+/** What the VEVENTs show: the events feature's bulk read, and this feed's published recordings. */
 async function loadEvents(db: Queryable, ids: number[]): Promise<FullEvent[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      id: events.id,
-      slug: events.slug,
-      kind: events.kind,
-      status: events.status,
-      title: events.title,
-      summary: events.summary,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timezone: events.timezone,
-      venueName: events.venueName,
-      venueAddress: events.venueAddress,
-      venueLat: events.venueLat,
-      venueLon: events.venueLon,
-      onlineUrl: events.onlineUrl,
-      cancelReason: events.cancelReason,
-      sequence: events.sequence,
-      updatedAt: events.updatedAt,
-      feedRevision: events.feedRevision,
-    })
-    .from(events)
-    .where(inIds(events.id, ids));
-  const [agenda, recordingRows, hosts] = await Promise.all([
-    db
-      .select({
-        eventId: agendaItems.eventId,
-        startsAt: agendaItems.startsAt,
-        endsAt: agendaItems.endsAt,
-        title: agendaItems.title,
-      })
-      .from(agendaItems)
-      .where(inIds(agendaItems.eventId, ids))
-      .orderBy(asc(agendaItems.position), asc(agendaItems.id)),
+  const [rows, recordingRows] = await Promise.all([
+    feedEvents(db, ids),
     db
       .select({ id: recordings.id, eventId: recordings.eventId })
       .from(recordings)
       .where(and(inIds(recordings.eventId, ids), eq(recordings.published, true)))
       .orderBy(asc(recordings.position), asc(recordings.id)),
-    db
-      .select({
-        eventId: eventHosts.eventId,
-        slug: municipalities.slug,
-        name: municipalities.name,
-      })
-      .from(eventHosts)
-      .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
-      .where(inIds(eventHosts.eventId, ids))
-      .orderBy(asc(eventHosts.position), asc(municipalities.name)),
   ]);
-  const agendaBy = groupBy(agenda, (item) => item.eventId);
-  const hostsBy = groupBy(hosts, (item) => item.eventId);
-  const recordingsBy = groupBy(recordingRows, (item) => item.eventId);
-  return rows.map((row) => ({
-    ...row,
-    agenda: agendaBy.get(row.id) ?? [],
-    recordingIds: (recordingsBy.get(row.id) ?? []).map((recording) => recording.id),
-    hosts: (hostsBy.get(row.id) ?? []).map(({ slug, name }) => ({ slug, name })),
-  }));
-}
-
-function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item)) ?? [];
-    list.push(item);
-    map.set(key(item), list);
+  const recordingsBy = new Map<number, number[]>();
+  for (const { id, eventId } of recordingRows) {
+    const list = recordingsBy.get(eventId) ?? [];
+    list.push(id);
+    recordingsBy.set(eventId, list);
   }
-  return map;
+  return rows.map((row) => ({ ...row, recordingIds: recordingsBy.get(row.id) ?? [] }));
 }
 
 // ----- iCalendar text --------------------------------------------------------------------------
 
-const kindKeys = {
-  think_tank: 'event.kind.think_tank',
-  forum: 'event.kind.forum',
-  workshop: 'event.kind.workshop',
-  meeting: 'event.kind.meeting',
-} as const;
+const kindKey = (kind: EventKind) => `event.kind.${kind}` as const;
 
 /** One VEVENT, folded at 75 octets with CRLF line ends. Throws for an event it cannot write. */
 export function buildVevent(event: FullEvent, publicUrl: string, t: Translate, now: Date): string {
@@ -296,7 +186,7 @@ export function buildVevent(event: FullEvent, publicUrl: string, t: Translate, n
     description,
     location: location ? { title: location, ...(geo ? { geo } : {}) } : null,
     url: pageUrl,
-    categories: [t(kindKeys[event.kind]), ...event.hosts.map((host) => host.name)].map((name) => ({
+    categories: [t(kindKey(event.kind)), ...event.hosts.map((host) => host.name)].map((name) => ({
       name,
     })),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -442,11 +332,8 @@ export async function eventIcs(
   slug: string,
   options: { lang?: Lang; now?: Date; log?: Log } = {},
 ): Promise<string | null> {
-  const [row] = await db
-    .select({ id: events.id, title: events.title })
-    .from(events)
-    .where(and(eq(events.slug, slug), ne(events.status, 'draft')));
-  if (!row) return null;
+  const row = await findEvent(db, { slug });
+  if (!row || !isPublicEvent(row)) return null;
   const ctx: FeedContext = {
     db,
     publicUrl,

@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { events, municipalities } from '@/platform/db/schema';
+import { municipalities } from '@/platform/db/schema';
 import type { AppEnv } from '@/platform/deps';
-import type { EventKind } from '@/events';
+import { eventKinds, findEvent, isPublicEvent, type EventKind } from '@/events';
 import { isNotModified } from '@/platform/http/conditional';
 import { HttpError, invalidFields, notFound } from '@/platform/http/errors';
 import { feedState, renderFeed, type FeedContext, type FeedSelection } from './feed';
@@ -10,8 +10,6 @@ import { FEED_MAX_AGE_SECONDS } from './rules';
 import { feedTokenEmail, revokeFeedToken } from './tokens';
 import { RevokeFeedPage } from '@views/calendar/revoke-page';
 import { pageContext } from '@/platform/http/page';
-
-const eventKinds = events.kind.enumValues;
 
 function splitList(values: string[]): string[] {
   return [
@@ -140,11 +138,8 @@ export function calendarRoutes() {
   routes.get('/events/:slug/calendar.ics', async (c) => {
     const { db } = c.get('deps');
     const slug = c.req.param('slug');
-    const [row] = await db
-      .select({ id: events.id, title: events.title, status: events.status })
-      .from(events)
-      .where(eq(events.slug, slug));
-    if (!row || row.status === 'draft') throw notFound('No such event');
+    const row = await findEvent(db, { slug });
+    if (!row || !isPublicEvent(row)) throw notFound('No such event');
     return respondWithFeed(c, { eventId: row.id, bounded: false }, row.title, {
       filename: `${slug}.ics`,
     });

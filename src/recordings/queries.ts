@@ -1,15 +1,22 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import {
-  agendaItems,
-  chapters,
-  eventHosts,
-  events,
-  municipalities,
-  outcomes,
-  recordings,
-} from '@/platform/db/schema';
+import { chapters, outcomes, recordings } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
-import { hostsOf, type HostRef } from '@/events';
+import {
+  eventIdsWhere,
+  eventSearchText,
+  eventStartOf,
+  findEventById,
+  findEventBySlug,
+  findEventsByIds,
+  findPublicEventById,
+  hostsAmong,
+  listEventYears,
+  loadAgenda,
+  type AgendaItemRow,
+  type EventKey,
+  type EventRow,
+  type HostRef,
+} from '@/events';
 import { FOLD_FROM, FOLD_TO, searchTerms } from './search';
 
 export type RecordingKind = (typeof recordings.kind.enumValues)[number];
@@ -121,89 +128,61 @@ export async function recordingById(db: Queryable, id: number): Promise<Recordin
   return recording ?? null;
 }
 
-export type ManagedEvent = {
-  id: number;
-  slug: string;
-  title: string;
-  status: 'draft' | 'published' | 'cancelled';
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
-  hostIds: number[];
-};
-
-const managedEventColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timezone: events.timezone,
-};
-
-async function withHostIds(
-  db: Queryable,
-  event: Omit<ManagedEvent, 'hostIds'> | undefined,
-): Promise<ManagedEvent | null> {
-  if (!event) return null;
-  const hosts = await db
-    .select({ id: eventHosts.municipalityId })
-    .from(eventHosts)
-    .where(eq(eventHosts.eventId, event.id));
-  return { ...event, hostIds: hosts.map((host) => host.id) };
-}
+/** An event as its organizers' recording pages use it, with the ids of its hosts. */
+export type ManagedEvent = Pick<
+  EventRow,
+  'id' | 'slug' | 'title' | 'status' | 'startsAt' | 'endsAt' | 'timezone'
+> & { hostIds: number[] };
 
 /** Any event (drafts too) with the ids of its hosts, for the authorization check. */
-export async function eventBySlug(db: Queryable, slug: string): Promise<ManagedEvent | null> {
-  const [event] = await db.select(managedEventColumns).from(events).where(eq(events.slug, slug));
-  return withHostIds(db, event);
+export async function managedEventOf(db: Queryable, key: EventKey): Promise<ManagedEvent | null> {
+  const event =
+    'slug' in key ? await findEventBySlug(db, key.slug) : await findEventById(db, key.id);
+  if (!event) return null;
+  const { id, slug, title, status, startsAt, endsAt, timezone } = event;
+  return {
+    id,
+    slug,
+    title,
+    status,
+    startsAt,
+    endsAt,
+    timezone,
+    hostIds: event.hosts.map((host) => host.id),
+  };
 }
 
-export async function eventById(db: Queryable, id: number): Promise<ManagedEvent | null> {
-  const [event] = await db.select(managedEventColumns).from(events).where(eq(events.id, id));
-  return withHostIds(db, event);
-}
+export type AgendaEntry = Pick<
+  AgendaItemRow,
+  'id' | 'position' | 'startsAt' | 'endsAt' | 'title' | 'description' | 'speakers' | 'kind'
+>;
 
-export type AgendaEntry = {
-  id: number;
-  position: number;
-  startsAt: Date;
-  endsAt: Date;
-  title: string;
-  description: string | null;
-  speakers: string[];
-  kind: string;
-};
-
+/** An event's agenda in time order (chapters and the recording page follow the clock). */
 export async function agendaOf(db: Queryable, eventId: number): Promise<AgendaEntry[]> {
-  return db
-    .select({
-      id: agendaItems.id,
-      position: agendaItems.position,
-      startsAt: agendaItems.startsAt,
-      endsAt: agendaItems.endsAt,
-      title: agendaItems.title,
-      description: agendaItems.description,
-      speakers: agendaItems.speakers,
-      kind: agendaItems.kind,
-    })
-    .from(agendaItems)
-    .where(eq(agendaItems.eventId, eventId))
-    .orderBy(asc(agendaItems.startsAt), asc(agendaItems.position));
+  const items = await loadAgenda(db, eventId);
+  return items
+    .map(({ id, position, startsAt, endsAt, title, description, speakers, kind }) => ({
+      id,
+      position,
+      startsAt,
+      endsAt,
+      title,
+      description,
+      speakers,
+      kind,
+    }))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.position - b.position);
 }
 
-export type PublicEventRef = {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string | null;
-  status: 'draft' | 'published' | 'cancelled';
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
-  hosts: HostRef[];
-};
+export type PublicEventRef = Pick<
+  EventRow,
+  'id' | 'slug' | 'title' | 'summary' | 'status' | 'startsAt' | 'endsAt' | 'timezone'
+> & { hosts: HostRef[] };
+
+function publicEventRef(event: EventRow & { hosts: HostRef[] }): PublicEventRef {
+  const { id, slug, title, summary, status, startsAt, endsAt, timezone, hosts } = event;
+  return { id, slug, title, summary, status, startsAt, endsAt, timezone, hosts };
+}
 
 export type OutcomeAtOffset = {
   id: number;
@@ -228,22 +207,9 @@ export async function publicRecordingPage(
 ): Promise<RecordingPageData | null> {
   const recording = await recordingById(db, id);
   if (!recording || !recording.published) return null;
-  const [event] = await db
-    .select({
-      id: events.id,
-      slug: events.slug,
-      title: events.title,
-      summary: events.summary,
-      status: events.status,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timezone: events.timezone,
-    })
-    .from(events)
-    .where(and(eq(events.id, recording.eventId), ne(events.status, 'draft')));
+  const event = await findPublicEventById(db, recording.eventId);
   if (!event) return null;
-  const [hosts, agenda, said, siblings] = await Promise.all([
-    hostsOf(db, [event.id]),
+  const [agenda, said, siblings] = await Promise.all([
     agendaOf(db, event.id),
     db
       .select({
@@ -270,7 +236,10 @@ export async function publicRecordingPage(
   ]);
   return {
     recording,
-    event: { ...event, hosts: hosts.get(event.id) ?? [] },
+    event: publicEventRef({
+      ...event,
+      hosts: event.hosts.map(({ slug, name }) => ({ slug, name })),
+    }),
     agenda,
     outcomes: said,
     siblings,
@@ -298,18 +267,16 @@ export type ArchiveEntry = Omit<RecordingView, 'chapters' | 'published'> & {
  */
 function searchDocument(): SQL {
   return sql`translate(lower(concat_ws(' ',
-    ${recordings.title}, ${events.title}, ${events.summary}, ${events.description},
-    (select string_agg(concat_ws(' ', ${agendaItems.title}, ${agendaItems.description}, array_to_string(${agendaItems.speakers}, ' ')), ' ')
-       from ${agendaItems} where ${agendaItems.eventId} = ${events.id}),
+    ${recordings.title}, ${eventSearchText(recordings.eventId)},
     (select string_agg(concat_ws(' ', ${outcomes.title}, ${outcomes.body}), ' ')
-       from ${outcomes} where ${outcomes.eventId} = ${events.id} and ${outcomes.published}
+       from ${outcomes} where ${outcomes.eventId} = ${recordings.eventId} and ${outcomes.published}
        and (${outcomes.recordingId} is null or ${outcomes.recordingId} = ${recordings.id})),
     (select string_agg(${chapters.title}, ' ') from ${chapters} where ${chapters.recordingId} = ${recordings.id})
   )), ${FOLD_FROM}, ${FOLD_TO})`;
 }
 
 function archiveConditions(filter: ArchiveFilter): SQL[] {
-  const conditions: SQL[] = [eq(recordings.published, true), ne(events.status, 'draft')];
+  const conditions: SQL[] = [eq(recordings.published, true)];
   const terms = searchTerms(filter.q);
   if (terms.length > 0) {
     const document = searchDocument();
@@ -317,19 +284,16 @@ function archiveConditions(filter: ArchiveFilter): SQL[] {
     for (const term of terms) conditions.push(sql`${document} like ${`%${term}%`}`);
   }
   if (filter.kind) conditions.push(eq(recordings.kind, filter.kind));
-  if (filter.year) {
-    conditions.push(
-      sql`extract(year from ${events.startsAt} at time zone ${events.timezone}) = ${filter.year}`,
-    );
-  }
-  if (filter.municipality) {
-    conditions.push(
-      inArray(
-        events.id,
-        sql`(select ${eventHosts.eventId} from ${eventHosts} join ${municipalities} on ${municipalities.id} = ${eventHosts.municipalityId} where ${municipalities.slug} = ${filter.municipality})`,
-      ),
-    );
-  }
+  conditions.push(
+    inArray(
+      recordings.eventId,
+      eventIdsWhere({
+        public: true,
+        year: filter.year,
+        municipalitySlugs: filter.municipality ? [filter.municipality] : undefined,
+      }),
+    ),
+  );
   return conditions;
 }
 
@@ -344,34 +308,25 @@ export async function searchArchive(
       .select({
         ...recordingColumns,
         chapterCount: sql<number>`(select count(*)::int from ${chapters} where ${chapters.recordingId} = ${recordings.id})`,
-        event: {
-          id: events.id,
-          slug: events.slug,
-          title: events.title,
-          summary: events.summary,
-          status: events.status,
-          startsAt: events.startsAt,
-          endsAt: events.endsAt,
-          timezone: events.timezone,
-        },
       })
       .from(recordings)
-      .innerJoin(events, eq(events.id, recordings.eventId))
       .where(where)
-      .orderBy(desc(events.startsAt), asc(recordings.position), asc(recordings.id))
+      .orderBy(desc(eventStartOf(recordings.eventId)), asc(recordings.position), asc(recordings.id))
       .limit(filter.limit)
       .offset(filter.offset),
     db
       .select({ count: sql<number>`count(*)::int` })
       .from(recordings)
-      .innerJoin(events, eq(events.id, recordings.eventId))
       .where(where),
   ]);
-  const hosts = await hostsOf(db, [...new Set(rows.map((row) => row.event.id))]);
-  const items = rows.map(({ published: _published, ...row }) => ({
-    ...row,
-    event: { ...row.event, hosts: hosts.get(row.event.id) ?? [] },
-  }));
+  const events = await findEventsByIds(
+    db,
+    rows.map((row) => row.eventId),
+  );
+  const items = rows.flatMap(({ published: _published, ...row }) => {
+    const event = events.get(row.eventId);
+    return event ? [{ ...row, event: publicEventRef(event) }] : [];
+  });
   return { items, total: counted?.count ?? 0 };
 }
 
@@ -379,28 +334,13 @@ export async function searchArchive(
 export async function archiveFacets(
   db: Queryable,
 ): Promise<{ municipalities: HostRef[]; years: number[] }> {
-  const visible = and(eq(recordings.published, true), ne(events.status, 'draft'));
+  // Events the public may see that have a published recording.
+  const archived = sql`(select ${recordings.eventId} from ${recordings} where ${recordings.published} and ${inArray(recordings.eventId, eventIdsWhere({ public: true }))})`;
   const [places, years] = await Promise.all([
-    db
-      .selectDistinct({ slug: municipalities.slug, name: municipalities.name })
-      .from(recordings)
-      .innerJoin(events, eq(events.id, recordings.eventId))
-      .innerJoin(eventHosts, eq(eventHosts.eventId, events.id))
-      .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
-      .where(visible)
-      .orderBy(asc(municipalities.name)),
-    db
-      .selectDistinct({
-        year: sql<number>`extract(year from ${events.startsAt} at time zone ${events.timezone})::int`,
-      })
-      .from(recordings)
-      .innerJoin(events, eq(events.id, recordings.eventId))
-      .where(visible),
+    hostsAmong(db, archived),
+    listEventYears(db, archived),
   ]);
-  return {
-    municipalities: places,
-    years: years.map((row) => Number(row.year)).sort((a, b) => b - a),
-  };
+  return { municipalities: places, years };
 }
 
 export type FeedItem =
@@ -437,15 +377,17 @@ export async function archiveFeedItems(db: Queryable, limit = 50): Promise<FeedI
         id: recordings.id,
         title: recordings.title,
         kind: recordings.kind,
-        eventSlug: events.slug,
-        eventTitle: events.title,
-        summary: events.summary,
+        eventId: recordings.eventId,
         createdAt: recordings.createdAt,
         updatedAt: recordings.updatedAt,
       })
       .from(recordings)
-      .innerJoin(events, eq(events.id, recordings.eventId))
-      .where(and(eq(recordings.published, true), ne(events.status, 'draft')))
+      .where(
+        and(
+          eq(recordings.published, true),
+          inArray(recordings.eventId, eventIdsWhere({ public: true })),
+        ),
+      )
       .orderBy(desc(recordings.createdAt), desc(recordings.id))
       .limit(limit),
     db
@@ -454,8 +396,7 @@ export async function archiveFeedItems(db: Queryable, limit = 50): Promise<FeedI
         title: outcomes.title,
         kind: outcomes.kind,
         body: outcomes.body,
-        eventSlug: events.slug,
-        eventTitle: events.title,
+        eventId: outcomes.eventId,
         // A link into the recording only when that recording is public.
         recordingId: sql<
           number | null
@@ -465,14 +406,40 @@ export async function archiveFeedItems(db: Queryable, limit = 50): Promise<FeedI
         updatedAt: outcomes.updatedAt,
       })
       .from(outcomes)
-      .innerJoin(events, eq(events.id, outcomes.eventId))
-      .where(and(eq(outcomes.published, true), ne(events.status, 'draft')))
+      .where(
+        and(
+          eq(outcomes.published, true),
+          inArray(outcomes.eventId, eventIdsWhere({ public: true })),
+        ),
+      )
       .orderBy(desc(outcomes.createdAt), desc(outcomes.id))
       .limit(limit),
   ]);
+  const events = await findEventsByIds(db, [
+    ...recordingRows.map((row) => row.eventId),
+    ...outcomeRows.map((row) => row.eventId),
+  ]);
   const items: FeedItem[] = [
-    ...recordingRows.map((row) => ({ type: 'recording' as const, ...row })),
-    ...outcomeRows.map((row) => ({ type: 'outcome' as const, ...row })),
+    ...recordingRows.flatMap(({ eventId, ...row }) => {
+      const event = events.get(eventId);
+      return event
+        ? [
+            {
+              type: 'recording' as const,
+              ...row,
+              eventSlug: event.slug,
+              eventTitle: event.title,
+              summary: event.summary,
+            },
+          ]
+        : [];
+    }),
+    ...outcomeRows.flatMap(({ eventId, ...row }) => {
+      const event = events.get(eventId);
+      return event
+        ? [{ type: 'outcome' as const, ...row, eventSlug: event.slug, eventTitle: event.title }]
+        : [];
+    }),
   ];
   return items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limit);
 }

@@ -2,15 +2,15 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { assertCanManage } from '@/platform/auth/auth';
 import { recordAudit } from '@/platform/audit/audit';
-import { agendaItems, chapters, recordings } from '@/platform/db/schema';
+import { agendaItemIdsOf } from '@/events';
+import { chapters, recordings } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
 import { invalidFields, notFound, type ErrorDetail } from '@/platform/http/errors';
 import { chapterProblems, chaptersFromAgenda, sortChapters, type ChapterInput } from './chapters';
 import { providerOf } from './providers';
 import {
   agendaOf,
-  eventById,
-  eventBySlug,
+  managedEventOf,
   recordingById,
   type ManagedEvent,
   type RecordingView,
@@ -23,7 +23,7 @@ export async function managedEvent(
   user: CurrentUser,
   slug: string,
 ): Promise<ManagedEvent> {
-  const event = await eventBySlug(db, slug);
+  const event = await managedEventOf(db, { slug });
   if (!event) throw notFound('No such event');
   assertCanManage(user, event.hostIds);
   return event;
@@ -36,7 +36,7 @@ export async function managedRecording(
   id: number,
 ): Promise<{ recording: RecordingView; event: ManagedEvent }> {
   const recording = await recordingById(db, id);
-  const event = recording ? await eventById(db, recording.eventId) : null;
+  const event = recording ? await managedEventOf(db, { id: recording.eventId }) : null;
   if (!recording || !event) throw notFound('No such recording');
   assertCanManage(user, event.hostIds);
   return { recording, event };
@@ -52,14 +52,7 @@ type RecordingState = {
 
 /** The checks that need the event: agenda items of this event, chapters within the duration. */
 async function checkAgainstEvent(db: Queryable, eventId: number, state: RecordingState) {
-  const agendaIds = new Set(
-    (
-      await db
-        .select({ id: agendaItems.id })
-        .from(agendaItems)
-        .where(eq(agendaItems.eventId, eventId))
-    ).map((row) => row.id),
-  );
+  const agendaIds = new Set(await agendaItemIdsOf(db, eventId));
   const problems: ErrorDetail[] = [];
   if (providerOf(state.url) === null) {
     problems.push({ path: 'url', message: 'Must be an http(s) URL' });

@@ -16,7 +16,8 @@ import { clientAddress } from '@/platform/http/client-address';
 import { HttpError } from '@/platform/http/errors';
 import { hitRateLimit } from '@/platform/http/rate-limit';
 import { toZonedIso } from '@/platform/time';
-import { eventBySlug, hostMunicipalityIds, listRegistrations, registrationCounts } from './queries';
+import { findEvent, hostIdsOf } from '@/events';
+import { listRegistrations, registrationCounts } from './queries';
 import {
   listParticipantMessages,
   participantMessageSchema,
@@ -24,7 +25,8 @@ import {
   type SentMessage,
 } from './participant-messages';
 import { attendanceValues, registrationInput } from './rules';
-import { cancelByToken, registerParticipant } from './service';
+import { cancelByToken } from './participant';
+import { registerParticipant } from './register';
 
 /** Registrations per client address: generous for a shared office address, hard on scripts. */
 export const REGISTER_RATE_LIMIT = { limit: 20, windowSeconds: 10 * 60, blockSeconds: 15 * 60 };
@@ -193,9 +195,9 @@ const listMessagesRoute = createRoute({
 export async function managedEvent(c: Context<AppEnv>, slug: string) {
   const user = requireUser(c);
   const { db } = c.get('deps');
-  const event = await eventBySlug(db, slug);
+  const event = await findEvent(db, { slug });
   if (!event) throw new HttpError('not_found', 'No such event');
-  assertCanManage(user, await hostMunicipalityIds(db, event.id));
+  assertCanManage(user, await hostIdsOf(db, event.id));
   return { user, event };
 }
 

@@ -5,5 +5,6 @@ export { seatsFor } from './queries';
 export { enqueueReminders } from './reminders';
 export { registrationRoutes } from './routes';
 export { purgeCutoff, registrationWindow } from './rules';
-export { fillSeatsAfterEventChange, notifyEventChanged, purgeRegistrations } from './service';
+export { purgeRegistrations } from './purge';
+export { fillSeatsAfterEventChange, notifyEventChanged } from './seats';
 export { registrationCountsFor, type AttentionCounts } from './attention';

@@ -6,7 +6,7 @@ import { eventMessages, messageAudience, registrations } from '@/platform/db/sch
 import type { Queryable } from '@/platform/db/types';
 import { HttpError, parseOrThrow } from '@/platform/http/errors';
 import { mailRecipientColumns, type RegistrationEvent } from './queries';
-import { mailParticipant, type MailContext, type RegistrationDeps } from './service';
+import { mailParticipant, type MailContext, type RegistrationDeps } from './mail';
 
 /**
  * Organizers write to an event's participants ("bring your own cup", "the slides are here"):

@@ -1,84 +1,35 @@
 import { and, asc, count, eq, ilike, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { eventHosts, events, registrations } from '@/platform/db/schema';
+import { findEvent, type EventRow } from '@/events';
+import { registrations } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import { hashToken } from '@/platform/tokens';
 import { seatsSummary, type Attendance, type RegistrationStatus, type Seats } from './rules';
 
-/** The event columns registration needs (rules, emails, calendar file). */
-export const eventColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  summary: events.summary,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timezone: events.timezone,
-  venueName: events.venueName,
-  venueAddress: events.venueAddress,
-  onlineUrl: events.onlineUrl,
-  capacity: events.capacity,
-  waitlist: events.waitlist,
-  registrationOpensAt: events.registrationOpensAt,
-  registrationClosesAt: events.registrationClosesAt,
-  cancelReason: events.cancelReason,
-  sequence: events.sequence,
-};
-
-export type RegistrationEvent = {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string | null;
-  status: 'draft' | 'published' | 'cancelled';
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
-  venueName: string | null;
-  venueAddress: string | null;
-  onlineUrl: string | null;
-  capacity: number | null;
-  waitlist: boolean;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  cancelReason: string | null;
-  sequence: number;
-};
-
-export async function eventBySlug(
-  db: Queryable,
-  slug: string,
-  options: { lock?: boolean } = {},
-): Promise<RegistrationEvent | null> {
-  const query = db.select(eventColumns).from(events).where(eq(events.slug, slug));
-  const [row] = options.lock ? await query.for('update') : await query;
-  return row ?? null;
-}
-
-export async function eventById(
-  db: Queryable,
-  id: number,
-  options: { lock?: boolean } = {},
-): Promise<RegistrationEvent | null> {
-  const query = db.select(eventColumns).from(events).where(eq(events.id, id));
-  const [row] = options.lock ? await query.for('update') : await query;
-  return row ?? null;
-}
-
-export async function hostMunicipalityIds(db: Queryable, eventId: number): Promise<number[]> {
-  const rows = await db
-    .select({ id: eventHosts.municipalityId })
-    .from(eventHosts)
-    .where(eq(eventHosts.eventId, eventId));
-  return rows.map((row) => row.id);
-}
+/** The event fields registration works with (rules, emails, calendar file, pages). */
+export type RegistrationEvent = Pick<
+  EventRow,
+  | 'id'
+  | 'slug'
+  | 'title'
+  | 'summary'
+  | 'status'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timezone'
+  | 'venueName'
+  | 'venueAddress'
+  | 'onlineUrl'
+  | 'capacity'
+  | 'waitlist'
+  | 'registrationOpensAt'
+  | 'registrationClosesAt'
+  | 'cancelReason'
+  | 'sequence'
+>;
 
 /** In-person seats of an event: `available` is null when the capacity is unlimited. */
 export async function seatsFor(db: Queryable, eventId: number): Promise<Seats> {
-  const [event] = await db
-    .select({ capacity: events.capacity })
-    .from(events)
-    .where(eq(events.id, eventId));
+  const event = await findEvent(db, { id: eventId });
   const counts = await inPersonCounts(db, eventId);
   return seatsSummary(event?.capacity ?? null, counts.confirmed, counts.waitlisted);
 }

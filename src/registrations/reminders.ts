@@ -1,10 +1,10 @@
-import { and, eq, gt, lt, lte, ne, isNotNull } from 'drizzle-orm';
-import { events, registrations } from '@/platform/db/schema';
+import { and, inArray, lt, ne, isNotNull } from 'drizzle-orm';
+import { eventIdsWhere, findEventsByIds } from '@/events';
+import { registrations } from '@/platform/db/schema';
 import type { Db } from '@/platform/db/types';
 import { isLang } from '@/platform/i18n';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { buildEmail } from './emails';
-import { eventColumns } from './queries';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -22,7 +22,7 @@ export async function enqueueReminders(deps: {
   const now = deps.clock.now();
   const rows = await deps.db
     .select({
-      event: eventColumns,
+      eventId: registrations.eventId,
       id: registrations.id,
       email: registrations.email,
       name: registrations.name,
@@ -30,25 +30,34 @@ export async function enqueueReminders(deps: {
       attendance: registrations.attendance,
     })
     .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
     .where(
       and(
-        eq(events.status, 'published'),
-        gt(events.startsAt, new Date(now.getTime() + HOUR)),
-        lte(events.startsAt, new Date(now.getTime() + 24 * HOUR)),
+        inArray(
+          registrations.eventId,
+          eventIdsWhere({
+            status: 'published',
+            startsAfter: new Date(now.getTime() + HOUR),
+            startsAtOrBefore: new Date(now.getTime() + 24 * HOUR),
+          }),
+        ),
         ne(registrations.status, 'cancelled'),
         isNotNull(registrations.email),
         lt(registrations.createdAt, new Date(now.getTime() - HOUR)),
       ),
     );
+  const events = await findEventsByIds(
+    deps.db,
+    rows.map((row) => row.eventId),
+  );
   let written = 0;
-  for (const row of rows) {
-    if (!row.email) continue;
+  for (const { eventId, ...row } of rows) {
+    const event = events.get(eventId);
+    if (!row.email || !event) continue;
     const built = buildEmail({
       kind: 'reminder',
       lang: isLang(row.lang) ? row.lang : 'et',
       name: row.name ?? '',
-      event: row.event,
+      event,
       publicUrl: deps.config.publicUrl,
       attendance: row.attendance,
     });
@@ -58,7 +67,7 @@ export async function enqueueReminders(deps: {
         kind: 'registration.reminder',
         recipient: row.email,
         ...built,
-        dedupeKey: `registration.reminder:${row.id}:${row.event.startsAt.toISOString()}`,
+        dedupeKey: `registration.reminder:${row.id}:${event.startsAt.toISOString()}`,
       },
       now,
     );

@@ -28,13 +28,8 @@ import {
   type Audience,
 } from './participant-messages';
 import { registrationsCsv } from './csv';
-import {
-  eventBySlug,
-  hostMunicipalityIds,
-  listRegistrations,
-  registrationCounts,
-  seatsFor,
-} from './queries';
+import { findEvent, hostIdsOf, isPublicEvent } from '@/events';
+import { listRegistrations, registrationCounts, seatsFor } from './queries';
 import {
   attendanceValues,
   formToInput,
@@ -43,15 +38,9 @@ import {
   type Attendance,
   type RegistrationStatus,
 } from './rules';
-import {
-  cancelByToken,
-  loadManaged,
-  organizerCancel,
-  organizerPromote,
-  registerParticipant,
-  setCheckedIn,
-  switchAttendance,
-} from './service';
+import { organizerCancel, organizerPromote, setCheckedIn } from './organizer';
+import { cancelByToken, loadManaged, switchAttendance } from './participant';
+import { registerParticipant } from './register';
 
 type Form = Record<string, string | File | (string | File)[]>;
 
@@ -77,9 +66,9 @@ function valuesOf(form: Form): RegistrationFormValues {
 async function managedEventPage(c: Context<AppEnv>, slug: string) {
   const user = requireUserPage(c);
   const { db } = c.get('deps');
-  const event = await eventBySlug(db, slug);
+  const event = await findEvent(db, { slug });
   if (!event) throw new HttpError('not_found', 'No such event');
-  assertCanManage(user, await hostMunicipalityIds(db, event.id));
+  assertCanManage(user, await hostIdsOf(db, event.id));
   return { user, event };
 }
 
@@ -104,8 +93,8 @@ export function registrationRoutes() {
   routes.post('/events/:slug/register', async (c) => {
     const deps = c.get('deps');
     const slug = c.req.param('slug');
-    const event = await eventBySlug(deps.db, slug);
-    if (!event || event.status === 'draft') throw new HttpError('not_found', 'No such event');
+    const event = await findEvent(deps.db, { slug });
+    if (!event || !isPublicEvent(event)) throw new HttpError('not_found', 'No such event');
     await limitRegistrations(c);
     const form = (await c.req.parseBody()) as Form;
     const ctx = pageContext(c);

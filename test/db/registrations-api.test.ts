@@ -6,7 +6,8 @@ import { auditLog, events, outbox, registrations } from '@/platform/db/schema';
 import { hashToken } from '@/platform/tokens';
 import { seatsFor } from '@/registrations/queries';
 import { enqueueReminders } from '@/registrations/reminders';
-import { notifyEventChanged, purgeRegistrations } from '@/registrations/service';
+import { purgeRegistrations } from '@/registrations/purge';
+import { notifyEventChanged } from '@/registrations/seats';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor } from '../helpers/auth';
 import {

@@ -1,0 +1,66 @@
+/** Participant emails: what registration needs from the app, and one email written to the outbox. */
+import type { Db, Queryable } from '@/platform/db/types';
+import { isLang, type Lang } from '@/platform/i18n';
+import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
+import { eventIcs as feedEventIcs } from '@/calendar';
+import { buildEmail, hasCalendarFile, type EmailKind, type OrganizerMessage } from './emails';
+import type { RegistrationEvent } from './queries';
+import type { Attendance } from './rules';
+
+/** What registration needs from the app's dependencies. */
+export type RegistrationDeps = {
+  db: Db;
+  clock: { now(): Date };
+  config: { publicUrl: string; retentionDays: number };
+};
+
+export type MailContext = { publicUrl: string; now: Date };
+
+export function manageUrlFor(publicUrl: string, token: string): string {
+  return `${publicUrl}/registrations/${token}`;
+}
+
+/** Writes one participant email (in their language) to the outbox, in the caller's transaction. */
+export async function mailParticipant(
+  tx: Queryable,
+  kind: EmailKind,
+  person: { email: string | null; name: string | null; lang: string; attendance?: Attendance },
+  event: RegistrationEvent,
+  ctx: MailContext,
+  extra: {
+    manageUrl?: string;
+    position?: number;
+    dedupeKey?: string;
+    message?: OrganizerMessage;
+  } = {},
+): Promise<boolean> {
+  if (!person.email) return false;
+  const lang: Lang = isLang(person.lang) ? person.lang : 'et';
+  // The same VEVENT as the public feeds (UID, SEQUENCE, description), read inside this
+  // transaction so it shows the change being made. A draft has none (no feed shows it).
+  const ics = hasCalendarFile(kind)
+    ? ((await feedEventIcs(tx, ctx.publicUrl, event.slug, { lang, now: ctx.now })) ?? undefined)
+    : undefined;
+  const built = buildEmail({
+    ics,
+    kind,
+    lang,
+    name: person.name ?? '',
+    event,
+    publicUrl: ctx.publicUrl,
+    attendance: person.attendance,
+    manageUrl: extra.manageUrl,
+    position: extra.position,
+    message: extra.message,
+  });
+  return enqueueEmail(
+    tx,
+    {
+      kind: `registration.${kind}`,
+      recipient: person.email,
+      ...built,
+      dedupeKey: extra.dedupeKey,
+    },
+    ctx.now,
+  );
+}

@@ -1,0 +1,166 @@
+/** Registering: a seat, a place on the waitlist or a refusal, decided under the event’s lock. */
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { registrations } from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
+import { HttpError } from '@/platform/http/errors';
+import type { Lang } from '@/platform/i18n';
+import { hashToken, newToken } from '@/platform/tokens';
+import { lockEvent } from '@/events';
+import {
+  inPersonCounts,
+  registrationById,
+  waitlistPosition,
+  type RegistrationEvent,
+} from './queries';
+import { registrationWindow, seatOutcome, windowError, type RegistrationInput } from './rules';
+import { type RegistrationDeps, type MailContext, manageUrlFor, mailParticipant } from './mail';
+
+/** Re-sending the manage link is limited to once per this many ms per registration. */
+const LINK_RESEND_INTERVAL_MS = 60 * 60 * 1000;
+/** A duplicate within this time of registering is a double click: the confirmation is on its way. */
+const DOUBLE_SUBMIT_MS = 10 * 60 * 1000;
+
+function refuseUnlessOpen(event: RegistrationEvent | null, now: Date): RegistrationEvent {
+  if (!event) throw new HttpError('not_found', 'No such event');
+  const state = registrationWindow(event, now);
+  if (state !== 'open') {
+    const error = windowError(state);
+    throw new HttpError(error.code, error.message);
+  }
+  return event;
+}
+
+export type RegisterResult = {
+  status: 'confirmed' | 'waitlisted';
+  token: string;
+  manageUrl: string;
+  waitlistPosition?: number;
+  event: RegistrationEvent;
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/**
+ * Registers one person. The event row is locked (SELECT … FOR UPDATE) for the whole
+ * transaction, so concurrent registrations for one event take seats one after another and
+ * confirmed in-person registrations never exceed the capacity, in any number of processes.
+ * Throws 409 `already_registered` (after mailing a fresh manage link), 409 `event_full`, or
+ * the window's error.
+ */
+export async function registerParticipant(
+  deps: RegistrationDeps,
+  slug: string,
+  input: RegistrationInput,
+  lang: Lang,
+): Promise<RegisterResult> {
+  const now = deps.clock.now();
+  const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
+  let outcome: RegisterResult | 'duplicate' | 'refused';
+  try {
+    outcome = await deps.db.transaction(async (tx) => {
+      const event = refuseUnlessOpen(await lockEvent(tx, { slug }), now);
+      const [existing] = await tx
+        .select({ id: registrations.id, createdAt: registrations.createdAt })
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.eventId, event.id),
+            ne(registrations.status, 'cancelled'),
+            sql`lower(${registrations.email}) = lower(${input.email})`,
+          ),
+        );
+      if (existing) {
+        await resendManageLink(tx, existing, event, ctx);
+        return 'duplicate' as const;
+      }
+      const counts = await inPersonCounts(tx, event.id);
+      const seat = seatOutcome({
+        attendance: input.attendance,
+        capacity: event.capacity,
+        waitlist: event.waitlist,
+        confirmedInPerson: counts.confirmed,
+      });
+      if (seat === 'refused') return 'refused' as const;
+      const token = newToken();
+      const [row] = await tx
+        .insert(registrations)
+        .values({
+          eventId: event.id,
+          name: input.name,
+          email: input.email,
+          organization: input.organization ?? null,
+          needs: input.needs ?? null,
+          attendance: input.attendance,
+          lang,
+          status: seat,
+          manageTokenHash: await hashToken(token),
+          consentAt: now,
+          followUpConsentAt: input.followUp ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: registrations.id, createdAt: registrations.createdAt });
+      if (!row) throw new Error('insert returned no row');
+      const manageUrl = manageUrlFor(ctx.publicUrl, token);
+      const position =
+        seat === 'waitlisted'
+          ? ((await waitlistPosition(tx, { ...row, eventId: event.id, status: seat })) ?? undefined)
+          : undefined;
+      await mailParticipant(tx, seat, { ...input, lang }, event, ctx, { manageUrl, position });
+      return {
+        status: seat,
+        token,
+        manageUrl,
+        event,
+        ...(position !== undefined ? { waitlistPosition: position } : {}),
+      };
+    });
+  } catch (error) {
+    // Belt and braces: the partial unique index catches a duplicate the lock did not.
+    if (isUniqueViolation(error)) outcome = 'duplicate';
+    else throw error;
+  }
+  if (outcome === 'duplicate') {
+    throw new HttpError(
+      'already_registered',
+      'This email is already registered for this event; the manage link has been emailed to it',
+    );
+  }
+  if (outcome === 'refused') {
+    throw new HttpError('event_full', 'In-person seats are full and there is no waitlist');
+  }
+  return outcome;
+}
+
+/**
+ * Mails a new manage link to someone who registered again. Tokens are stored hashed, so the
+ * old link cannot be re-sent: a new one replaces it. Not within minutes of registering (a
+ * double click: the confirmation with the link is already on its way) and at most hourly.
+ */
+async function resendManageLink(
+  tx: Queryable,
+  existing: { id: number; createdAt: Date },
+  event: RegistrationEvent,
+  ctx: MailContext,
+): Promise<void> {
+  if (ctx.now.getTime() - existing.createdAt.getTime() < DOUBLE_SUBMIT_MS) return;
+  const person = await registrationById(tx, existing.id);
+  if (!person) return;
+  const token = newToken();
+  const bucket = Math.floor(ctx.now.getTime() / LINK_RESEND_INTERVAL_MS);
+  const sent = await mailParticipant(tx, 'link', person, event, ctx, {
+    manageUrl: manageUrlFor(ctx.publicUrl, token),
+    dedupeKey: `registration.link:${existing.id}:${bucket}`,
+  });
+  if (sent) {
+    await tx
+      .update(registrations)
+      .set({ manageTokenHash: await hashToken(token), updatedAt: ctx.now })
+      .where(eq(registrations.id, existing.id));
+  }
+}
