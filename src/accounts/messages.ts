@@ -209,7 +209,7 @@ export const accountsMessages = defineMessages(
       'Your password has been changed. Your other sessions have been logged out and you have been sent an email about it.',
     'accounts.account.tooMany': 'Too many wrong passwords. Try again in {minutes} minutes.',
     'accounts.password.error.required': 'Enter your current password.',
-    'accounts.password.error.tooShort': 'The password must be at least {min} characters long.',
+    'accounts.password.error.tooShort': 'The password needs at least {min} characters.',
     'accounts.password.error.tooLong': 'The password can be at most {max} characters long.',
     'accounts.password.error.mismatch': 'The passwords do not match.',
     'accounts.password.error.sameAsCurrent': 'The new password must differ from the current one.',

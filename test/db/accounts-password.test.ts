@@ -134,7 +134,7 @@ describe('own account page', () => {
       { cookie },
     );
     const html = await en.text();
-    expect(html).toContain('The password must be at least 12 characters long.');
+    expect(html).toContain('The password needs at least 12 characters.');
     expect(html).toContain('The passwords do not match.');
     await expect(loginCookie(ctx, user.email, user.password, from())).resolves.toMatch(
       /^koda_session=/,
