@@ -6,31 +6,28 @@ import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
 import { eventsFor } from '@/accounts';
 import { requireUserPage } from '@/platform/auth/guards';
 import type { AppEnv } from '@/platform/deps';
-import { HttpError, notFound, parseOrThrow } from '@/platform/http/errors';
+import { notFound, parseOrThrow } from '@/platform/http/errors';
+import { formInput, formProblems, readForm, type FormProblems } from '@/platform/http/forms';
 import { pageContext } from '@/platform/http/page';
 import {
   BLANK_AGENDA_ROWS,
   agendaInputFromRows,
   agendaRowsFromForm,
   agendaRowsOf,
+  eventCopyForm,
+  eventEditForm,
   eventFormValues,
   eventFormValuesFromBody,
-  eventInputFromForm,
-  fieldErrors,
+  eventStatusForm,
+  formField,
+  newEventForm,
   type AgendaRow,
   type EventFormValues,
-  type FieldErrors,
 } from './forms';
 import { listMunicipalities } from './queries';
-import { agendaInputSchema, eventInputSchema, eventPatchSchema } from './rules';
+import { agendaInputSchema } from './rules';
 import { findEventBySlug, loadAgenda, type StoredEvent } from './reads';
 import { copyEvent, createEvent, replaceAgenda, updateEvent } from './service';
-
-/** The HttpError's fields as form errors when it is a validation failure; anything else is rethrown. */
-function validationErrors(error: unknown, field?: (path: string) => string): FieldErrors {
-  if (error instanceof HttpError && error.status === 422) return fieldErrors(error.details, field);
-  throw error;
-}
 
 async function managedEvent(c: Context<AppEnv>, user: CurrentUser): Promise<StoredEvent> {
   const event = await findEventBySlug(c.get('deps').db, c.req.param('slug') ?? '');
@@ -62,15 +59,22 @@ export function eventAdminRoutes() {
     c: Context<AppEnv>,
     user: CurrentUser,
     values: EventFormValues,
-    errors: FieldErrors,
+    problems: FormProblems | undefined,
     event?: StoredEvent,
     notice: { saved?: boolean; copied?: boolean } = {},
   ) => {
     const municipalities = await listMunicipalities(c.get('deps').db);
-    const status = Object.keys(errors).length > 0 ? 422 : 200;
     return c.html(
-      EventFormPage({ ...pageContext(c), user, event, values, errors, municipalities, ...notice }),
-      status,
+      EventFormPage({
+        ...pageContext(c),
+        user,
+        event,
+        values,
+        problems,
+        municipalities,
+        ...notice,
+      }),
+      problems?.status ?? 200,
     );
   };
 
@@ -91,30 +95,27 @@ export function eventAdminRoutes() {
       c,
       user,
       { kind: 'think_tank', waitlist: true, hosts: ownHosts.slice(0, 1) },
-      {},
+      undefined,
     );
   });
 
   routes.post('/admin/events/new', async (c) => {
     const user = requireUserPage(c);
     const deps = c.get('deps');
-    const body = await c.req.parseBody({ all: true });
+    const form = await readForm(c);
     try {
-      const input = parseOrThrow(eventInputSchema, {
-        ...eventInputFromForm(body),
-        status: 'draft',
-      });
-      const event = await createEvent({ ...deps, user }, input);
+      const event = await createEvent({ ...deps, user }, formInput(newEventForm, form));
       return c.redirect(`/admin/events/${event.slug}?saved=1`, 303);
     } catch (error) {
-      return renderForm(c, user, eventFormValuesFromBody(body), validationErrors(error));
+      const problems = formProblems(c.get('t'), error, { field: formField });
+      return renderForm(c, user, eventFormValuesFromBody(form), problems);
     }
   });
 
   routes.get('/admin/events/:slug', async (c) => {
     const user = requireUserPage(c);
     const event = await managedEvent(c, user);
-    return renderForm(c, user, eventFormValues(event), {}, event, {
+    return renderForm(c, user, eventFormValues(event), undefined, event, {
       saved: c.req.query('saved') === '1',
       copied: c.req.query('copied') === '1',
     });
@@ -124,16 +125,15 @@ export function eventAdminRoutes() {
     const user = requireUserPage(c);
     const deps = c.get('deps');
     const event = await managedEvent(c, user);
-    const body = await c.req.parseBody();
-    const startsAt = typeof body.startsAt === 'string' ? body.startsAt : '';
+    const form = await readForm(c);
     try {
+      const { startsAt } = formInput(eventCopyForm, form);
       const copy = await copyEvent({ ...deps, user }, event.slug, startsAt);
       return c.redirect(`/admin/events/${copy.slug}?copied=1`, 303);
     } catch (error) {
-      if (!(error instanceof HttpError) || error.status !== 422) throw error;
       // The new start is the form's only field: every refusal is shown beside it.
-      const copyErrors = { copyStartsAt: error.details.map((detail) => detail.message) };
-      return renderForm(c, user, eventFormValues(event), copyErrors, event);
+      const problems = formProblems(c.get('t'), error, { field: () => 'copyStartsAt' });
+      return renderForm(c, user, eventFormValues(event), problems, event);
     }
   });
 
@@ -141,14 +141,13 @@ export function eventAdminRoutes() {
     const user = requireUserPage(c);
     const deps = c.get('deps');
     const event = await managedEvent(c, user);
-    const body = await c.req.parseBody({ all: true });
+    const form = await readForm(c);
     try {
-      // The form has no status field: publishing and cancelling are separate actions.
-      const fields = parseOrThrow(eventPatchSchema, eventInputFromForm(body));
-      await updateEvent({ ...deps, user }, event.slug, fields);
+      await updateEvent({ ...deps, user }, event.slug, formInput(eventEditForm, form));
       return c.redirect(`/admin/events/${event.slug}?saved=1`, 303);
     } catch (error) {
-      return renderForm(c, user, eventFormValuesFromBody(body), validationErrors(error), event);
+      const problems = formProblems(c.get('t'), error, { field: formField });
+      return renderForm(c, user, eventFormValuesFromBody(form), problems, event);
     }
   });
 
@@ -156,19 +155,16 @@ export function eventAdminRoutes() {
     const user = requireUserPage(c);
     const deps = c.get('deps');
     const event = await managedEvent(c, user);
-    const body = await c.req.parseBody();
+    const form = await readForm(c);
     try {
-      const patch = parseOrThrow(eventPatchSchema, {
-        status: typeof body.status === 'string' ? body.status : '',
-        cancelReason:
-          typeof body.cancelReason === 'string' && body.cancelReason.trim()
-            ? body.cancelReason
-            : null,
-      });
-      await updateEvent({ ...deps, user }, event.slug, patch);
+      await updateEvent({ ...deps, user }, event.slug, formInput(eventStatusForm, form));
       return c.redirect(`/admin/events/${event.slug}?saved=1`, 303);
     } catch (error) {
-      return renderForm(c, user, eventFormValues(event), validationErrors(error), event);
+      // Only the reason is a field of its own; any other refusal is said at the top.
+      const problems = formProblems(c.get('t'), error, {
+        field: (path) => (path === 'cancelReason' ? path : null),
+      });
+      return renderForm(c, user, eventFormValues(event), problems, event);
     }
   });
 
@@ -186,7 +182,6 @@ export function eventAdminRoutes() {
         user,
         event,
         rows,
-        errors: {},
         saved: c.req.query('saved') === '1',
       }),
     );
@@ -196,18 +191,24 @@ export function eventAdminRoutes() {
     const user = requireUserPage(c);
     const deps = c.get('deps');
     const event = await managedEvent(c, user);
-    const rows = agendaRowsFromForm(await c.req.parseBody({ all: true }));
+    const rows = agendaRowsFromForm(await readForm(c));
     const { items, screenRow } = agendaInputFromRows(rows);
     try {
       await replaceAgenda({ ...deps, user }, event.slug, parseOrThrow(agendaInputSchema, items));
       return c.redirect(`/admin/events/${event.slug}/agenda?saved=1`, 303);
     } catch (error) {
       // Errors name the item in the submitted list; show them on the row it came from.
-      const errors = validationErrors(error, (path) => {
-        const [index, field] = path.split('.');
-        return `${screenRow[Number(index)] ?? index}.${field ?? 'title'}`;
+      const problems = formProblems(c.get('t'), error, {
+        field: (path) => {
+          const [index, field] = path.split('.');
+          const row = screenRow[Number(index)];
+          return row === undefined ? null : `items.${row}.${field ?? 'title'}`;
+        },
       });
-      return c.html(AgendaEditorPage({ ...pageContext(c), user, event, rows, errors }), 422);
+      return c.html(
+        AgendaEditorPage({ ...pageContext(c), user, event, rows, problems }),
+        problems.status,
+      );
     }
   });
 

@@ -1,76 +1,69 @@
-import type { ErrorDetail } from '@/platform/http/errors';
+import { z } from 'zod';
+import { numeric, optionalText, text, texts, type Form } from '@/platform/http/forms';
 import { toZonedIso } from '@/platform/time';
+import { eventInputSchema, eventPatchSchema } from './rules';
 import type { AgendaItemRow, StoredEvent } from './reads';
 
-/** What an HTML form posts: every field as text; checkboxes and multi-selects as lists. */
-export type FormBody = Record<string, string | File | (string | File)[]>;
-
-const text = (form: FormBody, name: string): string => {
-  const value = form[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first.trim() : '';
-};
-
-const list = (form: FormBody, name: string): string[] => {
-  const value = form[name] ?? form[`${name}[]`];
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-};
-
-const optional = (value: string) => (value === '' ? null : value);
-
-/** A number from a text field; what is not a number is passed on as text so validation names it. */
-const numberOrText = (value: string): number | string | null => {
-  if (value === '') return null;
-  const parsed = Number(value.replace(',', '.'));
-  return Number.isFinite(parsed) ? parsed : value;
-};
-
 /** The event form, as the API's event body (times without offset: the event's zone). */
-export function eventInputFromForm(form: FormBody): Record<string, unknown> {
-  const venueName = text(form, 'venueName');
+export function eventInputFromForm(form: Form): Record<string, unknown> {
+  const venueName = optionalText(form, 'venueName');
   return {
     kind: text(form, 'kind'),
     title: text(form, 'title'),
-    summary: optional(text(form, 'summary')),
-    description: optional(text(form, 'description')),
+    summary: optionalText(form, 'summary'),
+    description: optionalText(form, 'description'),
     startsAt: text(form, 'startsAt'),
     endsAt: text(form, 'endsAt'),
-    timezone: optional(text(form, 'timezone')) ?? undefined,
-    hosts: list(form, 'hosts'),
+    timezone: optionalText(form, 'timezone') ?? undefined,
+    hosts: texts(form, 'hosts'),
     venue: venueName
       ? {
           name: venueName,
-          address: optional(text(form, 'venueAddress')),
-          lat: numberOrText(text(form, 'venueLat')),
-          lon: numberOrText(text(form, 'venueLon')),
+          address: optionalText(form, 'venueAddress'),
+          lat: numeric(form, 'venueLat'),
+          lon: numeric(form, 'venueLon'),
         }
       : null,
-    onlineUrl: optional(text(form, 'onlineUrl')),
-    capacity: numberOrText(text(form, 'capacity')),
+    onlineUrl: optionalText(form, 'onlineUrl'),
+    capacity: numeric(form, 'capacity'),
     waitlist: text(form, 'waitlist') === 'on',
-    registrationOpensAt: optional(text(form, 'registrationOpensAt')),
-    registrationClosesAt: optional(text(form, 'registrationClosesAt')),
+    registrationOpensAt: optionalText(form, 'registrationOpensAt'),
+    registrationClosesAt: optionalText(form, 'registrationClosesAt'),
   };
 }
 
-/** The form's field for an error path of the API body (`venue.lat` → `venueLat`, `hosts.1` → `hosts`). */
-export function formField(path: string): string {
+/** A new event from the form: always a draft (publishing is its own action). */
+export const newEventForm = z.preprocess(
+  (form) => ({ ...eventInputFromForm(form as Form), status: 'draft' }),
+  eventInputSchema,
+);
+
+/** The edit form has no status field: publishing and cancelling are separate actions. */
+export const eventEditForm = z.preprocess(
+  (form) => eventInputFromForm(form as Form),
+  eventPatchSchema,
+);
+
+/** Publish, unpublish, cancel (with its public reason) or reinstate. */
+export const eventStatusForm = z.preprocess(
+  (form) => ({
+    status: text(form as Form, 'status'),
+    cancelReason: optionalText(form as Form, 'cancelReason'),
+  }),
+  eventPatchSchema,
+);
+
+/** Copy as a new draft: the new start, in the event's zone. */
+export const eventCopyForm = z.object({
+  startsAt: z.string().trim().min(1).max(40),
+});
+
+/** The form's field for an error path of the API body (`venue.lat` → `venueLat`, `hosts.1` → `hosts`); null for one the form has no field for. */
+export function formField(path: string): string | null {
   const [head, second] = path.split('.');
   if (head === 'venue')
     return `venue${(second ?? 'name').charAt(0).toUpperCase()}${(second ?? 'name').slice(1)}`;
-  return head ?? path;
-}
-
-export type FieldErrors = Record<string, string[]>;
-
-export function fieldErrors(
-  details: ErrorDetail[],
-  field: (path: string) => string = formField,
-): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const detail of details) (errors[field(detail.path)] ??= []).push(detail.message);
-  return errors;
+  return head === 'status' || head === '(body)' ? null : (head ?? path);
 }
 
 /** `datetime-local` value in the event's zone: 2014-10-02T16:00. */
@@ -104,7 +97,7 @@ export function eventFormValues(event: StoredEvent): EventFormValues {
 }
 
 /** What the form posted, to show it again beside the errors. */
-export function eventFormValuesFromBody(form: FormBody): EventFormValues {
+export function eventFormValuesFromBody(form: Form): EventFormValues {
   const values: EventFormValues = {};
   for (const name of [
     'kind',
@@ -123,9 +116,9 @@ export function eventFormValuesFromBody(form: FormBody): EventFormValues {
     'registrationOpensAt',
     'registrationClosesAt',
   ]) {
-    values[name] = text(form, name);
+    values[name] = text(form, name).trim();
   }
-  values.hosts = list(form, 'hosts');
+  values.hosts = texts(form, 'hosts');
   values.waitlist = text(form, 'waitlist') === 'on';
   return values;
 }
@@ -159,7 +152,7 @@ export function agendaRowsOf(items: AgendaItemRow[], zone: string): AgendaRow[] 
 }
 
 /** Rows posted as `items.N.field`; N is the row on screen. */
-export function agendaRowsFromForm(form: FormBody): AgendaRow[] {
+export function agendaRowsFromForm(form: Form): AgendaRow[] {
   const rows = new Map<number, AgendaRow>();
   for (const key of Object.keys(form)) {
     const match = /^items\.(\d+)\.(\w+)$/.exec(key);
@@ -179,7 +172,7 @@ export function agendaRowsFromForm(form: FormBody): AgendaRow[] {
     };
     const field = match[2] as keyof AgendaRow;
     if (field === 'remove') row.remove = text(form, key) === 'on';
-    else if (field in row) (row as Record<string, unknown>)[field] = text(form, key);
+    else if (field in row) (row as Record<string, unknown>)[field] = text(form, key).trim();
     rows.set(index, row);
   }
   return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
@@ -213,8 +206,8 @@ export function agendaInputFromRows(rows: AgendaRow[]): {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
-      room: optional(row.room),
-      description: optional(row.description),
+      room: row.room || null,
+      description: row.description || null,
     })),
     screenRow: kept.map(({ screen }) => screen),
   };

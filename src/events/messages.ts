@@ -74,7 +74,6 @@ export const eventsMessages = defineMessages(
     'admin.event.copy.startsAt': 'Uue sündmuse algus ({zone})',
     'admin.event.copy.submit': 'Kopeeri',
     'admin.event.copied': 'See on koopia: vaata aeg ja tekst üle ning avalda, kui kõik on valmis.',
-    'admin.event.errors': 'Palun paranda märgitud väljad.',
     'admin.event.field.kind': 'Liik',
     'admin.event.field.title': 'Pealkiri',
     'admin.event.field.summary': 'Lühikokkuvõte',
@@ -113,6 +112,20 @@ export const eventsMessages = defineMessages(
     'admin.agenda.remove': 'Eemalda',
     'admin.agenda.save': 'Salvesta päevakava',
     'admin.agenda.saved': 'Päevakava on salvestatud.',
+    'event.error.timezone': 'Tundmatu ajavöönd. Kirjuta see kujul Europe/Tallinn.',
+    'event.error.hosts': 'Vali vähemalt üks korraldav omavalitsus.',
+    'event.error.invalidTime': 'Sellist kellaaega ajavööndis {zone} ei ole.',
+    'event.error.endBeforeStart': 'Lõpp peab olema pärast algust.',
+    'event.error.closesBeforeOpens': 'Registreerimine peab lõppema pärast selle algust.',
+    'event.error.closesAfterEnd': 'Registreerimine ei saa lõppeda pärast sündmuse lõppu.',
+    'event.error.cancelReason': 'Kirjuta, miks sündmus ära jääb.',
+    'event.error.agendaOutside': 'Päevakava punkt peab jääma sündmuse aja sisse.',
+    'event.error.agendaOverlap': 'Kattub punktiga {n} („{title}”).',
+    'event.error.unknownHost': 'Sellist omavalitsust ei ole: {name}.',
+    'event.error.hostNotYours':
+      'Sa ei korralda sündmusi omavalitsusele {name}: selle saab lisada administraator või selle omavalitsuse korraldaja.',
+    'event.error.hostKept':
+      'Sa ei korralda sündmusi omavalitsusele {name}: selle saab eemaldada administraator või selle omavalitsuse korraldaja.',
   },
   {
     'events.title': 'Events',
@@ -187,7 +200,6 @@ export const eventsMessages = defineMessages(
     'admin.event.copy.startsAt': 'Start of the new event ({zone})',
     'admin.event.copy.submit': 'Copy',
     'admin.event.copied': 'This is a copy: check its time and text, and publish it when ready.',
-    'admin.event.errors': 'Please correct the marked fields.',
     'admin.event.field.kind': 'Kind',
     'admin.event.field.title': 'Title',
     'admin.event.field.summary': 'Short summary',
@@ -226,6 +238,20 @@ export const eventsMessages = defineMessages(
     'admin.agenda.remove': 'Remove',
     'admin.agenda.save': 'Save the agenda',
     'admin.agenda.saved': 'The agenda has been saved.',
+    'event.error.timezone': 'Unknown time zone. Write it like Europe/Tallinn.',
+    'event.error.hosts': 'Choose at least one host municipality.',
+    'event.error.invalidTime': 'There is no such time in {zone}.',
+    'event.error.endBeforeStart': 'The end has to be after the start.',
+    'event.error.closesBeforeOpens': 'Registration has to close after it opens.',
+    'event.error.closesAfterEnd': 'Registration cannot close after the event ends.',
+    'event.error.cancelReason': 'Say why the event is cancelled.',
+    'event.error.agendaOutside': 'An agenda item has to lie within the event’s time.',
+    'event.error.agendaOverlap': 'Overlaps item {n} (“{title}”).',
+    'event.error.unknownHost': 'There is no such municipality: {name}.',
+    'event.error.hostNotYours':
+      'You do not organize for {name}: an admin or one of its organizers can add it.',
+    'event.error.hostKept':
+      'You do not organize for {name}: an admin or one of its organizers can remove it.',
   },
 );
 

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { agendaItemKind, eventKind, eventStatus } from '@/platform/db/schema';
 import type { ErrorDetail } from '@/platform/http/errors';
 import { DEFAULT_TIMEZONE, isValidTimezone, parseZonedIso } from '@/platform/time';
 
-export const eventKinds = ['think_tank', 'forum', 'workshop', 'meeting'] as const;
-export const eventStatuses = ['draft', 'published', 'cancelled'] as const;
-export const agendaKinds = ['talk', 'discussion', 'workshop', 'break'] as const;
+/** The kinds and statuses are the database's enums (one list each, in the schema). */
+export const eventKinds = eventKind.enumValues;
+export const eventStatuses = eventStatus.enumValues;
+export const agendaKinds = agendaItemKind.enumValues;
 
 /** Only http(s) links survive: no javascript:, data: or other schemes. */
 export const httpUrl = z
@@ -14,12 +16,17 @@ export const httpUrl = z
   .max(2000)
   .pipe(z.url({ protocol: /^https?$/, message: 'Must be an http(s) URL' }));
 
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 const dateTime = z
   .string()
   .trim()
-  .min(1)
+  .min(1, { abort: true })
   .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'Must be an ISO 8601 date-time, e.g. 2014-10-02T16:00');
+  .refine((value) => DATE_TIME.test(value), {
+    message: 'Must be an ISO 8601 date-time, e.g. 2014-10-02T16:00',
+    params: { key: 'validation.dateTime' },
+  });
 
 const venueSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -38,12 +45,18 @@ const eventFields = {
   timezone: z
     .string()
     .max(64)
-    .refine(isValidTimezone, 'Unknown time zone; use an IANA name such as Europe/Tallinn')
+    .refine(isValidTimezone, {
+      message: 'Unknown time zone; use an IANA name such as Europe/Tallinn',
+      params: { key: 'event.error.timezone' },
+    })
     .optional(),
   hosts: z
     .array(z.string().trim().min(1).max(100))
-    .min(1, 'At least one host municipality')
-    .max(10),
+    .max(10)
+    .refine((hosts) => hosts.length > 0, {
+      message: 'At least one host municipality',
+      params: { key: 'event.error.hosts' },
+    }),
   venue: venueSchema.nullish(),
   onlineUrl: httpUrl.nullish(),
   capacity: z.number().int().min(0).max(100_000).nullish(),
@@ -113,6 +126,23 @@ export function draftFromValues(values: EventValues, toIso: (date: Date) => stri
   };
 }
 
+/** A time that does not exist in the zone (not a date, or skipped when the clocks go forward). */
+export function invalidTime(path: string, zone: string): ErrorDetail {
+  return {
+    path,
+    message: `Not a valid time in ${zone}`,
+    localized: { key: 'event.error.invalidTime', params: { zone } },
+  };
+}
+
+function endBeforeStart(path: string): ErrorDetail {
+  return {
+    path,
+    message: 'Must be after startsAt',
+    localized: { key: 'event.error.endBeforeStart' },
+  };
+}
+
 /**
  * Turns a validated draft into stored values: times read in the event's zone, and the rules
  * that span fields (end after start, registration window, a reason for cancelling).
@@ -125,7 +155,7 @@ export function resolveEventDraft(
   const time = (field: keyof EventDraft, text: string | null | undefined): Date | null => {
     if (!text) return null;
     const parsed = parseZonedIso(text, timezone);
-    if (!parsed) details.push({ path: field, message: `Not a valid time in ${timezone}` });
+    if (!parsed) details.push(invalidTime(field, timezone));
     return parsed;
   };
   const startsAt = time('startsAt', draft.startsAt);
@@ -134,17 +164,29 @@ export function resolveEventDraft(
   const closes = time('registrationClosesAt', draft.registrationClosesAt);
 
   if (startsAt && endsAt && endsAt <= startsAt) {
-    details.push({ path: 'endsAt', message: 'Must be after startsAt' });
+    details.push(endBeforeStart('endsAt'));
   }
   if (opens && closes && closes <= opens) {
-    details.push({ path: 'registrationClosesAt', message: 'Must be after registrationOpensAt' });
+    details.push({
+      path: 'registrationClosesAt',
+      message: 'Must be after registrationOpensAt',
+      localized: { key: 'event.error.closesBeforeOpens' },
+    });
   }
   if (closes && endsAt && closes > endsAt) {
-    details.push({ path: 'registrationClosesAt', message: 'Must not be after the event ends' });
+    details.push({
+      path: 'registrationClosesAt',
+      message: 'Must not be after the event ends',
+      localized: { key: 'event.error.closesAfterEnd' },
+    });
   }
   const status = draft.status ?? 'draft';
   if (status === 'cancelled' && !draft.cancelReason) {
-    details.push({ path: 'cancelReason', message: 'Say why the event is cancelled' });
+    details.push({
+      path: 'cancelReason',
+      message: 'Say why the event is cancelled',
+      localized: { key: 'event.error.cancelReason' },
+    });
   }
   if (details.length > 0 || !startsAt || !endsAt) return { ok: false, details };
 
@@ -247,17 +289,18 @@ export function resolveAgenda(
   items.forEach((item, index) => {
     const startsAt = parseZonedIso(item.startsAt, event.timezone);
     const endsAt = parseZonedIso(item.endsAt, event.timezone);
-    if (!startsAt) details.push({ path: `${index}.startsAt`, message: 'Not a valid time' });
-    if (!endsAt) details.push({ path: `${index}.endsAt`, message: 'Not a valid time' });
+    if (!startsAt) details.push(invalidTime(`${index}.startsAt`, event.timezone));
+    if (!endsAt) details.push(invalidTime(`${index}.endsAt`, event.timezone));
     if (!startsAt || !endsAt) return;
     if (endsAt <= startsAt) {
-      details.push({ path: `${index}.endsAt`, message: 'Must be after startsAt' });
+      details.push(endBeforeStart(`${index}.endsAt`));
       return;
     }
     if (startsAt < event.startsAt || endsAt > event.endsAt) {
       details.push({
         path: `${index}.startsAt`,
         message: 'The item must be inside the event’s time',
+        localized: { key: 'event.error.agendaOutside' },
       });
       return;
     }
@@ -283,6 +326,10 @@ export function resolveAgenda(
         details.push({
           path: `${b.position}.startsAt`,
           message: `Overlaps item ${a.position + 1} (“${a.title}”)`,
+          localized: {
+            key: 'event.error.agendaOverlap',
+            params: { n: a.position + 1, title: a.title },
+          },
         });
       }
     }

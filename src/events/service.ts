@@ -13,6 +13,7 @@ import {
   changesScheduleOrPlace,
   participantNotice,
   draftFromValues,
+  invalidTime,
   resolveAgenda,
   resolveEventDraft,
   type AgendaItemInput,
@@ -43,7 +44,13 @@ async function resolveHosts(tx: Tx, slugs: string[]): Promise<number[]> {
   const details = slugs.flatMap((slug, index) =>
     rows.some((row) => row.slug === slug)
       ? []
-      : [{ path: `hosts.${index}`, message: `Unknown municipality: ${slug}` }],
+      : [
+          {
+            path: `hosts.${index}`,
+            message: `Unknown municipality: ${slug}`,
+            localized: { key: 'event.error.unknownHost' as const, params: { name: slug } },
+          },
+        ],
   );
   if (details.length > 0) throw invalidFields(details);
   return unique.map((slug) => rows.find((row) => row.slug === slug)?.id ?? 0);
@@ -96,16 +103,22 @@ async function assertHostChangesAllowed(
   const refused = unmanagedHostChanges(user, current, requested);
   if (refused.length === 0) return;
   const names = await tx
-    .select({ id: municipalities.id, slug: municipalities.slug })
+    .select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
     .from(municipalities)
     .where(inArray(municipalities.id, refused));
   throw invalidFields(
     refused.map((id) => {
-      const slug = names.find((row) => row.id === id)?.slug ?? String(id);
+      const found = names.find((row) => row.id === id);
+      const slug = found?.slug ?? String(id);
       const index = requested.indexOf(id);
       return {
         path: index >= 0 ? `hosts.${index}` : 'hosts',
         message: `You do not organize for ${slug}: an admin or one of its organizers can ${index >= 0 ? 'add' : 'remove'} it`,
+        localized: {
+          key:
+            index >= 0 ? ('event.error.hostNotYours' as const) : ('event.error.hostKept' as const),
+          params: { name: found?.name ?? slug },
+        },
       };
     }),
   );
@@ -173,7 +186,7 @@ export async function copyEvent(
   assertCanManage(user, hostIds);
   const shift = wallClockShift(source.timezone, source.startsAt, startsAt);
   if (!shift) {
-    throw invalidFields([{ path: 'startsAt', message: `Not a valid time in ${source.timezone}` }]);
+    throw invalidFields([invalidTime('startsAt', source.timezone)]);
   }
   const resolved = resolveEventDraft({
     ...draftFromValues(eventValuesOf(source), shift),

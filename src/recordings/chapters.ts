@@ -21,6 +21,7 @@ export function chapterProblems(
       problems.push({
         path: `${path}.${index}.offsetSeconds`,
         message: 'The offset must be a whole number of seconds, 0 or more',
+        localized: { key: 'recordings.error.chapterOffset', params: { n: index + 1 } },
       });
     } else if (
       durationSeconds !== null &&
@@ -30,10 +31,18 @@ export function chapterProblems(
       problems.push({
         path: `${path}.${index}.offsetSeconds`,
         message: `The offset is beyond the duration of the recording (${durationSeconds} s)`,
+        localized: {
+          key: 'recordings.error.chapterBeyond',
+          params: { n: index + 1, duration: formatOffset(durationSeconds) },
+        },
       });
     }
     if (chapter.title.trim() === '') {
-      problems.push({ path: `${path}.${index}.title`, message: 'The title is empty' });
+      problems.push({
+        path: `${path}.${index}.title`,
+        message: 'The title is empty',
+        localized: { key: 'recordings.error.chapterTitle', params: { n: index + 1 } },
+      });
     }
     if (
       chapter.agendaItemId !== null &&
@@ -43,6 +52,7 @@ export function chapterProblems(
       problems.push({
         path: `${path}.${index}.agendaItemId`,
         message: 'This agenda item belongs to another event',
+        localized: { key: 'recordings.error.agendaItem' },
       });
     }
   });

@@ -8,7 +8,10 @@ export const httpUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((value) => parseHttpUrl(value) !== null, { message: 'Must be an http(s) URL' });
+  .refine((value) => parseHttpUrl(value) !== null, {
+    message: 'Must be an http(s) URL',
+    params: { key: 'validation.url' },
+  });
 
 export const chapterInput = z.object({
   offsetSeconds: z.number().int().min(0).max(MAX_DURATION).openapi({ example: 1200 }),
@@ -23,7 +26,10 @@ const fields = {
   agendaItemId: rowId.nullable(),
   language: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Must be a language tag such as et or en')
+    .refine((tag) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag), {
+      message: 'Must be a language tag such as et or en',
+      params: { key: 'recordings.error.language' },
+    })
     .nullable(),
   durationSeconds: z.number().int().min(0).max(MAX_DURATION).nullable(),
   captionsUrl: httpUrl.nullable(),

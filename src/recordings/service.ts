@@ -55,10 +55,18 @@ async function checkAgainstEvent(db: Queryable, eventId: number, state: Recordin
   const agendaIds = new Set(await agendaItemIdsOf(db, eventId));
   const problems: ErrorDetail[] = [];
   if (providerOf(state.url) === null) {
-    problems.push({ path: 'url', message: 'Must be an http(s) URL' });
+    problems.push({
+      path: 'url',
+      message: 'Must be an http(s) URL',
+      localized: { key: 'validation.url' },
+    });
   }
   if (state.agendaItemId !== null && !agendaIds.has(state.agendaItemId)) {
-    problems.push({ path: 'agendaItemId', message: 'This agenda item belongs to another event' });
+    problems.push({
+      path: 'agendaItemId',
+      message: 'This agenda item belongs to another event',
+      localized: { key: 'recordings.error.agendaItem' },
+    });
   }
   problems.push(...chapterProblems(state.chapters, state.durationSeconds, agendaIds));
   if (problems.length > 0) throw invalidFields(problems);

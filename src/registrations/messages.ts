@@ -14,6 +14,7 @@ export const registrationMessages = defineMessages(
     'registration.consent':
       'Nõustun, et minu andmeid kasutatakse selle sündmuse korraldamiseks. Loe privaatsusteavet.',
     'registration.privacyLink': 'Privaatsusteave',
+    'registration.consentLabel': 'Nõusolek',
     'registration.followUp': 'Soovin hiljem teada, mis arutelust edasi sai.',
     'registration.honeypot': 'Jäta see väli tühjaks',
     'registration.submit': 'Registreeru',
@@ -40,7 +41,6 @@ export const registrationMessages = defineMessages(
     'registration.result.emailSent':
       'Saatsime kinnituse ja registreeringu haldamise lingi sinu e-postile.',
     'registration.result.backToEvent': 'Tagasi sündmuse juurde',
-    'registration.invalid': 'Palun paranda vormi vead.',
     'registration.manage.title': 'Sinu registreering',
     'registration.manage.status': 'Olek',
     'registration.status.confirmed': 'kinnitatud',
@@ -59,8 +59,11 @@ export const registrationMessages = defineMessages(
     'registration.manage.feedSent':
       'Saatsime isikliku kalendri lingi aadressile, millega registreerusid. Kirjas on ka link voo peatamiseks.',
     'registration.manage.eventCancelled': 'Sündmus jääb ära.',
-    'registration.error.full': 'Kohapeal on kohad täis ja ootenimekirja pole.',
-    'registration.error.closed': 'Registreerimine on lõppenud, muuta ei saa.',
+    'registration.error.consent': 'Registreerumiseks on vaja nõusolekut andmete töötlemiseks.',
+    'registration.admin.error.noSeat': 'Vaba kohta ei ole. Suurenda enne kohtade arvu.',
+    'registration.admin.status.confirmed': 'kinnitatud',
+    'registration.admin.status.waitlisted': 'ootenimekirjas',
+    'registration.admin.status.cancelled': 'tühistatud',
     'registration.admin.title': 'Registreerunud: {title}',
     'registration.admin.counts':
       'Kinnitatud {confirmed} (kohapeal {inPerson}, veebis {online}) · ootenimekirjas {waitlisted} · kohal {checkedIn}',
@@ -156,6 +159,7 @@ export const registrationMessages = defineMessages(
     'registration.consent':
       'I agree that my data is used to organize this event. Read the privacy notice.',
     'registration.privacyLink': 'Privacy notice',
+    'registration.consentLabel': 'Consent',
     'registration.followUp': 'I would like to hear later what came of the meeting.',
     'registration.honeypot': 'Leave this field empty',
     'registration.submit': 'Register',
@@ -182,7 +186,6 @@ export const registrationMessages = defineMessages(
     'registration.result.emailSent':
       'We have emailed you a confirmation and the link to manage your registration.',
     'registration.result.backToEvent': 'Back to the event',
-    'registration.invalid': 'Please correct the errors in the form.',
     'registration.manage.title': 'Your registration',
     'registration.manage.status': 'Status',
     'registration.status.confirmed': 'confirmed',
@@ -201,8 +204,11 @@ export const registrationMessages = defineMessages(
     'registration.manage.feedSent':
       'We sent your personal calendar link to the address you registered with. The email also has a link to stop the feed.',
     'registration.manage.eventCancelled': 'The event is cancelled.',
-    'registration.error.full': 'In-person seats are full and there is no waitlist.',
-    'registration.error.closed': 'Registration is closed; it can no longer be changed.',
+    'registration.error.consent': 'To register, please agree to the processing of your data.',
+    'registration.admin.error.noSeat': 'No seat is free; raise the capacity first.',
+    'registration.admin.status.confirmed': 'confirmed',
+    'registration.admin.status.waitlisted': 'on the waitlist',
+    'registration.admin.status.cancelled': 'cancelled',
     'registration.admin.title': 'Registrations: {title}',
     'registration.admin.counts':
       'Confirmed {confirmed} (in person {inPerson}, online {online}) · waitlisted {waitlisted} · checked in {checkedIn}',

@@ -66,7 +66,9 @@ export async function organizerPromote(
     }
     const counts = await inPersonCounts(tx, event.id);
     if (seatsToFill(event.capacity, counts.confirmed) <= 0) {
-      throw new HttpError('event_full', 'No seat is free; raise the capacity first');
+      throw new HttpError('event_full', 'No seat is free; raise the capacity first', [], {
+        key: 'registration.admin.error.noSeat',
+      });
     }
     await tx
       .update(registrations)

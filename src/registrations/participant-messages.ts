@@ -81,7 +81,11 @@ export async function sendParticipantMessage(
       .orderBy(registrations.id);
     if (people.length === 0) {
       throw new HttpError('nobody_to_message', 'Nobody in this audience to write to', [
-        { path: 'audience', message: 'Nobody in this audience to write to' },
+        {
+          path: 'audience',
+          message: 'Nobody in this audience to write to',
+          localized: { key: 'registration.message.error.nobody' },
+        },
       ]);
     }
     const [row] = await tx

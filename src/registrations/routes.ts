@@ -1,91 +1,27 @@
 import { Hono, type Context } from 'hono';
-import { requireAdminPage, requireUserPage } from '@/platform/auth/guards';
-import { assertCanManage } from '@/platform/auth/auth';
 import { sendPersonalFeedLink } from '@/calendar';
 import { isLang } from '@/platform/i18n';
 import { hitRateLimit } from '@/platform/http/rate-limit';
 import type { AppEnv } from '@/platform/deps';
-import { HttpError, MAX_ID } from '@/platform/http/errors';
+import { HttpError } from '@/platform/http/errors';
+import { formInput, formProblems, readForm, text, type FormProblems } from '@/platform/http/forms';
 import { pageContext } from '@/platform/http/page';
-import { listOutbox } from '@/platform/mail/outbox/queries';
-import { OutboxPage } from '@/accounts';
-import {
-  CheckInPage,
-  RegistrationsAdminPage,
-  type MessageFormValues,
-} from '@views/registrations/admin';
 import {
   ManageRegistrationPage,
   RegistrationFormPage,
   RegistrationResultPage,
 } from '@views/registrations/pages';
-import type { RegistrationFormValues } from '@views/registrations/registration-panel';
+import { registrationAdminRoutes } from './admin-routes';
 import { limitRegistrations } from './api';
-import {
-  audienceSizes,
-  listParticipantMessages,
-  sendParticipantMessage,
-  type Audience,
-} from './participant-messages';
-import { registrationsCsv } from './csv';
-import { findEvent, hostIdsOf, isPublicEvent } from '@/events';
-import { listRegistrations, registrationCounts, seatsFor } from './queries';
-import {
-  attendanceValues,
-  formToInput,
-  registrationInput,
-  registrationWindow,
-  type Attendance,
-  type RegistrationStatus,
-} from './rules';
-import { organizerCancel, organizerPromote, setCheckedIn } from './organizer';
+import { attendanceForm, registrationForm, registrationFormValues } from './forms';
+import { findEvent, isPublicEvent } from '@/events';
+import { seatsFor } from './queries';
+import { registrationWindow } from './rules';
 import { cancelByToken, loadManaged, switchAttendance } from './participant';
 import { registerParticipant } from './register';
 
-type Form = Record<string, string | File | (string | File)[]>;
-
 /** Personal feed links one registration may have emailed: enough for a lost email, not a spam tool. */
 const FEED_LINK_RATE_LIMIT = { limit: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 };
-
-const field = (form: Form, name: string): string | undefined => {
-  const value = form[name];
-  return typeof value === 'string' ? value : undefined;
-};
-
-function valuesOf(form: Form): RegistrationFormValues {
-  return {
-    name: field(form, 'name'),
-    email: field(form, 'email'),
-    organization: field(form, 'organization'),
-    attendance: field(form, 'attendance'),
-    needs: field(form, 'needs'),
-    followUp: Boolean(field(form, 'followUp')),
-  };
-}
-
-async function managedEventPage(c: Context<AppEnv>, slug: string) {
-  const user = requireUserPage(c);
-  const { db } = c.get('deps');
-  const event = await findEvent(db, { slug });
-  if (!event) throw new HttpError('not_found', 'No such event');
-  assertCanManage(user, await hostIdsOf(db, event.id));
-  return { user, event };
-}
-
-const statuses: readonly RegistrationStatus[] = ['confirmed', 'waitlisted', 'cancelled'];
-const asStatus = (value: string | undefined) =>
-  statuses.find((status) => status === value) as RegistrationStatus | undefined;
-const asAttendance = (value: string | undefined) =>
-  attendanceValues.find((a) => a === value) as Attendance | undefined;
-
-/** A positive integer id from the path, or 404. */
-function idParam(value: string): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0 || id > MAX_ID) {
-    throw new HttpError('not_found', 'No such registration');
-  }
-  return id;
-}
 
 export function registrationRoutes() {
   const routes = new Hono<AppEnv>();
@@ -96,33 +32,15 @@ export function registrationRoutes() {
     const event = await findEvent(deps.db, { slug });
     if (!event || !isPublicEvent(event)) throw new HttpError('not_found', 'No such event');
     await limitRegistrations(c);
-    const form = (await c.req.parseBody()) as Form;
+    const form = await readForm(c);
     const ctx = pageContext(c);
     // A filled honeypot is a bot: answer like a success, store and send nothing.
-    if (field(form, 'website')) {
+    if (text(form, 'website')) {
       return c.html(RegistrationResultPage({ ...ctx, event, outcome: 'received' }));
     }
-    const parsed = registrationInput.safeParse(formToInput(form));
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0] ?? 'form');
-        errors[name] ??= issue.message;
-      }
-      return c.html(
-        RegistrationFormPage({
-          ...ctx,
-          event,
-          seats: await seatsFor(deps.db, event.id),
-          state: registrationWindow(event, deps.clock.now()),
-          values: valuesOf(form),
-          errors,
-        }),
-        422,
-      );
-    }
     try {
-      const result = await registerParticipant(deps, slug, parsed.data, c.get('lang'));
+      const input = formInput(registrationForm, form);
+      const result = await registerParticipant(deps, slug, input, c.get('lang'));
       return c.html(
         RegistrationResultPage({
           ...ctx,
@@ -149,11 +67,25 @@ export function registrationRoutes() {
               : (`registration.state.${state}` as const);
         throw new HttpError(error.code, error.message, error.details, { key });
       }
-      throw error;
+      const problems = formProblems(ctx.t, error);
+      return c.html(
+        RegistrationFormPage({
+          ...ctx,
+          event,
+          seats: await seatsFor(deps.db, event.id),
+          state: registrationWindow(event, deps.clock.now()),
+          values: registrationFormValues(form),
+          problems,
+        }),
+        problems.status,
+      );
     }
   });
 
-  const manage = async (c: Context<AppEnv>, extra: { notice?: string; error?: string } = {}) => {
+  const manage = async (
+    c: Context<AppEnv>,
+    extra: { notice?: string; problems?: FormProblems } = {},
+  ) => {
     const deps = c.get('deps');
     const token = c.req.param('token') ?? '';
     const managed = await loadManaged(deps.db, token);
@@ -168,6 +100,7 @@ export function registrationRoutes() {
         canChange: registrationWindow(managed.event, deps.clock.now()) === 'open',
         ...extra,
       }),
+      extra.problems?.status ?? 200,
     );
   };
 
@@ -226,157 +159,16 @@ export function registrationRoutes() {
 
   routes.post('/registrations/:token/attendance', async (c) => {
     const token = c.req.param('token');
-    const form = (await c.req.parseBody()) as Form;
-    const attendance = asAttendance(field(form, 'attendance'));
-    if (!attendance) throw new HttpError('invalid_fields', 'attendance is invalid');
     try {
+      const { attendance } = formInput(attendanceForm, await readForm(c));
       await switchAttendance(c.get('deps'), token, attendance);
     } catch (error) {
-      const t = c.get('t');
-      if (error instanceof HttpError && error.code === 'event_full') {
-        return manage(c, { error: t('registration.error.full') });
-      }
-      if (error instanceof HttpError && [409, 410].includes(error.status)) {
-        return manage(c, { error: t('registration.error.closed') });
-      }
-      throw error;
+      // The switch is one button: what went wrong is said at the top of the page.
+      return manage(c, { problems: formProblems(c.get('t'), error, { field: () => null }) });
     }
     return c.redirect(`/registrations/${token}?done=updated`, 303);
   });
 
-  /** The organizer's registrations page; with `message`, the message form as sent and its errors. */
-  async function registrationsPage(
-    c: Context<AppEnv>,
-    message?: { values: MessageFormValues; errors: Partial<Record<string, string>> },
-  ) {
-    const { user, event } = await managedEventPage(c, c.req.param('slug') ?? '');
-    const { db } = c.get('deps');
-    const t = c.get('t');
-    const filter = {
-      status: asStatus(c.req.query('status')),
-      attendance: asAttendance(c.req.query('attendance')),
-    };
-    const [rows, counts, sizes, sent] = await Promise.all([
-      listRegistrations(db, event.id, filter),
-      registrationCounts(db, event.id),
-      audienceSizes(db, event.id),
-      listParticipantMessages(db, event.id),
-    ]);
-    const sentCount = Number(c.req.query('sent'));
-    c.header('Cache-Control', 'no-store');
-    return c.html(
-      RegistrationsAdminPage({
-        ...pageContext(c),
-        user,
-        event,
-        rows,
-        counts,
-        filter,
-        messaging: {
-          sizes,
-          sent,
-          values: message?.values ?? {},
-          errors: message?.errors ?? {},
-          notice:
-            Number.isInteger(sentCount) && sentCount > 0
-              ? t('registration.message.sent', { count: sentCount })
-              : undefined,
-        },
-      }),
-      message ? 422 : 200,
-    );
-  }
-
-  routes.get('/admin/events/:slug/registrations', (c) => registrationsPage(c));
-
-  routes.post('/admin/events/:slug/messages', async (c) => {
-    const { user, event } = await managedEventPage(c, c.req.param('slug'));
-    const form = (await c.req.parseBody()) as Form;
-    const values: MessageFormValues = {
-      audience: field(form, 'audience'),
-      subject: field(form, 'subject'),
-      body: field(form, 'body'),
-    };
-    try {
-      const { recipients } = await sendParticipantMessage(c.get('deps'), user, event, {
-        audience: values.audience as Audience,
-        subject: values.subject ?? '',
-        body: values.body ?? '',
-      });
-      return c.redirect(
-        `/admin/events/${event.slug}/registrations?sent=${recipients}#messages`,
-        303,
-      );
-    } catch (error) {
-      if (!(error instanceof HttpError) || error.status !== 422) throw error;
-      const t = c.get('t');
-      const errors: Partial<Record<string, string>> = {};
-      for (const detail of error.details) {
-        const key = detail.path.split('.')[0] ?? '';
-        if (error.code === 'nobody_to_message')
-          errors.audience = t('registration.message.error.nobody');
-        else if (key === 'audience' || key === 'subject' || key === 'body') {
-          errors[key] = t(`registration.message.error.${key}`);
-        }
-      }
-      return registrationsPage(c, { values, errors });
-    }
-  });
-
-  routes.get('/admin/events/:slug/registrations.csv', async (c) => {
-    const { event } = await managedEventPage(c, c.req.param('slug'));
-    const rows = await listRegistrations(c.get('deps').db, event.id, {
-      status: asStatus(c.req.query('status')),
-      attendance: asAttendance(c.req.query('attendance')),
-    });
-    return c.body(registrationsCsv(rows, event.timezone), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${event.slug}-registrations.csv"`,
-      'Cache-Control': 'no-store',
-    });
-  });
-
-  routes.post('/admin/events/:slug/registrations/:id/promote', async (c) => {
-    const { user, event } = await managedEventPage(c, c.req.param('slug'));
-    await organizerPromote(c.get('deps'), user, event.id, idParam(c.req.param('id')));
-    return c.redirect(`/admin/events/${event.slug}/registrations`, 303);
-  });
-
-  routes.post('/admin/events/:slug/registrations/:id/cancel', async (c) => {
-    const { user, event } = await managedEventPage(c, c.req.param('slug'));
-    await organizerCancel(c.get('deps'), user, event.id, idParam(c.req.param('id')));
-    return c.redirect(`/admin/events/${event.slug}/registrations`, 303);
-  });
-
-  routes.get('/admin/events/:slug/check-in', async (c) => {
-    const { user, event } = await managedEventPage(c, c.req.param('slug'));
-    const { db } = c.get('deps');
-    const q = (c.req.query('q') ?? '').trim().slice(0, 100);
-    const [rows, counts] = await Promise.all([
-      listRegistrations(db, event.id, { status: 'confirmed', q: q || undefined }),
-      registrationCounts(db, event.id),
-    ]);
-    c.header('Cache-Control', 'no-store');
-    return c.html(CheckInPage({ ...pageContext(c), user, event, rows, counts, q }));
-  });
-
-  routes.post('/admin/events/:slug/registrations/:id/check-in', async (c) => {
-    const { user, event } = await managedEventPage(c, c.req.param('slug'));
-    const form = (await c.req.parseBody()) as Form;
-    const id = idParam(c.req.param('id'));
-    await setCheckedIn(c.get('deps'), user, event.id, id, field(form, 'arrived') !== 'no');
-    const q = (field(form, 'q') ?? '').trim().slice(0, 100);
-    const back = `/admin/events/${event.slug}/check-in${q ? `?q=${encodeURIComponent(q)}` : ''}`;
-    return c.redirect(`${back}#r${id}`, 303);
-  });
-
-  routes.get('/admin/outbox', async (c) => {
-    const user = requireAdminPage(c);
-    const { db } = c.get('deps');
-    const messages = await listOutbox(db, { status: c.req.query('status'), limit: 200 });
-    c.header('Cache-Control', 'no-store');
-    return c.html(OutboxPage({ ...pageContext(c), user, messages }));
-  });
-
+  routes.route('/', registrationAdminRoutes());
   return routes;
 }

@@ -1,9 +1,11 @@
+import type { EventStatus } from '@/events';
 import type { ErrorCode } from '@/platform/http/errors';
 import { z } from 'zod';
 
 export const attendanceValues = ['in_person', 'online'] as const;
 export type Attendance = (typeof attendanceValues)[number];
-export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+export const registrationStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
 
 /**
  * Whether an event takes registrations right now. A draft is not public at all, so it is
@@ -12,7 +14,7 @@ export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 export type WindowState = 'not_found' | 'cancelled' | 'not_yet_open' | 'open' | 'closed';
 
 export type WindowEvent = {
-  status: 'draft' | 'published' | 'cancelled';
+  status: EventStatus;
   startsAt: Date;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
@@ -114,25 +116,16 @@ export const registrationInput = z.strictObject({
   organization: optionalText(200),
   attendance: z.enum(attendanceValues, { message: 'Must be in_person or online' }),
   needs: optionalText(1000),
-  consent: z.literal(true, { message: 'Consent to processing the data is required' }),
+  // Checked by hand, not with z.literal(true): only a refinement names its own message key,
+  // and an optional schema would not run it for a missing field.
+  consent: z
+    .any()
+    .refine((consent) => consent === true, {
+      message: 'Consent to processing the data is required',
+      params: { key: 'registration.error.consent' },
+    })
+    .meta({ type: 'boolean', const: true, description: 'Must be true' }),
   followUp: z.boolean().optional(),
 });
 
 export type RegistrationInput = z.output<typeof registrationInput>;
-
-/** Reads the HTML form's fields into the same shape (checkboxes send "on" or nothing). */
-export function formToInput(form: Record<string, string | File | (string | File)[]>): unknown {
-  const text = (name: string): string | undefined => {
-    const value = form[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  return {
-    name: text('name') ?? '',
-    email: text('email') ?? '',
-    organization: text('organization'),
-    attendance: text('attendance') ?? '',
-    needs: text('needs'),
-    consent: text('consent') ? true : undefined,
-    followUp: text('followUp') ? true : false,
-  };
-}

@@ -86,12 +86,12 @@ describe('organizer event pages', () => {
     expect(res.status).toBe(422);
     const html = await res.text();
     for (const field of ['title', 'capacity', 'onlineUrl']) {
-      expect(html).toContain(`id="${field}-error"`);
-      expect(html).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"`));
+      expect(html).toContain(`id="f-${field}-error"`);
+      expect(html).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
     }
     expect(html).toContain('value="ftp://example.org/x"');
     const order = await post('/admin/events/new', { ...newEvent, endsAt: '2027-02-10T16:00' });
-    expect(await order.text()).toContain('id="endsAt-error"');
+    expect(await order.text()).toContain('id="f-endsAt-error"');
     expect((await ctx.deps.db.select({ id: events.id }).from(events)).length).toBe(before);
   });
 
@@ -113,7 +113,7 @@ describe('organizer event pages', () => {
       cancelReason: '',
     });
     expect(noReason.status).toBe(422);
-    expect(await noReason.text()).toContain('id="cancelReason-error"');
+    expect(await noReason.text()).toContain('id="f-cancelReason-error"');
     await post(`/admin/events/${slug}/status`, {
       status: 'cancelled',
       cancelReason: 'Saal on kinni',
@@ -165,8 +165,8 @@ describe('organizer event pages', () => {
     });
     expect(outside.status).toBe(422);
     const html = await outside.text();
-    expect(html).toContain('The item must be inside the event');
-    expect(html).toMatch(/id="items\.2\.startsAt"[^>]*aria-invalid="true"/);
+    expect(html).toContain('Päevakava punkt peab jääma sündmuse aja sisse.');
+    expect(html).toMatch(/id="f-items-2-startsAt"[^>]*aria-invalid="true"/);
   });
 
   it('offers an organizer only their own municipalities as hosts, and keeps the other hosts of a joint event', async () => {

@@ -187,7 +187,7 @@ describe('copying an event to another day', () => {
     );
     expect(refused.status).toBe(422);
     expect(await refused.text()).toMatch(
-      /id="copyStartsAt-error">Not a valid time in Europe\/Tallinn/,
+      /id="f-copyStartsAt-error">Sellist kellaaega ajavööndis Europe\/Tallinn ei ole\./,
     );
   });
 });

@@ -98,9 +98,9 @@ describe('organizer pages for recordings', () => {
     );
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('id="url-error"');
-    expect(html).toContain('id="captionsUrl-error"');
-    expect(html).toContain('id="chapters-error"');
+    expect(html).toContain('id="f-url-error"');
+    expect(html).toContain('id="f-captionsUrl-error"');
+    expect(html).toContain('id="f-chapters-error"');
     expect(html).toContain('Peatükkide read 2 ei ole kujul');
     expect(html).toContain('value="Vigane"');
     expect(html).not.toContain('href="javascript:');

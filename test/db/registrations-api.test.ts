@@ -307,8 +307,8 @@ describe('the HTML flow', () => {
     });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('id="reg-email-error"');
-    expect(html).toContain('id="reg-consent-error"');
+    expect(html).toContain('id="f-email-error"');
+    expect(html).toContain('id="f-consent-error"');
     expect(html).toContain('value="Mari"');
     expect(await registrationsOf(ctx.deps.db, event.id)).toHaveLength(0);
   });

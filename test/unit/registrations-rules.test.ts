@@ -3,9 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { retryDelaySeconds } from '@/platform/mail/outbox/backoff';
 import { registrationsCsv } from '@/registrations/csv';
 import { buildEmail, type EmailEvent } from '@/registrations/emails';
+import { formToInput } from '@/registrations/forms';
 import type { RegistrationRow } from '@/registrations/queries';
 import {
-  formToInput,
   purgeCutoff,
   registrationInput,
   registrationWindow,

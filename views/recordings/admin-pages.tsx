@@ -1,93 +1,69 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import type { ErrorDetail } from '@/platform/http/errors';
+import type { FormProblems } from '@/platform/http/forms';
+import type { FieldErrors } from '@/platform/http/validation';
 import { formatOffset, formatTime } from '@/platform/time';
+import type { RecordingFormValues } from '@/recordings/forms';
 import { providerOf } from '@/recordings/providers';
 import type { AgendaEntry, ManagedEvent, RecordingView } from '@/recordings/queries';
 import { AdminLayout } from '@views/shell/admin-layout';
+import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
-
-/** What the form shows: the values as typed, so a rejected form comes back filled in. */
-export type RecordingFormValues = {
-  url: string;
-  title: string;
-  kind: 'live' | 'recording';
-  agendaItemId: string;
-  language: string;
-  duration: string;
-  captionsUrl: string;
-  chapters: string;
-  published: boolean;
-};
-
-export const emptyRecordingForm: RecordingFormValues = {
-  url: '',
-  title: '',
-  kind: 'recording',
-  agendaItemId: '',
-  language: '',
-  duration: '',
-  captionsUrl: '',
-  chapters: '',
-  published: true,
-};
 
 type Common = PageContext & { user: CurrentUser; event: ManagedEvent; agenda: AgendaEntry[] };
 
-function Errors({ errors, t }: { errors: ErrorDetail[]; t: PageContext['t'] }) {
-  if (errors.length === 0) return null;
+/** The summary names each field as its label does. */
+function Summary(props: { t: PageContext['t']; problems: FormProblems | undefined }) {
+  const { t } = props;
   return (
-    <div class="error-box" role="alert">
-      <p>{t('recordings.admin.errors')}</p>
-      <ul>
-        {errors.map((error) => (
-          <li>
-            <code>{error.path}</code>: {error.message}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ErrorSummary
+      t={t}
+      errors={props.problems?.errors}
+      general={props.problems?.general}
+      labels={{
+        url: t('recordings.field.url'),
+        title: t('recordings.field.title'),
+        kind: t('recordings.field.kind'),
+        agendaItemId: t('recordings.field.agendaItem'),
+        language: t('recordings.field.language'),
+        duration: t('recordings.field.duration'),
+        captionsUrl: t('recordings.field.captionsUrl'),
+        chapters: t('recordings.field.chapters'),
+        published: t('recordings.field.published'),
+        startsAt: t('recordings.admin.recordingStart'),
+      }}
+    />
   );
 }
 
-function fieldError(errors: ErrorDetail[], name: string) {
-  const found = errors.filter((e) => e.path === name || e.path.startsWith(`${name}.`));
-  return found.length > 0 ? (
-    <p class="field-error" id={`${name}-error`}>
-      {found.map((e) => e.message).join('; ')}
-    </p>
-  ) : null;
-}
-
 function RecordingForm(
-  props: Common & { action: string; values: RecordingFormValues; errors: ErrorDetail[] },
+  props: Common & { action: string; values: RecordingFormValues; errors: FieldErrors },
 ) {
   const { t, lang, values, errors } = props;
   const zone = props.event.timezone;
-  const invalid = (name: string) =>
-    errors.some((e) => e.path === name || e.path.startsWith(`${name}.`)) ? 'true' : undefined;
+  const input = (name: keyof RecordingFormValues, extra: Record<string, unknown> = {}) => (
+    <input
+      id={fieldId(name)}
+      name={name}
+      value={String(values[name])}
+      {...extra}
+      {...invalidAttrs(name, errors)}
+    />
+  );
   return (
     <form method="post" action={props.action} class="form">
-      <div class="field">
-        <label for="rec-url">{t('recordings.field.url')}</label>
-        <input
-          id="rec-url"
-          name="url"
-          type="url"
-          required
-          value={values.url}
-          aria-invalid={invalid('url')}
-        />
-        {fieldError(errors, 'url')}
-      </div>
-      <div class="field">
-        <label for="rec-title">{t('recordings.field.title')}</label>
-        <input id="rec-title" name="title" value={values.title} maxlength={300} />
-        <span class="meta">{t('recordings.field.titleHint')}</span>
-        {fieldError(errors, 'title')}
-      </div>
-      <div class="field">
-        <label for="rec-kind">{t('recordings.field.kind')}</label>
-        <select id="rec-kind" name="kind">
+      <Field name="url" label={t('recordings.field.url')} errors={errors}>
+        {input('url', { type: 'url', required: true })}
+      </Field>
+      <Field
+        name="title"
+        label={t('recordings.field.title')}
+        hint={t('recordings.field.titleHint')}
+        errors={errors}
+      >
+        {input('title', { maxlength: 300 })}
+      </Field>
+      <Field name="kind" label={t('recordings.field.kind')} errors={errors}>
+        <select id={fieldId('kind')} name="kind" {...invalidAttrs('kind', errors)}>
           <option value="recording" selected={values.kind === 'recording'}>
             {t('recordings.kind.recording')}
           </option>
@@ -95,10 +71,13 @@ function RecordingForm(
             {t('recordings.kind.live')}
           </option>
         </select>
-      </div>
-      <div class="field">
-        <label for="rec-agenda">{t('recordings.field.agendaItem')}</label>
-        <select id="rec-agenda" name="agendaItemId" aria-invalid={invalid('agendaItemId')}>
+      </Field>
+      <Field name="agendaItemId" label={t('recordings.field.agendaItem')} errors={errors}>
+        <select
+          id={fieldId('agendaItemId')}
+          name="agendaItemId"
+          {...invalidAttrs('agendaItemId', errors)}
+        >
           <option value="">{t('recordings.field.agendaNone')}</option>
           {props.agenda.map((item) => (
             <option value={String(item.id)} selected={values.agendaItemId === String(item.id)}>
@@ -106,51 +85,35 @@ function RecordingForm(
             </option>
           ))}
         </select>
-        {fieldError(errors, 'agendaItemId')}
-      </div>
-      <div class="field">
-        <label for="rec-language">{t('recordings.field.language')}</label>
-        <input
-          id="rec-language"
-          name="language"
-          value={values.language}
-          maxlength={20}
-          aria-invalid={invalid('language')}
-        />
-        {fieldError(errors, 'language')}
-      </div>
-      <div class="field">
-        <label for="rec-duration">{t('recordings.field.duration')}</label>
-        <input
-          id="rec-duration"
-          name="duration"
-          value={values.duration}
-          maxlength={20}
-          aria-invalid={invalid('durationSeconds')}
-        />
-        {fieldError(errors, 'durationSeconds')}
-      </div>
-      <div class="field">
-        <label for="rec-captions">{t('recordings.field.captionsUrl')}</label>
-        <input
-          id="rec-captions"
-          name="captionsUrl"
-          type="url"
-          value={values.captionsUrl}
-          aria-invalid={invalid('captionsUrl')}
-        />
-        {fieldError(errors, 'captionsUrl')}
-      </div>
-      <div class="field">
-        <label for="rec-chapters">{t('recordings.field.chapters')}</label>
-        <textarea id="rec-chapters" name="chapters" rows={8} aria-invalid={invalid('chapters')}>
+      </Field>
+      <Field name="language" label={t('recordings.field.language')} errors={errors}>
+        {input('language', { maxlength: 20 })}
+      </Field>
+      <Field name="duration" label={t('recordings.field.duration')} errors={errors}>
+        {input('duration', { maxlength: 20 })}
+      </Field>
+      <Field name="captionsUrl" label={t('recordings.field.captionsUrl')} errors={errors}>
+        {input('captionsUrl', { type: 'url' })}
+      </Field>
+      <Field name="chapters" label={t('recordings.field.chapters')} errors={errors}>
+        <textarea
+          id={fieldId('chapters')}
+          name="chapters"
+          rows={8}
+          {...invalidAttrs('chapters', errors)}
+        >
           {values.chapters}
         </textarea>
-        {fieldError(errors, 'chapters')}
-      </div>
+      </Field>
       <fieldset>
         <label>
-          <input type="checkbox" name="published" value="on" checked={values.published} />{' '}
+          <input
+            id={fieldId('published')}
+            type="checkbox"
+            name="published"
+            value="on"
+            checked={values.published}
+          />{' '}
           {t('recordings.field.published')}
         </label>
       </fieldset>
@@ -166,7 +129,7 @@ export function AdminRecordingsPage(
   props: Common & {
     recordings: RecordingView[];
     values: RecordingFormValues;
-    errors: ErrorDetail[];
+    problems?: FormProblems;
   },
 ) {
   const { t } = props;
@@ -175,6 +138,7 @@ export function AdminRecordingsPage(
   return (
     <AdminLayout {...props} title={title}>
       <h1>{title}</h1>
+      <Summary t={t} problems={props.problems} />
       <p>{t('recordings.admin.intro')}</p>
       {props.recordings.length === 0 ? (
         <p>{t('recordings.admin.none')}</p>
@@ -222,8 +186,7 @@ export function AdminRecordingsPage(
         </table>
       )}
       <h2>{t('recordings.admin.add')}</h2>
-      <Errors errors={props.errors} t={t} />
-      <RecordingForm {...props} action={base} />
+      <RecordingForm {...props} action={base} errors={props.problems?.errors ?? {}} />
     </AdminLayout>
   );
 }
@@ -233,7 +196,7 @@ export function AdminRecordingEditPage(
   props: Common & {
     recording: RecordingView;
     values: RecordingFormValues;
-    errors: ErrorDetail[];
+    problems?: FormProblems;
     recordingStart: string;
   },
 ) {
@@ -252,8 +215,12 @@ export function AdminRecordingEditPage(
         ) : null}
       </p>
       <h1>{title}</h1>
-      <Errors errors={props.errors} t={t} />
-      <RecordingForm {...props} action={`${base}/${props.recording.id}`} />
+      <Summary t={t} problems={props.problems} />
+      <RecordingForm
+        {...props}
+        action={`${base}/${props.recording.id}`}
+        errors={props.problems?.errors ?? {}}
+      />
       {props.agenda.length > 0 ? (
         <section>
           <h2>{t('recordings.admin.chaptersFromAgenda')}</h2>
@@ -263,15 +230,19 @@ export function AdminRecordingEditPage(
             action={`${base}/${props.recording.id}/chapters-from-agenda`}
             class="form"
           >
-            <div class="field">
-              <label for="rec-start">{t('recordings.admin.recordingStart')}</label>
+            <Field
+              name="startsAt"
+              label={t('recordings.admin.recordingStart')}
+              errors={props.problems?.errors}
+            >
               <input
-                id="rec-start"
+                id={fieldId('startsAt')}
                 name="startsAt"
                 type="datetime-local"
                 value={props.recordingStart}
+                {...invalidAttrs('startsAt', props.problems?.errors)}
               />
-            </div>
+            </Field>
             <p>
               <button type="submit">{t('recordings.admin.chaptersFromAgenda')}</button>
             </p>

@@ -5,17 +5,26 @@ import type {
   RegistrationEvent,
   RegistrationRow,
 } from '@/registrations/queries';
-import type { Attendance, RegistrationStatus } from '@/registrations/rules';
+import type { FormProblems } from '@/platform/http/forms';
+import type { MessageFormValues } from '@/registrations/forms';
+import {
+  attendanceValues,
+  registrationStatuses,
+  type Attendance,
+  type RegistrationStatus,
+} from '@/registrations/rules';
 import { audiences, type Audience, type SentMessage } from '@/registrations/participant-messages';
 import { AdminLayout } from '@views/shell/admin-layout';
+import { ErrorSummary, Field, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
-import { FieldError } from './registration-panel';
 
 type AdminProps = PageContext & {
   user: CurrentUser;
   event: RegistrationEvent;
   rows: RegistrationRow[];
   counts: RegistrationCounts;
+  /** A refused action (confirm, cancel, check in), said at the top. */
+  problems?: FormProblems;
 };
 
 function Counts({ t, counts }: Pick<AdminProps, 't' | 'counts'>) {
@@ -32,13 +41,11 @@ function Counts({ t, counts }: Pick<AdminProps, 't' | 'counts'>) {
   );
 }
 
-export type MessageFormValues = { audience?: string; subject?: string; body?: string };
-
 type Messaging = {
   sizes: Record<Audience, number>;
   sent: SentMessage[];
   values: MessageFormValues;
-  errors: Partial<Record<string, string>>;
+  problems?: FormProblems;
   notice?: string;
 };
 
@@ -47,9 +54,9 @@ function MessageParticipants(
   props: PageContext & { event: RegistrationEvent; messaging: Messaging },
 ) {
   const { t, lang, event, messaging } = props;
-  const { values, errors } = messaging;
-  const chosen = values.audience ?? 'confirmed';
-  const describedBy = (name: string) => (errors[name] ? `msg-${name}-error` : undefined);
+  const { values } = messaging;
+  const errors = messaging.problems?.errors ?? {};
+  const chosen = values.audience || 'confirmed';
   return (
     <section id="messages" aria-labelledby="messages-title">
       <h2 id="messages-title">{t('registration.message.title')}</h2>
@@ -59,43 +66,57 @@ function MessageParticipants(
         </p>
       ) : null}
       <p class="meta">{t('registration.message.hint')}</p>
+      <ErrorSummary
+        t={t}
+        errors={errors}
+        general={messaging.problems?.general}
+        labels={{
+          audience: t('registration.message.audience'),
+          subject: t('registration.message.subject'),
+          body: t('registration.message.body'),
+        }}
+      />
       <form method="post" action={`/admin/events/${event.slug}/messages`} class="form">
-        <fieldset aria-describedby={describedBy('audience')}>
+        <fieldset {...invalidAttrs('audience', errors)}>
           <legend>{t('registration.message.audience')}</legend>
-          {audiences.map((audience) => (
+          <FieldMessages field="audience" errors={errors} />
+          {audiences.map((audience, index) => (
             <label>
-              <input type="radio" name="audience" value={audience} checked={chosen === audience} />{' '}
+              <input
+                id={index === 0 ? fieldId('audience') : undefined}
+                type="radio"
+                name="audience"
+                value={audience}
+                checked={chosen === audience}
+              />{' '}
               {t(`registration.message.audience.${audience}`, {
                 count: messaging.sizes[audience],
               })}
             </label>
           ))}
-          <FieldError id="msg-audience-error" message={errors.audience} />
         </fieldset>
-        <label for="msg-subject">{t('registration.message.subject')}</label>
-        <input
-          id="msg-subject"
-          name="subject"
-          required
-          maxlength={200}
-          value={values.subject ?? ''}
-          aria-invalid={errors.subject ? 'true' : undefined}
-          aria-describedby={describedBy('subject')}
-        />
-        <FieldError id="msg-subject-error" message={errors.subject} />
-        <label for="msg-body">{t('registration.message.body')}</label>
-        <textarea
-          id="msg-body"
-          name="body"
-          rows={8}
-          required
-          maxlength={10000}
-          aria-invalid={errors.body ? 'true' : undefined}
-          aria-describedby={describedBy('body')}
-        >
-          {values.body ?? ''}
-        </textarea>
-        <FieldError id="msg-body-error" message={errors.body} />
+        <Field name="subject" label={t('registration.message.subject')} errors={errors}>
+          <input
+            id={fieldId('subject')}
+            name="subject"
+            required
+            maxlength={200}
+            value={values.subject ?? ''}
+            {...invalidAttrs('subject', errors)}
+          />
+        </Field>
+        <Field name="body" label={t('registration.message.body')} errors={errors}>
+          <textarea
+            id={fieldId('body')}
+            name="body"
+            rows={8}
+            required
+            maxlength={10000}
+            {...invalidAttrs('body', errors)}
+          >
+            {values.body ?? ''}
+          </textarea>
+        </Field>
         <button class="button" type="submit">
           {t('registration.message.send')}
         </button>
@@ -144,6 +165,7 @@ export function RegistrationsAdminPage(
   return (
     <AdminLayout {...props} title={t('registration.admin.title', { title: event.title })}>
       <h1>{t('registration.admin.title', { title: event.title })}</h1>
+      <ErrorSummary t={t} errors={props.problems?.errors} general={props.problems?.general} />
       <Counts t={t} counts={props.counts} />
       <p>
         <a href={`/admin/events/${event.slug}/check-in`}>{t('registration.admin.checkInLink')}</a>
@@ -155,9 +177,9 @@ export function RegistrationsAdminPage(
           {t('registration.admin.status')}{' '}
           <select name="status">
             <option value="">{t('registration.admin.all')}</option>
-            {(['confirmed', 'waitlisted', 'cancelled'] as const).map((status) => (
+            {registrationStatuses.map((status) => (
               <option value={status} selected={filter.status === status}>
-                {status}
+                {t(`registration.admin.status.${status}`)}
               </option>
             ))}
           </select>
@@ -166,7 +188,7 @@ export function RegistrationsAdminPage(
           {t('registration.attendance')}{' '}
           <select name="attendance">
             <option value="">{t('registration.admin.all')}</option>
-            {(['in_person', 'online'] as const).map((value) => (
+            {attendanceValues.map((value) => (
               <option value={value} selected={filter.attendance === value}>
                 {t(`registration.attendance.${value}`)}
               </option>
@@ -201,7 +223,7 @@ export function RegistrationsAdminPage(
                   </td>
                   <td>{row.email}</td>
                   <td>{t(`registration.attendance.${row.attendance}`)}</td>
-                  <td>{row.status}</td>
+                  <td>{t(`registration.admin.status.${row.status}`)}</td>
                   <td>{row.needs}</td>
                   <td>
                     {formatShortDate(row.createdAt, event.timezone, lang)}{' '}
@@ -245,6 +267,7 @@ export function CheckInPage(props: AdminProps & { q: string }) {
   return (
     <AdminLayout {...props} title={t('registration.checkin.title', { title: event.title })}>
       <h1>{t('registration.checkin.title', { title: event.title })}</h1>
+      <ErrorSummary t={t} errors={props.problems?.errors} general={props.problems?.general} />
       <p class="counts" data-counts="">
         {t('registration.checkin.count', {
           checkedIn: props.counts.checkedIn,

@@ -1,8 +1,11 @@
 import { Layout, type PageContext } from '@views/shell/layout';
 import type { RegistrationEvent, RegistrationRow } from '@/registrations/queries';
 import type { Seats, WindowState } from '@/registrations/rules';
+import type { FormProblems } from '@/platform/http/forms';
+import type { RegistrationFormValues } from '@/registrations/forms';
 import { formatRange } from '@/platform/time';
-import { RegistrationPanel, type RegistrationFormValues } from './registration-panel';
+import { ErrorSummary } from '@views/shell/form';
+import { RegistrationPanel } from './registration-panel';
 
 /** Pages with a manage token in their address: not indexed, never sent on as a referrer. */
 const privateHead = (
@@ -53,7 +56,7 @@ export function RegistrationFormPage(
     seats: Seats;
     state: WindowState;
     values: RegistrationFormValues;
-    errors: Record<string, string>;
+    problems: FormProblems;
   },
 ) {
   return (
@@ -69,7 +72,7 @@ export function RegistrationFormPage(
         seats={props.seats}
         state={props.state}
         values={props.values}
-        errors={props.errors}
+        problems={props.problems}
       />
     </Layout>
   );
@@ -83,7 +86,8 @@ export function ManageRegistrationPage(
     waitlistPosition: number | null;
     canChange: boolean;
     notice?: string;
-    error?: string;
+    /** A refused change (e.g. the seats are full), said at the top. */
+    problems?: FormProblems;
   },
 ) {
   const { t, event, registration: r, token } = props;
@@ -100,11 +104,7 @@ export function ManageRegistrationPage(
           {props.notice}
         </p>
       ) : null}
-      {props.error ? (
-        <p class="error-box" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <ErrorSummary t={t} errors={props.problems?.errors} general={props.problems?.general} />
       <h2>
         <a href={`/events/${event.slug}`}>{event.title}</a>
       </h2>

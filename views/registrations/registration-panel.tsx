@@ -1,15 +1,9 @@
+import type { FormProblems } from '@/platform/http/forms';
 import type { Lang, Translate } from '@/platform/i18n';
-import type { Seats, WindowState } from '@/registrations/rules';
+import type { RegistrationFormValues } from '@/registrations/forms';
+import { attendanceValues, type Seats, type WindowState } from '@/registrations/rules';
 import { formatLongDate, formatTime } from '@/platform/time';
-
-export type RegistrationFormValues = {
-  name?: string;
-  email?: string;
-  organization?: string;
-  attendance?: string;
-  needs?: string;
-  followUp?: boolean;
-};
+import { ErrorSummary, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 
 export type RegistrationPanelProps = {
   t: Translate;
@@ -27,8 +21,8 @@ export type RegistrationPanelProps = {
   state: WindowState;
   /** What the person typed, when the form comes back with errors. */
   values?: RegistrationFormValues;
-  /** Field name → message, shown next to the field. */
-  errors?: Record<string, string>;
+  /** What to correct, when the form comes back refused. */
+  problems?: FormProblems;
 };
 
 function when(date: Date, zone: string, lang: Lang): string {
@@ -51,15 +45,6 @@ function SeatsLine({ t, seats, event }: Pick<RegistrationPanelProps, 't' | 'seat
   );
 }
 
-/** A field's error, below it; the input points at it with aria-describedby. */
-export function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p class="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
-
 /**
  * The registration section of an event page: seats, the window's state and (when open) the
  * form, which posts to /events/:slug/register and works without JavaScript.
@@ -67,10 +52,18 @@ export function FieldError({ id, message }: { id: string; message: string | unde
 export function RegistrationPanel(props: RegistrationPanelProps) {
   const { t, lang, event, state } = props;
   const values = props.values ?? {};
-  const errors = props.errors ?? {};
+  const errors = props.problems?.errors ?? {};
   const full = props.seats.available === 0;
-  const attendance = values.attendance ?? (full && !event.waitlist ? 'online' : 'in_person');
-  const described = (name: string) => (errors[name] ? `reg-${name}-error` : undefined);
+  const attendance = values.attendance || (full && !event.waitlist ? 'online' : 'in_person');
+  const labels = {
+    name: t('registration.name'),
+    email: t('registration.email'),
+    organization: t('registration.organization'),
+    attendance: t('registration.attendance'),
+    needs: t('registration.needs'),
+    consent: t('registration.consentLabel'),
+    followUp: t('registration.followUp'),
+  };
   return (
     <section class="registration" id="registration" aria-labelledby="registration-title">
       <h2 id="registration-title">{t('registration.title')}</h2>
@@ -88,11 +81,7 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
       {state === 'cancelled' ? <p class="error-box">{t('registration.state.cancelled')}</p> : null}
       {state === 'open' ? (
         <form method="post" action={`/events/${event.slug}/register`} class="registration-form">
-          {Object.keys(errors).length > 0 ? (
-            <p class="error-box" role="alert">
-              {t('registration.invalid')}
-            </p>
-          ) : null}
+          <ErrorSummary t={t} errors={errors} general={props.problems?.general} labels={labels} />
           {event.registrationClosesAt ? (
             <p class="meta">
               {t('registration.closesAt', {
@@ -100,51 +89,52 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
               })}
             </p>
           ) : null}
-          <p>
-            <label for="reg-name">{t('registration.name')}</label>
+          <div class="field">
+            <label for={fieldId('name')}>{t('registration.name')}</label>
+            <FieldMessages field="name" errors={errors} />
             <input
-              id="reg-name"
+              id={fieldId('name')}
               name="name"
               required
               maxlength={200}
               autocomplete="name"
               value={values.name ?? ''}
-              aria-invalid={errors.name ? 'true' : undefined}
-              aria-describedby={described('name')}
+              {...invalidAttrs('name', errors)}
             />
-            <FieldError id="reg-name-error" message={errors.name} />
-          </p>
-          <p>
-            <label for="reg-email">{t('registration.email')}</label>
+          </div>
+          <div class="field">
+            <label for={fieldId('email')}>{t('registration.email')}</label>
+            <FieldMessages field="email" errors={errors} />
             <input
-              id="reg-email"
+              id={fieldId('email')}
               name="email"
               type="email"
               required
               maxlength={254}
               autocomplete="email"
               value={values.email ?? ''}
-              aria-invalid={errors.email ? 'true' : undefined}
-              aria-describedby={described('email')}
+              {...invalidAttrs('email', errors)}
             />
-            <FieldError id="reg-email-error" message={errors.email} />
-          </p>
-          <p>
-            <label for="reg-organization">{t('registration.organization')}</label>
+          </div>
+          <div class="field">
+            <label for={fieldId('organization')}>{t('registration.organization')}</label>
+            <FieldMessages field="organization" errors={errors} />
             <input
-              id="reg-organization"
+              id={fieldId('organization')}
               name="organization"
               maxlength={200}
               autocomplete="organization"
               value={values.organization ?? ''}
+              {...invalidAttrs('organization', errors)}
             />
-            <FieldError id="reg-organization-error" message={errors.organization} />
-          </p>
-          <fieldset aria-describedby={described('attendance')}>
+          </div>
+          <fieldset {...invalidAttrs('attendance', errors)}>
             <legend>{t('registration.attendance')}</legend>
-            {(['in_person', 'online'] as const).map((value) => (
+            <FieldMessages field="attendance" errors={errors} />
+            {attendanceValues.map((value, index) => (
               <label class="choice">
                 <input
+                  id={index === 0 ? fieldId('attendance') : undefined}
                   type="radio"
                   name="attendance"
                   value={value}
@@ -154,33 +144,38 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
                 {t(`registration.attendance.${value}`)}
               </label>
             ))}
-            <FieldError id="reg-attendance-error" message={errors.attendance} />
           </fieldset>
-          <p>
-            <label for="reg-needs">{t('registration.needs')}</label>
-            <textarea id="reg-needs" name="needs" maxlength={1000} rows={2}>
+          <div class="field">
+            <label for={fieldId('needs')}>{t('registration.needs')}</label>
+            <FieldMessages field="needs" errors={errors} />
+            <textarea
+              id={fieldId('needs')}
+              name="needs"
+              maxlength={1000}
+              rows={2}
+              {...invalidAttrs('needs', errors)}
+            >
               {values.needs ?? ''}
             </textarea>
-            <FieldError id="reg-needs-error" message={errors.needs} />
-          </p>
+          </div>
           <p class="hp" aria-hidden="true">
             <label for="reg-website">{t('registration.honeypot')}</label>
             <input id="reg-website" name="website" tabindex={-1} autocomplete="off" />
           </p>
-          <p>
+          <div class="consent">
+            <FieldMessages field="consent" errors={errors} />
             <label class="choice">
               <input
+                id={fieldId('consent')}
                 type="checkbox"
                 name="consent"
                 value="yes"
                 required
-                aria-invalid={errors.consent ? 'true' : undefined}
-                aria-describedby={described('consent')}
+                {...invalidAttrs('consent', errors)}
               />{' '}
               {t('registration.consent')} <a href="/privacy">{t('registration.privacyLink')}</a>
             </label>
-            <FieldError id="reg-consent-error" message={errors.consent} />
-          </p>
+          </div>
           <p>
             <label class="choice">
               <input type="checkbox" name="followUp" value="yes" checked={values.followUp} />{' '}

@@ -1,7 +1,16 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '@/platform/deps';
-import { HttpError, issuesToDetails, notFound, type ErrorDetail } from './errors';
+import type { MessageKey, Translate } from '@/platform/i18n';
+import {
+  HttpError,
+  errorMessageKey,
+  invalidFields,
+  issuesToDetails,
+  notFound,
+  type ErrorDetail,
+} from './errors';
+import type { FieldErrors } from './validation';
 
 /** What the admin pages' HTML forms read: web forms only (JSON belongs to /api). */
 export type Form = Record<string, string | File | (string | File)[]>;
@@ -85,6 +94,16 @@ export async function readFormWith<T extends z.ZodType>(
   return parseForm(schema, await readForm(c));
 }
 
+/**
+ * Reads a form with a schema, or throws 422 (invalid_fields) with its details: for routes that
+ * handle a refused form and a refusal of the feature (`formProblems`) in one place.
+ */
+export function formInput<T extends z.ZodType>(schema: T, form: Form): z.output<T> {
+  const parsed = parseForm(schema, form);
+  if (!parsed.success) throw invalidFields(parsed.details);
+  return parsed.data;
+}
+
 /** One text field, trimmed; null when blank (an optional field left empty). */
 export function optionalText(form: Form, name: string): string | null {
   const value = text(form, name).trim();
@@ -107,38 +126,50 @@ export function numeric(form: Form, name: string): number | string | null {
   return Number.isFinite(parsed) ? parsed : value;
 }
 
-/** What a refused form shows: each field's messages, and those that belong to no field. */
-export type FormProblems = { errors: FieldErrors; general: string[] };
+/**
+ * What a refused form shows: each field's messages, those that belong to no field, and the
+ * status the page answers with (the refusal's: 422, or 409/410 for a rule of the feature).
+ */
+export type FormProblems = { errors: FieldErrors; general: string[]; status: 409 | 410 | 422 };
+
+/** How a form names its problems: `field` maps a detail's path to the form's field (null: no field shown); `messages` gives a field one message of its own in place of the generic `validation.*` ones. */
+export type ProblemOptions = {
+  field?: (path: string) => string | null;
+  messages?: Partial<Record<string, MessageKey>>;
+};
 
 /**
  * A refused form's problems in the reader's language: the details of a 422 (validation or a
  * feature's rule) by form field, and a refusal of the action itself (409, 410, e.g. "no seat
- * is free") as a general message: its `page.key`, else the code's own message. `fieldOf` maps
- * a detail's path to the form's field, or null for a message that belongs to no field shown.
- * Anything else (not found, forbidden, a fault) is rethrown: it is a page of its own.
+ * is free") as a general message: its `page.key`, else the code's own message. Anything else
+ * (not found, forbidden, a fault) is rethrown: it is a page of its own.
  */
 export function formProblems(
   t: Translate,
   error: unknown,
-  fieldOf: (path: string) => string | null = (path) => path,
+  options: ProblemOptions = {},
 ): FormProblems {
   if (!(error instanceof HttpError) || ![409, 410, 422].includes(error.status)) throw error;
-  const problems: FormProblems = { errors: {}, general: [] };
+  const problems: FormProblems = {
+    errors: {},
+    general: [],
+    status: error.status as FormProblems['status'],
+  };
   for (const detail of error.details) {
-    const message = detail.localized
-      ? t(detail.localized.key, detail.localized.params)
-      : t('validation.invalid');
-    const field = fieldOf(detail.path);
+    const field = options.field ? options.field(detail.path) : detail.path;
+    const generic = !detail.localized || detail.localized.key.startsWith('validation.');
+    const own = field === null || !generic ? undefined : options.messages?.[field];
+    const message = own
+      ? t(own)
+      : detail.localized
+        ? t(detail.localized.key, detail.localized.params)
+        : t('validation.invalid');
     if (field === null) problems.general.push(message);
-    else (problems.errors[field] ??= []).push(message);
+    else if (!problems.errors[field]?.includes(message))
+      (problems.errors[field] ??= []).push(message);
   }
   if (error.details.length === 0) {
     problems.general.push(t(error.page.key ?? errorMessageKey(error.code), error.page.params));
   }
   return problems;
-}
-
-/** True when the form came back with something to correct. */
-export function hasProblems(problems: FormProblems | undefined): boolean {
-  return Boolean(problems && (problems.general.length > 0 || Object.keys(problems.errors).length));
 }

@@ -1,9 +1,12 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import type { EventFormValues, FieldErrors } from '@/events/forms';
+import type { EventFormValues } from '@/events/forms';
 import type { StoredEvent } from '@/events/reads';
 import { eventKinds } from '@/events/rules';
+import type { FormProblems } from '@/platform/http/forms';
+import type { FieldErrors } from '@/platform/http/validation';
 import type { MessageKey } from '@/platform/i18n';
 import { AdminLayout } from '@views/shell/admin-layout';
+import { ErrorSummary, Field, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
 
 export type EventFormPageProps = PageContext & {
@@ -11,21 +14,12 @@ export type EventFormPageProps = PageContext & {
   /** The event being edited; absent for a new one. */
   event?: StoredEvent;
   values: EventFormValues;
-  errors: FieldErrors;
+  /** What to correct, when a form of this page (event, status, copy) came back refused. */
+  problems?: FormProblems;
   municipalities: { id: number; slug: string; name: string }[];
   saved?: boolean;
   copied?: boolean;
 };
-
-function FieldError({ id, errors }: { id: string; errors: FieldErrors }) {
-  const messages = errors[id];
-  if (!messages?.length) return null;
-  return (
-    <p class="field-error" id={`${id}-error`}>
-      {messages.join(' ')}
-    </p>
-  );
-}
 
 function TextField(props: {
   name: string;
@@ -38,27 +32,24 @@ function TextField(props: {
   step?: string;
 }) {
   const value = props.values[props.name];
-  const invalid = Boolean(props.errors[props.name]?.length);
   return (
-    <div class="field">
-      <label for={props.name}>{props.ctx.t(props.label)}</label>
+    <Field name={props.name} label={props.ctx.t(props.label)} errors={props.errors}>
       <input
-        id={props.name}
+        id={fieldId(props.name)}
         name={props.name}
         type={props.type ?? 'text'}
         value={typeof value === 'string' ? value : ''}
         required={props.required}
         step={props.step}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={invalid ? `${props.name}-error` : undefined}
+        {...invalidAttrs(props.name, props.errors)}
       />
-      <FieldError id={props.name} errors={props.errors} />
-    </div>
+    </Field>
   );
 }
 
 export function EventFormPage(props: EventFormPageProps) {
-  const { t, values, errors, event } = props;
+  const { t, values, event } = props;
+  const errors = props.problems?.errors ?? {};
   const title = event
     ? t('admin.event.editTitle', { title: event.title })
     : t('admin.event.newTitle');
@@ -70,15 +61,15 @@ export function EventFormPage(props: EventFormPageProps) {
     <TextField name={name} label={label} values={values} errors={errors} ctx={props} {...extra} />
   );
   const hosts = Array.isArray(values.hosts) ? values.hosts : [];
-  const hasErrors = Object.keys(errors).length > 0;
   return (
     <AdminLayout {...props} title={title}>
       <h1>{title}</h1>
-      {hasErrors ? (
-        <div class="error-box" role="alert">
-          {t('admin.event.errors')}
-        </div>
-      ) : null}
+      <ErrorSummary
+        t={t}
+        errors={errors}
+        general={props.problems?.general}
+        labels={fieldLabels(t, event)}
+      />
       {props.saved ? (
         <p class="notice" role="status">
           {t('admin.event.saved')}
@@ -91,28 +82,30 @@ export function EventFormPage(props: EventFormPageProps) {
       ) : null}
       {event ? <EventSubnav slug={event.slug} ctx={props} /> : null}
       <form method="post" class="stack" novalidate>
-        <div class="field">
-          <label for="kind">{t('admin.event.field.kind')}</label>
-          <select id="kind" name="kind">
+        <Field name="kind" label={t('admin.event.field.kind')} errors={errors}>
+          <select id={fieldId('kind')} name="kind" {...invalidAttrs('kind', errors)}>
             {eventKinds.map((kind) => (
               <option value={kind} selected={values.kind === kind}>
                 {t(`event.kind.${kind}`)}
               </option>
             ))}
           </select>
-          <FieldError id="kind" errors={errors} />
-        </div>
+        </Field>
         {field('title', 'admin.event.field.title', { required: true })}
         {field('summary', 'admin.event.field.summary')}
-        <div class="field">
-          <label for="description">{t('admin.event.field.description')}</label>
-          <textarea id="description" name="description" rows={6}>
+        <Field name="description" label={t('admin.event.field.description')} errors={errors}>
+          <textarea
+            id={fieldId('description')}
+            name="description"
+            rows={6}
+            {...invalidAttrs('description', errors)}
+          >
             {typeof values.description === 'string' ? values.description : ''}
           </textarea>
-          <FieldError id="description" errors={errors} />
-        </div>
-        <fieldset>
+        </Field>
+        <fieldset id={fieldId('hosts')} tabindex={-1} {...invalidAttrs('hosts', errors)}>
           <legend>{t('admin.event.field.hosts')}</legend>
+          <FieldMessages field="hosts" errors={errors} />
           {/* Organizers choose among their own municipalities; other hosts of the event stay as
               they are (only their own organizers or an admin may add or remove them). */}
           {props.municipalities
@@ -135,7 +128,6 @@ export function EventFormPage(props: EventFormPageProps) {
                 </label>
               ),
             )}
-          <FieldError id="hosts" errors={errors} />
         </fieldset>
         <fieldset>
           <legend>{t('admin.event.section.when')}</legend>
@@ -161,7 +153,12 @@ export function EventFormPage(props: EventFormPageProps) {
           <legend>{t('admin.event.section.registration')}</legend>
           {field('capacity', 'admin.event.field.capacity', { type: 'number' })}
           <label class="check">
-            <input type="checkbox" name="waitlist" checked={values.waitlist === true} />{' '}
+            <input
+              id={fieldId('waitlist')}
+              type="checkbox"
+              name="waitlist"
+              checked={values.waitlist === true}
+            />{' '}
             {t('admin.event.field.waitlist')}
           </label>
           {field('registrationOpensAt', 'admin.event.field.registrationOpensAt', {
@@ -224,20 +221,19 @@ function CopyEvent({
       <h2 id="copy-event">{t('admin.event.copy.title')}</h2>
       <p>{t('admin.event.copy.explain')}</p>
       <form method="post" action={`/admin/events/${event.slug}/copy`} class="stack">
-        <div class="field">
-          <label for="copyStartsAt">
-            {t('admin.event.copy.startsAt', { zone: event.timezone })}
-          </label>
+        <Field
+          name="copyStartsAt"
+          label={t('admin.event.copy.startsAt', { zone: event.timezone })}
+          errors={errors}
+        >
           <input
-            id="copyStartsAt"
+            id={fieldId('copyStartsAt')}
             name="startsAt"
             type="datetime-local"
             required
-            aria-invalid={errors.copyStartsAt ? 'true' : undefined}
-            aria-describedby={errors.copyStartsAt ? 'copyStartsAt-error' : undefined}
+            {...invalidAttrs('copyStartsAt', errors)}
           />
-          <FieldError id="copyStartsAt" errors={errors} />
-        </div>
+        </Field>
         <button type="submit" class="secondary">
           {t('admin.event.copy.submit')}
         </button>
@@ -273,11 +269,15 @@ function StatusActions({
         <>
           <form method="post" action={action} class="stack">
             <input type="hidden" name="status" value="cancelled" />
-            <div class="field">
-              <label for="cancelReason">{t('admin.event.cancelReason')}</label>
-              <input id="cancelReason" name="cancelReason" type="text" required />
-              <FieldError id="cancelReason" errors={errors} />
-            </div>
+            <Field name="cancelReason" label={t('admin.event.cancelReason')} errors={errors}>
+              <input
+                id={fieldId('cancelReason')}
+                name="cancelReason"
+                type="text"
+                required
+                {...invalidAttrs('cancelReason', errors)}
+              />
+            </Field>
             <button type="submit" class="secondary">
               {t('admin.event.cancel')}
             </button>
@@ -298,6 +298,36 @@ function StatusActions({
       ) : null}
     </section>
   );
+}
+
+/** The summary names each field as its label does. */
+function fieldLabels(t: PageContext['t'], event: StoredEvent | undefined): Record<string, string> {
+  const labels: Record<string, string> = {
+    cancelReason: t('admin.event.cancelReason'),
+  };
+  for (const name of [
+    'kind',
+    'title',
+    'summary',
+    'description',
+    'hosts',
+    'startsAt',
+    'endsAt',
+    'timezone',
+    'venueName',
+    'venueAddress',
+    'venueLat',
+    'venueLon',
+    'onlineUrl',
+    'capacity',
+    'waitlist',
+    'registrationOpensAt',
+    'registrationClosesAt',
+  ] as const) {
+    labels[name] = t(`admin.event.field.${name}`);
+  }
+  if (event) labels.copyStartsAt = t('admin.event.copy.startsAt', { zone: event.timezone });
+  return labels;
 }
 
 function canChooseHost(user: CurrentUser, municipalityId: number): boolean {
