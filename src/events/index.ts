@@ -20,6 +20,7 @@ export {
   findEventsByIds,
   findPublicEvent,
   findPublicEventById,
+  hostIdsByEvent,
   hostIdsOf,
   hostsAmong,
   hostsOf,

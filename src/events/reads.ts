@@ -6,22 +6,13 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import {
-  agendaItemKind,
-  agendaItems,
-  eventHosts,
-  eventKind,
-  events,
-  eventStatus,
-  municipalities,
-} from '@/platform/db/schema';
+import { agendaItems, eventHosts, events, municipalities } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
+import { agendaKinds, eventKinds, eventStatuses } from './rules';
 
 // ----- values and types, from the schema's enums -----------------------------------------------
 
-export const eventKinds = eventKind.enumValues;
-export const eventStatuses = eventStatus.enumValues;
-export const agendaKinds = agendaItemKind.enumValues;
+export { agendaKinds, eventKinds, eventStatuses };
 export type EventKind = (typeof eventKinds)[number];
 export type EventStatus = (typeof eventStatuses)[number];
 
@@ -223,6 +214,15 @@ export async function hostIdsOf(db: Queryable, eventId: number): Promise<number[
     .from(eventHosts)
     .where(eq(eventHosts.eventId, eventId));
   return rows.map((row) => row.id);
+}
+
+/** The ids of each event's host municipalities, for many events at once (one query). */
+export async function hostIdsByEvent(
+  db: Queryable,
+  eventIds: number[],
+): Promise<Map<number, number[]>> {
+  const withIds = await hostsWithIds(db, [...new Set(eventIds)]);
+  return new Map([...withIds].map(([eventId, hosts]) => [eventId, hosts.map((host) => host.id)]));
 }
 
 /** Municipalities that host at least one event of the subquery `eventIds`, by name. */
