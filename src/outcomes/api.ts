@@ -10,12 +10,11 @@ import {
   writeErrorResponses,
 } from '@/platform/http/openapi';
 import { createApiRouter } from '@/platform/http/api-router';
+import { outcomeInputSchema, outcomePatchSchema } from './rules';
 import {
   createOutcome,
   deleteOutcome,
-  outcomeInputSchema,
   outcomeJson,
-  outcomePatchSchema,
   outcomeResponse,
   updateOutcome,
 } from './service';

@@ -13,34 +13,9 @@ import {
 import type { Db, Queryable, Tx } from '@/platform/db/types';
 import { agendaItemIdsOf, findEventBySlug, hostIdsOf } from '@/events';
 import type { Clock } from '@/platform/clock';
-import {
-  HttpError,
-  invalidFields,
-  notFound,
-  type ErrorDetail,
-  rowId,
-} from '@/platform/http/errors';
-
-export const outcomeKinds = ['minutes', 'proposal', 'decision', 'question', 'dissent'] as const;
-export type OutcomeRow = typeof outcomes.$inferSelect;
-
-export const outcomeInputSchema = z.object({
-  kind: z.enum(outcomeKinds),
-  title: z.string().trim().min(1).max(500),
-  body: z.string().max(50_000),
-  agendaItemId: rowId.nullish(),
-  recordingId: rowId.nullish(),
-  offsetSeconds: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 24 * 3600)
-    .nullish(),
-  published: z.boolean().optional(),
-});
-export type OutcomeInput = z.infer<typeof outcomeInputSchema>;
-export const outcomePatchSchema = outcomeInputSchema.partial();
-export type OutcomePatch = z.infer<typeof outcomePatchSchema>;
+import { formatOffset } from '@/platform/time';
+import { HttpError, invalidFields, notFound, type ErrorDetail } from '@/platform/http/errors';
+import { outcomeKinds, type OutcomeInput, type OutcomePatch, type OutcomeRow } from './rules';
 
 type WriteContext = { db: Db; clock: Clock; user: CurrentUser };
 
@@ -53,7 +28,11 @@ async function checkReferences(
   const details: ErrorDetail[] = [];
   if (values.agendaItemId != null) {
     if (!(await agendaItemIdsOf(tx, eventId)).includes(values.agendaItemId)) {
-      details.push({ path: 'agendaItemId', message: 'No such agenda item in this event' });
+      details.push({
+        path: 'agendaItemId',
+        message: 'No such agenda item in this event',
+        localized: { key: 'outcomes.error.agendaItem' },
+      });
     }
   }
   if (values.recordingId != null) {
@@ -62,7 +41,11 @@ async function checkReferences(
       .from(recordings)
       .where(eq(recordings.id, values.recordingId));
     if (recording?.eventId !== eventId) {
-      details.push({ path: 'recordingId', message: 'No such recording of this event' });
+      details.push({
+        path: 'recordingId',
+        message: 'No such recording of this event',
+        localized: { key: 'outcomes.error.recording' },
+      });
     } else if (
       values.offsetSeconds != null &&
       recording.duration !== null &&
@@ -71,10 +54,18 @@ async function checkReferences(
       details.push({
         path: 'offsetSeconds',
         message: `The recording is only ${recording.duration} seconds long`,
+        localized: {
+          key: 'outcomes.error.offsetTooLate',
+          params: { length: formatOffset(recording.duration) },
+        },
       });
     }
   } else if (values.offsetSeconds != null) {
-    details.push({ path: 'offsetSeconds', message: 'An offset needs a recordingId' });
+    details.push({
+      path: 'offsetSeconds',
+      message: 'An offset needs a recordingId',
+      localized: { key: 'outcomes.error.offsetNeedsRecording' },
+    });
   }
   if (details.length > 0) throw invalidFields(details);
 }
@@ -268,6 +259,18 @@ export async function listEventActionItems(
     }
   }
   return [...byItem.values()];
+}
+
+/** An event's recordings (published or not) to tie a note to, in the organizers' order. */
+export async function listRecordingChoices(
+  db: Queryable,
+  eventId: number,
+): Promise<{ id: number; title: string }[]> {
+  return db
+    .select({ id: recordings.id, title: recordings.title })
+    .from(recordings)
+    .where(eq(recordings.eventId, eventId))
+    .orderBy(asc(recordings.position), asc(recordings.id));
 }
 
 export async function outcomesByIds(db: Queryable, ids: number[]) {

@@ -34,20 +34,10 @@ import {
   planPatchSchema,
   updateInputSchema,
 } from './rules';
-import {
-  addItem,
-  addUpdate,
-  createPlan,
-  deleteItem,
-  deletePlan,
-  findItemDetail,
-  findVisiblePlan,
-  listVisiblePlans,
-  loadPlanDetail,
-  planItemsCsv,
-  updateItem,
-  updatePlan,
-} from './service';
+import { planItemsCsv } from './csv';
+import { addUpdate } from './progress';
+import { findItemDetail, findVisiblePlan, listVisiblePlans, loadPlanDetail } from './reads';
+import { addItem, createPlan, deleteItem, deletePlan, updateItem, updatePlan } from './writes';
 
 const listPlansQuery = z.object({
   municipality: z

@@ -2,7 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { FEED_TTL_SECONDS, foldLines } from '@/calendar';
 import type { Lang, Translate } from '@/platform/i18n';
-import type { ItemDetail, PlanWithMunicipality } from './service';
+import type { ItemDetail, PlanWithMunicipality } from './reads';
 
 /**
  * A plan's due dates as a calendar to subscribe to: one all-day VEVENT per item with a due date.

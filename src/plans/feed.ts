@@ -1,8 +1,12 @@
+import { asc, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { dueDateMoveText, planDate } from '@views/plans/parts';
 import { atomFeed } from '@/archive';
+import { actionItems, actionItemUpdates } from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
 import type { Lang, Translate } from '@/platform/i18n';
-import { PLAN_ZONE, type FeedReport, type PlanWithMunicipality } from './service';
+import { PLAN_ZONE, type PlanRow, type PlanWithMunicipality } from './reads';
+import { dueDateMoveOf, type DueDateMove, type ItemStatus } from './rules';
 
 /** What a report changed, in words: status and progress (from the item's previous report), due date. */
 function changes(report: FeedReport, t: Translate): string[] {
@@ -67,4 +71,85 @@ export function planFeedXml(args: {
       };
     }),
   });
+}
+
+/** A public progress report as the plan's Atom feed tells it: what changed, and why. */
+export type FeedReport = {
+  id: number;
+  itemId: number;
+  itemTitle: string;
+  date: string;
+  createdAt: Date;
+  status: ItemStatus | null;
+  /** The status the item's previous report set, if one did. */
+  previousStatus: ItemStatus | null;
+  progress: number | null;
+  previousProgress: number | null;
+  dueDateMove: DueDateMove | null;
+  note: string;
+};
+
+/**
+ * The plan's progress reports, newest (by report date) first, at most `limit`; and when the
+ * plan, its items or their reports last changed. No author is read: the feed names none.
+ */
+export async function planFeedReports(
+  db: Queryable,
+  plan: PlanRow,
+  limit = 100,
+): Promise<{ reports: FeedReport[]; lastModified: Date }> {
+  const items = await db
+    .select({ id: actionItems.id, title: actionItems.title, updatedAt: actionItems.updatedAt })
+    .from(actionItems)
+    .where(eq(actionItems.planId, plan.id));
+  let lastModified = plan.updatedAt;
+  for (const item of items) if (item.updatedAt > lastModified) lastModified = item.updatedAt;
+  if (items.length === 0) return { reports: [], lastModified };
+  const updates = await db
+    .select({
+      id: actionItemUpdates.id,
+      itemId: actionItemUpdates.actionItemId,
+      date: actionItemUpdates.date,
+      status: actionItemUpdates.status,
+      progress: actionItemUpdates.progress,
+      dueDateMoved: actionItemUpdates.dueDateMoved,
+      dueDate: actionItemUpdates.dueDate,
+      previousDueDate: actionItemUpdates.previousDueDate,
+      note: actionItemUpdates.note,
+      createdAt: actionItemUpdates.createdAt,
+    })
+    .from(actionItemUpdates)
+    .where(
+      inArray(
+        actionItemUpdates.actionItemId,
+        items.map((item) => item.id),
+      ),
+    )
+    .orderBy(asc(actionItemUpdates.date), asc(actionItemUpdates.id));
+  const titles = new Map(items.map((item) => [item.id, item.title]));
+  // Walk each item's timeline in the order the page shows it, remembering what came before.
+  const last = new Map<number, { status: ItemStatus | null; progress: number | null }>();
+  const reports: FeedReport[] = updates.map((update) => {
+    const before = last.get(update.itemId) ?? { status: null, progress: null };
+    last.set(update.itemId, {
+      status: update.status ?? before.status,
+      progress: update.progress ?? before.progress,
+    });
+    if (update.createdAt > lastModified) lastModified = update.createdAt;
+    return {
+      id: update.id,
+      itemId: update.itemId,
+      itemTitle: titles.get(update.itemId) ?? '',
+      date: update.date,
+      createdAt: update.createdAt,
+      status: update.status,
+      previousStatus: before.status,
+      progress: update.progress,
+      previousProgress: before.progress,
+      dueDateMove: dueDateMoveOf(update),
+      note: update.note,
+    };
+  });
+  reports.sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1));
+  return { reports: reports.slice(0, limit), lastModified };
 }

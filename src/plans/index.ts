@@ -1,5 +1,4 @@
 /** The plans feature's front door: what other features, views and the app may use. */
-export { Errors } from '@views/plans/admin-pages';
 export { HomePlans, MunicipalityPlan } from '@views/plans/municipality-plan';
 export type { HomePlan } from '@views/plans/municipality-plan';
 export { StatusBadge } from '@views/plans/parts';
@@ -7,5 +6,5 @@ export { planAdminRoutes } from './admin-routes';
 export { plansApi } from './api';
 export { planRoutes } from './routes';
 export { isOverdue, localDate, summarizeProgress } from './rules';
-export { PLAN_ZONE, findMunicipalityPlan, listPublicPlanProgress, loadPlanDetail } from './service';
+export { PLAN_ZONE, findMunicipalityPlan, listPublicPlanProgress, loadPlanDetail } from './reads';
 export { overdueByPlan, plansFor, type ManagedPlan } from './attention';

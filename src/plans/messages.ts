@@ -155,6 +155,39 @@ export const plansMessages = defineMessages(
     'plans.field.sources': 'Tulemused, millest tegevus tuli',
     'plans.field.date': 'Kuupäev',
     'plans.field.note': 'Märkus',
+    'plans.error.periodOrder': 'Periood ei saa lõppeda enne, kui see algab.',
+    'plans.error.noReturnToDraft':
+      'Vastuvõetud või arhiveeritud kava ei saa uuesti mustandiks teha. Kui kava enam ei kehti, arhiveeri see.',
+    'plans.error.reportsBeforeStart':
+      'Edenemise teateid on alates {date}, seega ei saa periood alata hiljem.',
+    'plans.error.dateBeforePeriod': 'Kava periood algab {date}. Teade ei saa olla varasem.',
+    'plans.error.draftDueDate':
+      'Mustandi tähtaega paranda tegevuse muutmise vormis. Edenemise teatega muudetakse tähtaega alles vastuvõetud kavas.',
+    'plans.error.sameDueDate': 'Tähtaeg juba ongi {date}.',
+    'plans.error.noDueDate': 'Tegevusel pole tähtaega, mida eemaldada.',
+    'plans.error.dueDateBoth': 'Anna uus tähtaeg või eemalda tähtaeg, mitte mõlemat korraga.',
+    'plans.error.dueDateLocked':
+      'Vastuvõetud kava tähtaeg on avalik lubadus: muuda seda edenemise teatega ja kirjuta märkusesse põhjus.',
+    'plans.error.notCitable':
+      'Sellele tulemusele ei saa selles kavas viidata: see on teise omavalitsuse sündmuselt või seda pole olemas.',
+    'plans.csv.unreadable': 'Seda faili ei saa CSV-failina lugeda.',
+    'plans.csv.unreadableAt': 'Rida {line}: faili ei saa siit edasi CSV-failina lugeda.',
+    'plans.csv.empty': 'Fail on tühi.',
+    'plans.csv.header': 'Esimesel real peavad olema veerud {columns}.',
+    'plans.csv.columnCount': 'Rida {line}: veerge peab olema {expected}, aga neid on {found}.',
+    'plans.csv.tooLong': 'Rida {line}: veerus {column} on üle {limit} märgi.',
+    'plans.csv.title': 'Rida {line}: pealkiri puudub.',
+    'plans.csv.dueDate': 'Rida {line}: tähtaeg peab olema kuupäev kujul AAAA-KK-PP või tühi.',
+    'plans.csv.status': 'Rida {line}: tundmatu olek. Kasuta samu olekuid nagu allalaaditud failis.',
+    'plans.csv.progress': 'Rida {line}: edenemine peab olema täisarv 0 kuni 100.',
+    'plans.csv.sources': 'Rida {line}: tulemuste numbrid peavad olema tühikuga eraldatud.',
+    'plans.csv.noSuchOutcome': 'Rida {line}: sellist tulemust pole.',
+    'plans.csv.cell': 'Rida {line}: veerus {column} on viga.',
+    'plans.csv.notCitable': 'Rida {line}: tulemusele {id} ei saa selles kavas viidata.',
+    'outcomes.error.agendaItem': 'Sellel sündmusel sellist päevakorrapunkti pole.',
+    'outcomes.error.recording': 'Sellel sündmusel sellist salvestist pole.',
+    'outcomes.error.offsetTooLate': 'Salvestis on ainult {length} pikk.',
+    'outcomes.error.offsetNeedsRecording': 'Koha salvestises saab anda ainult koos salvestisega.',
   },
   {
     'outcomes.title': 'Outcomes',
@@ -309,6 +342,41 @@ export const plansMessages = defineMessages(
     'plans.field.sources': 'Outcomes the action came from',
     'plans.field.date': 'Date',
     'plans.field.note': 'Note',
+    'plans.error.periodOrder': 'The period cannot end before it starts.',
+    'plans.error.noReturnToDraft':
+      'An adopted or archived plan cannot become a draft again. If the plan no longer applies, archive it.',
+    'plans.error.reportsBeforeStart':
+      'Progress reports are dated from {date}, so the period cannot start later.',
+    'plans.error.dateBeforePeriod':
+      'The plan’s period starts on {date}. A report cannot be dated earlier.',
+    'plans.error.draftDueDate':
+      'Correct a draft’s due date in the action’s edit form. Progress reports move due dates once the plan is adopted.',
+    'plans.error.sameDueDate': 'The due date already is {date}.',
+    'plans.error.noDueDate': 'The action has no due date to remove.',
+    'plans.error.dueDateBoth': 'Give a new due date or remove the due date, not both.',
+    'plans.error.dueDateLocked':
+      'An adopted plan’s due date is a public promise: move it with a progress report, giving the reason in the note.',
+    'plans.error.notCitable':
+      'You cannot cite this outcome in this plan: it is from another municipality’s event, or it does not exist.',
+    'plans.csv.unreadable': 'This file cannot be read as a CSV file.',
+    'plans.csv.unreadableAt': 'Line {line}: the file cannot be read as CSV from here on.',
+    'plans.csv.empty': 'The file is empty.',
+    'plans.csv.header': 'The first line should name the columns {columns}.',
+    'plans.csv.columnCount':
+      'Line {line}: there should be {expected} columns, but there are {found}.',
+    'plans.csv.tooLong': 'Line {line}: the {column} column has more than {limit} characters.',
+    'plans.csv.title': 'Line {line}: the title is missing.',
+    'plans.csv.dueDate': 'Line {line}: write the due date as YYYY-MM-DD, or leave it empty.',
+    'plans.csv.status': 'Line {line}: unknown status. Use the statuses of the downloaded file.',
+    'plans.csv.progress': 'Line {line}: progress is a whole number from 0 to 100.',
+    'plans.csv.sources': 'Line {line}: separate the outcome numbers with spaces.',
+    'plans.csv.noSuchOutcome': 'Line {line}: there is no such outcome.',
+    'plans.csv.cell': 'Line {line}: the {column} column has an error.',
+    'plans.csv.notCitable': 'Line {line}: you cannot cite outcome {id} in this plan.',
+    'outcomes.error.agendaItem': 'This event has no such agenda item.',
+    'outcomes.error.recording': 'This event has no such recording.',
+    'outcomes.error.offsetTooLate': 'The recording is only {length} long.',
+    'outcomes.error.offsetNeedsRecording': 'A position in the recording needs a recording.',
   },
 );
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toZonedIso } from '@/platform/time';
 import { itemStatuses, planStatuses, type ProgressSummary } from './rules';
-import type { ItemDetail, PlanListEntry, PlanWithMunicipality } from './service';
+import type { ItemDetail, PlanListEntry, PlanWithMunicipality } from './reads';
 
 export function planJson(plan: PlanWithMunicipality, publicUrl: string) {
   return {

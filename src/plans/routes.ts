@@ -8,16 +8,11 @@ import { answerWithValidators } from '@/platform/http/conditional';
 import { MAX_ID, notFound } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
 import { planDeadlinesIcs } from './calendar';
-import { planFeedXml } from './feed';
+import { planFeedReports, planFeedXml } from './feed';
 import { csvHeaders } from './present';
 import { filterPlans, parseStatusFilter, planStatuses } from './rules';
-import {
-  findVisiblePlan,
-  listVisiblePlans,
-  loadPlanDetail,
-  planFeedReports,
-  planItemsCsv,
-} from './service';
+import { planItemsCsv } from './csv';
+import { findVisiblePlan, listVisiblePlans, loadPlanDetail } from './reads';
 
 /** The list's filters from the query string: a value that does not fit is ignored, never an error. */
 const indexQuery = z.object({

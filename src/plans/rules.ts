@@ -3,6 +3,11 @@ import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { issuesToDetails, MAX_ID, rowId, type ErrorDetail } from '@/platform/http/errors';
+import type { Localized } from '@/platform/http/validation';
+import { DEFAULT_TIMEZONE } from '@/platform/time';
+
+/** Plans are dated in the network's zone (all Estonian municipalities). */
+export const PLAN_ZONE = DEFAULT_TIMEZONE;
 
 export const planStatuses = ['draft', 'adopted', 'archived'] as const;
 export const itemStatuses = ['planned', 'in_progress', 'done', 'delayed', 'dropped'] as const;
@@ -11,12 +16,18 @@ export type ItemStatus = (typeof itemStatuses)[number];
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
-  .refine((value) => DateTime.fromISO(value).isValid, 'Not a real date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the form YYYY-MM-DD', abort: true })
+  .refine((value) => DateTime.fromISO(value).isValid, {
+    message: 'Not a real date',
+    params: { key: 'validation.date' },
+  });
 const httpUrl = z
   .string()
   .max(2000)
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'Use an http(s) address');
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
+    message: 'Use an http(s) address',
+    params: { key: 'validation.url' },
+  });
 
 /** The plan's fields, once: the full schema (create, admin form) and the PATCH schema derive from it. */
 const planFields = z.object({
@@ -34,6 +45,7 @@ export const planInputSchema = planFields.superRefine((plan, ctx) => {
       code: 'custom',
       path: ['periodEnd'],
       message: 'The period cannot end before it starts',
+      params: { key: 'plans.error.periodOrder' },
     });
   }
 });
@@ -117,6 +129,12 @@ export function dueDateMoveOf(update: {
   previousDueDate: string | null;
 }): DueDateMove | null {
   return update.dueDateMoved ? { from: update.previousDueDate, to: update.dueDate } : null;
+}
+
+/** A plan date as messages show it, the same in both languages: '2026-06-30' → '30.06.2026'. */
+export function numericDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}`;
 }
 
 /** Today's date (YYYY-MM-DD) where the plan's municipality is: due dates are local dates. */
@@ -268,6 +286,29 @@ const csvRowSchema = z.object({
     ),
 });
 
+/** A CSV cell's problem in the reader's language, naming the line (and the column it is in). */
+function csvProblem(column: string, issue: z.core.$ZodIssue, line: number): Localized {
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return { key: 'plans.csv.tooLong', params: { line, column, limit: Number(issue.maximum) } };
+  }
+  switch (column) {
+    case 'title':
+      return { key: 'plans.csv.title', params: { line } };
+    case 'due_date':
+      return { key: 'plans.csv.dueDate', params: { line } };
+    case 'status':
+      return { key: 'plans.csv.status', params: { line } };
+    case 'progress':
+      return { key: 'plans.csv.progress', params: { line } };
+    case 'source_outcome_ids':
+      return issue.code === 'custom'
+        ? { key: 'plans.csv.noSuchOutcome', params: { line } }
+        : { key: 'plans.csv.sources', params: { line } };
+    default:
+      return { key: 'plans.csv.cell', params: { line, column } };
+  }
+}
+
 /**
  * Reads an items CSV. Every problem is reported with its line (the header is line 1); a file
  * with any problem yields no items, so an import is all or nothing.
@@ -289,12 +330,22 @@ export function parseItemsCsv(text: string): CsvParseResult {
         {
           path: line ? `line.${line}` : 'file',
           message: `Not a readable CSV file: ${(error as Error).message}`,
+          localized: line
+            ? { key: 'plans.csv.unreadableAt', params: { line } }
+            : { key: 'plans.csv.unreadable' },
         },
       ],
     };
   }
   const [header, ...rows] = records;
-  if (!header) return { ok: false, details: [{ path: 'line.1', message: 'The file is empty' }] };
+  if (!header) {
+    return {
+      ok: false,
+      details: [
+        { path: 'line.1', message: 'The file is empty', localized: { key: 'plans.csv.empty' } },
+      ],
+    };
+  }
   const names = header.record.map((cell) => cell.trim());
   if (names.join(',') !== CSV_COLUMNS.join(',')) {
     return {
@@ -303,6 +354,7 @@ export function parseItemsCsv(text: string): CsvParseResult {
         {
           path: 'line.1',
           message: `Wrong header: expected the columns ${CSV_COLUMNS.join(',')}`,
+          localized: { key: 'plans.csv.header', params: { columns: CSV_COLUMNS.join(',') } },
         },
       ],
     };
@@ -315,6 +367,10 @@ export function parseItemsCsv(text: string): CsvParseResult {
       details.push({
         path: `line.${line}`,
         message: `Line ${line}: expected ${CSV_COLUMNS.length} columns, found ${record.length}`,
+        localized: {
+          key: 'plans.csv.columnCount',
+          params: { line, expected: CSV_COLUMNS.length, found: record.length },
+        },
       });
       continue;
     }
@@ -326,7 +382,11 @@ export function parseItemsCsv(text: string): CsvParseResult {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
-        details.push({ path: `line.${line}.${field}`, message: `Line ${line}: ${issue.message}` });
+        details.push({
+          path: `line.${line}.${field}`,
+          message: `Line ${line}: ${issue.message}`,
+          localized: csvProblem(field, issue, line),
+        });
       }
       continue;
     }

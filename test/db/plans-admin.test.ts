@@ -85,13 +85,17 @@ describe('CSV export and import', () => {
     const res = await upload(target, csv, keila);
     expect(res.status).toBe(422);
     const page = await res.text();
-    expect(page).toContain('line.3.status');
+    // The line and the column's problem, in the reader's language (Estonian by default).
+    expect(page).toContain('Rida 3: tundmatu olek.');
+    expect(page).toContain('href="#f-import-file"');
     expect(
       await ctx.deps.db.select().from(actionItems).where(eq(actionItems.planId, target)),
     ).toEqual([]);
     const header = await upload(target, 'name,state\r\nx,y\r\n', keila);
     expect(header.status).toBe(422);
-    expect(await header.text()).toContain('line.1');
+    expect(await header.text()).toContain(
+      'Esimesel real peavad olema veerud title,description,responsible,due_date,status,progress,source_outcome_ids.',
+    );
   });
 
   it('refuses citing another municipality’s outcome on import, naming the line', async () => {
@@ -112,7 +116,9 @@ describe('CSV export and import', () => {
     const csv = `title,description,responsible,due_date,status,progress,source_outcome_ids\r\nX,,,,planned,0,${tartuOwned?.id}\r\n`;
     const res = await upload(target, csv, keila);
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('line.2.source_outcome_ids');
+    expect(await res.text()).toContain(
+      `Rida 2: tulemusele ${tartuOwned?.id} ei saa selles kavas viidata.`,
+    );
   });
 
   it('keeps Tartu’s organizer out of Keila’s admin plan page', async () => {

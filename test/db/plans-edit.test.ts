@@ -625,8 +625,8 @@ describe('admin: correcting and deleting on /admin/plans/:id', () => {
     const html = await bad.text();
     const form = html.slice(html.indexOf(`id="item-${item.id}"`));
     expect(form).toMatch(/^[^]*?<details open[^>]*><summary>Edit<\/summary><div class="error-box"/);
-    expect(form).toContain('<code>title</code>');
-    expect(form).toContain('<code>dueDate</code>');
+    expect(form).toContain(`<a href="#f-item-${item.id}-title">Title: This field is required.</a>`);
+    expect(form).toContain(`<a href="#f-item-${item.id}-dueDate">Due date: Choose a date.</a>`);
     expect(form).toContain('value="Sent value"');
     const [after] = await ctx.deps.db.select().from(actionItems).where(eq(actionItems.id, item.id));
     expect(after?.title).toBe('Newer title');

@@ -148,13 +148,13 @@ describe('ids beyond int4', () => {
       { authorization: keila },
     );
     expect(form.status).toBe(422);
-    expect(await form.text()).toContain('<code>sourceOutcomeIds.0</code>');
+    expect(await form.text()).toContain('href="#f-new-item-sourceOutcomeIds"');
     const imported = await upload(
       plan.id,
       `title,description,responsible,due_date,status,progress,source_outcome_ids\r\nT,,,,planned,0,${big}\r\n`,
     );
     expect(imported.status).toBe(422);
-    expect(await imported.text()).toContain('line.2.source_outcome_ids');
+    expect(await imported.text()).toContain('Rida 2: sellist tulemust pole.');
     expect(
       await ctx.deps.db.select().from(actionItems).where(eq(actionItems.planId, plan.id)),
     ).toEqual(before);

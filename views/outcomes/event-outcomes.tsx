@@ -1,7 +1,8 @@
 import { raw } from 'hono/html';
 import { renderMarkdown } from '@/platform/markdown';
 import { formatOffset } from '@/platform/time';
-import type { EventActionItem, OutcomeRow } from '@/outcomes/service';
+import type { OutcomeRow } from '@/outcomes/rules';
+import type { EventActionItem } from '@/outcomes/service';
 import type { PageContext } from '@views/shell/layout';
 import { StatusBadge } from '@/plans';
 

@@ -1,28 +1,25 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import type { ErrorDetail } from '@/platform/http/errors';
+import { text, texts } from '@/platform/http/forms';
+import type { PlanFormState } from '@/plans/admin-routes';
 import { CSV_COLUMNS, itemStatuses, planStatuses } from '@/plans/rules';
-import type { ItemDetail, PlanWithMunicipality } from '@/plans/service';
+import type { ItemDetail, PlanWithMunicipality } from '@/plans/reads';
 import { AdminLayout } from '@views/shell/admin-layout';
+import { Field, fieldId, invalidAttrs } from '@views/shell/form';
+import {
+  Choice,
+  formView,
+  key,
+  shown,
+  Summary,
+  TextArea,
+  TextField,
+  type FormView,
+} from './admin-fields';
 import type { PageContext } from '@views/shell/layout';
 import { StatusBadge } from './parts';
 
-type Base = PageContext & { user: CurrentUser; errors?: ErrorDetail[]; notice?: string };
-
-export function Errors({ errors, title }: { errors?: ErrorDetail[]; title: string }) {
-  if (!errors || errors.length === 0) return null;
-  return (
-    <div class="error-box" role="alert">
-      <p>{title}</p>
-      <ul>
-        {errors.map((error) => (
-          <li>
-            <code>{error.path}</code>: {error.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+type T = PageContext['t'];
+type Base = PageContext & { user: CurrentUser; failed?: PlanFormState; notice?: string };
 
 export type PlanListRow = {
   id: number;
@@ -33,10 +30,23 @@ export type PlanListRow = {
   municipalityName: string;
 };
 
+function planLabels(t: T): Record<string, string> {
+  return {
+    municipality: t('plans.admin.municipality'),
+    title: t('plans.field.title'),
+    periodStart: t('plans.field.periodStart'),
+    periodEnd: t('plans.field.periodEnd'),
+    status: t('plans.field.status'),
+    summary: t('plans.field.summary'),
+    documentUrl: t('plans.field.documentUrl'),
+  };
+}
+
 export function AdminPlansPage(
   props: Base & { plans: PlanListRow[]; municipalities: { slug: string; name: string }[] },
 ) {
   const { t } = props;
+  const form = formView(props.failed, 'new-plan');
   return (
     <AdminLayout {...props} title={t('plans.admin.title')}>
       <h1>{t('plans.admin.title')}</h1>
@@ -56,17 +66,17 @@ export function AdminPlansPage(
         </ul>
       )}
       <h2>{t('plans.admin.new')}</h2>
-      <Errors errors={props.errors} title={t('plans.admin.errors')} />
+      <Summary t={t} form={form} labels={planLabels(t)} />
       <form method="post" action="/admin/plans" class="form">
-        <label>
-          {t('plans.admin.municipality')}
-          <select name="municipality" required>
-            {props.municipalities.map((m) => (
-              <option value={m.slug}>{m.name}</option>
-            ))}
-          </select>
-        </label>
-        <PlanFields t={t} />
+        <Choice
+          form={form}
+          field="municipality"
+          label={t('plans.admin.municipality')}
+          options={props.municipalities.map((m) => ({ value: m.slug, label: m.name }))}
+          selected={shown(form, 'municipality')}
+          required
+        />
+        <PlanFields t={t} form={form} />
         <button class="button" type="submit">
           {t('plans.admin.create')}
         </button>
@@ -75,71 +85,61 @@ export function AdminPlansPage(
   );
 }
 
-function PlanFields({ t, plan }: { t: PageContext['t']; plan?: PlanWithMunicipality }) {
+function PlanFields({ t, form, plan }: { t: T; form: FormView; plan?: PlanWithMunicipality }) {
   return (
     <>
-      <label>
-        {t('plans.field.title')}
-        <input name="title" required value={plan?.title} />
-      </label>
-      <label>
-        {t('plans.field.periodStart')}
-        <input type="date" name="periodStart" required value={plan?.periodStart} />
-      </label>
-      <label>
-        {t('plans.field.periodEnd')}
-        <input type="date" name="periodEnd" required value={plan?.periodEnd} />
-      </label>
-      <label>
-        {t('plans.field.status')}
-        <select name="status">
-          {planStatuses
-            // An adopted plan cannot go back to draft (the server refuses it too).
-            .filter((status) => !plan || plan.status === 'draft' || status !== 'draft')
-            .map((status) => (
-              <option value={status} selected={plan?.status === status}>
-                {t(`plans.planStatus.${status}`)}
-              </option>
-            ))}
-        </select>
-      </label>
-      <label>
-        {t('plans.field.summary')}
-        <textarea name="summary" rows={4}>
-          {plan?.summary ?? ''}
-        </textarea>
-      </label>
-      <label>
-        {t('plans.field.documentUrl')}
-        <input type="url" name="documentUrl" value={plan?.documentUrl ?? ''} />
-      </label>
+      <TextField
+        form={form}
+        field="title"
+        label={t('plans.field.title')}
+        value={shown(form, 'title', plan?.title)}
+        required
+      />
+      <TextField
+        form={form}
+        field="periodStart"
+        type="date"
+        label={t('plans.field.periodStart')}
+        value={shown(form, 'periodStart', plan?.periodStart)}
+        required
+      />
+      <TextField
+        form={form}
+        field="periodEnd"
+        type="date"
+        label={t('plans.field.periodEnd')}
+        value={shown(form, 'periodEnd', plan?.periodEnd)}
+        required
+      />
+      <Choice
+        form={form}
+        field="status"
+        label={t('plans.field.status')}
+        options={planStatuses
+          // An adopted plan cannot go back to draft (the server refuses it too).
+          .filter((status) => !plan || plan.status === 'draft' || status !== 'draft')
+          .map((status) => ({ value: status, label: t(`plans.planStatus.${status}`) }))}
+        selected={shown(form, 'status', plan?.status)}
+      />
+      <TextArea
+        form={form}
+        field="summary"
+        rows={4}
+        label={t('plans.field.summary')}
+        value={shown(form, 'summary', plan?.summary)}
+      />
+      <TextField
+        form={form}
+        field="documentUrl"
+        type="url"
+        label={t('plans.field.documentUrl')}
+        value={shown(form, 'documentUrl', plan?.documentUrl)}
+      />
     </>
   );
 }
 
 export type CitableOutcome = { id: number; kind: string; title: string; eventTitle: string };
-
-/** What the item edit form shows: the item's values, or what was sent when it was refused. */
-export type ItemFormValues = {
-  title?: string;
-  description?: string;
-  responsible?: string;
-  dueDate?: string;
-  sourceOutcomeIds: number[];
-};
-
-/** A refused item edit: its errors are shown beside that item's form, which stays open. */
-export type ItemEditState = { itemId: number; errors: ErrorDetail[]; values: ItemFormValues };
-
-function valuesOf(item: ItemDetail): ItemFormValues {
-  return {
-    title: item.title,
-    description: item.description ?? undefined,
-    responsible: item.responsible ?? undefined,
-    dueDate: item.dueDate ?? undefined,
-    sourceOutcomeIds: item.sources.map((source) => source.outcomeId),
-  };
-}
 
 /** The outcomes to offer for an item: the citable ones, plus any it already cites. */
 function offeredSources(citable: CitableOutcome[], item: ItemDetail): CitableOutcome[] {
@@ -156,17 +156,23 @@ function offeredSources(citable: CitableOutcome[], item: ItemDetail): CitableOut
 
 function SourceChoices({
   t,
+  form,
   outcomes,
   checked = [],
 }: {
-  t: PageContext['t'];
+  t: T;
+  form: FormView;
   outcomes: CitableOutcome[];
   checked?: number[];
 }) {
   if (outcomes.length === 0) return null;
+  const id = key(form, 'sourceOutcomeIds');
+  const ticked = form.sent ? texts(form.sent, 'sourceOutcomeIds') : checked.map(String);
+  const messages = form.errors?.[id];
   return (
-    <fieldset>
+    <fieldset id={fieldId(id)} class={messages ? 'has-error' : undefined}>
       <legend>{t('plans.field.sources')}</legend>
+      {messages ? <p class="field-error">{messages.join(' ')}</p> : null}
       {/* Tells the server the list was offered, so unticking every box clears it. */}
       <input type="hidden" name="sourcesOffered" value="1" />
       {outcomes.map((outcome) => (
@@ -175,7 +181,7 @@ function SourceChoices({
             type="checkbox"
             name="sourceOutcomeIds"
             value={String(outcome.id)}
-            checked={checked.includes(outcome.id)}
+            checked={ticked.includes(String(outcome.id))}
           />{' '}
           {t(`outcomes.kind.${outcome.kind as 'proposal'}`)}: {outcome.title} ({outcome.eventTitle})
         </label>
@@ -184,35 +190,55 @@ function SourceChoices({
   );
 }
 
+function itemLabels(t: T): Record<string, string> {
+  return {
+    title: t('plans.field.title'),
+    description: t('plans.field.description'),
+    responsible: t('plans.field.responsible'),
+    dueDate: t('plans.field.dueDate'),
+    status: t('plans.field.status'),
+    progress: t('plans.field.progress'),
+    sourceOutcomeIds: t('plans.field.sources'),
+  };
+}
+
 /**
  * The fields that describe an item: the same in the add form and in each edit form. An adopted
  * plan's item shows its due date without a field: it moves with a progress report.
  */
 function ItemFields({
   t,
-  values,
+  form,
+  item,
   lockedDueDate,
 }: {
-  t: PageContext['t'];
-  values?: ItemFormValues;
+  t: T;
+  form: FormView;
+  item?: ItemDetail;
   lockedDueDate?: { date: string | null };
 }) {
   return (
     <>
-      <label>
-        {t('plans.field.title')}
-        <input name="title" required value={values?.title} />
-      </label>
-      <label>
-        {t('plans.field.description')}
-        <textarea name="description" rows={3}>
-          {values?.description ?? ''}
-        </textarea>
-      </label>
-      <label>
-        {t('plans.field.responsible')}
-        <input name="responsible" value={values?.responsible} />
-      </label>
+      <TextField
+        form={form}
+        field="title"
+        label={t('plans.field.title')}
+        value={shown(form, 'title', item?.title)}
+        required
+      />
+      <TextArea
+        form={form}
+        field="description"
+        rows={3}
+        label={t('plans.field.description')}
+        value={shown(form, 'description', item?.description)}
+      />
+      <TextField
+        form={form}
+        field="responsible"
+        label={t('plans.field.responsible')}
+        value={shown(form, 'responsible', item?.responsible)}
+      />
       {lockedDueDate ? (
         <p>
           {t('plans.field.dueDate')}: {lockedDueDate.date ?? t('plans.admin.noDueDate')}
@@ -220,10 +246,13 @@ function ItemFields({
           <span class="meta">{t('plans.admin.dueDateLocked')}</span>
         </p>
       ) : (
-        <label>
-          {t('plans.field.dueDate')}
-          <input type="date" name="dueDate" value={values?.dueDate} />
-        </label>
+        <TextField
+          form={form}
+          field="dueDate"
+          type="date"
+          label={t('plans.field.dueDate')}
+          value={shown(form, 'dueDate', item?.dueDate)}
+        />
       )}
     </>
   );
@@ -233,30 +262,31 @@ function ItemEditForm({
   t,
   item,
   citable,
-  edit,
+  form,
   draft,
 }: {
-  t: PageContext['t'];
+  t: T;
   item: ItemDetail;
   citable: CitableOutcome[];
-  edit?: ItemEditState;
+  form: FormView;
   draft: boolean;
 }) {
-  const values = edit?.values ?? valuesOf(item);
   return (
-    <details open={edit !== undefined}>
+    <details open={form.sent !== undefined}>
       <summary>{t('plans.admin.editItem')}</summary>
-      <Errors errors={edit?.errors} title={t('plans.admin.errors')} />
+      <Summary t={t} form={form} labels={itemLabels(t)} />
       <form method="post" action={`/admin/plan-items/${item.id}`} class="form">
         <ItemFields
           t={t}
-          values={values}
+          form={form}
+          item={item}
           lockedDueDate={draft ? undefined : { date: item.dueDate }}
         />
         <SourceChoices
           t={t}
+          form={form}
           outcomes={offeredSources(citable, item)}
-          checked={values.sourceOutcomeIds}
+          checked={item.sources.map((source) => source.outcomeId)}
         />
         <p class="meta">{t('plans.admin.editItemHint')}</p>
         <button class="button" type="submit">
@@ -267,16 +297,113 @@ function ItemEditForm({
   );
 }
 
+function ReportForm({
+  t,
+  item,
+  form,
+  draft,
+}: {
+  t: T;
+  item: ItemDetail;
+  form: FormView;
+  draft: boolean;
+}) {
+  const removeId = key(form, 'removeDueDate');
+  return (
+    <>
+      <Summary
+        t={t}
+        form={form}
+        labels={{
+          date: t('plans.field.date'),
+          status: t('plans.field.status'),
+          progress: t('plans.field.progress'),
+          dueDate: t('plans.field.newDueDate'),
+          note: t('plans.field.note'),
+        }}
+      />
+      <form method="post" action={`/admin/plan-items/${item.id}/updates`} class="form">
+        <fieldset>
+          <legend>{t('plans.admin.addUpdate')}</legend>
+          <TextField
+            form={form}
+            field="date"
+            type="date"
+            label={t('plans.field.date')}
+            value={shown(form, 'date')}
+          />
+          <Choice
+            form={form}
+            field="status"
+            label={t('plans.field.status')}
+            options={[
+              { value: '', label: t('plans.admin.keep') },
+              ...itemStatuses.map((status) => ({
+                value: status,
+                label: t(`plans.status.${status}`),
+              })),
+            ]}
+            selected={shown(form, 'status')}
+          />
+          <TextField
+            form={form}
+            field="progress"
+            type="number"
+            min="0"
+            max="100"
+            label={t('plans.field.progress')}
+            value={shown(form, 'progress')}
+          />
+          {draft ? null : (
+            <>
+              <TextField
+                form={form}
+                field="dueDate"
+                type="date"
+                label={t('plans.field.newDueDate')}
+                value={shown(form, 'dueDate')}
+              />
+              <label for={fieldId(removeId)}>
+                <input
+                  type="checkbox"
+                  name="removeDueDate"
+                  id={fieldId(removeId)}
+                  value="1"
+                  checked={form.sent ? text(form.sent, 'removeDueDate') !== '' : false}
+                />{' '}
+                {t('plans.field.removeDueDate')}
+              </label>
+              <p class="meta">{t('plans.admin.moveDueHint')}</p>
+            </>
+          )}
+          <TextField
+            form={form}
+            field="note"
+            label={t('plans.field.note')}
+            value={shown(form, 'note')}
+            required
+          />
+          <button class="button secondary" type="submit">
+            {t('plans.admin.addUpdate')}
+          </button>
+        </fieldset>
+      </form>
+    </>
+  );
+}
+
 export function AdminPlanPage(
   props: Base & {
     plan: PlanWithMunicipality;
     items: ItemDetail[];
     citable: CitableOutcome[];
-    itemEdit?: ItemEditState;
   },
 ) {
   const { t, plan } = props;
   const draft = plan.status === 'draft';
+  const planForm = formView(props.failed, 'plan');
+  const newItem = formView(props.failed, 'new-item');
+  const importForm = formView(props.failed, 'import');
   return (
     <AdminLayout {...props} title={plan.title}>
       <h1>{plan.title}</h1>
@@ -289,11 +416,11 @@ export function AdminPlanPage(
           {props.notice}
         </p>
       ) : null}
-      <Errors errors={props.errors} title={t('plans.admin.errors')} />
-      <details>
+      <details open={planForm.sent !== undefined}>
         <summary>{t('plans.admin.edit')}</summary>
+        <Summary t={t} form={planForm} labels={planLabels(t)} />
         <form method="post" action={`/admin/plans/${plan.id}`} class="form">
-          <PlanFields t={t} plan={plan} />
+          <PlanFields t={t} form={planForm} plan={plan} />
           <button class="button" type="submit">
             {t('plans.admin.save')}
           </button>
@@ -317,7 +444,7 @@ export function AdminPlanPage(
               t={t}
               item={item}
               citable={props.citable}
-              edit={props.itemEdit?.itemId === item.id ? props.itemEdit : undefined}
+              form={formView(props.failed, `item-${item.id}`)}
               draft={draft}
             />
             {draft ? (
@@ -327,83 +454,66 @@ export function AdminPlanPage(
                 </button>
               </form>
             ) : null}
-            <form method="post" action={`/admin/plan-items/${item.id}/updates`} class="form">
-              <fieldset>
-                <legend>{t('plans.admin.addUpdate')}</legend>
-                <label>
-                  {t('plans.field.date')}
-                  <input type="date" name="date" />
-                </label>
-                <label>
-                  {t('plans.field.status')}
-                  <select name="status">
-                    <option value="">{t('plans.admin.keep')}</option>
-                    {itemStatuses.map((status) => (
-                      <option value={status}>{t(`plans.status.${status}`)}</option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t('plans.field.progress')}
-                  <input type="number" name="progress" min="0" max="100" />
-                </label>
-                {draft ? null : (
-                  <>
-                    <label>
-                      {t('plans.field.newDueDate')}
-                      <input type="date" name="dueDate" />
-                    </label>
-                    <label>
-                      <input type="checkbox" name="removeDueDate" value="1" />{' '}
-                      {t('plans.field.removeDueDate')}
-                    </label>
-                    <p class="meta">{t('plans.admin.moveDueHint')}</p>
-                  </>
-                )}
-                <label>
-                  {t('plans.field.note')}
-                  <input name="note" required />
-                </label>
-                <button class="button secondary" type="submit">
-                  {t('plans.admin.addUpdate')}
-                </button>
-              </fieldset>
-            </form>
+            <ReportForm
+              t={t}
+              item={item}
+              form={formView(props.failed, `report-${item.id}`)}
+              draft={draft}
+            />
           </li>
         ))}
       </ol>
       <h2>{t('plans.admin.addItem')}</h2>
+      <Summary t={t} form={newItem} labels={itemLabels(t)} />
       <form method="post" action={`/admin/plans/${plan.id}/items`} class="form">
-        <ItemFields t={t} />
-        <label>
-          {t('plans.field.status')}
-          <select name="status">
-            {itemStatuses.map((status) => (
-              <option value={status}>{t(`plans.status.${status}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('plans.field.progress')}
-          <input type="number" name="progress" min="0" max="100" value="0" />
-        </label>
-        <SourceChoices t={t} outcomes={props.citable} />
+        <ItemFields t={t} form={newItem} />
+        <Choice
+          form={newItem}
+          field="status"
+          label={t('plans.field.status')}
+          options={itemStatuses.map((status) => ({
+            value: status,
+            label: t(`plans.status.${status}`),
+          }))}
+          selected={shown(newItem, 'status')}
+        />
+        <TextField
+          form={newItem}
+          field="progress"
+          type="number"
+          min="0"
+          max="100"
+          label={t('plans.field.progress')}
+          value={shown(newItem, 'progress', '0')}
+        />
+        <SourceChoices t={t} form={newItem} outcomes={props.citable} />
         <button class="button" type="submit">
           {t('plans.admin.addItem')}
         </button>
       </form>
       <h2>{t('plans.admin.import')}</h2>
       <p>{t('plans.admin.importHint', { columns: CSV_COLUMNS.join(', ') })}</p>
+      <Summary t={t} form={importForm} labels={{ file: t('plans.admin.file') }} />
       <form
         method="post"
         action={`/admin/plans/${plan.id}/import`}
         enctype="multipart/form-data"
         class="form"
       >
-        <label>
-          {t('plans.admin.file')}
-          <input type="file" name="file" accept=".csv,text/csv" required />
-        </label>
+        <Field
+          name={key(importForm, 'file')}
+          label={t('plans.admin.file')}
+          errors={importForm.errors}
+        >
+          <input
+            type="file"
+            name="file"
+            id={fieldId(key(importForm, 'file'))}
+            accept=".csv,text/csv"
+            required
+            {...invalidAttrs(key(importForm, 'file'), importForm.errors)}
+          />
+        </Field>
         <button class="button secondary" type="submit">
           {t('plans.admin.import')}
         </button>

@@ -1,6 +1,6 @@
 import type { Translate } from '@/platform/i18n';
 import type { ProgressSummary } from '@/plans/rules';
-import type { PlanRow } from '@/plans/service';
+import type { PlanRow } from '@/plans/reads';
 import type { PageContext } from '@views/shell/layout';
 import { planDate, ProgressBar, SummaryLine } from './parts';
 

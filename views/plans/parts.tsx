@@ -1,18 +1,18 @@
 import { DateTime } from 'luxon';
 import type { Lang, Translate } from '@/platform/i18n';
 import { formatOffset, formatShortDate } from '@/platform/time';
-import { PLAN_ZONE, type ItemSource } from '@/plans/service';
-import type { DueDateMove, ItemStatus, ProgressSummary } from '@/plans/rules';
+import type { ItemSource } from '@/plans/reads';
+import {
+  PLAN_ZONE,
+  numericDate,
+  type DueDateMove,
+  type ItemStatus,
+  type ProgressSummary,
+} from '@/plans/rules';
 
 /** A plan date ('YYYY-MM-DD') in the reader's language: "2. okt 2014" / "2 Oct 2014". */
 export function planDate(date: string, lang: Lang): string {
   return formatShortDate(DateTime.fromISO(date, { zone: PLAN_ZONE }).toJSDate(), PLAN_ZONE, lang);
-}
-
-/** A due date in a timeline's move line, the same in both languages: "30.06.2026". */
-export function numericDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}.${month}.${year}`;
 }
 
 /** "Due date moved from 30.06.2026 to 31.12.2026", "… set to …" or "… removed (was …)". */

@@ -2,7 +2,7 @@ import { webcalUrl } from '@/calendar';
 import { raw } from 'hono/html';
 import { renderMarkdown } from '@/platform/markdown';
 import { isOverdue, itemStatuses, type ItemStatus, type ProgressSummary } from '@/plans/rules';
-import type { ItemDetail, PlanWithMunicipality } from '@/plans/service';
+import type { ItemDetail, PlanWithMunicipality } from '@/plans/reads';
 import { Layout, type PageContext } from '@views/shell/layout';
 import {
   dueDateMovesText,

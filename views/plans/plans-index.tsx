@@ -1,6 +1,6 @@
 import type { Translate } from '@/platform/i18n';
 import { planStatuses, type PlanListFilter, type PlanStatus } from '@/plans/rules';
-import type { PlanListEntry } from '@/plans/service';
+import type { PlanListEntry } from '@/plans/reads';
 import { Layout, type PageContext } from '@views/shell/layout';
 import { planDate, ProgressBar, SummaryLine } from './parts';
 
