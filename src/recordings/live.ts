@@ -6,6 +6,7 @@
  * - after that: the recordings, or "recording coming soon" when the event was streamed.
  */
 
+import type { EventStatus } from '@/events';
 import { parseHttpUrl } from './providers';
 
 export const LIVE_MARGIN_MS = 15 * 60 * 1000;
@@ -13,7 +14,7 @@ export const LIVE_MARGIN_MS = 15 * 60 * 1000;
 export type LiveEvent = {
   startsAt: Date;
   endsAt: Date;
-  status: 'draft' | 'published' | 'cancelled';
+  status: EventStatus;
   onlineUrl: string | null;
 };
 
