@@ -1,5 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDashboard } from '@/dashboard/load';
+import type { CurrentUser } from '@/platform/auth/auth';
 import { seedDemo } from '../../demo/seed';
 import {
   actionItems,
@@ -331,5 +334,42 @@ describe('in English', () => {
     expect(html).not.toContain('tähtaja ületanud');
     const admin = await dashboard(adminCookie, '?lang=en');
     expect(admin).toContain('Failed to send: 2 emails');
+  });
+});
+
+describe('its queries', () => {
+  it('asks the database eight times for an organizer (nine for an admin), whatever the number of events', async () => {
+    // An organizer with events coming up and one ended without results: every query runs.
+    await makeEvent(ctx, {
+      title: 'Keila foorum, tulemusteta',
+      startsAt: new Date(now - 2 * DAY - 3 * HOUR),
+      endsAt: new Date(now - 2 * DAY),
+      registrationClosesAt: null,
+    });
+    const keila: CurrentUser = {
+      id: 1,
+      email: 'keila@koda.test',
+      name: 'Keila',
+      role: 'organizer',
+      municipalityIds: [await municipalityId('keila')],
+      via: 'session',
+    };
+    // Drizzle hands each query to the session's logger: counting them there counts what runs.
+    const session = (ctx.deps.db as unknown as { session: { logger: Logger } }).session;
+    const before = session.logger;
+    const queries: string[] = [];
+    session.logger = { logQuery: (query) => queries.push(query) };
+    let board;
+    try {
+      board = await loadDashboard(ctx.deps.db, keila, ctx.clock.now());
+    } finally {
+      session.logger = before;
+    }
+    expect(board.upcoming.length).toBeGreaterThan(0);
+    expect(board.awaiting.length).toBeGreaterThan(0);
+    expect(board.municipalities.length).toBeGreaterThan(0);
+    // Events in the window, their registrations, recordings and outcomes; overdue items, the
+    // event list, the plans, the municipalities' names (an admin adds the failed emails: nine).
+    expect(queries).toHaveLength(8);
   });
 });
