@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { numeric, optionalText, text, texts, type Form } from '@/platform/http/forms';
+import { formSchema, numeric, optionalText, text, texts, type Form } from '@/platform/http/forms';
 import { toZonedIso } from '@/platform/time';
 import { eventInputSchema, eventPatchSchema } from './rules';
 import type { AgendaItemRow, StoredEvent } from './reads';
@@ -33,23 +33,17 @@ export function eventInputFromForm(form: Form): Record<string, unknown> {
 }
 
 /** A new event from the form: always a draft (publishing is its own action). */
-export const newEventForm = z.preprocess(
-  (form) => ({ ...eventInputFromForm(form as Form), status: 'draft' }),
+export const newEventForm = formSchema(
+  (form) => ({ ...eventInputFromForm(form), status: 'draft' }),
   eventInputSchema,
 );
 
 /** The edit form has no status field: publishing and cancelling are separate actions. */
-export const eventEditForm = z.preprocess(
-  (form) => eventInputFromForm(form as Form),
-  eventPatchSchema,
-);
+export const eventEditForm = formSchema(eventInputFromForm, eventPatchSchema);
 
 /** Publish, unpublish, cancel (with its public reason) or reinstate. */
-export const eventStatusForm = z.preprocess(
-  (form) => ({
-    status: text(form as Form, 'status'),
-    cancelReason: optionalText(form as Form, 'cancelReason'),
-  }),
+export const eventStatusForm = formSchema(
+  (form) => ({ status: text(form, 'status'), cancelReason: optionalText(form, 'cancelReason') }),
   eventPatchSchema,
 );
 

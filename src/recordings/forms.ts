@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidFields, type ErrorDetail } from '@/platform/http/errors';
-import { checked, parseForm, text, type Form } from '@/platform/http/forms';
+import { checked, formSchema, parseForm, text, type Form } from '@/platform/http/forms';
 import { formatOffset, parseZonedIso } from '@/platform/time';
 import { formatChapterLines, parseChapterLines, parseDurationField } from './chapters';
 import type { ManagedEvent, RecordingView } from './queries';
@@ -60,8 +60,8 @@ export function recordingFormValuesOf(recording: RecordingView): RecordingFormVa
 }
 
 /** The form as the API's body; a duration or chapter lines it cannot read are left out here. */
-const recordingBodyForm = z.preprocess((form) => {
-  const values = recordingFormValues(form as Form);
+const recordingBodyForm = formSchema((form) => {
+  const values = recordingFormValues(form);
   const duration = parseDurationField(values.duration);
   const agendaItemId = values.agendaItemId === '' ? null : Number(values.agendaItemId);
   return {

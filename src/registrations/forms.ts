@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checked, text, type Form } from '@/platform/http/forms';
+import { checked, formSchema, text, type Form } from '@/platform/http/forms';
 import { attendanceValues, registrationInput } from './rules';
 
 /** Reads the HTML form's fields into the API's shape (checkboxes send a value or nothing). */
@@ -17,10 +17,7 @@ export function formToInput(form: Form): unknown {
 }
 
 /** The public registration form (POST /events/:slug/register). */
-export const registrationForm = z.preprocess(
-  (form) => formToInput(form as Form),
-  registrationInput,
-);
+export const registrationForm = formSchema(formToInput, registrationInput);
 
 /** What the person typed, to show the form again beside its errors. */
 export type RegistrationFormValues = {

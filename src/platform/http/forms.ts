@@ -95,6 +95,15 @@ export async function readFormWith<T extends z.ZodType>(
 }
 
 /**
+ * A schema for a form whose fields are not the API body's shape (numbers, nested objects,
+ * checkboxes): `shape` turns the form into the body, and the API's own schema checks it.
+ */
+export function formSchema<T extends z.ZodType>(shape: (form: Form) => unknown, schema: T) {
+  // parseForm hands the schema the form's fields (formFields), which are a Form.
+  return z.preprocess((fields) => shape(fields as Form), schema);
+}
+
+/**
  * Reads a form with a schema, or throws 422 (invalid_fields) with its details: for routes that
  * handle a refused form and a refusal of the feature (`formProblems`) in one place.
  */
