@@ -12,6 +12,7 @@ import { authenticate } from '@/platform/auth/auth';
 import { formCsrf } from '@/platform/auth/csrf';
 import { accountsRoutes } from '@/accounts';
 import { passwordRoutes } from '@/accounts';
+import { dashboardRoutes } from '@/dashboard';
 import { apiRoutes } from './api-routes';
 import { calendarRoutes } from '@/calendar';
 import { archiveRoutes } from '@/archive';
@@ -112,6 +113,7 @@ export function createApp(deps: Deps) {
   app.route('/api', apiRoutes());
   app.route('/', homeRoutes());
   app.route('/', accountsRoutes());
+  app.route('/', dashboardRoutes());
   app.route('/', passwordRoutes());
   app.route('/', recordingsRoutes());
   app.route('/', archiveRoutes());
