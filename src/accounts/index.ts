@@ -4,5 +4,3 @@ export { prunePasswordResets } from './password-reset';
 export { passwordRoutes } from './password-routes';
 export { accountsRoutes } from './routes';
 export { createUser } from './users';
-/** Moved to the events feature; these lines stay until events' admin pages import them from '@/events'. */
-export { eventsFor, type ManagedEvent as DashboardEvent } from '@/events';

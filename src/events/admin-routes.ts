@@ -3,7 +3,7 @@ import { AdminEventsPage } from '@views/events/admin/admin-events-page';
 import { AgendaEditorPage } from '@views/events/admin/agenda-editor-page';
 import { EventFormPage } from '@views/events/admin/event-form-page';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
-import { eventsFor } from '@/accounts';
+import { eventsFor } from './attention';
 import { requireUserPage } from '@/platform/auth/guards';
 import type { AppEnv } from '@/platform/deps';
 import { notFound, parseOrThrow } from '@/platform/http/errors';

@@ -1,11 +1,11 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import type { DashboardEvent } from '@/accounts';
+import type { ManagedEvent } from '@/events/attention';
 import { formatRange } from '@/platform/time';
 import { AdminLayout } from '@views/shell/admin-layout';
 import type { PageContext } from '@views/shell/layout';
 
 export function AdminEventsPage(
-  props: PageContext & { user: CurrentUser; events: DashboardEvent[] },
+  props: PageContext & { user: CurrentUser; events: ManagedEvent[] },
 ) {
   const { t, lang } = props;
   return (
