@@ -21,7 +21,17 @@ export function localizeIssue(issue: z.core.$ZodIssue): Localized {
   }
   switch (issue.code) {
     case 'invalid_type':
-      return { key: issue.input === undefined ? 'validation.required' : 'validation.invalid' };
+      // zod leaves `input` out of issues unless asked; its message names what was received.
+      return {
+        key:
+          'input' in issue
+            ? issue.input === undefined
+              ? 'validation.required'
+              : 'validation.invalid'
+            : /received undefined/.test(issue.message)
+              ? 'validation.required'
+              : 'validation.invalid',
+      };
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) <= 1
