@@ -34,6 +34,11 @@ export const events = pgTable(
     description: text(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
+    /**
+     * The start a published event had before it was moved (JSON-LD `previousStartDate`, the
+     * page's "moved from …"); null when it never moved while published.
+     */
+    previousStartsAt: timestamp({ withTimezone: true }),
     timezone: text().notNull().default('Europe/Tallinn'),
     venueName: text(),
     venueAddress: text(),

@@ -8,5 +8,7 @@ export const municipalities = pgTable('municipalities', {
   name: text().notNull(),
   kind: municipalityKind().notNull(),
   website: text(),
+  /** The county (maakond) it lies in, e.g. `Harju maakond`: the region of its places' addresses. */
+  county: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -18,6 +18,8 @@ export const outbox = pgTable(
     text: text().notNull(),
     html: text(),
     attachments: jsonb().$type<OutboxAttachment[]>().notNull().default([]),
+    /** Extra header fields sent as they are (e.g. `List-Unsubscribe`); never personal data. */
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: outboxStatus().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -30,6 +30,8 @@ export const registrations = pgTable(
     consentAt: timestamp({ withTimezone: true }).notNull(),
     /** Opt-in to hear what became of the meeting (action item status changes). */
     followUpConsentAt: timestamp({ withTimezone: true }),
+    /** When the person stopped organizers' messages to the event's participants (one click). */
+    messagesStoppedAt: timestamp({ withTimezone: true }),
     checkedInAt: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),
     anonymizedAt: timestamp({ withTimezone: true }),
@@ -76,4 +78,21 @@ export const eventMessages = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('event_messages_event_idx').on(table.eventId, table.createdAt)],
+);
+
+/**
+ * The one-click unsubscribe link of an organizer's message (RFC 8058 List-Unsubscribe): one
+ * hashed token per email sent, each stopping such messages for its registration only.
+ */
+export const messageUnsubscribeTokens = pgTable(
+  'message_unsubscribe_tokens',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    registrationId: integer()
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('message_unsubscribe_tokens_registration_idx').on(table.registrationId)],
 );
