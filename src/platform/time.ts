@@ -83,3 +83,172 @@ export function formatOffset(seconds: number): string {
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
+
+// ----- dates and times as people say them ------------------------------------------------------
+//
+// Estonian names a day "on which" something happens in the adessive case ("teisipäeval,
+// 15. detsembril kell 16.00") and writes times with a point; English reads "Tuesday
+// 15 December 2026 at 16:00". These helpers are the one place such phrases are built; the
+// words are language data, like the catalogues.
+
+const ET_WEEKDAY_ON = [
+  'esmaspäeval',
+  'teisipäeval',
+  'kolmapäeval',
+  'neljapäeval',
+  'reedel',
+  'laupäeval',
+  'pühapäeval',
+];
+const ET_MONTH_ON = [
+  'jaanuaril',
+  'veebruaril',
+  'märtsil',
+  'aprillil',
+  'mail',
+  'juunil',
+  'juulil',
+  'augustil',
+  'septembril',
+  'oktoobril',
+  'novembril',
+  'detsembril',
+];
+
+export type DateOptions = {
+  /** Name the weekday too ("teisipäeval, …" / "Tuesday …"); default true. */
+  weekday?: boolean;
+  /** Leave the year out when the date falls in the same year as this moment. */
+  now?: Date;
+};
+
+function showYear(day: DateTime, now: Date | undefined): boolean {
+  return !now || DateTime.fromJSDate(now).setZone(day.zone).year !== day.year;
+}
+
+/** "16.00" / "16:00": a time of day on the clock. */
+export function formatClock(date: Date, zone: string, lang: Lang): string {
+  const local = inZone(date, zone, lang);
+  return local.toFormat(lang === 'et' ? 'HH.mm' : 'HH:mm');
+}
+
+/**
+ * The day something happens on: "teisipäeval, 15. detsembril 2026" / "Tuesday 15 December 2026";
+ * without the weekday "15. detsembril 2026" / "15 December 2026"; the year left out when
+ * `now` is in the same year.
+ */
+export function formatDay(date: Date, zone: string, lang: Lang, options: DateOptions = {}): string {
+  const day = inZone(date, zone, lang);
+  const year = showYear(day, options.now) ? ` ${day.year}` : '';
+  const weekday = options.weekday ?? true;
+  if (lang === 'et') {
+    const text = `${day.day}. ${ET_MONTH_ON[day.month - 1]}${year}`;
+    return weekday ? `${ET_WEEKDAY_ON[day.weekday - 1]}, ${text}` : text;
+  }
+  const text = `${day.day} ${day.toFormat('MMMM')}${year}`;
+  return weekday ? `${day.toFormat('cccc')} ${text}` : text;
+}
+
+/** "teisipäeval, 15. detsembril 2026 kell 16.00" / "Tuesday 15 December 2026 at 16:00". */
+export function formatDayTime(
+  date: Date,
+  zone: string,
+  lang: Lang,
+  options: DateOptions = {},
+): string {
+  const at = lang === 'et' ? 'kell' : 'at';
+  return `${formatDay(date, zone, lang, options)} ${at} ${formatClock(date, zone, lang)}`;
+}
+
+/**
+ * When an event or an item takes place: "teisipäeval, 15. detsembril 2026 kell 16.00–19.00" /
+ * "Tuesday 15 December 2026, 16:00–19:00"; over several days "15. detsembril kell 16.00 –
+ * 16. detsembril 2026 kell 12.00" / "Tuesday 15 December, 16:00 – Wednesday 16 December
+ * 2026, 12:00".
+ */
+export function formatWhen(
+  start: Date,
+  end: Date,
+  zone: string,
+  lang: Lang,
+  options: DateOptions = {},
+): string {
+  const from = inZone(start, zone, lang);
+  const to = inZone(end, zone, lang);
+  const clock = (date: Date) => formatClock(date, zone, lang);
+  if (from.hasSame(to, 'day')) {
+    const day = formatDay(start, zone, lang, options);
+    return lang === 'et'
+      ? `${day} kell ${clock(start)}–${clock(end)}`
+      : `${day}, ${clock(start)}–${clock(end)}`;
+  }
+  // The start's year is written only when it differs from the end's (or `now`'s).
+  const startOptions = from.hasSame(to, 'year') ? { ...options, now: end } : options;
+  const first = formatDay(start, zone, lang, startOptions);
+  const last = formatDay(end, zone, lang, options);
+  return lang === 'et'
+    ? `${first} kell ${clock(start)} – ${last} kell ${clock(end)}`
+    : `${first}, ${clock(start)} – ${last}, ${clock(end)}`;
+}
+
+/** A calendar date on its own (a badge, a list): "15. detsember 2026" / "15 December 2026". */
+export function formatDate(date: Date, zone: string, lang: Lang): string {
+  const day = inZone(date, zone, lang);
+  return lang === 'et'
+    ? `${day.day}. ${day.toFormat('LLLL')} ${day.year}`
+    : `${day.day} ${day.toFormat('LLLL')} ${day.year}`;
+}
+
+/** The parts of a date badge: day of the month, short month, year ("15", "dets", "2026"). */
+export function dateBadgeParts(
+  date: Date,
+  zone: string,
+  lang: Lang,
+): { day: string; month: string; year: string; weekday: string } {
+  const local = inZone(date, zone, lang);
+  return {
+    day: String(local.day),
+    month: local.toFormat('LLL').replace(/\.$/, ''),
+    year: String(local.year),
+    weekday: local.toFormat('ccc').replace(/\.$/, ''),
+  };
+}
+
+/**
+ * A zone as residents say it: "Eesti aeg" / "Estonian time" for Europe/Tallinn, otherwise the
+ * zone's city ("Helsinki aeg" / "Helsinki time"); UTC as "UTC".
+ */
+export function zoneLabel(zone: string, lang: Lang): string {
+  if (zone === DEFAULT_TIMEZONE) return lang === 'et' ? 'Eesti aeg' : 'Estonian time';
+  if (/^(Etc\/)?(UTC|GMT|Z|Zulu|Universal)$/i.test(zone)) return 'UTC';
+  const city = (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+  return lang === 'et' ? `${city} aeg` : `${city} time`;
+}
+
+/** "3 tundi 30 minutit" / "3 hours 30 minutes"; under a minute "alla minuti" / "under a minute". */
+export function formatDuration(seconds: number, lang: Lang): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const words =
+    lang === 'et'
+      ? { hour: ['tund', 'tundi'], minute: ['minut', 'minutit'], less: 'alla minuti' }
+      : { hour: ['hour', 'hours'], minute: ['minute', 'minutes'], less: 'under a minute' };
+  const part = (n: number, [one, many]: string[]) =>
+    `${formatNumber(n, lang)} ${n === 1 ? one : many}`;
+  const parts = [
+    ...(hours > 0 ? [part(hours, words.hour)] : []),
+    ...(minutes > 0 ? [part(minutes, words.minute)] : []),
+  ];
+  return parts.length > 0 ? parts.join(' ') : words.less;
+}
+
+/** A number as the language writes it: "1 234,5" / "1,234.5". */
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(locales[lang]).format(value);
+}
+
+/** A language's own name in the page's language, as "in …": "eesti keeles" / "in Estonian". */
+export function inLanguage(code: string, lang: Lang): string {
+  const name = new Intl.DisplayNames([locales[lang]], { type: 'language' }).of(code) ?? code;
+  return lang === 'et' ? `${name} keeles` : `in ${name}`;
+}
