@@ -41,6 +41,26 @@ export const registrationMessages = defineMessages(
     'registration.result.emailSent':
       'Saatsime kinnituse ja registreeringu haldamise lingi sinu e-postile.',
     'registration.result.backToEvent': 'Tagasi sündmuse juurde',
+    'registration.confirmed.title': 'Registreerimine on tehtud',
+    'registration.confirmed.seat': 'Sinu koht kohapeal on kinnitatud.',
+    'registration.confirmed.online': 'Oled registreeritud veebis osalema.',
+    'registration.confirmed.waitlist':
+      'Kohapeal on kohad täis: oled ootenimekirjas {position}. kohal.',
+    'registration.confirmed.waitlistUnnumbered': 'Kohapeal on kohad täis: oled ootenimekirjas.',
+    'registration.confirmed.received': 'Registreerimine on vastu võetud.',
+    'registration.confirmed.when': 'Millal',
+    'registration.confirmed.where': 'Kus',
+    'registration.confirmed.onlineLabel': 'Veebis',
+    'registration.confirmed.onlineWhere':
+      'Ülekande või liitumise link on sündmuse lehel ja meeldetuletuskirjas.',
+    'registration.confirmed.next': 'Mis edasi saab',
+    'registration.confirmed.nextEmail':
+      'Saatsime sinu e-postile kinnituse. Kirjas on isiklik link, millega saad registreeringut muuta või selle tühistada: hoia kiri alles.',
+    'registration.confirmed.nextWaitlist':
+      'Kui kohapeal vabaneb koht, saad selle ootenimekirja järjekorras ja anname sellest e-kirjaga teada.',
+    'registration.confirmed.nextReminder': 'Päev enne sündmust saadame meeldetuletuse.',
+    'registration.confirmed.nextNoEmail':
+      'Kui kirja mõne minuti jooksul ei tule, vaata rämpspostikausta. Kui seda ka seal pole, registreeru sama aadressiga uuesti: saadame lingi uuesti.',
     'registration.manage.title': 'Sinu registreering',
     'registration.manage.status': 'Olek',
     'registration.status.confirmed': 'kinnitatud',
@@ -186,6 +206,27 @@ export const registrationMessages = defineMessages(
     'registration.result.emailSent':
       'We have emailed you a confirmation and the link to manage your registration.',
     'registration.result.backToEvent': 'Back to the event',
+    'registration.confirmed.title': 'You are registered',
+    'registration.confirmed.seat': 'Your in-person seat is confirmed.',
+    'registration.confirmed.online': 'You are registered to attend online.',
+    'registration.confirmed.waitlist':
+      'The in-person seats are full: you are number {position} on the waitlist.',
+    'registration.confirmed.waitlistUnnumbered':
+      'The in-person seats are full: you are on the waitlist.',
+    'registration.confirmed.received': 'Your registration has been received.',
+    'registration.confirmed.when': 'When',
+    'registration.confirmed.where': 'Where',
+    'registration.confirmed.onlineLabel': 'Online',
+    'registration.confirmed.onlineWhere':
+      'The link to watch or join is on the event page and in the reminder email.',
+    'registration.confirmed.next': 'What happens next',
+    'registration.confirmed.nextEmail':
+      'We have emailed you a confirmation. It has your personal link to change or cancel your registration: keep that email.',
+    'registration.confirmed.nextWaitlist':
+      'If an in-person seat frees up, it goes to the next person on the waitlist, and we will tell you by email.',
+    'registration.confirmed.nextReminder': 'We will send you a reminder the day before the event.',
+    'registration.confirmed.nextNoEmail':
+      'If the email has not arrived within a few minutes, check your spam folder. If it is not there either, register again with the same address: we will send the link again.',
     'registration.manage.title': 'Your registration',
     'registration.manage.status': 'Status',
     'registration.status.confirmed': 'confirmed',

@@ -8,6 +8,7 @@ import { formInput, formProblems, readForm, text, type FormProblems } from '@/pl
 import { pageContext } from '@/platform/http/page';
 import {
   ManageRegistrationPage,
+  RegistrationConfirmedPage,
   RegistrationFormPage,
   RegistrationResultPage,
 } from '@views/registrations/pages';
@@ -19,6 +20,7 @@ import { seatsFor } from './queries';
 import { registrationWindow } from './rules';
 import { cancelByToken, loadManaged, switchAttendance } from './participant';
 import { registerParticipant } from './register';
+import { confirmationOf, confirmationPath, readConfirmation } from './confirmation';
 
 /** Personal feed links one registration may have emailed: enough for a lost email, not a spam tool. */
 const FEED_LINK_RATE_LIMIT = { limit: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 };
@@ -36,23 +38,18 @@ export function registrationRoutes() {
     const ctx = pageContext(c);
     // A filled honeypot is a bot: answer like a success, store and send nothing.
     if (text(form, 'website')) {
-      return c.html(RegistrationResultPage({ ...ctx, event, outcome: 'received' }));
+      const as = text(form, 'attendance') === 'online' ? 'online' : 'seat';
+      return c.redirect(confirmationPath(slug, { as }), 303);
     }
     try {
       const input = formInput(registrationForm, form);
       const result = await registerParticipant(deps, slug, input, c.get('lang'));
-      return c.html(
-        RegistrationResultPage({
-          ...ctx,
-          event,
-          outcome: result.status,
-          position: result.waitlistPosition,
-        }),
-        201,
-      );
+      // Post/Redirect/Get: a reload or Back shows the confirmation again and registers nobody.
+      return c.redirect(confirmationPath(slug, confirmationOf(result, input.attendance)), 303);
     } catch (error) {
       if (error instanceof HttpError && error.code === 'already_registered') {
-        return c.html(RegistrationResultPage({ ...ctx, event, outcome: 'duplicate' }), 409);
+        // The address's owner is told by email; the page says only what every sender is told.
+        return c.redirect(confirmationPath(slug), 303);
       }
       if (error instanceof HttpError && error.code === 'event_full') {
         return c.html(RegistrationResultPage({ ...ctx, event, outcome: 'refused' }), 409);
@@ -80,6 +77,21 @@ export function registrationRoutes() {
         problems.status,
       );
     }
+  });
+
+  routes.get('/events/:slug/registered', async (c) => {
+    const event = await findEvent(c.get('deps').db, { slug: c.req.param('slug') });
+    if (!event || !isPublicEvent(event)) throw new HttpError('not_found', 'No such event');
+    // Personal to whoever registered: kept out of shared caches and search engines.
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex');
+    return c.html(
+      RegistrationConfirmedPage({
+        ...pageContext(c),
+        event,
+        confirmation: readConfirmation(c.req.query('as'), c.req.query('position')),
+      }),
+    );
   });
 
   const manage = async (

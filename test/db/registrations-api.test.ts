@@ -283,18 +283,23 @@ describe('the HTML flow', () => {
       website: '',
     };
     const res = await postFormTo(`/events/${event.slug}/register`, fields);
-    expect(res.status).toBe(201);
-    const html = await res.text();
-    expect(html).toContain('data-outcome="confirmed"');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/events/${event.slug}/registered?as=seat`);
+    const html = await (await ctx.app.request(res.headers.get('location') ?? '')).text();
+    expect(html).toContain('data-confirmation="seat"');
     expect(html).not.toContain('/registrations/');
     const waitlisted = await postFormTo(`/events/${event.slug}/register?lang=en`, {
       ...fields,
       email: 'teine@example.ee',
     });
-    expect(await waitlisted.text()).toContain('you are number 1 on the waitlist');
+    const next = waitlisted.headers.get('location') ?? '';
+    expect(next).toBe(`/events/${event.slug}/registered?as=waitlist&position=1`);
+    expect(await (await ctx.app.request(`${next}&lang=en`)).text()).toContain(
+      'you are number 1 on the waitlist',
+    );
     const duplicate = await postFormTo(`/events/${event.slug}/register`, fields);
-    expect(duplicate.status).toBe(409);
-    expect(await duplicate.text()).toContain('data-outcome="duplicate"');
+    expect(duplicate.status).toBe(303);
+    expect(duplicate.headers.get('location')).not.toContain('/registrations/');
     expect(await registrationsOf(ctx.deps.db, event.id)).toHaveLength(2);
   });
 
@@ -322,7 +327,8 @@ describe('the HTML flow', () => {
       consent: 'yes',
       website: 'http://spam.example',
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/events/${event.slug}/registered?as=online`);
     expect(await registrationsOf(ctx.deps.db, event.id)).toHaveLength(0);
     expect(await outboxFor(ctx.deps.db, 'bot@example.ee')).toHaveLength(0);
   });

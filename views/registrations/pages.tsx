@@ -6,6 +6,8 @@ import type { RegistrationFormValues } from '@/registrations/forms';
 import { formatRange } from '@/platform/time';
 import { ErrorSummary } from '@views/shell/form';
 import { RegistrationPanel } from './registration-panel';
+import { AddToCalendarLinks } from '@/calendar';
+import type { Confirmation } from '@/registrations/confirmation';
 
 /** Pages with a manage token in their address: not indexed, never sent on as a referrer. */
 const privateHead = (
@@ -43,6 +45,83 @@ export function RegistrationResultPage(
       {props.outcome === 'confirmed' || props.outcome === 'waitlisted' ? (
         <p>{t('registration.result.emailSent')}</p>
       ) : null}
+      <p>
+        <a href={`/events/${event.slug}`}>{t('registration.result.backToEvent')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/**
+ * After registering (GET /events/:slug/registered): what, when, where, a seat or a place on the
+ * waitlist, calendar links and what happens next. It holds no personal data and no manage
+ * token: the manage link is in the email (see src/registrations/confirmation.ts).
+ */
+export function RegistrationConfirmedPage(
+  props: PageContext & {
+    event: Pick<
+      RegistrationEvent,
+      | 'slug'
+      | 'title'
+      | 'summary'
+      | 'status'
+      | 'startsAt'
+      | 'endsAt'
+      | 'timezone'
+      | 'venueName'
+      | 'venueAddress'
+      | 'onlineUrl'
+    >;
+    confirmation: Confirmation;
+  },
+) {
+  const { t, event, confirmation } = props;
+  const headline =
+    confirmation.as === 'waitlist'
+      ? confirmation.position
+        ? t('registration.confirmed.waitlist', { position: confirmation.position })
+        : t('registration.confirmed.waitlistUnnumbered')
+      : confirmation.as === 'online'
+        ? t('registration.confirmed.online')
+        : confirmation.as === 'seat'
+          ? t('registration.confirmed.seat')
+          : t('registration.confirmed.received');
+  const place = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
+  return (
+    <Layout {...props} title={t('registration.confirmed.title')} head={privateHead}>
+      <h1>{t('registration.confirmed.title')}</h1>
+      <p class="notice" role="status" data-confirmation={confirmation.as ?? 'received'}>
+        <strong>{headline}</strong>
+      </p>
+      <h2>
+        <a href={`/events/${event.slug}`}>{event.title}</a>
+      </h2>
+      <dl class="facts">
+        <dt>{t('registration.confirmed.when')}</dt>
+        <dd>{formatRange(event.startsAt, event.endsAt, event.timezone, props.lang)}</dd>
+        {place ? (
+          <>
+            <dt>{t('registration.confirmed.where')}</dt>
+            <dd>{place}</dd>
+          </>
+        ) : null}
+        {event.onlineUrl ? (
+          <>
+            <dt>{t('registration.confirmed.onlineLabel')}</dt>
+            <dd>{t('registration.confirmed.onlineWhere')}</dd>
+          </>
+        ) : null}
+      </dl>
+      {event.status === 'published' ? <AddToCalendarLinks ctx={props} event={event} /> : null}
+      <h2>{t('registration.confirmed.next')}</h2>
+      <ul>
+        <li>{t('registration.confirmed.nextEmail')}</li>
+        {confirmation.as === 'waitlist' ? (
+          <li>{t('registration.confirmed.nextWaitlist')}</li>
+        ) : null}
+        <li>{t('registration.confirmed.nextReminder')}</li>
+        <li>{t('registration.confirmed.nextNoEmail')}</li>
+      </ul>
       <p>
         <a href={`/events/${event.slug}`}>{t('registration.result.backToEvent')}</a>
       </p>
