@@ -69,12 +69,52 @@ export const apiTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     label: text(),
+    /** What the token may do (API_SCOPES: read, events, registrations, plans, admin). */
+    scopes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Tokens expire (a year unless chosen otherwise); the default only serves older rows. */
+    expiresAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '1 year'`),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
   },
   (table) => [index('api_tokens_user_idx').on(table.userId)],
 );
+
+/**
+ * Browsers a user has logged in from: the `koda_device` cookie carries a random token, the table
+ * only its hash. A login that brings one is not slowed by the account's failure delay (another
+ * person's wrong guesses cannot keep the owner out); it proves nothing else and signs no one in.
+ */
+export const loginDevices = pgTable(
+  'login_devices',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (table) => [index('login_devices_user_idx').on(table.userId)],
+);
+
+/**
+ * "Forgot your password?" requests waiting for the outbox job, which looks the address up and
+ * writes the email for an active account. The request itself only inserts a row, the same work
+ * whatever the address, so its timing tells nobody which addresses have accounts.
+ */
+export const passwordResetRequests = pgTable('password_reset_requests', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  email: text().notNull(),
+  lang: text().notNull(),
+  requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Who changed what, when: kept when the user is deleted (userId set null, name kept). */
 export const auditLog = pgTable(
