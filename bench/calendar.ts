@@ -29,7 +29,7 @@ export type CalendarBenchResult = {
   notModified: Timing;
 };
 
-const NOW = new Date('2026-11-26T12:00:00Z');
+export const NOW = new Date('2026-11-26T12:00:00Z');
 const ZONE = 'Europe/Tallinn';
 const SUMMARY =
   'Mõttekoda, kus elanikud, külaseltsid ja vallavalitsus arutavad koos, kuidas kaasamine, ' +
@@ -104,8 +104,11 @@ function median(values: number[]): number {
 
 export type Timing = { ms: number; cpuMs: number };
 
-/** An empty, migrated database: PGlite in memory, or a scratch database on a Postgres server. */
-async function scratchDatabase(postgresUrl?: string): Promise<Database> {
+/**
+ * An empty database: PGlite in memory, or a scratch database on a Postgres server (its `url`
+ * given; dropped by `close`).
+ */
+export async function scratchDatabase(postgresUrl?: string): Promise<Database & { url?: string }> {
   if (!postgresUrl) return fromPglite(await PGlite.create());
   const name = `koda_bench_${process.pid}_${Date.now().toString(36)}`;
   const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
@@ -115,6 +118,7 @@ async function scratchDatabase(postgresUrl?: string): Promise<Database> {
   const database = openPostgres(url.toString(), { max: 10 });
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
