@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   doublePrecision,
@@ -71,6 +72,21 @@ export const events = pgTable(
     index('events_status_starts_idx').on(table.status, table.startsAt),
     index('events_updated_idx').on(table.updatedAt),
   ],
+);
+
+/**
+ * One row: the public calendar's revision, raised by database triggers (drizzle/0011) whenever an
+ * event is added or removed or its `feedRevision` moves (so on every change a feed shows, whoever
+ * writes it). A feed's freshness is this one number plus the clock (src/calendar/freshness.ts):
+ * one primary-key read instead of reading the versions of every event in the feed.
+ */
+export const publicRevision = pgTable(
+  'public_revision',
+  {
+    id: integer().primaryKey().default(1),
+    revision: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (table) => [check('public_revision_one_row', sql`${table.id} = 1`)],
 );
 
 /** An event is hosted by one or more municipalities (the Viljandi think tank had two). */
