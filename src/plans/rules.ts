@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { csvDocument, unguardCell } from '@/platform/csv';
 import { issuesToDetails, MAX_ID, rowId, type ErrorDetail } from '@/platform/http/errors';
 import type { Localized } from '@/platform/http/validation';
 import { DEFAULT_TIMEZONE } from '@/platform/time';
@@ -203,6 +203,9 @@ export function parseStatusFilter(value: string | undefined): ItemStatus[] {
 // ---------------------------------------------------------------------------------------------
 // CSV: the export's columns are exactly what the import reads, so a file round-trips.
 
+/** The items CSV's formula guard (the platform's), undone by the import. */
+export { guardCell, unguardCell } from '@/platform/csv';
+
 export const CSV_COLUMNS = [
   'title',
   'description',
@@ -223,39 +226,23 @@ export type CsvItem = {
   sourceOutcomeIds: number[];
 };
 
-const BOM = '\uFEFF';
-
 /**
- * A cell starting with = + - @ TAB or CR runs as a formula in Excel and LibreOffice (as in
- * src/registrations/csv.ts): it is written with a ' in front. So that the import can take
- * exactly that quote off again, a cell already starting with quotes before such a character
- * gets one more: the export and the import are exact inverses.
+ * UTF-8 with a byte order mark, CRLF line ends, one row per item, written by the platform's one
+ * CSV writer (RFC 4180 quoting and the formula guard that `unguardCell` undoes on import).
  */
-const GUARDED = /^'*[=+\-@\t\r]/;
-const UNGUARD = /^'+[=+\-@\t\r]/;
-
-export function guardCell(value: string): string {
-  return GUARDED.test(value) ? `'${value}` : value;
-}
-
-export function unguardCell(value: string): string {
-  return UNGUARD.test(value) ? value.slice(1) : value;
-}
-
-/** UTF-8 with a byte order mark (Excel reads it as UTF-8 then), CRLF line ends, one row per item. */
 export function itemsToCsv(items: CsvItem[]): string {
-  const rows = items.map((item) =>
-    [
+  return csvDocument(
+    CSV_COLUMNS,
+    items.map((item) => [
       item.title,
-      item.description ?? '',
-      item.responsible ?? '',
-      item.dueDate ?? '',
+      item.description,
+      item.responsible,
+      item.dueDate,
       item.status,
-      String(item.progress),
+      item.progress,
       item.sourceOutcomeIds.join(' '),
-    ].map(guardCell),
+    ]),
   );
-  return BOM + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
 }
 
 export type CsvParseResult = { ok: true; items: CsvItem[] } | { ok: false; details: ErrorDetail[] };

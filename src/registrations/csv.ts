@@ -1,8 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument, spreadsheetDateTime } from '@/platform/csv';
 import { toZonedIso } from '@/platform/time';
 import type { RegistrationRow } from './queries';
 
-/** Excel opens UTF-8 CSV correctly (õ, ä, ö, ü, š, ž) only with a byte order mark. */
+/**
+ * An event's registrations for its organizers, written by the platform's one CSV writer (BOM,
+ * RFC 4180 quoting, formula guard). Times are given twice: ISO 8601 with the offset (exact, for
+ * programs) and `2026-12-15 16:00` on the event's wall clock (what spreadsheets sort as times).
+ */
 export function registrationsCsv(rows: RegistrationRow[], timezone: string): string {
   const header = [
     'id',
@@ -15,24 +19,24 @@ export function registrationsCsv(rows: RegistrationRow[], timezone: string): str
     'follow_up',
     'registered_at',
     'checked_in_at',
+    'registered_local',
+    'checked_in_local',
   ];
-  const body = rows.map((row) => [
-    row.id,
-    row.name ?? '',
-    row.email ?? '',
-    row.organization ?? '',
-    row.attendance,
-    row.status,
-    row.needs ?? '',
-    row.followUpConsentAt ? 'yes' : 'no',
-    toZonedIso(row.createdAt, timezone),
-    row.checkedInAt ? toZonedIso(row.checkedInAt, timezone) : '',
-  ]);
-  // Cells starting with = + - @ would run as formulas in Excel: prefix them with a quote.
-  const safe = body.map((cells) =>
-    cells.map((cell) =>
-      typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell,
-    ),
+  return csvDocument(
+    header,
+    rows.map((row) => [
+      row.id,
+      row.name,
+      row.email,
+      row.organization,
+      row.attendance,
+      row.status,
+      row.needs,
+      row.followUpConsentAt ? 'yes' : 'no',
+      toZonedIso(row.createdAt, timezone),
+      row.checkedInAt ? toZonedIso(row.checkedInAt, timezone) : null,
+      spreadsheetDateTime(row.createdAt, timezone),
+      row.checkedInAt ? spreadsheetDateTime(row.checkedInAt, timezone) : null,
+    ]),
   );
-  return '\uFEFF' + stringify([header, ...safe], { record_delimiter: '\r\n' });
 }
