@@ -6,7 +6,10 @@ export type AtomEntry = {
   link: string;
   updated: Date;
   published: Date;
+  /** Plain text (no markup: readers show it as it is). */
   summary?: string | null;
+  /** The entry as HTML, already sanitized (e.g. by renderMarkdown); sent as `type="html"`. */
+  content?: string | null;
   category?: string | null;
 };
 
@@ -44,6 +47,7 @@ export function atomFeed(feed: AtomFeed): string {
       `    <updated>${entry.updated.toISOString()}</updated>`,
       entry.category ? `    <category term="${xmlText(entry.category)}"/>` : null,
       entry.summary ? `    <summary type="text">${xmlText(entry.summary)}</summary>` : null,
+      entry.content ? `    <content type="html">${xmlText(entry.content)}</content>` : null,
       '  </entry>',
     ]
       .filter((line) => line !== null)

@@ -4,6 +4,7 @@ import { ArchivePage } from '@views/archive/archive-page';
 import type { AppEnv } from '@/platform/deps';
 import type { MessageKey } from '@/platform/i18n';
 import { pageContext } from '@/platform/http/page';
+import { escapeHtml, markdownText, renderMarkdown } from '@/platform/markdown';
 import { formatOffset } from '@/platform/time';
 import { ARCHIVE_PAGE_SIZE } from '@/recordings';
 import { archiveFacets, archiveFeedItems, searchArchive } from '@/recordings';
@@ -104,10 +105,15 @@ export function archiveRoutes() {
               published: item.createdAt,
               updated: item.updatedAt,
               category: `outcome:${item.kind}`,
+              // The body is Markdown: readers get it rendered (sanitized) and as plain text.
               summary:
                 item.offsetSeconds !== null
-                  ? `${formatOffset(item.offsetSeconds)} · ${item.body}`
-                  : item.body,
+                  ? `${formatOffset(item.offsetSeconds)} · ${markdownText(item.body)}`
+                  : markdownText(item.body),
+              content:
+                (item.offsetSeconds !== null
+                  ? `<p>${escapeHtml(formatOffset(item.offsetSeconds))}</p>`
+                  : '') + renderMarkdown(item.body),
             },
       ),
     });

@@ -4,6 +4,7 @@ import { dueDateMoveText, planDate } from '@views/plans/parts';
 import { atomFeed } from '@/archive';
 import { actionItems, actionItemUpdates } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
+import { escapeHtml } from '@/platform/markdown';
 import type { Lang, Translate } from '@/platform/i18n';
 import { PLAN_ZONE, type PlanRow, type PlanWithMunicipality } from './reads';
 import { dueDateMoveOf, type DueDateMove, type ItemStatus } from './rules';
@@ -32,7 +33,8 @@ function changes(report: FeedReport, t: Translate): string[] {
 
 /**
  * The plan's public progress reports as Atom (the archive's writer). Each entry is one report:
- * the item's title and what changed, the report's date, and the note. Its id is the report's,
+ * the item's title and what changed, the report's date, and the note, as HTML content and as a
+ * plain-text summary. Its id is the report's,
  * so a reader sees each report once however the item's title is later corrected.
  */
 export function planFeedXml(args: {
@@ -55,6 +57,7 @@ export function planFeedXml(args: {
     entries: args.reports.map((report) => {
       const changed = changes(report, t);
       const published = DateTime.fromISO(report.date, { zone: PLAN_ZONE }).toJSDate();
+      const dateLine = t('plans.feed.date', { date: planDate(report.date, lang) });
       return {
         id: `${planUrl}#update-${report.id}`,
         title:
@@ -63,11 +66,15 @@ export function planFeedXml(args: {
         published,
         updated: report.createdAt > published ? report.createdAt : published,
         category: report.status,
-        summary: [
-          t('plans.feed.date', { date: planDate(report.date, lang) }),
-          ...changed,
-          report.note,
-        ].join('\n'),
+        summary: [dateLine, ...changed, report.note].join('\n'),
+        // The note is plain text (as on the plan's page): escaped, its line breaks kept.
+        content: [
+          `<p>${escapeHtml(dateLine)}</p>`,
+          changed.length > 0
+            ? `<ul>${changed.map((change) => `<li>${escapeHtml(change)}</li>`).join('')}</ul>`
+            : '',
+          `<p>${escapeHtml(report.note).replace(/\r?\n/g, '<br>')}</p>`,
+        ].join(''),
       };
     }),
   });

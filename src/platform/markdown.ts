@@ -27,8 +27,13 @@ const allowedTags = [
   'td',
 ];
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Plain text made safe inside HTML (text or a quoted attribute). */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Markdown with raw HTML shown as the text it is, never as markup. */
@@ -59,4 +64,25 @@ export function renderMarkdown(source: string | null | undefined): string {
     },
     disallowedTagsMode: 'escape',
   });
+}
+
+/** Block elements whose end is a line break in plain text. */
+const blockEnd = /<\/(p|li|h[3-6]|blockquote|pre|tr|table)>|<br\s*\/?>|<hr\s*\/?>/g;
+
+/**
+ * The same Markdown as plain text (for Atom summaries, where readers show text as it is): what
+ * `renderMarkdown` shows, without the markup, one line per paragraph, list item or row. Raw
+ * HTML stays the text it was written as.
+ */
+export function markdownText(source: string | null | undefined): string {
+  const html = renderMarkdown(source).replace(blockEnd, (tag) => `${tag}\n`);
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }
