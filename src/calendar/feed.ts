@@ -19,15 +19,18 @@ import { type Lang, type Translate } from '@/platform/i18n';
 import { strongEtag } from '@/platform/http/conditional';
 import type { Log } from '@/platform/log';
 import { DEFAULT_TIMEZONE } from '@/platform/time';
+import { multiLineText, singleLineText } from '@/platform/text';
 import {
   cancelledSince,
   describeEvent,
   eventPageUrl,
+  escapeText,
   eventUid,
   FEED_TTL_SECONDS,
   foldLines,
   locationText,
   Lru,
+  organizerAddress,
   publishedSince,
   zonedDateTime,
 } from './rules';
@@ -45,6 +48,8 @@ export type FeedSelection = {
 export type FeedContext = {
   db: Queryable;
   publicUrl: string;
+  /** The ORGANIZER's address: a no-reply one of the site's mail domain (organizerAddress()). */
+  organizerEmail: string;
   lang: Lang;
   now: Date;
   log?: Log;
@@ -133,27 +138,50 @@ async function loadEvents(db: Queryable, ids: number[]): Promise<FullEvent[]> {
 
 const kindKey = (kind: EventKind) => `event.kind.${kind}` as const;
 
-/** One VEVENT, folded at 75 octets with CRLF line ends. Throws for an event it cannot write. */
-export function buildVevent(event: FullEvent, publicUrl: string, t: Translate, now: Date): string {
+/**
+ * One VEVENT, folded at 75 octets with CRLF line ends. Throws for an event it cannot write.
+ *
+ * Every text is made safe here whatever the database holds (the boundary normalises input, but a
+ * row may have come by another path): one-line properties lose their line breaks and control
+ * characters, DESCRIPTION keeps its line breaks as LF, and ical-generator escapes `\ ; , LF`.
+ *
+ * DTSTAMP is `stampedAt`: the moment this VEVENT's content last changed (the event's
+ * feed_changed_at, or its end when that is later, as the feed's Last-Modified counts it). With
+ * METHOD:PUBLISH, RFC 5545 §3.8.7.2 makes DTSTAMP the time the iCalendar object was created: the
+ * object Koda serves is created when its content changes, and the same content keeps the same
+ * bytes, so a strong ETag and its 304s stay true. (The time of each request would be allowed too,
+ * but would make every answer different under one ETag.) See docs/calendar.md.
+ */
+export function buildVevent(
+  event: FullEvent,
+  site: { publicUrl: string; organizerEmail: string },
+  t: Translate,
+  now: Date,
+  stampedAt: Date,
+): string {
+  const { publicUrl } = site;
   const start = zonedDateTime(event.startsAt, event.timezone);
   const end = zonedDateTime(event.endsAt, event.timezone);
   if (!start.isValid || !end.isValid) throw new Error('invalid time zone or time');
   const zone = vtimezone(event.timezone) ? event.timezone : null;
   const changed = DateTime.fromJSDate(event.updatedAt, { zone: 'utc' });
+  const stamp = DateTime.fromJSDate(stampedAt, { zone: 'utc' });
   const pageUrl = eventPageUrl(publicUrl, event.slug);
   const cancelled = event.status === 'cancelled';
   const ended = event.endsAt <= now;
+  const title = singleLineText(event.title);
+  const host = event.hosts[0];
   const description = describeEvent(
     {
-      summary: event.summary,
+      summary: event.summary === null ? null : multiLineText(event.summary),
       timezone: event.timezone,
-      agenda: event.agenda,
+      agenda: event.agenda.map((item) => ({ ...item, title: singleLineText(item.title) })),
       onlineUrl: event.onlineUrl,
       recordingUrls: event.recordingIds.map((id) => `${publicUrl}/recordings/${id}`),
       ended,
       cancelledText: cancelled
         ? event.cancelReason?.trim()
-          ? t('calendar.cancelledReason', { reason: event.cancelReason.trim() })
+          ? t('calendar.cancelledReason', { reason: multiLineText(event.cancelReason.trim()) })
           : t('calendar.cancelled')
         : null,
       pageUrl,
@@ -166,7 +194,11 @@ export function buildVevent(event: FullEvent, publicUrl: string, t: Translate, n
       cancelled: t('calendar.cancelled'),
     },
   );
-  const location = locationText(event);
+  const location = locationText({
+    venueName: event.venueName === null ? null : singleLineText(event.venueName),
+    venueAddress: event.venueAddress === null ? null : singleLineText(event.venueAddress),
+    onlineUrl: event.onlineUrl === null ? null : singleLineText(event.onlineUrl),
+  });
   const geo =
     event.venueLat !== null && event.venueLon !== null
       ? { lat: event.venueLat, lon: event.venueLon }
@@ -177,28 +209,34 @@ export function buildVevent(event: FullEvent, publicUrl: string, t: Translate, n
   const vevent = calendar.createEvent({
     id: eventUid(event.id, publicUrl),
     sequence: event.sequence,
-    stamp: changed,
+    stamp,
     lastModified: changed,
     start: zone ? start : start.toUTC(),
     end: zone ? end : end.toUTC(),
     timezone: zone,
-    summary: cancelled ? `${t('calendar.cancelledPrefix')}: ${event.title}` : event.title,
-    description,
+    summary: cancelled ? `${t('calendar.cancelledPrefix')}: ${title}` : title,
+    description: multiLineText(description),
     location: location ? { title: location, ...(geo ? { geo } : {}) } : null,
     url: pageUrl,
-    categories: [t(kindKey(event.kind)), ...event.hosts.map((host) => host.name)].map((name) => ({
-      name,
+    // RFC 5546 §3.2.1: a published VEVENT names its ORGANIZER: the (first) host municipality,
+    // at the site's no-reply address (municipalities have no public address in Koda's data).
+    organizer: host ? { name: singleLineText(host.name), email: site.organizerEmail } : undefined,
+    categories: [t(kindKey(event.kind)), ...event.hosts.map((h) => h.name)].map((name) => ({
+      name: singleLineText(name),
     })),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return foldLines(vevent.toString().replace(/\r\n$/, '')) + '\r\n';
 }
 
-/** VCALENDAR head: PRODID, METHOD:PUBLISH, NAME/X-WR-CALNAME, TTLs, X-WR-TIMEZONE, VTIMEZONEs. */
+/**
+ * VCALENDAR head: PRODID, METHOD:PUBLISH, NAME/X-WR-CALNAME, TTLs, X-WR-TIMEZONE, VTIMEZONEs.
+ * ical-generator writes the calendar's own texts as they are given, so they are escaped here.
+ */
 function calendarHead(name: string, lang: Lang, t: Translate, zones: string[]): string {
   const calendar = ical({
-    name,
-    description: t('calendar.feedDescription'),
+    name: escapeText(singleLineText(name)),
+    description: escapeText(singleLineText(t('calendar.feedDescription'))),
     prodId: { company: 'Koda', product: 'Koda', language: lang.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     ttl: FEED_TTL_SECONDS,
@@ -236,7 +274,7 @@ export function feedCaches(db: Queryable): FeedCaches {
 }
 
 function cacheKey(ctx: FeedContext, id: number, version: string, ended: boolean): string {
-  return `${ctx.lang}|${ctx.publicUrl}|${id}|${version}|${ended ? 1 : 0}`;
+  return `${ctx.lang}|${ctx.publicUrl}|${ctx.organizerEmail}|${id}|${version}|${ended ? 1 : 0}`;
 }
 
 // ----- feeds ------------------------------------------------------------------------------------
@@ -253,9 +291,11 @@ export async function feedState(
     if (!lastModified || version.changedAt > lastModified) lastModified = version.changedAt;
   }
   const etag = await strongEtag([
-    'koda-feed-2',
+    // Raised when the text written for the same data changes (3: ORGANIZER, escaped names).
+    'koda-feed-3',
     ctx.lang,
     ctx.publicUrl,
+    ctx.organizerEmail,
     name,
     ...versions.map((v) => `${v.id}:${v.version}:${v.endsAt <= ctx.now ? 1 : 0}`),
   ]);
@@ -288,7 +328,8 @@ export async function renderFeed(
   const zones = new Set<string>();
   for (const event of await loadEvents(ctx.db, missing)) {
     try {
-      const text = buildVevent(event, ctx.publicUrl, t, ctx.now);
+      const stampedAt = versions.get(event.id)?.changedAt ?? event.updatedAt;
+      const text = buildVevent(event, ctx, t, ctx.now, stampedAt);
       texts.set(event.id, text);
       const version = versions.get(event.id);
       // Cache only what matches the version it is filed under (the row may have changed since).
@@ -330,13 +371,14 @@ export async function eventIcs(
   db: Queryable,
   publicUrl: string,
   slug: string,
-  options: { lang?: Lang; now?: Date; log?: Log } = {},
+  options: { lang?: Lang; now?: Date; log?: Log; mailFrom?: string } = {},
 ): Promise<string | null> {
   const row = await findEvent(db, { slug });
   if (!row || !isPublicEvent(row)) return null;
   const ctx: FeedContext = {
     db,
     publicUrl,
+    organizerEmail: organizerAddress(options.mailFrom, publicUrl),
     lang: options.lang ?? 'et',
     now: options.now ?? new Date(0),
     log: options.log,

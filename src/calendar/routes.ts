@@ -5,8 +5,9 @@ import type { AppEnv } from '@/platform/deps';
 import { eventKinds, findEvent, isPublicEvent, type EventKind } from '@/events';
 import { isNotModified } from '@/platform/http/conditional';
 import { HttpError, invalidFields, notFound } from '@/platform/http/errors';
-import { feedState, renderFeed, type FeedContext, type FeedSelection } from './feed';
-import { FEED_MAX_AGE_SECONDS } from './rules';
+import { renderFeed, type FeedContext, type FeedSelection } from './feed';
+import { freshFeedState } from './freshness';
+import { FEED_MAX_AGE_SECONDS, organizerAddress } from './rules';
 import { feedTokenEmail, revokeFeedToken } from './tokens';
 import { RevokeFeedPage } from '@views/calendar/revoke-page';
 import { pageContext } from '@/platform/http/page';
@@ -36,11 +37,12 @@ async function respondWithFeed(
   const ctx: FeedContext = {
     db,
     publicUrl: config.publicUrl,
+    organizerEmail: organizerAddress(config.mailFrom, config.publicUrl),
     lang: c.get('lang'),
     now: clock.now(),
     log,
   };
-  const state = await feedState(ctx, selection, name);
+  const state = await freshFeedState(ctx, selection, name);
   const headers: Record<string, string> = {
     ETag: state.etag,
     'Cache-Control': `${options.personal ? 'private' : 'public'}, max-age=${FEED_MAX_AGE_SECONDS}`,

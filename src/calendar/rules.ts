@@ -36,6 +36,26 @@ export function eventUid(eventId: number, publicUrl: string): string {
   return `event-${eventId}@${host}`;
 }
 
+/**
+ * A TEXT value as RFC 5545 §3.3.11 writes it: backslash, semicolon and comma escaped, a line
+ * break as `\n`. For the properties ical-generator writes as given (NAME, X-WR-CALNAME,
+ * X-WR-CALDESC); it escapes the VEVENT's own.
+ */
+export function escapeText(value: string): string {
+  return value.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * The ORGANIZER's address: `no-reply@` the domain Koda sends mail from (MAIL_FROM, as
+ * `Name <address>` or a bare address), else the site's host name. Nobody reads it: replies and
+ * iTIP messages have nowhere to go, which is what a published calendar wants.
+ */
+export function organizerAddress(mailFrom: string | undefined, publicUrl: string): string {
+  const address = /<([^<>]+)>/.exec(mailFrom ?? '')?.[1] ?? mailFrom ?? '';
+  const domain = /@([A-Za-z0-9.-]+\.[A-Za-z0-9-]+|[A-Za-z0-9-]+)\s*$/.exec(address.trim())?.[1];
+  return `no-reply@${domain ?? new URL(publicUrl).hostname}`;
+}
+
 export function eventPageUrl(publicUrl: string, slug: string): string {
   return `${publicUrl}/events/${encodeURIComponent(slug)}`;
 }

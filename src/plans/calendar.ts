@@ -1,18 +1,25 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { FEED_TTL_SECONDS, foldLines } from '@/calendar';
+import { escapeText, FEED_TTL_SECONDS, foldLines, organizerAddress } from '@/calendar';
 import type { Lang, Translate } from '@/platform/i18n';
+import { multiLineText, singleLineText } from '@/platform/text';
 import type { ItemDetail, PlanWithMunicipality } from './reads';
 
 /**
  * A plan's due dates as a calendar to subscribe to: one all-day VEVENT per item with a due date.
  * The UID is the item's, so a moved date moves the entry (SEQUENCE counts the moves) instead of
  * adding one; a dropped item's entry is CANCELLED. Dates need no time zone (VALUE=DATE).
+ *
+ * Texts are made safe whatever the database holds: the calendar's name is escaped here
+ * (ical-generator writes it as given), one-line texts lose line breaks and control characters.
+ * ORGANIZER is the plan's municipality at the site's no-reply address; DTSTAMP is when the item
+ * last changed (the entry is created anew then; see src/calendar/feed.ts buildVevent).
  */
 export function planDeadlinesIcs(args: {
   plan: PlanWithMunicipality;
   items: ItemDetail[];
   publicUrl: string;
+  mailFrom?: string;
   lang: Lang;
   t: Translate;
 }): string {
@@ -20,11 +27,15 @@ export function planDeadlinesIcs(args: {
   const planUrl = `${publicUrl}/plans/${plan.id}`;
   const host = new URL(publicUrl).hostname;
   const calendar = ical({
-    name: t('plans.calendar.name', { title: plan.title }),
+    name: escapeText(singleLineText(t('plans.calendar.name', { title: plan.title }))),
     prodId: { company: 'Koda', product: 'Koda', language: args.lang.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     ttl: FEED_TTL_SECONDS,
   });
+  const organizer = {
+    name: singleLineText(plan.municipality.name),
+    email: organizerAddress(args.mailFrom, publicUrl),
+  };
   for (const item of items) {
     if (!item.dueDate) continue;
     const day = DateTime.fromISO(item.dueDate, { zone: 'utc' });
@@ -38,14 +49,19 @@ export function planDeadlinesIcs(args: {
       sequence: item.dueDateMoves,
       stamp: changed,
       lastModified: changed,
-      summary: t('plans.calendar.summary', { title: item.title }),
-      description: [
-        t('plans.calendar.state', { status, progress: item.progress }),
-        item.responsible ? t('plans.calendar.responsible', { who: item.responsible }) : null,
-        `${planUrl}#item-${item.id}`,
-      ]
-        .filter((line) => line !== null)
-        .join('\n'),
+      summary: singleLineText(t('plans.calendar.summary', { title: item.title })),
+      description: multiLineText(
+        [
+          t('plans.calendar.state', { status, progress: item.progress }),
+          item.responsible
+            ? t('plans.calendar.responsible', { who: singleLineText(item.responsible) })
+            : null,
+          `${planUrl}#item-${item.id}`,
+        ]
+          .filter((line) => line !== null)
+          .join('\n'),
+      ),
+      organizer,
       url: `${planUrl}#item-${item.id}`,
       status: item.status === 'dropped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

@@ -98,6 +98,7 @@ export function planRoutes() {
       plan,
       items,
       publicUrl: config.publicUrl,
+      mailFrom: config.mailFrom,
       lang: c.get('lang'),
       t: c.get('t'),
     });

@@ -11,10 +11,18 @@ import type { Attendance } from './rules';
 export type RegistrationDeps = {
   db: Db;
   clock: { now(): Date };
-  config: { publicUrl: string; retentionDays: number };
+  config: { publicUrl: string; retentionDays: number; mailFrom: string };
 };
 
-export type MailContext = { publicUrl: string; now: Date };
+/**
+ * What writing a participant email needs besides the person and the event. `mailFrom` (MAIL_FROM)
+ * gives the .ics's ORGANIZER its domain; without it the site's host name is used.
+ */
+export type MailContext = { publicUrl: string; mailFrom?: string; now: Date };
+
+export function mailContext(deps: RegistrationDeps, now: Date): MailContext {
+  return { publicUrl: deps.config.publicUrl, mailFrom: deps.config.mailFrom, now };
+}
 
 export function manageUrlFor(publicUrl: string, token: string): string {
   return `${publicUrl}/registrations/${token}`;
@@ -39,7 +47,11 @@ export async function mailParticipant(
   // The same VEVENT as the public feeds (UID, SEQUENCE, description), read inside this
   // transaction so it shows the change being made. A draft has none (no feed shows it).
   const ics = hasCalendarFile(kind)
-    ? ((await feedEventIcs(tx, ctx.publicUrl, event.slug, { lang, now: ctx.now })) ?? undefined)
+    ? ((await feedEventIcs(tx, ctx.publicUrl, event.slug, {
+        lang,
+        now: ctx.now,
+        mailFrom: ctx.mailFrom,
+      })) ?? undefined)
     : undefined;
   const built = buildEmail({
     ics,

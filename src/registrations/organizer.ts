@@ -7,7 +7,7 @@ import type { Queryable } from '@/platform/db/types';
 import { HttpError } from '@/platform/http/errors';
 import { inPersonCounts, registrationById } from './queries';
 import { seatsToFill } from './rules';
-import { type RegistrationDeps, type MailContext, mailParticipant } from './mail';
+import { type RegistrationDeps, type MailContext, mailContext, mailParticipant } from './mail';
 import { type Locked, lockRegistration, cancelLocked } from './seats';
 
 /** An organizer's view of one registration of an event they manage. */
@@ -30,7 +30,7 @@ export async function organizerCancel(
   registrationId: number,
 ): Promise<void> {
   const now = deps.clock.now();
-  const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
+  const ctx: MailContext = mailContext(deps, now);
   await deps.db.transaction(async (tx) => {
     const locked = await organizerLock(tx, eventId, registrationId);
     if (locked.registration.status === 'cancelled') return;
@@ -58,7 +58,7 @@ export async function organizerPromote(
   registrationId: number,
 ): Promise<void> {
   const now = deps.clock.now();
-  const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
+  const ctx: MailContext = mailContext(deps, now);
   await deps.db.transaction(async (tx) => {
     const { registration, event } = await organizerLock(tx, eventId, registrationId);
     if (registration.status !== 'waitlisted') {

@@ -6,7 +6,7 @@ import { eventMessages, messageAudience, registrations } from '@/platform/db/sch
 import type { Queryable } from '@/platform/db/types';
 import { HttpError, parseOrThrow } from '@/platform/http/errors';
 import { mailRecipientColumns, type RegistrationEvent } from './queries';
-import { mailParticipant, type MailContext, type RegistrationDeps } from './mail';
+import { mailContext, mailParticipant, type MailContext, type RegistrationDeps } from './mail';
 
 /**
  * Organizers write to an event's participants ("bring your own cup", "the slides are here"):
@@ -72,7 +72,7 @@ export async function sendParticipantMessage(
 ): Promise<SentMessage> {
   const message = parseOrThrow(participantMessageSchema, input);
   const now = deps.clock.now();
-  const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
+  const ctx: MailContext = mailContext(deps, now);
   return deps.db.transaction(async (tx) => {
     const people = await tx
       .select(mailRecipientColumns)

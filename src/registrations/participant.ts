@@ -12,7 +12,7 @@ import {
   type RegistrationRow,
 } from './queries';
 import { registrationWindow, seatOutcome, windowError, type Attendance } from './rules';
-import type { RegistrationDeps, MailContext } from './mail';
+import { mailContext, type RegistrationDeps, type MailContext } from './mail';
 import { fillFreedSeats, lockRegistration, cancelLocked } from './seats';
 
 export type ManagedRegistration = {
@@ -38,7 +38,7 @@ export async function cancelByToken(
   token: string,
 ): Promise<{ promoted: number[] }> {
   const now = deps.clock.now();
-  const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
+  const ctx: MailContext = mailContext(deps, now);
   return deps.db.transaction(async (tx) => {
     const found = await registrationByToken(tx, token);
     if (!found) throw new HttpError('not_found', 'No such registration');
@@ -58,7 +58,7 @@ export async function switchAttendance(
   attendance: Attendance,
 ): Promise<void> {
   const now = deps.clock.now();
-  const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
+  const ctx: MailContext = mailContext(deps, now);
   await deps.db.transaction(async (tx) => {
     const found = await registrationByToken(tx, token);
     if (!found) throw new HttpError('not_found', 'No such registration');

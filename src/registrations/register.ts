@@ -13,7 +13,13 @@ import {
   type RegistrationEvent,
 } from './queries';
 import { registrationWindow, seatOutcome, windowError, type RegistrationInput } from './rules';
-import { type RegistrationDeps, type MailContext, manageUrlFor, mailParticipant } from './mail';
+import {
+  type RegistrationDeps,
+  type MailContext,
+  mailContext,
+  manageUrlFor,
+  mailParticipant,
+} from './mail';
 
 /** Re-sending the manage link is limited to once per this many ms per registration. */
 const LINK_RESEND_INTERVAL_MS = 60 * 60 * 1000;
@@ -59,7 +65,7 @@ export async function registerParticipant(
   lang: Lang,
 ): Promise<RegisterResult> {
   const now = deps.clock.now();
-  const ctx: MailContext = { publicUrl: deps.config.publicUrl, now };
+  const ctx: MailContext = mailContext(deps, now);
   let outcome: RegisterResult | 'duplicate' | 'refused';
   try {
     outcome = await deps.db.transaction(async (tx) => {
