@@ -7,7 +7,15 @@ import { eventsFor } from './attention';
 import { requireUserPage } from '@/platform/auth/guards';
 import type { AppEnv } from '@/platform/deps';
 import { notFound, parseOrThrow } from '@/platform/http/errors';
-import { formInput, formProblems, readForm, type FormProblems } from '@/platform/http/forms';
+import {
+  confirmed,
+  formInput,
+  formProblems,
+  readForm,
+  text,
+  type FormProblems,
+} from '@/platform/http/forms';
+import { ConfirmPage } from '@views/shell/confirm-page';
 import { pageContext } from '@/platform/http/page';
 import {
   BLANK_AGENDA_ROWS,
@@ -156,6 +164,27 @@ export function eventAdminRoutes() {
     const deps = c.get('deps');
     const event = await managedEvent(c, user);
     const form = await readForm(c);
+    // Cancelling emails everyone registered: a second, explicit step first (with a reason given;
+    // without one the refusal below says so beside the field).
+    if (
+      text(form, 'status') === 'cancelled' &&
+      text(form, 'cancelReason').trim() &&
+      !confirmed(form)
+    ) {
+      const t = c.get('t');
+      return c.html(
+        ConfirmPage({
+          ...pageContext(c),
+          user,
+          question: t('admin.event.cancelConfirm.question', { title: event.title }),
+          details: [t('admin.event.cancelConfirm.details')],
+          action: `/admin/events/${event.slug}/status`,
+          fields: { status: 'cancelled', cancelReason: text(form, 'cancelReason') },
+          confirmLabel: t('admin.event.cancelConfirm.yes'),
+          backHref: `/admin/events/${event.slug}`,
+        }),
+      );
+    }
     try {
       await updateEvent({ ...deps, user }, event.slug, formInput(eventStatusForm, form));
       return c.redirect(`/admin/events/${event.slug}?saved=1`, 303);

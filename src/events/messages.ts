@@ -119,6 +119,10 @@ export const eventsMessages = defineMessages(
     'event.error.closesBeforeOpens': 'Registreerimine peab lõppema pärast selle algust.',
     'event.error.closesAfterEnd': 'Registreerimine ei saa lõppeda pärast sündmuse lõppu.',
     'event.error.cancelReason': 'Kirjuta, miks sündmus ära jääb.',
+    'admin.event.cancelConfirm.question': 'Kas jätta „{title}“ ära?',
+    'admin.event.cancelConfirm.details':
+      'Kõik registreerunud saavad kohe e-kirja, et sündmus jääb ära, koos sinu kirjutatud põhjusega. Sündmuse lehel ja kalendrivoogudes on see edaspidi ärajäänuna.',
+    'admin.event.cancelConfirm.yes': 'Jah, jäta ära ja teata kõigile',
     'event.error.agendaOutside': 'Päevakava punkt peab jääma sündmuse aja sisse.',
     'event.error.agendaOverlap': 'Kattub punktiga {n} („{title}”).',
     'event.error.unknownHost': 'Sellist omavalitsust ei ole: {name}.',
@@ -259,3 +263,7 @@ declare module '@/platform/i18n' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds these keys to the catalogue
   interface Messages extends Record<keyof typeof eventsMessages.et, string> {}
 }
+    'admin.event.cancelConfirm.question': 'Cancel “{title}”?',
+    'admin.event.cancelConfirm.details':
+      'Everyone registered is emailed at once that the event is cancelled, with the reason you wrote. The event page and the calendar feeds show it as cancelled from then on.',
+    'admin.event.cancelConfirm.yes': 'Yes, cancel it and tell everyone',

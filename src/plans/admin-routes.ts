@@ -1,11 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { outcomeAdminRoutes } from '@/outcomes';
 import { AdminPlanPage, AdminPlansPage } from '@views/plans/admin-pages';
+import { ConfirmPage } from '@views/shell/confirm-page';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
 import { requireUserPage } from '@/platform/auth/guards';
 import type { AppEnv } from '@/platform/deps';
 import { invalidFields, notFound } from '@/platform/http/errors';
 import {
+  confirmed,
   formInput,
   formProblems,
   pathId,
@@ -27,6 +29,7 @@ import {
 } from './forms';
 import { addUpdate } from './progress';
 import {
+  findItemDetail,
   findPlan,
   listManageableMunicipalities,
   listManagedPlans,
@@ -156,7 +159,27 @@ export function planAdminRoutes() {
 
   // A refused delete (409 plan_not_draft) is the error page, in the reader's language.
   routes.post('/admin/plans/:id/delete', async (c) => {
-    await deletePlan(writer(c, requireUserPage(c)), pathId(c));
+    const user = requireUserPage(c);
+    const planId = pathId(c);
+    const plan = await findPlan(c.get('deps').db, planId);
+    if (!plan) throw notFound('No such plan');
+    assertCanManage(user, [plan.municipalityId]);
+    // Only a draft can go (deletePlan refuses the rest): it goes with its items, for good.
+    if (plan.status === 'draft' && !confirmed(await readForm(c))) {
+      const t = c.get('t');
+      return c.html(
+        ConfirmPage({
+          ...pageContext(c),
+          user,
+          question: t('plans.admin.deletePlanConfirm', { title: plan.title }),
+          details: [t('plans.admin.deleteConfirmDetails')],
+          action: `/admin/plans/${planId}/delete`,
+          confirmLabel: t('plans.admin.deleteConfirmYes'),
+          backHref: `/admin/plans/${planId}`,
+        }),
+      );
+    }
+    await deletePlan(writer(c, user), planId);
     return c.redirect('/admin/plans', 303);
   });
 
@@ -187,7 +210,27 @@ export function planAdminRoutes() {
   });
 
   routes.post('/admin/plan-items/:id/delete', async (c) => {
-    const item = await deleteItem(writer(c, requireUserPage(c)), pathId(c));
+    const user = requireUserPage(c);
+    const { db } = c.get('deps');
+    const found = await findItemDetail(db, pathId(c));
+    const plan = found ? await findPlan(db, found.planId) : null;
+    if (!found || !plan) throw notFound('No such action item');
+    assertCanManage(user, [plan.municipalityId]);
+    if (plan.status === 'draft' && !confirmed(await readForm(c))) {
+      const t = c.get('t');
+      return c.html(
+        ConfirmPage({
+          ...pageContext(c),
+          user,
+          question: t('plans.admin.deleteItemConfirm', { title: found.title }),
+          details: [t('plans.admin.deleteConfirmDetails')],
+          action: `/admin/plan-items/${found.id}/delete`,
+          confirmLabel: t('plans.admin.deleteConfirmYes'),
+          backHref: `/admin/plans/${plan.id}#item-${found.id}`,
+        }),
+      );
+    }
+    const item = await deleteItem(writer(c, user), found.id);
     return c.redirect(`/admin/plans/${item.planId}?deleted`, 303);
   });
 

@@ -136,6 +136,11 @@ export const plansMessages = defineMessages(
     'plans.admin.deleteHint':
       'Kustutada saab ainult mustandit. Vastuvõetud kava ja selle tegevused jäävad avalikuks: kava saab arhiveerida ja tegevusest loobumisest teatada edenemise teatega.',
     'plans.admin.deleted': 'Kustutatud.',
+    'plans.admin.deletePlanConfirm':
+      'Kas kustutada tegevuskava „{title}“ koos kõigi selle tegevustega?',
+    'plans.admin.deleteItemConfirm': 'Kas kustutada tegevus „{title}“?',
+    'plans.admin.deleteConfirmDetails': 'Kustutatut tagasi tuua ei saa.',
+    'plans.admin.deleteConfirmYes': 'Jah, kustuta',
     'plans.admin.planNotDraft':
       'Vastuvõetud või arhiveeritud tegevuskava ei saa kustutada: arhiveeri see.',
     'plans.admin.itemNotDraft':
@@ -323,6 +328,10 @@ export const plansMessages = defineMessages(
     'plans.admin.deleteHint':
       'Only a draft can be deleted. An adopted plan and its actions stay public: archive the plan, and report an action as dropped with a progress report.',
     'plans.admin.deleted': 'Deleted.',
+    'plans.admin.deletePlanConfirm': 'Delete the plan “{title}” with all its items?',
+    'plans.admin.deleteItemConfirm': 'Delete the item “{title}”?',
+    'plans.admin.deleteConfirmDetails': 'What is deleted cannot be brought back.',
+    'plans.admin.deleteConfirmYes': 'Yes, delete it',
     'plans.admin.planNotDraft':
       'An adopted or archived plan cannot be deleted: archive it instead.',
     'plans.admin.itemNotDraft':

@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
 import { AdminRecordingEditPage, AdminRecordingsPage } from '@views/recordings/admin-pages';
+import { ConfirmPage } from '@views/shell/confirm-page';
 import { requireUserPage } from '@/platform/auth/guards';
 import type { AppEnv } from '@/platform/deps';
 import { notFound } from '@/platform/http/errors';
 import {
+  confirmed,
   formInput,
   formProblems,
   pathId,
@@ -139,6 +141,20 @@ export function adminRecordingRoutes() {
   routes.post('/admin/events/:slug/recordings/:id/delete', async (c) => {
     const found = await target(c);
     const { db, clock } = c.get('deps');
+    if (!confirmed(await readForm(c))) {
+      const t = c.get('t');
+      return c.html(
+        ConfirmPage({
+          ...pageContext(c),
+          user: found.user,
+          question: t('recordings.admin.deleteConfirm', { title: found.recording.title }),
+          details: [t('recordings.admin.deleteConfirmDetails')],
+          action: `${base(found.event.slug)}/${found.recording.id}/delete`,
+          confirmLabel: t('recordings.admin.deleteConfirmYes'),
+          backHref: base(found.event.slug),
+        }),
+      );
+    }
     await deleteRecording(db, found.user, found, clock.now());
     return c.redirect(base(found.event.slug), 303);
   });

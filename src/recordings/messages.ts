@@ -53,6 +53,10 @@ export const recordingMessages = defineMessages(
     'recordings.admin.editTitle': 'Muuda salvestist: {title}',
     'recordings.admin.save': 'Salvesta',
     'recordings.admin.delete': 'Eemalda',
+    'recordings.admin.deleteConfirm': 'Kas eemaldada salvestis „{title}“?',
+    'recordings.admin.deleteConfirmDetails':
+      'Salvestis ja selle peatükid kaovad sündmuse lehelt ja arhiivist. Video ise jääb sinna, kus see on (nt YouTube), aga siit seda enam ei leia.',
+    'recordings.admin.deleteConfirmYes': 'Jah, eemalda',
     'recordings.admin.moveUp': 'Tõsta üles',
     'recordings.admin.moveDown': 'Tõsta alla',
     'recordings.admin.back': 'Tagasi salvestiste juurde',
@@ -133,6 +137,10 @@ export const recordingMessages = defineMessages(
     'recordings.admin.editTitle': 'Edit recording: {title}',
     'recordings.admin.save': 'Save',
     'recordings.admin.delete': 'Remove',
+    'recordings.admin.deleteConfirm': 'Remove the recording “{title}”?',
+    'recordings.admin.deleteConfirmDetails':
+      'The recording and its chapters disappear from the event page and the archive. The video itself stays where it is hosted (e.g. YouTube), but it can no longer be found here.',
+    'recordings.admin.deleteConfirmYes': 'Yes, remove it',
     'recordings.admin.moveUp': 'Move up',
     'recordings.admin.moveDown': 'Move down',
     'recordings.admin.back': 'Back to the recordings',

@@ -4,6 +4,7 @@ import { assertCanManage } from '@/platform/auth/auth';
 import type { AppEnv } from '@/platform/deps';
 import { HttpError } from '@/platform/http/errors';
 import {
+  confirmed,
   formInput,
   formProblems,
   pathId,
@@ -15,7 +16,8 @@ import { pageContext } from '@/platform/http/page';
 import type { MessageKey } from '@/platform/i18n';
 import { listOutbox } from '@/platform/mail/outbox/queries';
 import { OutboxPage } from '@/accounts';
-import { CheckInPage, RegistrationsAdminPage } from '@views/registrations/admin';
+import { CheckInPage, MessagePreview, RegistrationsAdminPage } from '@views/registrations/admin';
+import { ConfirmPage } from '@views/shell/confirm-page';
 import { registrationsCsv } from './csv';
 import { checkInForm, messageFormValues, type MessageFormValues } from './forms';
 import {
@@ -25,7 +27,7 @@ import {
   sendParticipantMessage,
 } from './participant-messages';
 import { findEvent, hostIdsOf } from '@/events';
-import { listRegistrations, registrationCounts } from './queries';
+import { listRegistrations, registrationById, registrationCounts } from './queries';
 import { attendanceValues, registrationStatuses } from './rules';
 import { organizerCancel, organizerPromote, setCheckedIn } from './organizer';
 
@@ -107,6 +109,24 @@ export function registrationAdminRoutes() {
     const form = await readForm(c);
     try {
       const input = formInput(participantMessageSchema, form);
+      const size = (await audienceSizes(c.get('deps').db, event.id))[input.audience];
+      // One email to each of them: a second, explicit step first (nobody to write to is refused below).
+      if (size > 0 && !confirmed(form)) {
+        const t = c.get('t');
+        return c.html(
+          ConfirmPage({
+            ...pageContext(c),
+            user,
+            question: t('registration.message.confirm.question', { count: size }),
+            details: [t('registration.message.confirm.details')],
+            preview: MessagePreview({ t, subject: input.subject, body: input.body }),
+            action: `/admin/events/${event.slug}/messages`,
+            fields: { audience: input.audience, subject: input.subject, body: input.body },
+            confirmLabel: t('registration.message.confirm.yes', { count: size }),
+            backHref: `/admin/events/${event.slug}/registrations#messages`,
+          }),
+        );
+      }
       const { recipients } = await sendParticipantMessage(c.get('deps'), user, event, input);
       return c.redirect(
         `/admin/events/${event.slug}/registrations?sent=${recipients}#messages`,
@@ -143,6 +163,25 @@ export function registrationAdminRoutes() {
 
   routes.post('/admin/events/:slug/registrations/:id/cancel', async (c) => {
     const { user, event } = await managedEventPage(c, c.req.param('slug'));
+    if (!confirmed(await readForm(c))) {
+      const person = await registrationById(c.get('deps').db, pathId(c));
+      if (!person || person.eventId !== event.id)
+        throw new HttpError('not_found', 'No such registration');
+      const t = c.get('t');
+      return c.html(
+        ConfirmPage({
+          ...pageContext(c),
+          user,
+          question: t('registration.admin.cancelConfirm.question', {
+            name: person.name ?? t('registration.admin.anonymized'),
+          }),
+          details: [t('registration.admin.cancelConfirm.details')],
+          action: `/admin/events/${event.slug}/registrations/${person.id}/cancel`,
+          confirmLabel: t('registration.admin.cancelConfirm.yes'),
+          backHref: `/admin/events/${event.slug}/registrations`,
+        }),
+      );
+    }
     try {
       await organizerCancel(c.get('deps'), user, event.id, pathId(c));
     } catch (error) {

@@ -95,6 +95,10 @@ export const registrationMessages = defineMessages(
     'registration.admin.actions': 'Tegevused',
     'registration.admin.promote': 'Kinnita',
     'registration.admin.cancel': 'Tühista',
+    'registration.admin.cancelConfirm.question': 'Kas tühistada registreering: {name}?',
+    'registration.admin.cancelConfirm.details':
+      'Ta saab sellest e-kirja. Kui tal oli koht, saab selle ootenimekirjas esimene.',
+    'registration.admin.cancelConfirm.yes': 'Jah, tühista registreering',
     'registration.admin.csv': 'Laadi alla CSV',
     'registration.admin.checkInLink': 'Kohalolijate märkimine',
     'registration.admin.none': 'Registreerunuid pole.',
@@ -158,6 +162,10 @@ export const registrationMessages = defineMessages(
     'registration.message.hint':
       'Iga saaja saab eraldi kirja: tervitus tema keeles, sinu tekst, sündmuse aeg ja koht. Keegi ei näe teiste aadresse.',
     'registration.message.send': 'Saada kiri',
+    'registration.message.confirm.question': 'Kas saata see kiri {count} saajale?',
+    'registration.message.confirm.details':
+      'Igaüks saab oma kirja. Saadetud kirja tagasi võtta ei saa.',
+    'registration.message.confirm.yes': 'Jah, saada kiri kohe',
     'registration.message.sent': 'Kiri on saatmisjärjekorras: {count} saajat.',
     'registration.message.history': 'Saadetud kirjad',
     'registration.message.none': 'Osalejatele pole veel kirjutatud.',
@@ -261,6 +269,10 @@ export const registrationMessages = defineMessages(
     'registration.admin.actions': 'Actions',
     'registration.admin.promote': 'Confirm',
     'registration.admin.cancel': 'Cancel',
+    'registration.admin.cancelConfirm.question': 'Cancel the registration of {name}?',
+    'registration.admin.cancelConfirm.details':
+      'They are told by email. If they had a seat, it goes to the first person on the waitlist.',
+    'registration.admin.cancelConfirm.yes': 'Yes, cancel the registration',
     'registration.admin.csv': 'Download CSV',
     'registration.admin.checkInLink': 'Check-in',
     'registration.admin.none': 'No registrations.',
@@ -324,6 +336,10 @@ export const registrationMessages = defineMessages(
     'registration.message.hint':
       'Each recipient gets an email of their own: a greeting in their language, your text, and the event’s time and place. Nobody sees the other addresses.',
     'registration.message.send': 'Send the message',
+    'registration.message.confirm.question': 'Send this message? Recipients: {count}.',
+    'registration.message.confirm.details':
+      'Each of them gets their own email. A sent email cannot be taken back.',
+    'registration.message.confirm.yes': 'Yes, send it now',
     'registration.message.sent': 'The message is queued for {count} recipients.',
     'registration.message.history': 'Messages sent',
     'registration.message.none': 'No messages sent to the participants yet.',

@@ -117,6 +117,7 @@ describe('organizer event pages', () => {
     await post(`/admin/events/${slug}/status`, {
       status: 'cancelled',
       cancelReason: 'Saal on kinni',
+      confirm: 'yes',
     });
     expect(await (await ctx.app.request(`/events/${slug}`)).text()).toContain('Saal on kinni');
   });

@@ -667,12 +667,22 @@ describe('admin: correcting and deleting on /admin/plans/:id', () => {
     expect(adoptedPage).not.toContain('<option value="draft"');
     expect(page).toContain('<option value="draft"');
 
-    const delItem = await postForm(ctx, `/admin/plan-items/${item.id}/delete`, {}, as(keila));
+    const delItem = await postForm(
+      ctx,
+      `/admin/plan-items/${item.id}/delete`,
+      { confirm: 'yes' },
+      as(keila),
+    );
     expect(delItem.status).toBe(303);
     expect(delItem.headers.get('location')).toBe(`/admin/plans/${draft.id}?deleted`);
     expect((await snapshot(draft.id)).items.map((row) => row.id)).toEqual([kept.id]);
 
-    const delPlan = await postForm(ctx, `/admin/plans/${draft.id}/delete`, {}, as(keila));
+    const delPlan = await postForm(
+      ctx,
+      `/admin/plans/${draft.id}/delete`,
+      { confirm: 'yes' },
+      as(keila),
+    );
     expect(delPlan.status).toBe(303);
     expect(delPlan.headers.get('location')).toBe('/admin/plans');
     expect(await snapshot(draft.id)).toEqual({ plan: [], items: [], sources: [], updates: [] });

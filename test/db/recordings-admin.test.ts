@@ -147,7 +147,7 @@ describe('organizer pages for recordings', () => {
       .orderBy(chapters.offsetSeconds);
     expect(made.map((row) => row.offsetSeconds)).toEqual([0, 2400, 3300, 6900]);
 
-    const removed = await post(`${BASE}/${last.id}/delete`, {}, rouge);
+    const removed = await post(`${BASE}/${last.id}/delete`, { confirm: 'yes' }, rouge);
     expect(removed.status).toBe(303);
     expect((await recordingsOfEvent()).map((row) => row.id)).not.toContain(last.id);
     const audit = await ctx.deps.db

@@ -516,7 +516,9 @@ describe('organizers', () => {
     const base = `/admin/events/${event.slug}/registrations`;
     const full = await postForm2(`${base}/${second?.id}/promote`, organizer);
     expect(full.status).toBe(409);
-    expect((await postForm2(`${base}/${first?.id}/cancel`, organizer)).status).toBe(303);
+    expect(
+      (await postForm2(`${base}/${first?.id}/cancel`, organizer, { confirm: 'yes' })).status,
+    ).toBe(303);
     const rows = await registrationsOf(ctx.deps.db, event.id);
     expect(rows.map((r) => r.status)).toEqual(['cancelled', 'confirmed']);
     expect((await outboxFor(ctx.deps.db, waiting.email as string)).map((m) => m.kind)).toContain(

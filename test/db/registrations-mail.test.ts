@@ -130,7 +130,12 @@ describe('delivery over SMTP', () => {
     const sent = await postForm(
       ctx,
       `/admin/events/${event.slug}/messages`,
-      { audience: 'confirmed', subject: 'Võtke tass kaasa', body: 'Kohvipaus on kell 17.' },
+      {
+        audience: 'confirmed',
+        subject: 'Võtke tass kaasa',
+        body: 'Kohvipaus on kell 17.',
+        confirm: 'yes',
+      },
       { authorization: organizer },
     );
     expect(sent.status).toBe(303);

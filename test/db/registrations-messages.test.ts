@@ -27,6 +27,8 @@ const message = (audience: string) => ({
   audience,
   subject: 'Võtke kaasa oma tass',
   body: 'Kohvipaus on kell 17.\nPalun võtke kaasa oma tass.',
+  // The second, explicit step (the first post asks; see test/db/forms-confirm.test.ts).
+  confirm: 'yes',
 });
 
 /** An event with two confirmed people (one English, one checked in), one waitlisted, one cancelled. */

@@ -309,3 +309,26 @@ export function CheckInPage(props: AdminProps & { q: string }) {
     </AdminLayout>
   );
 }
+
+/** The message as it will be sent, on the page that asks to confirm sending it. */
+export function MessagePreview(props: { t: PageContext['t']; subject: string; body: string }) {
+  return (
+    <blockquote class="message-preview">
+      <p>
+        <strong>
+          {props.t('registration.message.subject')}: {props.subject}
+        </strong>
+      </p>
+      {props.body.split(/\r?\n\s*\r?\n/).map((paragraph) => (
+        <p>
+          {paragraph.split(/\r?\n/).map((line, i) => (
+            <>
+              {i > 0 ? <br /> : null}
+              {line}
+            </>
+          ))}
+        </p>
+      ))}
+    </blockquote>
+  );
+}

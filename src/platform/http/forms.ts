@@ -125,6 +125,14 @@ export function checked(form: Form, name: string): boolean {
 }
 
 /**
+ * The second step of a destructive or mass-email action: the first post (without it) answers
+ * with a page asking to confirm, whose form posts again with `confirm=yes`. No JavaScript.
+ */
+export function confirmed(form: Form): boolean {
+  return text(form, 'confirm') === 'yes';
+}
+
+/**
  * A number field: null when blank, the number when it is one (a decimal comma is fine), and
  * otherwise the text as typed, so the schema refuses it and names the field.
  */
