@@ -31,6 +31,7 @@ export {
   lockEvent,
   publicEventCondition,
   publicEventStatuses,
+  publicRevision,
 } from './reads';
 export type {
   AgendaItemRow,

@@ -6,7 +6,13 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { agendaItems, eventHosts, events, municipalities } from '@/platform/db/schema';
+import {
+  agendaItems,
+  eventHosts,
+  events,
+  municipalities,
+  publicRevision as publicRevisionTable,
+} from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import { agendaKinds, eventKinds, eventStatuses } from './rules';
 
@@ -300,6 +306,18 @@ function feedWhere(selection: FeedEventSelection): SQL | undefined {
   }
   if (selection.eventIdsIn) conditions.push(inArray(events.id, selection.eventIdsIn));
   return and(...conditions);
+}
+
+/**
+ * The public calendar's revision (drizzle/0011): raised by the database whenever an event is added
+ * or removed or anything a feed shows of one changes. One primary-key read.
+ */
+export async function publicRevision(db: Queryable): Promise<number> {
+  const [row] = await db
+    .select({ revision: publicRevisionTable.revision })
+    .from(publicRevisionTable)
+    .where(eq(publicRevisionTable.id, 1));
+  return row?.revision ?? 0;
 }
 
 export type FeedEventVersion = {
