@@ -8,6 +8,25 @@ import type { MessageKey } from '@/platform/i18n';
 import { AdminLayout } from '@views/shell/admin-layout';
 import { ErrorSummary, Field, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
+import { DEFAULT_TIMEZONE } from '@/platform/time';
+
+let zones: string[] | undefined;
+
+/**
+ * The zones an event may be in: the default (Europe/Tallinn) first, then every IANA zone the
+ * runtime knows, and the stored one even if the runtime does not list it.
+ */
+function timezoneChoices(current: unknown): string[] {
+  zones ??= [
+    DEFAULT_TIMEZONE,
+    ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [])
+      .filter((zone) => zone !== DEFAULT_TIMEZONE)
+      .sort(),
+  ];
+  return typeof current === 'string' && current && !zones.includes(current)
+    ? [current, ...zones]
+    : zones;
+}
 
 export type EventFormPageProps = PageContext & {
   user: CurrentUser;
@@ -139,7 +158,23 @@ export function EventFormPage(props: EventFormPageProps) {
             required: true,
           })}
           {field('endsAt', 'admin.event.field.endsAt', { type: 'datetime-local', required: true })}
-          {field('timezone', 'admin.event.field.timezone')}
+          <Field name="timezone" label={t('admin.event.field.timezone')} errors={errors}>
+            <select id={fieldId('timezone')} name="timezone" {...invalidAttrs('timezone', errors)}>
+              {timezoneChoices(values.timezone).map((zone) => (
+                <option
+                  value={zone}
+                  selected={
+                    zone ===
+                    (typeof values.timezone === 'string' && values.timezone
+                      ? values.timezone
+                      : DEFAULT_TIMEZONE)
+                  }
+                >
+                  {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          </Field>
         </fieldset>
         <fieldset>
           <legend>{t('admin.event.section.where')}</legend>
