@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { agendaItemKind, eventKind, eventStatus } from '@/platform/db/schema';
 import type { ErrorDetail } from '@/platform/http/errors';
 import { DEFAULT_TIMEZONE, isValidTimezone, parseZonedIso } from '@/platform/time';
+import { singleLine } from '@/platform/text';
 
 /** The kinds and statuses are the database's enums (one list each, in the schema). */
 export const eventKinds = eventKind.enumValues;
@@ -29,15 +30,15 @@ const dateTime = z
   });
 
 const venueSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  address: z.string().trim().max(300).nullish(),
+  name: singleLine().min(1).max(200),
+  address: singleLine().max(300).nullish(),
   lat: z.number().min(-90).max(90).nullish(),
   lon: z.number().min(-180).max(180).nullish(),
 });
 
 const eventFields = {
   kind: z.enum(eventKinds),
-  title: z.string().trim().min(1, 'Required').max(200),
+  title: singleLine().min(1, 'Required').max(200),
   summary: z.string().trim().max(1000).nullish(),
   description: z.string().max(20_000).nullish(),
   startsAt: dateTime,
@@ -253,11 +254,11 @@ export function participantNotice(
 export const agendaItemInputSchema = z.strictObject({
   startsAt: dateTime,
   endsAt: dateTime,
-  title: z.string().trim().min(1, 'Required').max(300),
+  title: singleLine().min(1, 'Required').max(300),
   description: z.string().max(10_000).nullish(),
-  speakers: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+  speakers: z.array(singleLine().min(1).max(200)).max(30).optional(),
   kind: z.enum(agendaKinds),
-  room: z.string().trim().max(100).nullish(),
+  room: singleLine().max(100).nullish(),
   capacity: z.number().int().min(0).max(100_000).nullish(),
 });
 

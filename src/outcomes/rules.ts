@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rowId } from '@/platform/http/errors';
 import type { outcomes } from '@/platform/db/schema';
+import { singleLine } from '@/platform/text';
 
 /** What an outcome note is and which fields it has: the API's and the admin form's schemas. */
 export const outcomeKinds = ['minutes', 'proposal', 'decision', 'question', 'dissent'] as const;
@@ -8,7 +9,7 @@ export type OutcomeRow = typeof outcomes.$inferSelect;
 
 export const outcomeInputSchema = z.object({
   kind: z.enum(outcomeKinds),
-  title: z.string().trim().min(1).max(500),
+  title: singleLine().min(1).max(500),
   body: z.string().max(50_000),
   agendaItemId: rowId.nullish(),
   recordingId: rowId.nullish(),

@@ -5,6 +5,7 @@ import { csvDocument, unguardCell } from '@/platform/csv';
 import { issuesToDetails, MAX_ID, rowId, type ErrorDetail } from '@/platform/http/errors';
 import type { Localized } from '@/platform/http/validation';
 import { DEFAULT_TIMEZONE } from '@/platform/time';
+import { singleLine } from '@/platform/text';
 
 /** Plans are dated in the network's zone (all Estonian municipalities). */
 export const PLAN_ZONE = DEFAULT_TIMEZONE;
@@ -31,7 +32,7 @@ const httpUrl = z
 
 /** The plan's fields, once: the full schema (create, admin form) and the PATCH schema derive from it. */
 const planFields = z.object({
-  title: z.string().trim().min(1).max(300),
+  title: singleLine().min(1).max(300),
   periodStart: isoDate,
   periodEnd: isoDate,
   status: z.enum(planStatuses).optional(),
@@ -59,9 +60,9 @@ export const progressSchema = z.number().int().min(0).max(100);
 
 /** What describes an item (correctable later); status and progress belong to its timeline. */
 const itemFields = z.object({
-  title: z.string().trim().min(1).max(500),
+  title: singleLine().min(1).max(500),
   description: z.string().max(20_000).nullish(),
-  responsible: z.string().max(300).nullish(),
+  responsible: singleLine().max(300).nullish(),
   dueDate: isoDate.nullish(),
   sourceOutcomeIds: z.array(rowId).max(50).optional(),
 });
@@ -248,9 +249,9 @@ export function itemsToCsv(items: CsvItem[]): string {
 export type CsvParseResult = { ok: true; items: CsvItem[] } | { ok: false; details: ErrorDetail[] };
 
 const csvRowSchema = z.object({
-  title: z.string().trim().min(1, 'A title is required').max(500),
+  title: singleLine().min(1, 'A title is required').max(500),
   description: z.string().max(20_000),
-  responsible: z.string().max(300),
+  responsible: singleLine().max(300),
   due_date: z.union([z.literal(''), isoDate]),
   status: z.enum(itemStatuses, {
     error: () => `Unknown status; use one of ${itemStatuses.join(', ')}`,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { rowId } from '@/platform/http/errors';
 import { parseHttpUrl } from './providers';
+import { singleLine } from '@/platform/text';
 
 const MAX_DURATION = 7 * 24 * 3600;
 
@@ -15,13 +16,13 @@ export const httpUrl = z
 
 export const chapterInput = z.object({
   offsetSeconds: z.number().int().min(0).max(MAX_DURATION).openapi({ example: 1200 }),
-  title: z.string().trim().min(1).max(300),
+  title: singleLine().min(1).max(300),
   agendaItemId: rowId.nullable().optional(),
 });
 
 const fields = {
   url: httpUrl.openapi({ example: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' }),
-  title: z.string().trim().min(1).max(300),
+  title: singleLine().min(1).max(300),
   kind: z.enum(['live', 'recording']),
   agendaItemId: rowId.nullable(),
   language: z

@@ -1,6 +1,7 @@
 import type { EventStatus } from '@/events';
 import type { ErrorCode } from '@/platform/http/errors';
 import { z } from 'zod';
+import { singleLine } from '@/platform/text';
 
 export const attendanceValues = ['in_person', 'online'] as const;
 export type Attendance = (typeof attendanceValues)[number];
@@ -98,11 +99,15 @@ export function purgeCutoff(now: Date, retentionDays: number): Date {
   return new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
 }
 
-const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-const optionalText = (max: number) =>
+/** One line (line breaks become spaces, control characters go), trimmed, at most `max`. */
+const trimmed = (max: number) => singleLine().max(max, `At most ${max} characters`);
+const optionalText = (max: number, line: 'single' | 'multi' = 'single') =>
   z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    trimmed(max).optional(),
+    (line === 'single'
+      ? trimmed(max)
+      : z.string().trim().max(max, `At most ${max} characters`)
+    ).optional(),
   );
 
 /** A registration as the API and the form send it. Consent must be explicitly true. */
@@ -115,7 +120,7 @@ export const registrationInput = z.strictObject({
     .pipe(z.email({ message: 'Must be a valid email address' })),
   organization: optionalText(200),
   attendance: z.enum(attendanceValues, { message: 'Must be in_person or online' }),
-  needs: optionalText(1000),
+  needs: optionalText(1000, 'multi'),
   // Checked by hand, not with z.literal(true): only a refinement names its own message key,
   // and an optional schema would not run it for a missing field.
   consent: z
