@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { events } from './events';
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent', 'failed']);
 
@@ -14,6 +15,11 @@ export const outbox = pgTable(
     /** Optional idempotency key (e.g. `reminder:42:2026-11-27T15:00:00Z`): a second insert is ignored. */
     dedupeKey: text().unique(),
     recipient: text().notNull(),
+    /**
+     * The event the message is about (registration emails): it is then purged RETENTION_DAYS after
+     * the event ends, with the event's registrations, not after it was written or sent.
+     */
+    eventId: integer().references(() => events.id, { onDelete: 'set null' }),
     subject: text().notNull(),
     text: text().notNull(),
     html: text(),
@@ -27,5 +33,8 @@ export const outbox = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index('outbox_due_idx').on(table.status, table.nextAttemptAt)],
+  (table) => [
+    index('outbox_due_idx').on(table.status, table.nextAttemptAt),
+    index('outbox_event_idx').on(table.eventId),
+  ],
 );

@@ -27,6 +27,12 @@ export const registrations = pgTable(
     lang: text().notNull().default('et'),
     status: registrationStatus().notNull(),
     manageTokenHash: text().notNull().unique(),
+    /**
+     * A new manage link emailed to the address when someone registers it again: it replaces
+     * manageTokenHash only when it is used (by whoever reads that mailbox); until then the
+     * owner's link keeps working.
+     */
+    pendingManageTokenHash: text().unique(),
     consentAt: timestamp({ withTimezone: true }).notNull(),
     /** Opt-in to hear what became of the meeting (action item status changes). */
     followUpConsentAt: timestamp({ withTimezone: true }),
