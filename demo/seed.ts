@@ -117,6 +117,19 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
   return true;
 }
 
+/** The county (maakond) each programme municipality lay in, for the addresses of its places. */
+const COUNTIES: Record<string, string> = {
+  tartu: 'Tartu maakond',
+  viljandi: 'Viljandi maakond',
+  keila: 'Harju maakond',
+  haljala: 'Lääne-Viru maakond',
+  rouge: 'Võru maakond',
+  maksa: 'Tartu maakond',
+  'jarva-jaani': 'Järva maakond',
+  saue: 'Harju maakond',
+  rakvere: 'Lääne-Viru maakond',
+};
+
 async function seedMunicipalities(tx: Tx): Promise<MunicipalityIds> {
   const rows = await tx
     .insert(municipalities)
@@ -125,6 +138,7 @@ async function seedMunicipalities(tx: Tx): Promise<MunicipalityIds> {
         slug: m.slug,
         name: m.name,
         kind: m.kind as 'city' | 'parish',
+        county: COUNTIES[m.slug] ?? null,
       })),
     )
     .returning({ id: municipalities.id, slug: municipalities.slug });

@@ -12,7 +12,7 @@ import { listEventActionItems, listEventOutcomes } from '@/outcomes';
 import type { AppEnv } from '@/platform/deps';
 import { notFound } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
-import { eventJsonLd } from './json-ld';
+import { eventJsonLd, jsonLdHosts } from './json-ld';
 import { eventListQuerySchema, type EventListQuery } from './listing';
 import { listEventPage, listMunicipalities } from './queries';
 import { findPublicEvent, listEventYears, loadAgenda } from './reads';
@@ -80,7 +80,17 @@ export function eventRoutes() {
         ...ctx,
         event,
         agenda,
-        jsonLd: eventJsonLd(event, config.publicUrl, ctx.lang),
+        jsonLd: eventJsonLd(
+          event,
+          {
+            hosts: await jsonLdHosts(db, event),
+            agenda,
+            seats,
+            registration: registrationWindow(event, now),
+          },
+          config.publicUrl,
+          ctx.lang,
+        ),
         registration: ended
           ? undefined
           : RegistrationPanel({ ...ctx, event, seats, state: registrationWindow(event, now) }),

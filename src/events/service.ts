@@ -270,6 +270,7 @@ export async function updateEvent(
       .update(events)
       .set({
         ...after,
+        previousStartsAt: previousStartAfterMove(current, after.startsAt),
         sequence: bump ? current.sequence + 1 : current.sequence,
         publishedAt:
           after.status === 'published' && !current.publishedAt ? now : current.publishedAt,
@@ -296,6 +297,21 @@ export async function updateEvent(
     return { before, after };
   });
   return { event: (await findEventBySlug(db, slug)) as StoredEvent, ...result };
+}
+
+/**
+ * The start to remember as the previous one: a published event moved to a new start keeps the
+ * start it had (JSON-LD previousStartDate, the page's "moved from …"); moved back to that
+ * start, it has none. A draft's start is nobody's appointment yet.
+ */
+export function previousStartAfterMove(
+  current: { status: string; startsAt: Date; previousStartsAt: Date | null },
+  startsAt: Date,
+): Date | null {
+  if (current.status !== 'published' || startsAt.getTime() === current.startsAt.getTime()) {
+    return current.previousStartsAt;
+  }
+  return startsAt.getTime() === current.previousStartsAt?.getTime() ? null : current.startsAt;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
