@@ -81,8 +81,9 @@ describe('plan items CSV: export → import is exact for any text', () => {
         for (const item of items) {
           await created(await apiRequest(ctx, 'POST', `/plans/${source.id}/items`, item, keila));
         }
+        // What the app stored (single-line fields normalised on the way in) is what must return.
         const expected = await itemsOf(source.id);
-        expect(expected.map((item) => item.title)).toEqual(items.map((item) => item.title));
+        expect(expected).toHaveLength(items.length);
 
         const page = await download(`/plans/${source.id}/items.csv`, keila);
         const api = await download(`/api/v1/plans/${source.id}/items.csv`, keila);

@@ -37,3 +37,13 @@ export const hostileText = (options: { minLength?: number; maxLength?: number } 
     ),
     ...options,
   });
+
+/**
+ * `hostileText` as a single-line field stores it (titles, names, places): no line breaks, tabs
+ * or other control characters, no spaces at the ends.
+ */
+export const hostileLine = (options: { minLength?: number; maxLength?: number } = {}) =>
+  hostileText(options).map((text) =>
+    // eslint-disable-next-line no-control-regex -- the characters a single-line field never keeps
+    text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim(),
+  );

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csvDocument } from '@/platform/csv';
 import { CSV_COLUMNS, itemsToCsv, parseItemsCsv, type CsvItem } from '@/plans/rules';
 import { registrationsCsv } from '@/registrations/csv';
-import { hostileText } from '../helpers/text';
+import { hostileLine, hostileText } from '../helpers/text';
 import type { RegistrationRow } from '@/registrations/queries';
 
 /**
@@ -16,11 +16,13 @@ function strictRecords(text: string): string[][] {
 }
 
 const item = fc.record({
-  title: hostileText({ minLength: 1, maxLength: 40 })
-    .map((title) => title.trim())
-    .filter((title) => title.length > 0),
+  // Titles and the responsible are single-line fields; descriptions take any text.
+  title: hostileLine({ minLength: 1, maxLength: 40 }).filter((title) => title.length > 0),
   description: fc.option(hostileText({ minLength: 1, maxLength: 80 }), { nil: null }),
-  responsible: fc.option(hostileText({ minLength: 1, maxLength: 30 }), { nil: null }),
+  responsible: fc.option(
+    hostileLine({ minLength: 1, maxLength: 30 }).filter((text) => text.length > 0),
+    { nil: null },
+  ),
   dueDate: fc.option(
     fc
       .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
