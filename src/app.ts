@@ -34,6 +34,7 @@ import {
 } from '@/platform/http/errors';
 import { loggableError, loggablePath } from '@/platform/log';
 import { accessLog, language, provideDeps, requestIds } from '@/platform/http/middleware';
+import { compress } from '@/platform/http/compress';
 import { isApiPath, pageContext } from '@/platform/http/page';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -73,6 +74,8 @@ export function createApp(deps: Deps) {
   // First the request id, so every response and every log line of the request carry it (see
   // docs/architecture.md, "A request"); the access log wraps everything after it.
   app.use(requestIds());
+  // Outermost but for the request id: every answer, error pages too, goes out compressed.
+  app.use(compress());
   app.use(provideDeps(deps));
   app.use(accessLog());
   app.use(language(catalogues));
