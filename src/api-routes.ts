@@ -7,10 +7,15 @@ import { registrationApi } from '@/registrations';
 import { outcomesApi } from '@/outcomes';
 import { plansApi } from '@/plans';
 import { createApiRouter, requireJsonBody } from '@/platform/http/api-router';
+import { documentTokenRefusals, TOKEN_SECURITY_DESCRIPTION } from '@/platform/http/openapi';
+import { requireTokenScope } from '@/platform/auth/scopes';
+import { apiScopeOf } from './api-scopes';
 
 /** Every feature's API, mounted under /api/v1; the OpenAPI 3.1 document at /api/openapi.json. */
 export function apiRoutes() {
   const v1 = createApiRouter();
+  // A token's scope is checked before the body is read: a token without it learns nothing more.
+  v1.use(requireTokenScope('/api/v1', apiScopeOf));
   v1.use(requireJsonBody());
   const features: OpenAPIHono<AppEnv>[] = [
     eventsApi(),
@@ -20,10 +25,11 @@ export function apiRoutes() {
     plansApi(),
   ];
   for (const feature of features) v1.route('/', feature);
+  documentTokenRefusals(v1);
   v1.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API token from `npm run cli -- token:create` or /admin/tokens',
+    description: TOKEN_SECURITY_DESCRIPTION,
   });
 
   const api = new Hono<AppEnv>();

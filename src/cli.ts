@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createApiToken, listApiTokensByEmail, revokeApiToken } from '@/platform/auth/api-tokens';
+import { API_SCOPES, apiScopeSchema, type ApiScope } from '@/platform/auth/scopes';
 import { createUser } from '@/accounts';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from '@/platform/db/migrate';
@@ -17,8 +18,11 @@ import { seedDemo } from '../demo/seed';
 const usage = `Usage: npm run cli -- <command> [options]
 
   user:create --email E --name N --password P --role admin|organizer [--municipality SLUG ...]
-  token:create --email E [--label TEXT]     prints a new API token once
-  token:list --email E                      lists a user's API tokens (ids and labels, never the tokens)
+  token:create --email E [--label TEXT] [--scopes read,events,registrations,plans,admin] [--expires-days N]
+                                            prints a new API token once (default: every scope the
+                                            user's role allows, valid 365 days)
+  token:list --email E                      lists a user's API tokens: id, label, scopes, expiry,
+                                            last use (never the tokens)
   token:revoke --id N                       revokes an API token at once
   migrate                                   applies the database migrations
   seed:demo                                 loads the demo programme into an empty database
@@ -52,10 +56,14 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
     if (!values.email) throw new HttpError('invalid_fields', 'token:list needs --email');
     for (const token of await listApiTokensByEmail(db, values.email)) {
-      const state = token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active';
+      const state = token.revokedAt
+        ? `revoked ${token.revokedAt.toISOString()}`
+        : token.expiresAt.getTime() <= Date.now()
+          ? 'expired'
+          : 'active';
       const used = token.lastUsedAt ? token.lastUsedAt.toISOString() : 'never';
       console.log(
-        `${token.id}\t${token.label ?? '-'}\tcreated ${token.createdAt.toISOString()}\tlast used ${used}\t${state}`,
+        `${token.id}\t${token.label ?? '-'}\tscopes ${token.scopes.join(',')}\tcreated ${token.createdAt.toISOString()}\texpires ${token.expiresAt.toISOString()}\tlast used ${used}\t${state}`,
       );
     }
   },
@@ -71,10 +79,31 @@ const commands: Record<string, Command> = {
   'token:create': async ({ db }, args) => {
     const { values } = parseArgs({
       args,
-      options: { email: { type: 'string' }, label: { type: 'string' } },
+      options: {
+        email: { type: 'string' },
+        label: { type: 'string' },
+        scopes: { type: 'string' },
+        'expires-days': { type: 'string' },
+      },
     });
     if (!values.email) throw new HttpError('invalid_fields', 'token:create needs --email');
-    const token = await createApiToken(db, values.email, values.label);
+    const scopes = values.scopes?.split(',').map((scope) => scope.trim());
+    const unknown = scopes?.filter((scope) => !apiScopeSchema.safeParse(scope).success) ?? [];
+    if (unknown.length > 0) {
+      throw new HttpError(
+        'invalid_fields',
+        `Unknown scope ${unknown.join(', ')}; choose from ${API_SCOPES.join(', ')}`,
+      );
+    }
+    const days = values['expires-days'];
+    if (days !== undefined && !/^\d+$/.test(days)) {
+      throw new HttpError('invalid_fields', '--expires-days takes a whole number of days');
+    }
+    const token = await createApiToken(db, values.email, {
+      label: values.label,
+      scopes: scopes as ApiScope[] | undefined,
+      expiresInDays: days === undefined ? undefined : Number(days),
+    });
     console.log(token);
     console.error('Keep this token now: it is stored hashed and cannot be shown again.');
   },

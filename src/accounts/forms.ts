@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorDetail } from '@/platform/http/errors';
 import { formList } from '@/platform/http/forms';
+import { apiScopeSchema, DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '@/platform/auth/scopes';
 import type { PasswordErrors } from './passwords';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from './users';
 
@@ -38,7 +39,18 @@ export const newUserForm = z.object({
 
 export const accessForm = z.object({ role, municipalities });
 
-export const tokenForm = z.object({ label: z.string().trim().max(100).default('') });
+/** A new API token: its label, what it may do (checkboxes) and for how many days. */
+export const tokenForm = z.object({
+  label: z.string().trim().max(100).default(''),
+  scopes: formList(apiScopeSchema).refine((scopes) => scopes.length > 0, {
+    message: 'Choose at least one scope',
+    params: { key: 'accounts.tokens.scopesRequired' },
+  }),
+  expiresInDays: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().min(1).max(MAX_TOKEN_DAYS).default(DEFAULT_TOKEN_DAYS),
+  ),
+});
 
 /** A password problem of checkNewPassword as a detail with its message key. */
 export function passwordDetails(errors: PasswordErrors): ErrorDetail[] {

@@ -1,10 +1,11 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { passwordResets, users } from '@/platform/db/schema';
+import { passwordResetRequests, passwordResets, users } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
 import { HttpError } from '@/platform/http/errors';
 import { clearRateLimit, hitRateLimit, type RateLimitRule } from '@/platform/http/rate-limit';
 import { hashToken, newToken } from '@/platform/tokens';
+import { isLang } from '@/platform/i18n';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { recordAudit } from '@/platform/audit/audit';
 import type { CurrentUser } from '@/platform/auth/auth';
@@ -13,6 +14,7 @@ import { accountLoginKey, normaliseEmail } from '@/platform/auth/login';
 import { hashPassword } from '@/platform/auth/password';
 import { checkNewPassword, hasErrors, type MailContext, type PasswordErrors } from './passwords';
 import { revokeUserSessions } from '@/platform/auth/sessions';
+import { revokeUserTokens } from '@/platform/auth/api-tokens';
 import { getUser } from './user-admin';
 
 /** A reset link works once, for an hour. */
@@ -81,10 +83,12 @@ const emailSchema = z.email().max(254);
 
 /**
  * "Forgot your password?": answers `done` alike whether or not the address belongs to an
- * active account, so the answer tells nobody which addresses have accounts. Only for an
- * active account, and at most RESET_EMAIL_RULE times an hour per address, is a token stored
- * and the email written (in one transaction). Every request counts against the client's
- * address (RESET_ADDRESS_RULE), malformed ones too.
+ * active account, and does the same work for both, so neither the answer nor its timing tells
+ * anyone which addresses have accounts: two counters (RESET_ADDRESS_RULE for the client's
+ * address, malformed requests too; RESET_EMAIL_RULE for the address typed) and, while the typed
+ * address is under its limit, one row queued in password_reset_requests. The users table is not
+ * read here: processResetRequests (the outbox job, every few seconds) looks the address up and,
+ * for an active account only, stores a token and writes the email.
  */
 export async function requestPasswordReset(
   db: Db,
@@ -104,14 +108,51 @@ export async function requestPasswordReset(
   if (!emailSchema.safeParse(email).success) return { kind: 'invalid' };
   const byEmail = await hitRateLimit(db, `password-reset:email:${email}`, RESET_EMAIL_RULE, now);
   if (!byEmail.allowed) return { kind: 'done' };
-  await db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ id: users.id, name: users.name, email: users.email })
-      .from(users)
-      .where(and(eq(sql`lower(${users.email})`, email), isNull(users.disabledAt)));
-    if (user) await issueResetToken(tx, user, { ...mail, byAdmin: false }, now);
-  });
+  await db.insert(passwordResetRequests).values({ email, lang: mail.lang, requestedAt: now });
   return { kind: 'done' };
+}
+
+/** How many queued requests one transaction of processResetRequests takes. */
+const REQUEST_BATCH = 20;
+
+/**
+ * Works through the queued "forgot your password?" requests (run by the outbox job before it
+ * sends): each is deleted, and for an active account a token is stored and the email written,
+ * in the same transaction, so a crash loses no request and none is answered twice. Requests
+ * are claimed with SKIP LOCKED: several processes may run this at once. Returns how many
+ * emails were written.
+ */
+export async function processResetRequests(db: Db, publicUrl: string, now: Date): Promise<number> {
+  let written = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const claimed = await tx
+        .select()
+        .from(passwordResetRequests)
+        .orderBy(asc(passwordResetRequests.id))
+        .limit(REQUEST_BATCH)
+        .for('update', { skipLocked: true });
+      if (claimed.length === 0) return 0;
+      await tx.delete(passwordResetRequests).where(
+        inArray(
+          passwordResetRequests.id,
+          claimed.map((request) => request.id),
+        ),
+      );
+      for (const request of claimed) {
+        const [user] = await tx
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(and(eq(sql`lower(${users.email})`, request.email), isNull(users.disabledAt)));
+        if (!user) continue;
+        const lang = isLang(request.lang) ? request.lang : 'et';
+        await issueResetToken(tx, user, { lang, publicUrl, byAdmin: false }, now);
+        written++;
+      }
+      return claimed.length;
+    });
+    if (batch < REQUEST_BATCH) return written;
+  }
 }
 
 /**
@@ -182,8 +223,8 @@ class LinkSpent extends Error {}
 
 /**
  * Sets a new password through a reset link. In one transaction: the token (and every other
- * open token of the user) marked used, the new hash, every session of the user revoked, the
- * account's login lockout lifted (owning the mailbox proves enough) and the audit entry.
+ * open token of the user) marked used, the new hash, every session and API token of the user
+ * revoked (whoever knew the old password may have made one), the account's login delay lifted (owning the mailbox proves enough) and the audit entry.
  * Two concurrent uses of one link: one succeeds, the other is `gone`.
  */
 export async function resetPassword(
@@ -223,6 +264,7 @@ export async function resetPassword(
         .set({ usedAt: now })
         .where(and(eq(passwordResets.userId, open.userId), isNull(passwordResets.usedAt)));
       const sessionsRevoked = await revokeUserSessions(tx, open.userId, now);
+      const tokensRevoked = await revokeUserTokens(tx, open.userId, now);
       await clearRateLimit(tx, accountLoginKey(open.email));
       await recordAudit(
         tx,
@@ -231,7 +273,7 @@ export async function resetPassword(
           action: 'user.password_reset',
           entity: 'user',
           entityId: open.userId,
-          after: { sessionsRevoked },
+          after: { sessionsRevoked, tokensRevoked },
         },
         now,
       );

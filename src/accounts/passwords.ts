@@ -7,9 +7,10 @@ import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { recordAudit } from '@/platform/audit/audit';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { passwordChangedEmail } from './emails';
-import { accountLoginKey, LOGIN_RULE } from '@/platform/auth/login';
+import { LOGIN_RULE } from '@/platform/auth/login';
 import { hashPassword, verifyPassword } from '@/platform/auth/password';
 import { revokeUserSessions } from '@/platform/auth/sessions';
+import { revokeUserTokens } from '@/platform/auth/api-tokens';
 import { passwordSchema } from './users';
 
 /** Why a password field was refused; the page shows the matching message beside it. */
@@ -49,16 +50,23 @@ export function hasErrors(errors: PasswordErrors): boolean {
 /** What the emails need from the request: its language and the site's public address. */
 export type MailContext = { lang: Lang; publicUrl: string };
 
+/** The counter of current-password tries on the change form: the signed-in user's own. */
+export function passwordChangeKey(userId: number): string {
+  return `password-change:user:${userId}`;
+}
+
 export type ChangePasswordResult =
   | { kind: 'ok'; sessionsRevoked: number }
   | { kind: 'invalid'; errors: PasswordErrors }
   | { kind: 'limited'; retryAfterSeconds: number };
 
 /**
- * A signed-in user changes their own password. The current password is checked against the
- * account's login counter (LOGIN_RULE), so this form cannot be used to guess it faster than
- * the login form. On success, in one transaction: the new hash, every other session of the
- * user revoked (the one in `keepSessionToken` stays), open reset links spent, the audit entry
+ * A signed-in user changes their own password. Tries of the current password are counted per
+ * user (LOGIN_RULE: 10 per 15 minutes), so a stolen session cannot guess it faster than one
+ * address can at the login form; the counter is the user's own, so a stranger's failed logins,
+ * which slow the account's login, never keep its owner from changing the password. On success, in one transaction: the new hash, every other session of the
+ * user revoked (the one in `keepSessionToken` stays), every API token of the user revoked, open
+ * reset links spent, the audit entry
  * (never the hash) and the notice email to the account's address.
  */
 export async function changeOwnPassword(
@@ -71,7 +79,7 @@ export async function changeOwnPassword(
 ): Promise<ChangePasswordResult> {
   const errors = checkNewPassword(input);
   if (hasErrors(errors)) return { kind: 'invalid', errors };
-  const key = accountLoginKey(user.email);
+  const key = passwordChangeKey(user.id);
   const limit = await hitRateLimit(db, key, LOGIN_RULE, now);
   if (!limit.allowed) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds };
   const [row] = await db
@@ -91,6 +99,7 @@ export async function changeOwnPassword(
       .returning({ id: users.id });
     if (updated.length === 0) return null;
     const revoked = await revokeUserSessions(tx, user.id, now, input.keepSessionToken);
+    const tokensRevoked = await revokeUserTokens(tx, user.id, now);
     await tx
       .update(passwordResets)
       .set({ usedAt: now })
@@ -102,7 +111,7 @@ export async function changeOwnPassword(
         action: 'user.password_change',
         entity: 'user',
         entityId: user.id,
-        after: { otherSessionsRevoked: revoked },
+        after: { otherSessionsRevoked: revoked, tokensRevoked },
       },
       now,
     );

@@ -14,6 +14,7 @@ import { AUDIT_PAGE_SIZE, auditEntities, listAudit } from '@/platform/audit/quer
 import { idParam, parseForm, pathId, readForm, text, texts } from '@/platform/http/forms';
 import { requireAdminPage, requireUserPage, safeNext } from '@/platform/auth/guards';
 import { attemptLogin } from '@/platform/auth/login';
+import { deviceCookieToken, setDeviceCookie } from '@/platform/auth/devices';
 import {
   clearSessionCookie,
   revokeSession,
@@ -25,6 +26,7 @@ import {
   getUser,
   listMunicipalityOptions,
   listUsers,
+  revokeAllTokens,
   setUserDisabled,
   updateUserAccess,
 } from './user-admin';
@@ -83,13 +85,19 @@ export function accountsRoutes() {
     const now = clock.now();
     const result = await attemptLogin(
       db,
-      { email: parsed.data.email, password: parsed.data.password, address: clientAddress(c) },
+      {
+        email: parsed.data.email,
+        password: parsed.data.password,
+        address: clientAddress(c),
+        deviceToken: deviceCookieToken(c),
+      },
       now,
     );
     if (result.kind === 'ok') {
       const previous = sessionCookieToken(c);
       if (previous) await revokeSession(db, previous, now);
       setSessionCookie(c, result.token);
+      if (result.deviceToken) setDeviceCookie(c, result.deviceToken);
       return c.redirect(next, 303);
     }
     if (result.kind === 'limited') {
@@ -182,7 +190,11 @@ export function accountsRoutes() {
             ? t('accounts.users.enabledNotice')
             : query('resetSent')
               ? t('accounts.users.resetSentNotice', { email })
-              : undefined;
+              : query('tokensRevoked')
+                ? t('accounts.users.tokensRevokedNotice', {
+                    count: Number(c.req.query('tokensRevoked')) || 0,
+                  })
+                : undefined;
     return userPage(c, id, { notice });
   });
 
@@ -217,19 +229,42 @@ export function accountsRoutes() {
     });
   }
 
+  routes.post('/admin/users/:id/revoke-tokens', async (c) => {
+    const user = requireAdminPage(c);
+    const { db, clock } = c.get('deps');
+    const id = pathId(c);
+    const revoked = await revokeAllTokens(db, user, id, clock.now());
+    return c.redirect(`/admin/users/${id}?tokensRevoked=${revoked}`, 303);
+  });
+
   // API tokens: each user manages their own.
 
   async function tokensPage(
     c: Context<AppEnv>,
-    extra: { newToken?: string; notice?: string; errors?: FieldErrors; label?: string },
+    extra: {
+      newToken?: string;
+      notice?: string;
+      errors?: FieldErrors;
+      label?: string;
+      scopes?: string[];
+      expiresInDays?: string;
+    },
     status: 200 | 201 | 422 = 200,
   ) {
     const user = requireUserPage(c);
-    const tokens = await listApiTokens(c.get('deps').db, user.id);
+    const { db, clock } = c.get('deps');
+    const tokens = await listApiTokens(db, user.id);
     // The page that shows a new token once must not be kept in any cache.
     if (extra.newToken) c.header('Cache-Control', 'no-store');
     return c.html(
-      TokensPage({ ...pageContext(c), user, tokens, zone: DEFAULT_TIMEZONE, ...extra }),
+      TokensPage({
+        ...pageContext(c),
+        user,
+        tokens,
+        zone: DEFAULT_TIMEZONE,
+        now: clock.now(),
+        ...extra,
+      }),
       status,
     );
   }
@@ -248,12 +283,34 @@ export function accountsRoutes() {
     const { db, clock } = c.get('deps');
     const form = await readForm(c);
     const parsed = parseForm(tokenForm, form);
-    if (!parsed.success) {
-      const errors = localizeDetails(c.get('t'), parsed.details);
-      return tokensPage(c, { errors, label: text(form, 'label') }, 422);
+    const refused = (errors: FieldErrors) =>
+      tokensPage(
+        c,
+        {
+          errors,
+          label: text(form, 'label'),
+          scopes: texts(form, 'scopes'),
+          expiresInDays: text(form, 'expiresInDays'),
+        },
+        422,
+      );
+    if (!parsed.success) return refused(localizeDetails(c.get('t'), parsed.details));
+    try {
+      const { label, scopes, expiresInDays } = parsed.data;
+      const newToken = await createOwnApiToken(
+        db,
+        user,
+        { label: label || null, scopes, expiresInDays },
+        clock.now(),
+      );
+      return tokensPage(c, { newToken }, 201);
+    } catch (error) {
+      // An organizer who sends the admin scope by hand: the form's own message.
+      if (error instanceof HttpError && error.code === 'invalid_fields') {
+        return refused(localizeDetails(c.get('t'), error.details));
+      }
+      throw error;
     }
-    const newToken = await createOwnApiToken(db, user, parsed.data.label || null, clock.now());
-    return tokensPage(c, { newToken }, 201);
   });
 
   routes.post('/admin/tokens/:id/revoke', async (c) => {

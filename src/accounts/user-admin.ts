@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { apiTokens, memberships, municipalities, users } from '@/platform/db/schema';
+import { memberships, municipalities, users } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
 import { HttpError, invalidFields, notFound, parseOrThrow } from '@/platform/http/errors';
 import { recordAudit } from '@/platform/audit/audit';
 import type { CurrentUser } from '@/platform/auth/auth';
+import { revokeUserTokens } from '@/platform/auth/api-tokens';
 import { revokeUserSessions } from '@/platform/auth/sessions';
 import { unknownMunicipalities } from './users';
 
@@ -156,10 +157,7 @@ export async function setUserDisabled(
       .where(eq(users.id, userId));
     if (disabled) {
       await revokeUserSessions(tx, userId, now);
-      await tx
-        .update(apiTokens)
-        .set({ revokedAt: now })
-        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+      await revokeUserTokens(tx, userId, now);
     }
     const after = await getUser(tx, userId);
     await recordAudit(
@@ -175,5 +173,28 @@ export async function setUserDisabled(
       now,
     );
     return after;
+  });
+}
+
+/**
+ * An admin revokes every API token of a user at once (a leaked token, a lost laptop); audited
+ * with how many were open. Returns that number.
+ */
+export async function revokeAllTokens(
+  db: Db,
+  actor: CurrentUser,
+  userId: number,
+  now: Date,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await getUser(tx, userId);
+    const revoked = await revokeUserTokens(tx, userId, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'user.tokens_revoke', entity: 'user', entityId: userId, after: { revoked } },
+      now,
+    );
+    return revoked;
   });
 }

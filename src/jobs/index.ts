@@ -1,4 +1,4 @@
-import { prunePasswordResets } from '@/accounts';
+import { processResetRequests, prunePasswordResets } from '@/accounts';
 import { pruneSessions } from '@/platform/auth/sessions';
 import { pruneOrphanFeedTokens } from '@/calendar';
 import type { Deps } from '@/platform/deps';
@@ -23,6 +23,8 @@ import { purgeCutoff } from '@/registrations';
 export type JobDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'log'>;
 
 export async function runOutboxJob(deps: JobDeps, hold?: HoldState): Promise<SendReport> {
+  // Queued "forgot your password?" requests first, so their emails go out in this run.
+  await processResetRequests(deps.db, deps.config.publicUrl, deps.clock.now());
   return sendDueMessages(deps, { hold });
 }
 

@@ -78,6 +78,8 @@ export async function notifyStatusChange(
         subject: email.subject,
         text: email.text,
         dedupeKey: `plan-item-update:${args.update.id}:${key}`,
+        // Kept as long as the registration the address came from.
+        eventId: person.eventId,
       },
       args.now,
     );

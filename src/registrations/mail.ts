@@ -72,6 +72,7 @@ export async function mailParticipant(
       recipient: person.email,
       ...built,
       dedupeKey: extra.dedupeKey,
+      eventId: event.id,
     },
     ctx.now,
   );

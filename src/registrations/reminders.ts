@@ -68,6 +68,7 @@ export async function enqueueReminders(deps: {
         recipient: row.email,
         ...built,
         dedupeKey: `registration.reminder:${row.id}:${event.startsAt.toISOString()}`,
+        eventId,
       },
       now,
     );

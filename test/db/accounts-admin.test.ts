@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { apiTokens, auditLog, memberships, users } from '@/platform/db/schema';
@@ -65,7 +65,7 @@ describe('user management', () => {
     }
   });
 
-  it('refuses every write to organizers and strangers, with cookies or tokens', async () => {
+  it('refuses every write to organizers and strangers, with cookies or tokens (a token is no login at all)', async () => {
     const target = await makeUser(ctx, { role: 'organizer', municipalities: ['rouge'] });
     const writes: [string, Record<string, string | string[]>][] = [
       ['/admin/users', { email: 'x@koda.test', name: 'X', password: 'long enough password' }],
@@ -73,14 +73,17 @@ describe('user management', () => {
       [`/admin/users/${target.id}/disable`, {}],
     ];
     const organizerToken = await bearerFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
+    const adminToken = await bearerFor(ctx, { role: 'admin' });
     for (const [path, fields] of writes) {
       const anonymous = await postForm(ctx, path, fields);
       expect(anonymous.status, path).toBe(303);
       expect(anonymous.headers.get('location'), path).toMatch(/^\/admin\/login/);
       expect((await postForm(ctx, path, fields, { cookie: organizerCookie })).status).toBe(403);
-      expect((await postForm(ctx, path, fields, { authorization: organizerToken })).status).toBe(
-        403,
-      );
+      for (const authorization of [organizerToken, adminToken]) {
+        const res = await postForm(ctx, path, fields, { authorization });
+        expect(res.status, path).toBe(303);
+        expect(res.headers.get('location'), path).toMatch(/^\/admin\/login/);
+      }
     }
     const [after] = await ctx.deps.db.select().from(users).where(eq(users.id, target.id));
     expect(after?.role).toBe('organizer');
@@ -209,7 +212,7 @@ describe('own API tokens', () => {
     const created = await postForm(
       ctx,
       '/admin/tokens',
-      { label: 'Veebileht' },
+      { label: 'Veebileht', scopes: ['read', 'events'], expiresInDays: '90' },
       { cookie: organizerCookie },
     );
     expect(created.status).toBe(201);
@@ -218,8 +221,15 @@ describe('own API tokens', () => {
     const token = /koda_[\w-]{43}/.exec(html)?.[0];
     expect(token).toBeDefined();
 
-    const api = await ctx.app.request('/admin', { headers: { authorization: `Bearer ${token}` } });
+    const api = await ctx.app.request('/api/v1/events', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(api.status).toBe(200);
+    // A token opens no page.
+    const dashboard = await ctx.app.request('/admin', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(dashboard.status).toBe(303);
 
     const list = await page('/admin/tokens', organizerCookie);
     expect(list.html).toContain('Veebileht');
@@ -248,7 +258,7 @@ describe('own API tokens', () => {
       { cookie: organizerCookie },
     );
     expect(revoked.status).toBe(303);
-    const after = await ctx.app.request('/admin', {
+    const after = await ctx.app.request('/api/v1/events', {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(after.status).toBe(401);
@@ -256,7 +266,7 @@ describe('own API tokens', () => {
     const entries = await ctx.deps.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entity, 'api_token'));
+      .where(and(eq(auditLog.entity, 'api_token'), eq(auditLog.entityId, String(row?.id))));
     expect(entries.map((e) => e.action)).toEqual(['api_token.create', 'api_token.revoke']);
     expect(JSON.stringify(entries)).not.toContain(token);
     expect(ctx.log.lines.join('\n')).not.toContain(token);

@@ -177,9 +177,9 @@ describe('login and sessions', () => {
 });
 
 describe('login rate limiting', () => {
-  it('locks an account after 10 quick failures, even from many addresses', async () => {
+  it('slows an account after 5 quick failures, even from many addresses, for a browser it never used', async () => {
     const user = await makeUser(ctx, { role: 'organizer' });
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 5; i++) {
       const res = await postForm(
         ctx,
         '/admin/login',
@@ -195,11 +195,11 @@ describe('login rate limiting', () => {
       from(),
     );
     expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(locked.headers.get('retry-after')).toBe('15');
     expect(locked.headers.get('set-cookie') ?? '').not.toContain('koda_session');
     expect(await locked.text()).toContain('Liiga palju ebaõnnestunud katseid');
-    // After the block the right password works again.
-    ctx.clock.set(new Date(Date.parse(TEST_NOW) + 16 * 60 * 1000));
+    // After the delay the right password works again.
+    ctx.clock.set(new Date(Date.parse(TEST_NOW) + 16 * 1000));
     try {
       await expect(loginCookie(ctx, user.email, user.password, from())).resolves.toMatch(
         /^koda_session=/,

@@ -4,7 +4,7 @@ import { seedDemo } from '../../demo/seed';
 import { agendaItems, events } from '@/platform/db/schema';
 import { findEventBySlug } from '@/events/reads';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
+import { sessionFor } from '../helpers/auth';
 
 let ctx: TestContext;
 let rouge: string;
@@ -13,12 +13,12 @@ let tartu: string;
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps.db, ctx.clock.now());
-  rouge = await bearerFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
-  tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
+  rouge = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
+  tartu = await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
 });
 afterAll(() => ctx.close());
 
-function post(path: string, form: Record<string, string | string[]>, authorization = rouge) {
+function post(path: string, form: Record<string, string | string[]>, cookie = rouge) {
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(form)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
@@ -26,7 +26,7 @@ function post(path: string, form: Record<string, string | string[]>, authorizati
   return ctx.app.request(path, {
     method: 'POST',
     headers: {
-      authorization,
+      cookie,
       origin: 'https://koda.test',
       'content-type': 'application/x-www-form-urlencoded',
     },
@@ -34,8 +34,7 @@ function post(path: string, form: Record<string, string | string[]>, authorizati
   });
 }
 
-const get = (path: string, authorization = rouge) =>
-  ctx.app.request(path, { headers: { authorization } });
+const get = (path: string, cookie = rouge) => ctx.app.request(path, { headers: { cookie } });
 
 const newEvent = {
   kind: 'think_tank',
@@ -175,7 +174,7 @@ describe('organizer event pages', () => {
     expect(form).toContain('name="hosts" value="rouge"');
     expect(form).not.toContain('value="tartu"');
 
-    const admin = await bearerFor(ctx, { role: 'admin' });
+    const admin = await sessionFor(ctx, { role: 'admin' });
     const joint = await post(
       '/admin/events/new',
       { ...newEvent, title: 'Rõuge ja Tartu ühine foorum', hosts: ['rouge', 'tartu'] },
@@ -207,7 +206,7 @@ describe('organizer event pages', () => {
     const crossSite = await ctx.app.request('/admin/events/mottekoda-rouges/status', {
       method: 'POST',
       headers: {
-        authorization: rouge,
+        cookie: rouge,
         origin: 'https://evil.example',
         'content-type': 'application/x-www-form-urlencoded',
       },

@@ -4,7 +4,7 @@ import { seedDemo } from '../../demo/seed';
 import { agendaItems, registrations } from '@/platform/db/schema';
 import type { Lang } from '@/platform/i18n';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
+import { sessionFor } from '../helpers/auth';
 import { expectOnlyIn, expectRefusedFormIn } from '../helpers/form-language';
 import { postForm } from '../helpers/session';
 import { body, freshAddress, makeEvent, register } from './registrations-fixtures';
@@ -20,7 +20,7 @@ let keila: string;
 beforeAll(async () => {
   ctx = await createTestContext({ config: { TRUST_PROXY: 'true' } });
   await seedDemo(ctx.deps.db, ctx.clock.now());
-  keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });
 afterAll(() => ctx.close());
 
@@ -28,16 +28,16 @@ const LANGS: Lang[] = ['et', 'en'];
 const withLang = (path: string, lang: Lang) =>
   `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
-/** A form post as a person in `lang` sends it (organizer pages: with the organizer's token). */
+/** A form post as a person in `lang` sends it (organizer pages: signed in as the organizer). */
 async function send(
   path: string,
   lang: Lang,
   fields: Record<string, string | string[]>,
-  authorization?: string,
+  cookie?: string,
 ) {
   const res = await postForm(ctx, withLang(path, lang), fields, {
     ...freshAddress(),
-    ...(authorization ? { authorization } : {}),
+    ...(cookie ? { cookie } : {}),
   });
   return { status: res.status, html: await res.text() };
 }
@@ -363,7 +363,7 @@ describe.each(LANGS)('refused forms in %s', (lang) => {
     );
     expect(made.status).toBe(303);
     const list = await (
-      await ctx.app.request(withLang(base, lang), { headers: { authorization: keila } })
+      await ctx.app.request(withLang(base, lang), { headers: { cookie: keila } })
     ).text();
     const id = /recordings\/(\d+)\/move/.exec(list)?.[1] ?? /recordings\/(\d+)"/.exec(list)?.[1];
     expect(id).toBeDefined();

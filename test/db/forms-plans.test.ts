@@ -6,7 +6,7 @@ import type { Lang } from '@/platform/i18n';
 import { eventHosts, events, municipalities } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
-import { bearerFor } from '../helpers/auth';
+import { bearerFor, sessionFor } from '../helpers/auth';
 import { expectRefusedFormIn, visibleText, type Expected } from '../helpers/form-language';
 import { ORIGIN, postForm } from '../helpers/session';
 
@@ -19,6 +19,8 @@ import { ORIGIN, postForm } from '../helpers/session';
 
 let ctx: TestContext;
 let keila: string;
+/** The same organizer's pages: a session (a token opens no page). */
+let keilaPages: string;
 let eventSlug: string;
 
 const LANGS: Lang[] = ['et', 'en'];
@@ -62,7 +64,7 @@ function send(method: string, path: string, body?: unknown) {
 }
 
 function post(path: string, lang: Lang, fields: Record<string, string | string[]>) {
-  return postForm(ctx, `${path}?lang=${lang}`, fields, { authorization: keila });
+  return postForm(ctx, `${path}?lang=${lang}`, fields, { cookie: keilaPages });
 }
 
 function upload(planId: number, lang: Lang, csv: string) {
@@ -70,7 +72,7 @@ function upload(planId: number, lang: Lang, csv: string) {
   form.append('file', new File([csv], 'items.csv', { type: 'text/csv' }));
   return ctx.app.request(`/admin/plans/${planId}/import?lang=${lang}`, {
     method: 'POST',
-    headers: { authorization: keila, origin: ORIGIN },
+    headers: { cookie: keilaPages, origin: ORIGIN },
     body: form,
   });
 }
@@ -95,6 +97,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps.db, ctx.clock.now());
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  keilaPages = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   const [event] = await ctx.deps.db
     .select({ slug: events.slug })
     .from(events)

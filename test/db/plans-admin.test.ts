@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { actionItems, actionPlans, municipalities, outcomes } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
+import { sessionFor } from '../helpers/auth';
 
 let ctx: TestContext;
 let keila: string;
@@ -12,8 +12,8 @@ let tartu: string;
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps.db, ctx.clock.now());
-  keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
-  tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
+  keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  tartu = await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
 });
 afterAll(() => ctx.close());
 
@@ -30,12 +30,12 @@ async function keilaPlans() {
     .where(eq(actionPlans.municipalityId, keilaRow?.id ?? 0));
 }
 
-function upload(planId: number, csv: string, authorization: string) {
+function upload(planId: number, csv: string, cookie: string) {
   const form = new FormData();
   form.append('file', new File([csv], 'items.csv', { type: 'text/csv' }));
   return ctx.app.request(`/admin/plans/${planId}/import`, {
     method: 'POST',
-    headers: { authorization, ...origin },
+    headers: { cookie, ...origin },
     body: form,
   });
 }
@@ -43,7 +43,7 @@ function upload(planId: number, csv: string, authorization: string) {
 async function newPlan(title: string) {
   const res = await ctx.app.request('/admin/plans', {
     method: 'POST',
-    headers: { authorization: keila, ...origin },
+    headers: { cookie: keila, ...origin },
     body: new URLSearchParams({
       municipality: 'keila',
       title,
@@ -124,12 +124,10 @@ describe('CSV export and import', () => {
   it('keeps Tartu’s organizer out of Keila’s admin plan page', async () => {
     const target = await newPlan('Keila only');
     expect(
-      (await ctx.app.request(`/admin/plans/${target}`, { headers: { authorization: tartu } }))
-        .status,
+      (await ctx.app.request(`/admin/plans/${target}`, { headers: { cookie: tartu } })).status,
     ).toBe(403);
     expect(
-      (await ctx.app.request(`/admin/plans/${target}`, { headers: { authorization: keila } }))
-        .status,
+      (await ctx.app.request(`/admin/plans/${target}`, { headers: { cookie: keila } })).status,
     ).toBe(200);
     expect((await ctx.app.request(`/admin/plans/${target}`)).status).toBe(303);
   });

@@ -11,12 +11,14 @@ import {
 } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
-import { bearerFor } from '../helpers/auth';
+import { bearerFor, sessionFor } from '../helpers/auth';
 
 let ctx: TestContext;
 let keila: string;
 let tartu: string;
 let admin: string;
+/** The same people on the pages: sessions (a token opens no page). */
+const pages = { keila: '', tartu: '', admin: '' };
 let keilaSlug: string;
 
 function send(method: string, path: string, body?: unknown, authorization?: string) {
@@ -48,7 +50,7 @@ function upload(planId: number, csv: string) {
   form.append('file', new File([csv], 'items.csv', { type: 'text/csv' }));
   return ctx.app.request(`/admin/plans/${planId}/import`, {
     method: 'POST',
-    headers: { authorization: keila, origin: 'https://koda.test' },
+    headers: { cookie: pages.keila, origin: 'https://koda.test' },
     body: form,
   });
 }
@@ -59,6 +61,9 @@ beforeAll(async () => {
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
   admin = await bearerFor(ctx, { role: 'admin' });
+  pages.keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  pages.tartu = await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
+  pages.admin = await sessionFor(ctx, { role: 'admin' });
   const [row] = await ctx.deps.db
     .select({ slug: events.slug })
     .from(events)
@@ -105,7 +110,7 @@ describe('items CSV: no spreadsheet formulas', () => {
       ["'=kirjutatud juba jutumärgiga", '-1+2\n@SUM(A1)', null],
       ['Tavaline tegevus', 'Kirjeldus', 'Kantselei'],
     ]);
-    const again = await csvOf(`/plans/${target.id}/items.csv`, { authorization: keila });
+    const again = await csvOf(`/plans/${target.id}/items.csv`, { cookie: pages.keila });
     expect(again.text).toBe(exported.text);
   });
 });
@@ -148,19 +153,22 @@ describe('items CSV: the public one cites only published outcomes', () => {
     const sourcesColumn = (rows: string[][]) => rows[1]?.[6];
 
     for (const path of [`/plans/${plan.id}/items.csv`, `/api/v1/plans/${plan.id}/items.csv`]) {
+      // The API takes the token, the page the same person's session.
+      const as = (token: string, cookie: string): Record<string, string> =>
+        path.startsWith('/api/') ? { authorization: token } : { cookie };
       for (const [who, headers] of [
         ['anonymous', {}],
-        ['organizer of tartu', { authorization: tartu }],
+        ['organizer of tartu', as(tartu, pages.tartu)],
       ] as const) {
         const { res, rows } = await csvOf(path, headers);
         expect(sourcesColumn(rows), `${who} ${path}`).toBe(String(shown.id));
         expect(res.headers.get('cache-control'), `${who} ${path}`).toBeNull();
       }
-      for (const [who, authorization] of [
-        ['organizer of keila', keila],
-        ['admin', admin],
+      for (const [who, headers] of [
+        ['organizer of keila', as(keila, pages.keila)],
+        ['admin', as(admin, pages.admin)],
       ] as const) {
-        const { res, rows } = await csvOf(path, { authorization });
+        const { res, rows } = await csvOf(path, headers);
         expect(sourcesColumn(rows), `${who} ${path}`).toBe(
           [hidden.id, shown.id].sort((a, b) => a - b).join(' '),
         );

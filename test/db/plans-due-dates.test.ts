@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionItems, actionItemUpdates, auditLog, municipalities } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
-import { bearerFor } from '../helpers/auth';
+import { bearerFor, sessionFor } from '../helpers/auth';
 import { postForm } from '../helpers/session';
 
 let ctx: TestContext;
@@ -284,9 +284,10 @@ describe('PATCH dueDate', () => {
 });
 
 describe('moving a due date from the admin page', () => {
-  const as = { authorization: '' };
-  beforeAll(() => {
-    as.authorization = keila;
+  // The pages take a session (a token opens no page).
+  const as = { cookie: '' };
+  beforeAll(async () => {
+    as.cookie = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   });
 
   async function adminPage(planId: number) {

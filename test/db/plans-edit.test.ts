@@ -14,13 +14,15 @@ import {
 } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
-import { authorizationCases, bearerFor } from '../helpers/auth';
+import { authorizationCases, bearerFor, sessionFor } from '../helpers/auth';
 import { postForm } from '../helpers/session';
 
 let ctx: TestContext;
 let keila: string;
 let tartu: string;
 let admin: string;
+/** The pages of each of them: a session (a token opens no page), by their token. */
+const pageOf = new Map<string, string>();
 let keilaSlug: string;
 /** Two outcomes of a Keila event (citable in Keila's plans) and one of Tartu's (not). */
 let keilaOutcomes: [number, number];
@@ -118,6 +120,9 @@ beforeAll(async () => {
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
   admin = await bearerFor(ctx, { role: 'admin' });
+  pageOf.set(keila, await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] }));
+  pageOf.set(tartu, await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] }));
+  pageOf.set(admin, await sessionFor(ctx, { role: 'admin' }));
   const first = await outcomeOf('keila');
   keilaSlug = first.slug;
   const second = await created(
@@ -540,7 +545,7 @@ describe('admin: the plan form', () => {
         summary: '',
         documentUrl: '',
       },
-      { authorization: keila },
+      { cookie: pageOf.get(keila)! },
     );
     expect(res.status).toBe(303);
     const [row] = await ctx.deps.db.select().from(actionPlans).where(eq(actionPlans.id, plan.id));
@@ -549,7 +554,7 @@ describe('admin: the plan form', () => {
 });
 
 describe('admin: correcting and deleting on /admin/plans/:id', () => {
-  const as = (authorization: string) => ({ authorization });
+  const as = (token: string) => ({ cookie: pageOf.get(token)! });
 
   async function adminPage(planId: number, authorization = keila) {
     const res = await ctx.app.request(`/admin/plans/${planId}?lang=en`, {

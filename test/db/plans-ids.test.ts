@@ -4,12 +4,14 @@ import { seedDemo } from '../../demo/seed';
 import { actionItems, outcomes } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
-import { bearerFor } from '../helpers/auth';
+import { bearerFor, sessionFor } from '../helpers/auth';
 import { postForm } from '../helpers/session';
 
 let ctx: TestContext;
 let keila: string;
 let admin: string;
+/** The same two on the pages: sessions (a token opens no page). */
+const pages = { keila: '', admin: '' };
 
 function send(method: string, path: string, body?: unknown, authorization?: string) {
   return apiRequest(ctx, method, path, body, authorization);
@@ -36,7 +38,7 @@ function upload(planId: number, csv: string) {
   form.append('file', new File([csv], 'items.csv', { type: 'text/csv' }));
   return ctx.app.request(`/admin/plans/${planId}/import`, {
     method: 'POST',
-    headers: { authorization: keila, origin: 'https://koda.test' },
+    headers: { cookie: pages.keila, origin: 'https://koda.test' },
     body: form,
   });
 }
@@ -46,6 +48,8 @@ beforeAll(async () => {
   await seedDemo(ctx.deps.db, ctx.clock.now());
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   admin = await bearerFor(ctx, { role: 'admin' });
+  pages.keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  pages.admin = await sessionFor(ctx, { role: 'admin' });
 });
 afterAll(() => ctx.close());
 
@@ -87,7 +91,7 @@ describe('ids beyond int4', () => {
         `/admin/plan-items/${id}/updates`,
         `/admin/outcomes/${id}/publish`,
       ]) {
-        const res = await postForm(ctx, path, { title: 'T', note: 'N' }, { authorization: admin });
+        const res = await postForm(ctx, path, { title: 'T', note: 'N' }, { cookie: pages.admin });
         expect(res.status, path).toBe(404);
       }
     }
@@ -145,7 +149,7 @@ describe('ids beyond int4', () => {
       ctx,
       `/admin/plans/${plan.id}/items?lang=en`,
       { title: 'T', sourceOutcomeIds: [big] },
-      { authorization: keila },
+      { cookie: pages.keila },
     );
     expect(form.status).toBe(422);
     expect(await form.text()).toContain('href="#f-new-item-sourceOutcomeIds"');

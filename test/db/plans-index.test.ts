@@ -11,11 +11,14 @@ import {
 } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created } from '../helpers/api';
-import { bearerFor } from '../helpers/auth';
+import { bearerFor, sessionFor } from '../helpers/auth';
 
 let ctx: TestContext;
 let keila: string;
 let tartu: string;
+/** The same two organizers on the pages: sessions (a token opens no page). */
+let keilaPages: string;
+let tartuPages: string;
 /** Demo plan ids by municipality slug. */
 const demo = new Map<string, number>();
 
@@ -49,8 +52,8 @@ function send(method: string, path: string, body?: unknown, authorization = keil
   return apiRequest(ctx, method, path, body, authorization);
 }
 
-async function page(path: string, authorization?: string) {
-  const res = await ctx.app.request(path, authorization ? { headers: { authorization } } : {});
+async function page(path: string, cookie?: string) {
+  const res = await ctx.app.request(path, cookie ? { headers: { cookie } } : {});
   expect(res.status, path).toBe(200);
   return res.text();
 }
@@ -119,6 +122,8 @@ beforeAll(async () => {
   for (const row of rows) demo.set(row.slug, row.id);
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
+  keilaPages = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  tartuPages = await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
 });
 afterAll(() => ctx.close());
 
@@ -214,7 +219,7 @@ describe('/plans', () => {
 describe('drafts and due-date moves in the list', () => {
   it('hides a draft from the public and other organizers, shows it to its organizer', async () => {
     const { plan } = await keilaPlan('draft', 'Keila mustand 2026');
-    for (const html of [await page('/plans'), await page('/plans', tartu)]) {
+    for (const html of [await page('/plans'), await page('/plans', tartuPages)]) {
       expect(html).not.toContain('Keila mustand 2026');
       expect(planLinks(html)).not.toContain(plan.id);
     }
@@ -222,7 +227,7 @@ describe('drafts and due-date moves in the list', () => {
     expect((await apiList('', tartu)).items.map((p) => p.id)).not.toContain(plan.id);
     expect((await apiList('?status=draft')).items).toEqual([]);
 
-    const own = await page('/plans', keila);
+    const own = await page('/plans', keilaPages);
     expect(planLinks(own)).toContain(plan.id);
     expect(card(own, plan.id)).toContain('Mustand');
     expect((await apiList('?status=draft', keila)).items.map((p) => p.id)).toEqual([plan.id]);
@@ -230,11 +235,11 @@ describe('drafts and due-date moves in the list', () => {
     // Its feed is no one else's either.
     expect((await ctx.app.request(`/plans/${plan.id}/feed.xml`)).status).toBe(404);
     expect(
-      (await ctx.app.request(`/plans/${plan.id}/feed.xml`, { headers: { authorization: tartu } }))
+      (await ctx.app.request(`/plans/${plan.id}/feed.xml`, { headers: { cookie: tartuPages } }))
         .status,
     ).toBe(404);
     const mine = await ctx.app.request(`/plans/${plan.id}/feed.xml`, {
-      headers: { authorization: keila },
+      headers: { cookie: keilaPages },
     });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('cache-control')).toBe('private, no-store');

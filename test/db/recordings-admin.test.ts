@@ -3,19 +3,19 @@ import { asc, eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
 import { auditLog, chapters, events, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { authorizationCases, bearerFor } from '../helpers/auth';
+import { pageAuthorizationCases, sessionFor } from '../helpers/auth';
 
 let ctx: TestContext;
 let rouge: string;
 const SLUG = 'mottekoda-rouges';
 const BASE = `/admin/events/${SLUG}/recordings`;
 
-function post(path: string, fields: Record<string, string>, authorization?: string) {
+function post(path: string, fields: Record<string, string>, cookie?: string) {
   const headers: Record<string, string> = {
     origin: 'https://koda.test',
     'content-type': 'application/x-www-form-urlencoded',
   };
-  if (authorization) headers.authorization = authorization;
+  if (cookie) headers.cookie = cookie;
   return ctx.app.request(path, {
     method: 'POST',
     headers,
@@ -35,20 +35,20 @@ async function recordingsOfEvent() {
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps.db, ctx.clock.now());
-  rouge = await bearerFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
+  rouge = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
 });
 afterAll(() => ctx.close());
 
 describe('organizer pages for recordings', () => {
   it('lists the recordings with the add form, in both languages', async () => {
-    const res = await ctx.app.request(BASE, { headers: { authorization: rouge } });
+    const res = await ctx.app.request(BASE, { headers: { cookie: rouge } });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Salvestised: Mõttekoda Rõuges');
     expect(html).toContain('Veebiülekanne');
     expect(html).toContain(`action="${BASE}"`);
     const en = await (
-      await ctx.app.request(`${BASE}?lang=en`, { headers: { authorization: rouge } })
+      await ctx.app.request(`${BASE}?lang=en`, { headers: { cookie: rouge } })
     ).text();
     expect(en).toContain('Recordings: Mõttekoda Rõuges');
   });
@@ -111,7 +111,7 @@ describe('organizer pages for recordings', () => {
   it('edits, moves, sets chapters from the agenda and removes', async () => {
     const before = await recordingsOfEvent();
     const last = before[before.length - 1]!;
-    const edit = await ctx.app.request(`${BASE}/${last.id}`, { headers: { authorization: rouge } });
+    const edit = await ctx.app.request(`${BASE}/${last.id}`, { headers: { cookie: rouge } });
     expect(edit.status).toBe(200);
     expect(await edit.text()).toContain('type="datetime-local" value="2014-11-06T16:00"');
 
@@ -163,15 +163,15 @@ describe('organizer pages for recordings', () => {
     const anonymous = await ctx.app.request(BASE);
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get('location')).toContain('/admin/login');
-    const cases = await authorizationCases(ctx, 'rouge', 'keila', [303]);
+    const cases = await pageAuthorizationCases(ctx, 'rouge', 'keila', [303]);
     for (const who of cases.slice(1)) {
-      const res = await post(BASE, { url: 'https://youtu.be/dQw4w9WgXcQ' }, who.authorization);
+      const res = await post(BASE, { url: 'https://youtu.be/dQw4w9WgXcQ' }, who.cookie);
       expect(who.expected, who.who).toContain(res.status);
     }
     const crossSite = await ctx.app.request(BASE, {
       method: 'POST',
       headers: {
-        authorization: rouge,
+        cookie: rouge,
         origin: 'https://evil.example',
         'content-type': 'application/x-www-form-urlencoded',
       },
@@ -188,7 +188,7 @@ describe('organizer pages for recordings', () => {
       .where(eq(recordings.eventId, keilaEvent!.id));
     // A recording of another event under this event's path is not found.
     const wrongPath = await ctx.app.request(`${BASE}/${keilaRecording!.id}`, {
-      headers: { authorization: await bearerFor(ctx, { role: 'admin' }) },
+      headers: { cookie: await sessionFor(ctx, { role: 'admin' }) },
     });
     expect(wrongPath.status).toBe(404);
   });

@@ -12,7 +12,7 @@ import { noMailer } from '@/platform/mail/mailer';
 import { createSmtpMailer } from '@/platform/mail/smtp';
 import { sendDueMessages } from '@/platform/mail/outbox/sender';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
+import { sessionFor } from '../helpers/auth';
 import { body, makeEvent, outboxFor, postForm, register, tokenOf } from './registrations-fixtures';
 
 type Received = { envelopeTo: string[]; mail: ParsedMail };
@@ -126,7 +126,7 @@ describe('delivery over SMTP', () => {
     await register(ctx, event.slug, second);
     await runOutboxJob(ctx.deps);
     received = [];
-    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
     const sent = await postForm(
       ctx,
       `/admin/events/${event.slug}/messages`,
@@ -136,7 +136,7 @@ describe('delivery over SMTP', () => {
         body: 'Kohvipaus on kell 17.',
         confirm: 'yes',
       },
-      { authorization: organizer },
+      { cookie: organizer },
     );
     expect(sent.status).toBe(303);
     expect((await runOutboxJob(ctx.deps)).sent).toBe(2);

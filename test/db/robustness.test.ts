@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
+import { bearerFor, sessionFor } from '../helpers/auth';
 
 let ctx: TestContext;
 
@@ -94,13 +94,13 @@ describe('ids that cannot exist', () => {
   });
 
   it('answers 404 for a registration id beyond the column on the organizer pages', async () => {
-    const admin = await bearerFor(ctx, { role: 'admin' });
+    const admin = await sessionFor(ctx, { role: 'admin' });
     const res = await ctx.app.request(
       '/admin/events/naidis-keila-linna-foorum-kaasav-eelarve/registrations/2147483648/cancel',
       {
         method: 'POST',
         headers: {
-          authorization: admin,
+          cookie: admin,
           origin: 'https://koda.test',
           'content-type': 'application/x-www-form-urlencoded',
         },

@@ -227,6 +227,11 @@ export function UserPage(props: UserPageProps) {
           </button>
         </form>
       )}
+      <form class="form" method="post" action={`/admin/users/${target.id}/revoke-tokens`}>
+        <button class="button secondary" type="submit">
+          {t('accounts.users.revokeTokens')}
+        </button>
+      </form>
       <p>
         <a href={`/admin/audit?entity=user&entityId=${target.id}`}>{t('accounts.nav.audit')}</a>
       </p>

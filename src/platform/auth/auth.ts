@@ -5,7 +5,9 @@ import { apiTokens, memberships, sessions, users } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import type { AppEnv } from '@/platform/deps';
 import { HttpError } from '@/platform/http/errors';
+import { isApiPath } from '@/platform/http/page';
 import { hashToken } from '@/platform/tokens';
+import { knownScopes, scopesForRole, type ApiScope } from './scopes';
 
 export const SESSION_COOKIE = 'koda_session';
 
@@ -17,6 +19,8 @@ export type CurrentUser = {
   /** The municipalities an organizer manages (admins manage all). */
   municipalityIds: number[];
   via: 'session' | 'token';
+  /** Only for an API token: what it may do (see requireTokenScope); a session is not limited. */
+  scopes?: readonly ApiScope[];
 };
 
 async function loadUser(
@@ -39,12 +43,18 @@ async function loadUser(
 async function userFromBearer(c: Context<AppEnv>, token: string): Promise<CurrentUser | null> {
   const { db, clock } = c.get('deps');
   const tokenHash = await hashToken(token);
-  const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
-  if (!row) return null;
   const now = clock.now();
+  const [row] = await db
+    .select({ id: apiTokens.id, userId: apiTokens.userId, scopes: apiTokens.scopes })
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, now),
+      ),
+    );
+  if (!row) return null;
   // Last-used time to the minute: one write per token per minute at most.
   await db
     .update(apiTokens)
@@ -58,7 +68,11 @@ async function userFromBearer(c: Context<AppEnv>, token: string): Promise<Curren
         ),
       ),
     );
-  return loadUser(db, row.userId, 'token');
+  const user = await loadUser(db, row.userId, 'token');
+  if (!user) return null;
+  // A scope the role no longer allows (an admin made organizer) is not used.
+  const allowed = scopesForRole(user.role);
+  return { ...user, scopes: knownScopes(row.scopes).filter((scope) => allowed.includes(scope)) };
 }
 
 async function userFromSession(c: Context<AppEnv>, token: string): Promise<CurrentUser | null> {
@@ -77,17 +91,22 @@ async function userFromSession(c: Context<AppEnv>, token: string): Promise<Curre
 }
 
 /**
- * Who is asking: an API token (`Authorization: Bearer …`) or a session cookie. A bearer token
- * that is wrong is refused outright (401) rather than silently treated as anonymous.
+ * Who is asking: under /api an API token (`Authorization: Bearer …`) or a session cookie; on
+ * every other path (the HTML pages, feeds, downloads) only a session cookie: a token never opens
+ * a page, so a leaked token cannot reach /admin (nor make more tokens there). A bearer token that
+ * is wrong, revoked or expired is refused outright under /api (401) rather than silently treated
+ * as anonymous; elsewhere the header is not read at all.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization');
+    const header = isApiPath(c.req.path) ? c.req.header('authorization') : undefined;
     let user: CurrentUser | null = null;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       user = match?.[1] ? await userFromBearer(c, match[1]) : null;
-      if (!user) throw new HttpError('unauthorized', 'The API token is invalid or revoked');
+      if (!user) {
+        throw new HttpError('unauthorized', 'The API token is invalid, revoked or expired');
+      }
     } else {
       const cookie = getCookie(c, SESSION_COOKIE);
       if (cookie) user = await userFromSession(c, cookie);
@@ -106,6 +125,9 @@ export function requireUser(c: Context<AppEnv>): CurrentUser {
 export function requireAdmin(c: Context<AppEnv>): CurrentUser {
   const user = requireUser(c);
   if (user.role !== 'admin') throw new HttpError('forbidden', 'Only admins may do this');
+  if (user.scopes && !user.scopes.includes('admin')) {
+    throw new HttpError('forbidden', 'This API token lacks the "admin" scope this needs');
+  }
   return user;
 }
 

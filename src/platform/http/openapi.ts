@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ERROR_CODES, ERROR_STATUS, MAX_ID } from './errors';
 
 const codeList = ERROR_CODES.map((code) => `\`${code}\` (${ERROR_STATUS[code]})`).join(', ');
@@ -35,6 +35,18 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 /** Organizer writes: `Authorization: Bearer <token>` (or a logged-in session). */
 export const bearerSecurity = [{ bearerAuth: [] }];
 
+/** The bearerAuth security scheme's description in the OpenAPI document. */
+export const TOKEN_SECURITY_DESCRIPTION =
+  'An API token from `npm run cli -- token:create` or /admin/tokens, sent as `Authorization: Bearer <token>`. ' +
+  'A token has scopes and an expiry (default one year; an expired or revoked token answers 401). ' +
+  'Scopes: `read` for every GET (drafts and unpublished items included as the user may see them); ' +
+  '`events` to change events, agendas, copies, recordings and documents; `registrations` to list ' +
+  'registrations and to send or list messages to participants; `plans` to change action plans, items, ' +
+  'updates and outcomes; `admin` for what only admins may do. A request whose token lacks the scope ' +
+  'its route needs answers 403 `forbidden`, naming the scope. Registering and cancelling by the ' +
+  'emailed link need no token. A token never opens the HTML pages, and a password change or reset ' +
+  'revokes all of its user’s tokens.';
+
 export const slugParam = z.object({ slug: z.string().min(1).max(120) });
 
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
@@ -52,3 +64,24 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true,
 });
+
+/**
+ * Any route may answer 401 (an invalid, revoked or expired bearer token is refused wherever it is
+ * sent) and 403 (a token without the route's scope): documented on every operation that does
+ * not say so itself. Call it once every feature's routes are mounted.
+ */
+export function documentTokenRefusals(router: Pick<OpenAPIHono, 'openAPIRegistry'>): void {
+  for (const definition of router.openAPIRegistry.definitions) {
+    if (definition.type !== 'route') continue;
+    const responses = { ...definition.route.responses } as Record<string, unknown>;
+    responses['401'] ??= {
+      ...errorResponse,
+      description: 'The bearer token is invalid, revoked or expired (`unauthorized`)',
+    };
+    responses['403'] ??= {
+      ...errorResponse,
+      description: 'The API token lacks the scope this route needs (`forbidden`)',
+    };
+    definition.route.responses = responses as typeof definition.route.responses;
+  }
+}

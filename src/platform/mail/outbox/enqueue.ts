@@ -10,6 +10,11 @@ export type OutgoingEmail = {
   attachments?: OutboxAttachment[];
   /** When set, a second message with the same key is silently not written. */
   dedupeKey?: string;
+  /**
+   * The event the message is about, if any: it is then kept as long as the event's registrations
+   * (RETENTION_DAYS after the event ends), not aged from when it was written.
+   */
+  eventId?: number;
 };
 
 /**
@@ -30,6 +35,7 @@ export async function enqueueEmail(
       text: email.text,
       attachments: email.attachments ?? [],
       dedupeKey: email.dedupeKey ?? null,
+      eventId: email.eventId ?? null,
       status: 'pending',
       nextAttemptAt: now,
       createdAt: now,

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, lt, lte, ne, sql } from 'drizzle-orm';
-import { outbox } from '@/platform/db/schema';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { events, outbox } from '@/platform/db/schema';
 import type { Db } from '@/platform/db/types';
 import type { Log } from '@/platform/log';
 import { noMailer, type Mailer } from '@/platform/mail/mailer';
@@ -71,6 +71,7 @@ export async function sendDueMessages(
         text: message.text,
         html: message.html,
         attachments: message.attachments,
+        headers: message.headers,
       });
       await db
         .update(outbox)
@@ -137,13 +138,26 @@ export function isPermanentRefusal(error: unknown): boolean {
 }
 
 /**
- * Deletes outbox messages (they hold names, addresses and manage links) created before the
- * cutoff, whatever their state, except one being sent right now.
+ * Deletes outbox messages (they hold names, addresses and manage links) whatever their state,
+ * except one being sent right now: a message about an event once the event ended before the
+ * cutoff (with its registrations, however late it was written or sent), any other once it was
+ * written before the cutoff.
  */
 export async function pruneOutbox(db: Db, before: Date): Promise<number> {
   const rows = await db
     .delete(outbox)
-    .where(and(lt(outbox.createdAt, before), ne(outbox.status, 'sending')))
+    .where(
+      and(
+        ne(outbox.status, 'sending'),
+        or(
+          and(isNull(outbox.eventId), lt(outbox.createdAt, before)),
+          inArray(
+            outbox.eventId,
+            db.select({ id: events.id }).from(events).where(lt(events.endsAt, before)),
+          ),
+        ),
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length;
 }
