@@ -7,6 +7,7 @@ import { registrationApi } from '@/registrations';
 import { outcomesApi } from '@/outcomes';
 import { plansApi } from '@/plans';
 import { createApiRouter, requireJsonBody } from '@/platform/http/api-router';
+import { cachePublicReads, documentPublicReadCaching } from '@/platform/http/conditional';
 import { documentTokenRefusals, TOKEN_SECURITY_DESCRIPTION } from '@/platform/http/openapi';
 import { requireTokenScope } from '@/platform/auth/scopes';
 import { apiScopeOf } from './api-scopes';
@@ -16,6 +17,8 @@ export function apiRoutes() {
   const v1 = createApiRouter();
   // A token's scope is checked before the body is read: a token without it learns nothing more.
   v1.use(requireTokenScope('/api/v1', apiScopeOf));
+  // Public reads carry an ETag and short public caching, 304 when current (outside apiAccess).
+  v1.use(cachePublicReads());
   v1.use(requireJsonBody());
   const features: OpenAPIHono<AppEnv>[] = [
     eventsApi(),
@@ -25,6 +28,7 @@ export function apiRoutes() {
     plansApi(),
   ];
   for (const feature of features) v1.route('/', feature);
+  documentPublicReadCaching(v1);
   documentTokenRefusals(v1);
   v1.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -13,6 +13,7 @@ import { formCsrf } from '@/platform/auth/csrf';
 import { accountsRoutes } from '@/accounts';
 import { passwordRoutes } from '@/accounts';
 import { dashboardRoutes } from '@/dashboard';
+import { embedRoutes } from '@/embeds';
 import { apiRoutes } from './api-routes';
 import { calendarRoutes } from '@/calendar';
 import { archiveRoutes } from '@/archive';
@@ -79,6 +80,8 @@ export function createApp(deps: Deps) {
   app.use(provideDeps(deps));
   app.use(accessLog());
   app.use(language(catalogues));
+  // Embeds answer with their own headers (framable anywhere, no cookie): before secureHeaders.
+  app.route('/', embedRoutes());
   app.use(
     secureHeaders({
       // The policy lives in src/lib/csp.ts; pages showing players narrow frame-src per response.

@@ -2,6 +2,7 @@ import { accountsMessages } from '@/accounts/messages';
 import { archiveMessages } from '@/archive/messages';
 import { calendarMessages } from '@/calendar/messages';
 import { dashboardMessages } from '@/dashboard/messages';
+import { embedsMessages } from '@/embeds/messages';
 import { eventsMessages } from '@/events/messages';
 import { plansMessages } from '@/plans/messages';
 import { recordingMessages } from '@/recordings/messages';
@@ -24,6 +25,7 @@ export const catalogues: Catalogues = {
     ...registrationMessages.et,
     ...calendarMessages.et,
     ...plansMessages.et,
+    ...embedsMessages.et,
   },
   en: {
     ...commonMessages.en,
@@ -35,6 +37,7 @@ export const catalogues: Catalogues = {
     ...registrationMessages.en,
     ...calendarMessages.en,
     ...plansMessages.en,
+    ...embedsMessages.en,
   },
 };
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { EventPage } from '@views/events/event-page';
 import { EventsPage } from '@views/events/events-page';
 import { AddToCalendarLinks, FeedLinks } from '@/calendar';
+import { embedOffer } from '@/embeds';
 import { EventOutcomes } from '@/outcomes';
 import { LivePanel } from '@/recordings';
 import { RegistrationPanel } from '@/registrations';
@@ -103,6 +104,12 @@ export function eventRoutes() {
         ),
         media: LivePanel({ ctx, event, recordings, now }),
         outcomes: EventOutcomes({ ctx, outcomes, actionItems }),
+        ...embedOffer(c, {
+          kind: 'event',
+          slug: event.slug,
+          title: event.title,
+          hosts: event.hosts.map((host) => host.slug),
+        }),
       }),
     );
   });

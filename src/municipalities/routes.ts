@@ -8,6 +8,7 @@ import { localDate, summarizeProgress } from '@/plans';
 import type { AppEnv } from '@/platform/deps';
 import { listMunicipalities, listPublicEvents } from '@/events';
 import { notFound } from '@/platform/http/errors';
+import { embedOffer } from '@/embeds';
 import { pageContext } from '@/platform/http/page';
 import { findMunicipality } from './queries';
 
@@ -43,6 +44,11 @@ export function municipalityRoutes() {
         past,
         plan: MunicipalityPlan({ ctx, plan, summary }),
         feeds: FeedLinks({ ctx, feedPath: `/municipalities/${municipality.slug}/calendar.ics` }),
+        ...embedOffer(c, {
+          kind: 'events',
+          municipality: municipality.slug,
+          name: municipality.name,
+        }),
       }),
     );
   });

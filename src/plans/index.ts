@@ -6,5 +6,11 @@ export { planAdminRoutes } from './admin-routes';
 export { plansApi } from './api';
 export { planRoutes } from './routes';
 export { isOverdue, localDate, summarizeProgress } from './rules';
-export { PLAN_ZONE, findMunicipalityPlan, listPublicPlanProgress, loadPlanDetail } from './reads';
+export {
+  PLAN_ZONE,
+  findMunicipalityPlan,
+  findVisiblePlan,
+  listPublicPlanProgress,
+  loadPlanDetail,
+} from './reads';
 export { overdueByPlan, plansFor, type ManagedPlan } from './attention';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PlanPage } from '@views/plans/plan-page';
 import { PlansIndexPage } from '@views/plans/plans-index';
 import { canManage } from '@/platform/auth/auth';
+import { embedOffer } from '@/embeds';
 import type { AppEnv } from '@/platform/deps';
 import { answerWithValidators } from '@/platform/http/conditional';
 import { MAX_ID, notFound } from '@/platform/http/errors';
@@ -134,6 +135,10 @@ export function planRoutes() {
         ...detail,
         filter,
         canManage: user !== null && canManage(user, [plan.municipalityId]),
+        // A draft is no one's to embed; a public plan offers its embed.
+        ...(plan.status === 'draft'
+          ? {}
+          : embedOffer(c, { kind: 'plan', id: plan.id, title: plan.title })),
       }),
     );
   });

@@ -1,7 +1,13 @@
 /** The recordings feature's front door: what other features, views and the app may use. */
 export { LivePanel } from '@views/recordings/live-panel';
 export { ARCHIVE_PAGE_SIZE, recordingJson, recordingsApi } from './api';
-export { archiveFacets, archiveFeedItems, recordingsForEvent, searchArchive } from './queries';
+export {
+  archiveFacets,
+  archiveFeedItems,
+  publicRecordingPage,
+  recordingsForEvent,
+  searchArchive,
+} from './queries';
 export type { ArchiveEntry } from './queries';
 export { recordingsRoutes } from './routes';
 export { eventsWithPublishedRecording } from './attention';

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { RecordingPage } from '@views/recordings/recording-page';
+import { embedOffer } from '@/embeds';
 import type { AppEnv } from '@/platform/deps';
 import { setFrameSources } from '@/platform/http/csp';
 import { notFound } from '@/platform/http/errors';
@@ -52,6 +53,7 @@ export function recordingsRoutes() {
         ...pageContext(c),
         ...data,
         startSeconds: startParam(c.req.query('t'), data.recording.durationSeconds),
+        ...embedOffer(c, { kind: 'recording', id: data.recording.id }),
       }),
     );
   });

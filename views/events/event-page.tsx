@@ -15,6 +15,9 @@ export type EventPageProps = PageContext & {
   media?: Child;
   calendar?: Child;
   outcomes?: Child;
+  /** The oEmbed address for the head, and the embed snippets (src/embeds). */
+  oembed?: string;
+  embed?: Child;
 };
 
 export function mapUrl(
@@ -183,6 +186,7 @@ export function EventPage(props: EventPageProps) {
           {props.outcomes}
         </div>
       </article>
+      {props.embed}
     </Layout>
   );
 }

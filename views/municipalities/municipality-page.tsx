@@ -15,6 +15,8 @@ export type MunicipalityPageProps = PageContext & {
   /** Sections other features contribute: the action plan, calendar feed links. */
   plan?: Child;
   feeds?: Child;
+  /** The embed snippets (src/embeds). */
+  embed?: Child;
 };
 
 export function MunicipalityPage(props: MunicipalityPageProps) {
@@ -57,6 +59,7 @@ export function MunicipalityPage(props: MunicipalityPageProps) {
         {list(props.past)}
       </section>
       {props.feeds}
+      {props.embed}
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { webcalUrl } from '@/calendar';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { renderMarkdown } from '@/platform/markdown';
 import { isOverdue, itemStatuses, type ItemStatus, type ProgressSummary } from '@/plans/rules';
 import type { ItemDetail, PlanWithMunicipality } from '@/plans/reads';
@@ -21,6 +22,9 @@ export type PlanPageProps = PageContext & {
   today: string;
   filter: ItemStatus[];
   canManage: boolean;
+  /** The oEmbed address for the head, and the embed snippets (src/embeds). */
+  oembed?: string;
+  embed?: Child;
 };
 
 export function PlanPage(props: PlanPageProps) {
@@ -198,6 +202,7 @@ export function PlanPage(props: PlanPageProps) {
           </p>
         </section>
       </article>
+      {props.embed}
     </Layout>
   );
 }

@@ -4,7 +4,12 @@ import type { RecordingPageData } from '@/recordings/queries';
 import { Layout, type PageContext } from '@views/shell/layout';
 import { MediaPlayer } from './player';
 
-export type RecordingPageProps = PageContext & RecordingPageData & { startSeconds: number | null };
+export type RecordingPageProps = PageContext &
+  RecordingPageData & {
+    startSeconds: number | null;
+    /** The oEmbed address for the head (src/embeds). */
+    oembed?: string;
+  };
 
 /** /recordings/:id: the player, chapters that seek it, the agenda and what was said when. */
 export function RecordingPage(props: RecordingPageProps) {

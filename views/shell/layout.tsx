@@ -14,6 +14,8 @@ export type LayoutProps = PageContext & {
   title: string;
   description?: string;
   canonicalPath?: string;
+  /** The page's oEmbed address: a CMS given the page's URL finds its embed here. */
+  oembed?: string;
   head?: Child;
   children: Child;
 };
@@ -40,6 +42,14 @@ export function Layout(props: LayoutProps) {
           {props.description ? <meta name="description" content={props.description} /> : null}
           {props.canonicalPath ? (
             <link rel="canonical" href={props.publicUrl + props.canonicalPath} />
+          ) : null}
+          {props.oembed ? (
+            <link
+              rel="alternate"
+              type="application/json+oembed"
+              href={props.oembed}
+              title={props.title}
+            />
           ) : null}
           <link rel="stylesheet" href="/assets/app.css" />
           <script src="/assets/forms.js" defer></script>

@@ -60,3 +60,14 @@ export function setFrameSources(c: Context, origins: readonly string[]): void {
     cspHeaderValue({ ...CSP_DIRECTIVES, frameSrc: allowed.length > 0 ? allowed : ["'none'"] }),
   );
 }
+
+/**
+ * Lets this response's page frame Koda's own pages too (besides the players): a page that shows
+ * a live preview of its own embed. Other pages keep frames to the players only.
+ */
+export function allowOwnFrames(c: Context): void {
+  c.header(
+    'Content-Security-Policy',
+    cspHeaderValue({ ...CSP_DIRECTIVES, frameSrc: ["'self'", ...CSP_DIRECTIVES.frameSrc] }),
+  );
+}

@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   nobody_to_message: 422,
   rate_limited: 429,
   internal: 500,
+  not_implemented: 501,
   unavailable: 503,
   login_unavailable: 503,
 } as const;

@@ -1,0 +1,52 @@
+import type { Translate } from '@/platform/i18n';
+
+/**
+ * "Show this on your website": the iframe and web-component snippets to copy (readonly
+ * textareas), the oEmbed hint, and the live preview, which is the iframe itself (fitted to its
+ * content by /embed.js, the script the component snippet loads too).
+ */
+export function EmbedSnippets(props: {
+  t: Translate;
+  /** A prefix for the ids of the page's fields. */
+  id: string;
+  iframe: string;
+  component: string;
+  previewSrc: string;
+  previewTitle: string;
+  previewHeight: number;
+  /** The page has an oEmbed answer: pasting its address is enough. */
+  oembed: boolean;
+}) {
+  const { t, id } = props;
+  return (
+    <details class="embed-snippets">
+      <summary>{t('embeds.snippets.summary')}</summary>
+      <p>{t('embeds.snippets.intro')}</p>
+      <p>
+        <label for={`${id}-iframe`}>{t('embeds.snippets.iframe')}</label>
+        <br />
+        <textarea id={`${id}-iframe`} readonly rows={4} cols={60} spellcheck={false}>
+          {props.iframe}
+        </textarea>
+      </p>
+      <p>
+        <label for={`${id}-component`}>{t('embeds.snippets.component')}</label>
+        <br />
+        <textarea id={`${id}-component`} readonly rows={5} cols={60} spellcheck={false}>
+          {props.component}
+        </textarea>
+      </p>
+      {props.oembed ? <p class="hint">{t('embeds.snippets.oembed')}</p> : null}
+      <h3>{t('embeds.snippets.preview')}</h3>
+      <iframe
+        src={props.previewSrc}
+        title={props.previewTitle}
+        width="100%"
+        height={props.previewHeight}
+        loading="lazy"
+        class="embed-preview"
+      ></iframe>
+      <script src="/embed.js" async></script>
+    </details>
+  );
+}
