@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseOffset } from '@/platform/offsets';
 import { outcomeInputSchema, outcomePatchSchema } from './rules';
 
 /**
@@ -22,41 +21,16 @@ function numberField(fields: Fields, name: string): number | string | undefined 
   return Number.isFinite(number) ? number : value;
 }
 
-/** "Said at": h:mm:ss, m:ss or seconds (parseOffset), else the text as typed (refused, named). */
-function offsetField(fields: Fields, name: string): number | string | undefined {
-  const value = given(fields, name)?.trim();
-  if (value === undefined) return undefined;
-  return parseOffset(value) ?? value;
-}
-
-function outcomeFields(fields: Fields) {
+export const newOutcomeForm = z.preprocess((raw) => {
+  const fields = raw as Fields;
   return {
     kind: given(fields, 'kind'),
     title: given(fields, 'title') ?? '',
     body: given(fields, 'body') ?? '',
     agendaItemId: numberField(fields, 'agendaItemId'),
     recordingId: numberField(fields, 'recordingId'),
-    offsetSeconds: offsetField(fields, 'offsetSeconds'),
+    offsetSeconds: numberField(fields, 'offsetSeconds'),
     published: given(fields, 'published') === '1',
-  };
-}
-
-export const newOutcomeForm = z.preprocess(
-  (raw) => outcomeFields(raw as Fields),
-  outcomeInputSchema,
-);
-
-/**
- * A note's edit form: every field is sent, so a blank agenda item, recording or time clears it
- * (null), where the new-note form leaves it out.
- */
-export const editOutcomeForm = z.preprocess((raw) => {
-  const values = outcomeFields(raw as Fields);
-  return {
-    ...values,
-    agendaItemId: values.agendaItemId ?? null,
-    recordingId: values.recordingId ?? null,
-    offsetSeconds: values.offsetSeconds ?? null,
   };
 }, outcomeInputSchema);
 

@@ -13,17 +13,18 @@ beforeAll(async () => {
   await seedDemo(ctx.deps.db, ctx.clock.now());
   const [event] = await ctx.deps.db.select().from(events).where(eq(events.status, 'published'));
   draftSlug = `${event!.slug}-mustand`;
+  const { id: _eventId, ...eventColumns } = event!;
   await ctx.deps.db.insert(events).values({
-    ...event!,
-    id: undefined,
+    ...eventColumns,
     slug: draftSlug,
     status: 'draft',
     title: 'Salajane mustand',
   });
   const [plan] = await ctx.deps.db.select().from(actionPlans).limit(1);
+  const { id: _planId, ...planColumns } = plan!;
   const [draft] = await ctx.deps.db
     .insert(actionPlans)
-    .values({ ...plan!, id: undefined, status: 'draft', title: 'Mustandkava' })
+    .values({ ...planColumns, status: 'draft', title: 'Mustandkava' })
     .returning({ id: actionPlans.id });
   draftPlanId = draft!.id;
 });
