@@ -3,8 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ErrorPage } from '@views/shell/error-page';
-import { appCss } from '@views/shell/styles';
-import { formsScript } from '@views/shell/forms-script';
+import { shellAssets } from '@views/shell/assets';
 import type { AppEnv, Deps } from '@/platform/deps';
 import { catalogues } from '@/messages';
 import { ping } from '@/platform/db/postgres';
@@ -103,14 +102,13 @@ export function createApp(deps: Deps) {
     const healthy = await ping(c.get('deps').db);
     return c.json({ status: healthy ? 'ok' : 'unavailable' }, healthy ? 200 : 503);
   });
-  app.get('/assets/forms.js', (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(formsScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-  });
-  app.get('/assets/app.css', (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(appCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
-  });
+  // The stylesheet, the forms script, the favicon and app icons, the manifest (views/shell/assets.ts).
+  for (const [path, asset] of Object.entries(shellAssets)) {
+    app.get(path, (c) => {
+      c.header('Cache-Control', 'public, max-age=3600');
+      return c.body(asset.body, 200, { 'Content-Type': asset.contentType });
+    });
+  }
 
   // Cross-site form posts are refused (403) before anyone is authenticated; see formCsrf for why /api is exempt.
   app.use(formCsrf());

@@ -220,7 +220,8 @@ export function eventsApi() {
           recordingJson(recording, event, config.publicUrl),
         ),
         outcomes: outcomes.map((outcome) => outcomeJson(outcome, config.publicUrl)),
-        actionItems: actionItems.map((item) => ({
+        // The page's "last update" is not (yet) part of the API's answer.
+        actionItems: actionItems.map(({ lastUpdate: _pageOnly, ...item }) => ({
           ...item,
           planUrl: `${config.publicUrl}/plans/${item.planId}#item-${item.id}`,
         })),

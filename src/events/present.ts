@@ -130,3 +130,55 @@ export const eventResponse = z.looseObject({
   cancelReason: z.string().nullable(),
   updatedAt: z.string(),
 });
+
+// ----- the event page: what it shows in each phase ---------------------------------------------
+
+/**
+ * Where an event stands for the reader: `before` it starts (register, add to a calendar),
+ * `live` while it runs (the player and the item on now), `after` it ended (what came of it
+ * first), or `cancelled` (a banner and nothing to act on).
+ */
+export type EventPhase = 'before' | 'live' | 'after' | 'cancelled';
+
+export function eventPhase(
+  event: { status: string; startsAt: Date; endsAt: Date },
+  now: Date,
+): EventPhase {
+  if (event.status === 'cancelled') return 'cancelled';
+  if (now < event.startsAt) return 'before';
+  if (now < event.endsAt) return 'live';
+  return 'after';
+}
+
+/** The public agenda in time order (organizers may have entered rows in any order). */
+export function agendaInTimeOrder<T extends { startsAt: Date; endsAt: Date; position: number }>(
+  agenda: readonly T[],
+): T[] {
+  return [...agenda].sort(
+    (a, b) =>
+      a.startsAt.getTime() - b.startsAt.getTime() ||
+      a.endsAt.getTime() - b.endsAt.getTime() ||
+      a.position - b.position,
+  );
+}
+
+/** The agenda item on now, if any (the first of overlapping ones). */
+export function currentAgendaItem<T extends { startsAt: Date; endsAt: Date }>(
+  agenda: readonly T[],
+  now: Date,
+): T | null {
+  return agenda.find((item) => item.startsAt <= now && now < item.endsAt) ?? null;
+}
+
+/**
+ * A postponed event: one that moved while published keeps its previous start; the page shows
+ * the old time beside the new one while the event is still ahead.
+ */
+export function previousStart(
+  event: { startsAt: Date; previousStartsAt?: Date | null },
+  phase: EventPhase,
+): Date | null {
+  const previous = event.previousStartsAt ?? null;
+  if (!previous || phase !== 'before') return null;
+  return previous.getTime() === event.startsAt.getTime() ? null : previous;
+}

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { EventPage } from '@views/events/event-page';
 import { EventsPage } from '@views/events/events-page';
-import { AddToCalendarLinks, FeedLinks } from '@/calendar';
+import { CalendarMenu, FeedLinks } from '@/calendar';
 import { embedOffer } from '@/embeds';
 import { EventOutcomes } from '@/outcomes';
 import { LivePanel } from '@/recordings';
@@ -14,6 +14,7 @@ import type { AppEnv } from '@/platform/deps';
 import { notFound } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
 import { eventJsonLd, jsonLdHosts } from './json-ld';
+import { agendaInTimeOrder, currentAgendaItem, eventPhase, previousStart } from './present';
 import { eventListQuerySchema, type EventListQuery } from './listing';
 import { listEventPage, listMunicipalities } from './queries';
 import { findPublicEvent, listEventYears, loadAgenda } from './reads';
@@ -75,12 +76,17 @@ export function eventRoutes() {
       seatsFor(db, event.id),
     ]);
     const ctx = pageContext(c);
-    const ended = event.endsAt <= now;
+    const phase = eventPhase(event, now);
+    const ordered = agendaInTimeOrder(agenda);
+    const window = registrationWindow(event, now);
     return c.html(
       EventPage({
         ...ctx,
         event,
-        agenda,
+        agenda: ordered,
+        phase,
+        currentItemId: phase === 'live' ? (currentAgendaItem(ordered, now)?.id ?? null) : null,
+        previousStartsAt: previousStart(event, phase),
         jsonLd: eventJsonLd(
           event,
           {
@@ -92,18 +98,17 @@ export function eventRoutes() {
           config.publicUrl,
           ctx.lang,
         ),
-        registration: ended
-          ? undefined
-          : RegistrationPanel({ ...ctx, event, seats, state: registrationWindow(event, now) }),
-        // Nobody adds a meeting that is over to a calendar: past pages lead with what came of it.
-        calendar: ended ? undefined : (
-          <>
-            {AddToCalendarLinks({ ctx, event })}
-            {FeedLinks({ ctx, feedPath: `/events/${event.slug}/calendar.ics` })}
-          </>
-        ),
-        media: LivePanel({ ctx, event, recordings, now }),
-        outcomes: EventOutcomes({ ctx, outcomes, actionItems }),
+        // Before the event only: seats, the one Register action and the one calendar menu.
+        // A cancelled event offers nothing to act on; a past one leads with what came of it.
+        seats: phase === 'before' ? seats : undefined,
+        registrationOpen: phase === 'before' && window === 'open',
+        registration:
+          phase === 'before'
+            ? RegistrationPanel({ ...ctx, event, seats, state: window })
+            : undefined,
+        calendar: phase === 'before' ? CalendarMenu({ ctx, event }) : undefined,
+        media: phase === 'cancelled' ? undefined : LivePanel({ ctx, event, recordings, now }),
+        outcomes: phase === 'after' ? EventOutcomes({ ctx, outcomes, actionItems }) : undefined,
         ...embedOffer(c, {
           kind: 'event',
           slug: event.slug,

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
 import { recordAudit } from '@/platform/audit/audit';
 import {
   actionItems,
   actionItemSources,
+  actionItemUpdates,
   actionPlans,
   municipalities,
   outcomes,
@@ -203,6 +204,8 @@ export type EventActionItem = {
   status: (typeof actionItems.$inferSelect)['status'];
   progress: number;
   dueDate: string | null;
+  /** The date of the item's newest progress report ('YYYY-MM-DD'), null before the first. */
+  lastUpdate: string | null;
   planId: number;
   planTitle: string;
   municipalityName: string;
@@ -221,6 +224,9 @@ export async function listEventActionItems(
       status: actionItems.status,
       progress: actionItems.progress,
       dueDate: actionItems.dueDate,
+      lastUpdate: sql<
+        string | null
+      >`(select max(${actionItemUpdates.date})::text from ${actionItemUpdates} where ${actionItemUpdates.actionItemId} = ${actionItems.id})`,
       position: actionItems.position,
       planId: actionPlans.id,
       planTitle: actionPlans.title,
@@ -251,6 +257,7 @@ export async function listEventActionItems(
         status: row.status,
         progress: row.progress,
         dueDate: row.dueDate,
+        lastUpdate: row.lastUpdate,
         planId: row.planId,
         planTitle: row.planTitle,
         municipalityName: row.municipalityName,

@@ -1,7 +1,7 @@
 /** The plans feature's front door: what other features, views and the app may use. */
 export { HomePlans, MunicipalityPlan } from '@views/plans/municipality-plan';
 export type { HomePlan } from '@views/plans/municipality-plan';
-export { StatusBadge } from '@views/plans/parts';
+export { ProgressBar, StatusBadge } from '@views/plans/parts';
 export { planAdminRoutes } from './admin-routes';
 export { plansApi } from './api';
 export { planRoutes } from './routes';

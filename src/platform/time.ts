@@ -58,24 +58,20 @@ export function formatShortDate(date: Date, zone: string, lang: Lang): string {
   });
 }
 
+/** A time of day as the language writes it: "16.00" / "16:00" (see formatClock). */
 export function formatTime(date: Date, zone: string, lang: Lang): string {
-  return inZone(date, zone, lang).toLocaleString({
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  return formatClock(date, zone, lang);
 }
 
-/** "neljapäev, 2. oktoober 2014, 16:00–19:00" with the end date when it differs. */
+/**
+ * When something takes place, as people say it (see formatWhen): "neljapäeval, 2. oktoobril
+ * 2014 kell 16.00–19.00" / "Thursday 2 October 2014, 16:00–19:00".
+ */
 export function formatRange(start: Date, end: Date, zone: string, lang: Lang): string {
-  const from = inZone(start, zone, lang);
-  const to = inZone(end, zone, lang);
-  const startText = `${formatLongDate(start, zone, lang)}, ${formatTime(start, zone, lang)}`;
-  if (from.hasSame(to, 'day')) return `${startText}–${formatTime(end, zone, lang)}`;
-  return `${startText} – ${formatLongDate(end, zone, lang)}, ${formatTime(end, zone, lang)}`;
+  return formatWhen(start, end, zone, lang);
 }
 
-/** "42:10" or "1:02:05": a position in a recording. */
+/** "42:10" or "1:02:05": a position in a recording (under an hour m:ss, else h:mm:ss). */
 export function formatOffset(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);

@@ -103,7 +103,7 @@ export const recordingMessages = defineMessages(
       'If the video does not start (Safari and some other browsers play HLS streams directly), open the stream separately.',
     'recordings.player.captions': 'Captions',
     'recordings.live.heading': 'Webcast',
-    'recordings.live.before': 'The live stream starts at {time}.',
+    'recordings.live.before': 'The live stream starts on {time}.',
     'recordings.live.beforeLink': 'Stream link',
     'recordings.live.now': 'Live',
     'recordings.live.nowNote': 'The stream is on now.',

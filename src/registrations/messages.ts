@@ -198,12 +198,12 @@ export const registrationMessages = defineMessages(
       'In-person seats are full: registering in person puts you on the waitlist. Online attendance is always open.',
     'registration.seatsFullNoWaitlist':
       'In-person seats are full and there is no waitlist. You can attend online.',
-    'registration.state.not_yet_open': 'Registration opens {date}.',
+    'registration.state.not_yet_open': 'Registration opens on {date}.',
     'registration.state.not_yet_open_undated': 'Registration has not opened yet.',
     'registration.state.closed': 'Registration is closed.',
     'registration.state.cancelled': 'The event is cancelled; registration is not possible.',
     'registration.state.not_found': 'Event not found.',
-    'registration.closesAt': 'Registration closes {date}.',
+    'registration.closesAt': 'Registration closes on {date}.',
     'registration.result.confirmed': 'You are registered: {title}.',
     'registration.result.waitlisted':
       'The seats are full: you are number {position} on the waitlist. We will email you if a seat frees up.',

@@ -163,7 +163,7 @@ describe('coming up', () => {
     expect(closingItem).not.toContain('täis');
     // Times in the event's zone (Tallinn, UTC+2 in November).
     const start = new Date(now + 4 * DAY);
-    expect(closingItem).toContain(`${start.getUTCHours() + 2}:00`);
+    expect(closingItem).toContain(`kell ${start.getUTCHours() + 2}.00`);
 
     // Counts only: nobody's name or email.
     expect(html).not.toContain('Salajane');
@@ -329,7 +329,7 @@ describe('in English', () => {
     expect(html).toContain('draft, not published');
     expect(html).toContain('registration closes within 3 days');
     expect(html).toContain('overdue items: 4');
-    expect(html).toContain('Saturday, 5 December 2026, 18:00–21:00');
+    expect(html).toContain('Saturday 5 December 2026, 18:00–21:00');
     expect(html).not.toContain('Tulemas');
     expect(html).not.toContain('tähtaja ületanud');
     const admin = await dashboard(adminCookie, '?lang=en');

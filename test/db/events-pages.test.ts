@@ -79,10 +79,12 @@ describe('/events/:slug', () => {
   it('shows the time in the event’s zone with the weekday, in Estonian and English', async () => {
     const et = await page('/events/mottekoda-keilas');
     expect(et.status).toBe(200);
-    expect(et.html).toContain('neljapäev, 2. oktoober 2014, 16:00–19:00');
+    expect(et.html).toContain('neljapäeval, 2. oktoobril 2014 kell 16.00–19.00');
+    expect(et.html).toContain('(Eesti aeg)');
     expect(et.html).toContain('Avasõnad ja avatud valitsemise põhimõtted');
     const en = await page('/events/mottekoda-keilas?lang=en');
-    expect(en.html).toContain('Thursday, 2 October 2014, 16:00–19:00');
+    expect(en.html).toContain('Thursday 2 October 2014, 16:00–19:00');
+    expect(en.html).toContain('(Estonian time)');
     expect(en.html).toContain('<html lang="en">');
   });
 
@@ -97,8 +99,12 @@ describe('/events/:slug', () => {
       startsAt: '2027-07-14T16:00',
       endsAt: '2027-07-14T18:00',
     });
-    expect((await page(`/events/${winter.slug}`)).html).toContain('14. jaanuar 2027, 16:00–18:00');
-    expect((await page(`/events/${summer.slug}`)).html).toContain('14. juuli 2027, 16:00–18:00');
+    expect((await page(`/events/${winter.slug}`)).html).toContain(
+      'neljapäeval, 14. jaanuaril 2027 kell 16.00–18.00',
+    );
+    expect((await page(`/events/${summer.slug}`)).html).toContain(
+      'kolmapäeval, 14. juulil 2027 kell 16.00–18.00',
+    );
     expect(jsonLdOf((await page(`/events/${winter.slug}`)).html).startDate).toBe(
       '2027-01-14T16:00:00+02:00',
     );

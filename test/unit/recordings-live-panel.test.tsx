@@ -49,7 +49,7 @@ describe('LivePanel', () => {
   it('announces the start time in the event zone with the link before the event', async () => {
     const html = await render('2014-10-01T10:00:00Z');
     expect(html).toContain('data-live-phase="before"');
-    expect(html).toContain('Otseülekanne algab neljapäev, 2. oktoober 2014, 16:00.');
+    expect(html).toContain('Otseülekanne algab neljapäeval, 2. oktoobril kell 16.00.');
     expect(html).toContain('href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"');
     expect(html).not.toContain('<iframe');
   });

@@ -183,7 +183,7 @@ describe('emails', () => {
     expect(et.subject).toBe('Registreerimine kinnitatud: Keila linna foorum');
     expect(et.text).toContain('Tere, Mari!');
     expect(et.text).toContain('https://koda.test/registrations/abc');
-    expect(et.text).toContain('18:00–21:00');
+    expect(et.text).toContain('kell 18.00–21.00');
     expect(et.text).toContain('Kalendrifail on kirjale lisatud.');
     expect(et.attachments).toEqual([
       { filename: 'keila-foorum.ics', contentType: 'text/calendar; charset=utf-8', content: ics },

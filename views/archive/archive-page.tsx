@@ -1,6 +1,6 @@
 import type { ArchiveQuery } from '@/archive/routes';
 import type { HostRef } from '@/events';
-import { formatOffset, formatShortDate } from '@/platform/time';
+import { formatDate, formatDuration } from '@/platform/time';
 import type { ArchiveEntry } from '@/recordings';
 import { Layout, type PageContext } from '@views/shell/layout';
 
@@ -82,9 +82,9 @@ export function ArchivePage(props: ArchivePageProps) {
           <button type="submit">{t('archive.search')}</button>
         </p>
       </form>
-      <p class="meta" aria-live="polite">
+      <h2 class="result-count" aria-live="polite">
         {t('archive.results', { count: props.total })}
-      </p>
+      </h2>
       {props.items.length === 0 ? (
         <p>{t('archive.noResults')}</p>
       ) : (
@@ -93,7 +93,7 @@ export function ArchivePage(props: ArchivePageProps) {
             <li class="card">
               <p class="meta">
                 {t(`recordings.kind.${item.kind}`)}
-                {item.durationSeconds ? ` · ${formatOffset(item.durationSeconds)}` : ''}
+                {item.durationSeconds ? ` · ${formatDuration(item.durationSeconds, lang)}` : ''}
                 {item.chapterCount > 0
                   ? ` · ${t('archive.chapters', { count: item.chapterCount })}`
                   : ''}
@@ -106,7 +106,7 @@ export function ArchivePage(props: ArchivePageProps) {
               </p>
               <p class="meta">
                 <time datetime={item.event.startsAt.toISOString()}>
-                  {formatShortDate(item.event.startsAt, item.event.timezone, lang)}
+                  {formatDate(item.event.startsAt, item.event.timezone, lang)}
                 </time>
                 {item.event.hosts.length > 0
                   ? ` · ${item.event.hosts.map((host) => host.name).join(', ')}`

@@ -66,3 +66,37 @@ export function AddToCalendarLinks({ ctx, event }: AddToCalendarLinksProps) {
     </nav>
   );
 }
+
+/**
+ * The event page's one calendar menu (a `<details>`, no JavaScript): Google Calendar, Outlook,
+ * the event's .ics (Apple Calendar and others) and a subscription that follows changes.
+ */
+export function CalendarMenu({ ctx, event }: AddToCalendarLinksProps) {
+  const { t } = ctx;
+  const icsPath = `/events/${encodeURIComponent(event.slug)}/calendar.ics`;
+  return (
+    <details class="calendar-menu">
+      <summary class="button secondary">{t('calendar.addTitle')}</summary>
+      <div class="menu">
+        <ul>
+          <li>
+            <a href={googleCalendarUrl(event, ctx.publicUrl)} rel="noopener" target="_blank">
+              {t('calendar.google')}
+            </a>
+          </li>
+          <li>
+            <a href={outlookCalendarUrl(event, ctx.publicUrl)} rel="noopener" target="_blank">
+              {t('calendar.outlook')}
+            </a>
+          </li>
+          <li>
+            <a href={icsPath}>{t('calendar.ics')}</a>
+          </li>
+          <li>
+            <a href={webcalUrl(ctx.publicUrl + icsPath)}>{t('calendar.subscribe')}</a>
+          </li>
+        </ul>
+      </div>
+    </details>
+  );
+}

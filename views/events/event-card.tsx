@@ -1,33 +1,47 @@
 import type { EventSummary } from '@/events/queries';
-import { formatRange } from '@/platform/time';
+import { formatWhen } from '@/platform/time';
+import { Icon } from '@views/shell/icons';
 import type { PageContext } from '@views/shell/layout';
+import { DateBadge } from './date-badge';
 
-export function EventCard({ event, ctx }: { event: EventSummary; ctx: PageContext }) {
+export function EventCard({
+  event,
+  ctx,
+  now,
+}: {
+  event: EventSummary;
+  ctx: PageContext;
+  /** The page's moment: years of this year are left out, past events look past. */
+  now?: Date;
+}) {
   const { t, lang } = ctx;
+  now ??= ctx.now;
+  const cancelled = event.status === 'cancelled';
+  const past = now ? event.endsAt <= now : false;
   return (
-    <li class="card">
-      <p class="meta">
-        {t(`event.kind.${event.kind}`)}
-        {event.status === 'cancelled' ? (
-          <>
-            {' '}
-            <span class="badge cancelled">{t('event.status.cancelled')}</span>
-          </>
-        ) : null}
-      </p>
-      <h3>
-        <a href={`/events/${event.slug}`}>{event.title}</a>
-      </h3>
-      <p class="meta">
-        <time datetime={event.startsAt.toISOString()}>
-          {formatRange(event.startsAt, event.endsAt, event.timezone, lang)}
-        </time>
-      </p>
-      {event.hosts.length > 0 ? (
-        <p class="meta">
-          {t('event.hostedBy', { hosts: event.hosts.map((h) => h.name).join(', ') })}
+    <li class={`card event-card${cancelled ? ' cancelled' : ''}`}>
+      <DateBadge date={event.startsAt} zone={event.timezone} lang={lang} now={now} past={past} />
+      <div class="body">
+        <p class="kind">
+          <Icon name={event.kind} />
+          {t(`event.kind.${event.kind}`)}
+          {cancelled ? <span class="badge cancelled">{t('event.status.cancelled')}</span> : null}
         </p>
-      ) : null}
+        <h3>
+          <a href={`/events/${event.slug}`}>{event.title}</a>
+        </h3>
+        <p class="meta">
+          <time datetime={event.startsAt.toISOString()}>
+            {formatWhen(event.startsAt, event.endsAt, event.timezone, lang, { now })}
+          </time>
+        </p>
+        {event.venueName ? <p class="meta">{event.venueName}</p> : null}
+        {event.hosts.length > 0 ? (
+          <p class="meta">
+            {t('event.hostedBy', { hosts: event.hosts.map((h) => h.name).join(', ') })}
+          </p>
+        ) : null}
+      </div>
     </li>
   );
 }

@@ -3,14 +3,28 @@ import { raw } from 'hono/html';
 import { scriptSafeJson } from '@/events/json-ld';
 import type { AgendaItemRow, StoredEvent } from '@/events/reads';
 import { renderMarkdown } from '@/platform/markdown';
-import { formatRange, formatTime } from '@/platform/time';
+import type { EventPhase } from '@/events/present';
+import { formatClock, formatDayTime, formatWhen, zoneLabel } from '@/platform/time';
+import { Icon } from '@views/shell/icons';
 import { Layout, type PageContext } from '@views/shell/layout';
+import { DateBadge } from './date-badge';
 
 export type EventPageProps = PageContext & {
   event: StoredEvent;
+  /** The agenda in time order. */
   agenda: AgendaItemRow[];
+  /** Where the event stands: the page leads with what matters in that phase. */
+  phase: EventPhase;
   jsonLd: unknown;
-  /** Sections other features contribute, in page order. */
+  /** The agenda item on now, while the event is live. */
+  currentItemId?: number | null;
+  /** The start before the event was postponed, while it is still ahead. */
+  previousStartsAt?: Date | null;
+  /** Seats in person, shown before the event (none: not shown). */
+  seats?: { capacity: number | null; available: number | null };
+  /** The Register action leads to the form (only while registration is open). */
+  registrationOpen?: boolean;
+  /** Sections other features contribute. */
   registration?: Child;
   media?: Child;
   calendar?: Child;
@@ -44,14 +58,18 @@ function Agenda({ props }: { props: EventPageProps }) {
       </thead>
       <tbody>
         {agenda.map((item) => (
-          <tr id={`agenda-${item.id}`} class={`agenda-${item.kind}`}>
+          <tr
+            id={`agenda-${item.id}`}
+            class={`agenda-${item.kind}${item.id === props.currentItemId ? ' current' : ''}`}
+            aria-current={item.id === props.currentItemId ? 'time' : undefined}
+          >
             <td class="agenda-time">
               <time datetime={item.startsAt.toISOString()}>
-                {formatTime(item.startsAt, event.timezone, lang)}
+                {formatClock(item.startsAt, event.timezone, lang)}
               </time>
               –
               <time datetime={item.endsAt.toISOString()}>
-                {formatTime(item.endsAt, event.timezone, lang)}
+                {formatClock(item.endsAt, event.timezone, lang)}
               </time>
             </td>
             <td>
@@ -76,10 +94,55 @@ function Agenda({ props }: { props: EventPageProps }) {
   );
 }
 
+function SeatsLeft({ props }: { props: EventPageProps }) {
+  const { t, seats, event } = props;
+  if (!seats || seats.capacity === null || seats.available === null) return null;
+  const text =
+    seats.available > 1
+      ? t('event.seatsLeft', { count: seats.available })
+      : seats.available === 1
+        ? t('event.seatsLeftOne')
+        : event.waitlist
+          ? t('event.seatsFullWaitlist')
+          : t('event.seatsFull');
+  return (
+    <span class="seats-left">
+      <Icon name="seat" /> {text}
+    </span>
+  );
+}
+
+function AgendaSection({ props }: { props: EventPageProps }) {
+  const { t } = props;
+  return (
+    <section aria-labelledby="agenda" class="phase-section">
+      <h2 id="agenda">{t('event.agenda')}</h2>
+      <Agenda props={props} />
+    </section>
+  );
+}
+
+function About({ props }: { props: EventPageProps }) {
+  const { t, event } = props;
+  if (!event.description) return null;
+  return (
+    <section aria-labelledby="about" class="no-print phase-section">
+      <h2 id="about">{t('event.about')}</h2>
+      {raw(renderMarkdown(event.description))}
+    </section>
+  );
+}
+
+/**
+ * The event page follows the event's phase: before it, the date, place, seats and one Register
+ * action and one calendar menu; while it runs, the player and the item on now; after it, what
+ * came of it, then the recording, then the agenda; cancelled, a banner and nothing to act on.
+ */
 export function EventPage(props: EventPageProps) {
-  const { t, lang, event } = props;
+  const { t, lang, event, phase } = props;
   const url = `${props.publicUrl}/events/${event.slug}`;
-  const map = mapUrl(event);
+  const map = phase === 'cancelled' ? null : mapUrl(event);
+  const current = props.agenda.find((item) => item.id === props.currentItemId) ?? null;
   const head = (
     <>
       <meta property="og:type" content="website" />
@@ -90,6 +153,12 @@ export function EventPage(props: EventPageProps) {
       <script type="application/ld+json">{raw(scriptSafeJson(props.jsonLd))}</script>
     </>
   );
+  const joinLink =
+    event.onlineUrl && (phase === 'before' || phase === 'live') ? (
+      <a href={event.onlineUrl} rel="noopener nofollow">
+        {t('event.onlineLink')}
+      </a>
+    ) : null;
   return (
     <Layout
       {...props}
@@ -98,62 +167,140 @@ export function EventPage(props: EventPageProps) {
       canonicalPath={`/events/${event.slug}`}
       head={head}
     >
-      <article class="event">
-        <p class="meta">
-          {t(`event.kind.${event.kind}`)}
-          {event.status === 'cancelled' ? (
-            <>
-              {' '}
-              <span class="badge cancelled">{t('event.status.cancelled')}</span>
-            </>
-          ) : null}
-        </p>
-        <h1>{event.title}</h1>
-        {event.status === 'cancelled' ? (
-          <div class="error-box" role="status">
-            <p>
-              <strong>{t('event.cancelled')}</strong>
-            </p>
+      <article class={`event phase-${phase}`} data-phase={phase}>
+        {/* A cancelled or moved event says so before anything else. */}
+        {phase === 'cancelled' ? (
+          <div class="banner danger" role="status">
+            <p class="banner-title">{t('event.cancelled')}</p>
             {event.cancelReason ? (
               <p>{t('event.cancelReason', { reason: event.cancelReason })}</p>
             ) : null}
+            <p>{t('event.cancelledNote')}</p>
           </div>
         ) : null}
-        {event.summary ? <p class="lead">{event.summary}</p> : null}
-        <dl class="facts">
-          <dt>{t('event.when')}</dt>
-          <dd>
-            <time datetime={event.startsAt.toISOString()}>
-              {formatRange(event.startsAt, event.endsAt, event.timezone, lang)}
-            </time>
-            <br />
-            <span class="meta">{t('event.timezone', { zone: event.timezone })}</span>
-          </dd>
-          {event.venueName ? (
-            <>
-              <dt>{t('event.where')}</dt>
-              <dd>
-                {event.venueName}
+        {props.previousStartsAt ? (
+          <div class="banner warn" role="status">
+            <p class="banner-title">{t('event.postponed')}</p>
+            <p>
+              {t('event.postponedFrom', {
+                when: formatDayTime(props.previousStartsAt, event.timezone, lang, {
+                  now: props.now,
+                }),
+              })}
+            </p>
+          </div>
+        ) : null}
+
+        <header class="event-head">
+          <DateBadge
+            date={event.startsAt}
+            zone={event.timezone}
+            lang={lang}
+            now={props.now}
+            past={phase === 'after'}
+            large
+          />
+          <div>
+            <p class="kind">
+              <Icon name={event.kind} />
+              {t(`event.kind.${event.kind}`)}
+              {phase === 'cancelled' ? (
+                <span class="badge cancelled">{t('event.status.cancelled')}</span>
+              ) : null}
+              {phase === 'live' ? <span class="badge live">{t('event.liveNow')}</span> : null}
+            </p>
+            <h1>{event.title}</h1>
+          </div>
+          <p class="where-when">
+            <span>
+              <Icon name="clock" />{' '}
+              <time datetime={event.startsAt.toISOString()}>
+                {formatWhen(event.startsAt, event.endsAt, event.timezone, lang, {
+                  now: props.now,
+                })}
+              </time>{' '}
+              <span class="meta">({zoneLabel(event.timezone, lang)})</span>
+            </span>
+            {event.venueName ? (
+              <span>
+                <Icon name="place" /> {event.venueName}
                 {event.venueAddress ? `, ${event.venueAddress}` : ''}
                 {map ? (
                   <>
-                    {' '}
+                    {' · '}
                     <a class="no-print" href={map} rel="noopener">
                       {t('event.map')}
                     </a>
                   </>
                 ) : null}
-              </dd>
-            </>
-          ) : null}
-          {event.onlineUrl ? (
+              </span>
+            ) : null}
+            {phase === 'before' ? <SeatsLeft props={props} /> : null}
+          </p>
+        </header>
+
+        {phase === 'before' && (props.registrationOpen || props.calendar) ? (
+          <div class="event-actions no-print">
+            {props.registrationOpen ? (
+              <a class="button large" href="#registration">
+                {t('event.register')}
+              </a>
+            ) : null}
+            {props.calendar}
+          </div>
+        ) : null}
+
+        {event.summary && phase !== 'live' ? <p class="lead">{event.summary}</p> : null}
+
+        {phase === 'live' ? (
+          <>
+            <div class="no-print">{props.media}</div>
+            {current ? (
+              <section class="now-on" aria-labelledby="now-on">
+                <h2 id="now-on">{t('event.nowOn')}</h2>
+                <p>
+                  <span class="agenda-time">
+                    {formatClock(current.startsAt, event.timezone, lang)}–
+                    {formatClock(current.endsAt, event.timezone, lang)}
+                  </span>{' '}
+                  <a href={`#agenda-${current.id}`}>{current.title}</a>
+                </p>
+              </section>
+            ) : null}
+            {event.summary ? <p class="lead">{event.summary}</p> : null}
+            <AgendaSection props={props} />
+            <About props={props} />
+          </>
+        ) : null}
+
+        {phase === 'after' ? (
+          <>
+            <div class="no-print">
+              {props.outcomes ?? (
+                <section aria-labelledby="event-came-of-it" class="phase-section">
+                  <h2 id="event-came-of-it">{t('event.cameOfIt')}</h2>
+                  <p>{t('outcomes.none')}</p>
+                </section>
+              )}
+              {props.media}
+            </div>
+            <AgendaSection props={props} />
+            <About props={props} />
+          </>
+        ) : null}
+
+        {phase === 'before' || phase === 'cancelled' ? (
+          <>
+            <AgendaSection props={props} />
+            <About props={props} />
+          </>
+        ) : null}
+
+        <dl class="facts">
+          {joinLink ? (
             <>
               <dt>{t('event.online')}</dt>
-              <dd>
-                <a href={event.onlineUrl} rel="noopener nofollow">
-                  {t('event.onlineLink')}
-                </a>
-              </dd>
+              <dd>{joinLink}</dd>
             </>
           ) : null}
           <dt>{t('event.hosts')}</dt>
@@ -166,25 +313,13 @@ export function EventPage(props: EventPageProps) {
             ))}
           </dd>
         </dl>
-        {/* Printing gives a one-page agenda: the interactive sections stay on screen. */}
-        <div class="no-print">
-          {props.registration}
-          {props.calendar}
-        </div>
-        <section aria-labelledby="agenda">
-          <h2 id="agenda">{t('event.agenda')}</h2>
-          <Agenda props={props} />
-        </section>
-        {event.description ? (
-          <section aria-labelledby="about" class="no-print">
-            <h2 id="about">{t('event.about')}</h2>
-            {raw(renderMarkdown(event.description))}
-          </section>
+
+        {phase === 'before' ? (
+          <div class="no-print">
+            {props.registration}
+            {props.media}
+          </div>
         ) : null}
-        <div class="no-print">
-          {props.media}
-          {props.outcomes}
-        </div>
       </article>
       {props.embed}
     </Layout>

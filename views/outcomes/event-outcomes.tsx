@@ -1,68 +1,139 @@
 import { raw } from 'hono/html';
+import { DateTime } from 'luxon';
 import { renderMarkdown } from '@/platform/markdown';
-import { formatOffset } from '@/platform/time';
+import { formatDate, formatOffset } from '@/platform/time';
 import type { OutcomeRow } from '@/outcomes/rules';
 import type { EventActionItem } from '@/outcomes/service';
+import { Icon } from '@views/shell/icons';
 import type { PageContext } from '@views/shell/layout';
-import { StatusBadge } from '@/plans';
+import { ProgressBar, StatusBadge } from '@/plans';
 
-/** The event page's outcomes and "what came of it" (its `outcomes` slot). */
+const PLAN_DATE_ZONE = 'Europe/Tallinn';
+
+/** A plan's calendar date ('YYYY-MM-DD') in the reader's language. */
+function day(date: string, lang: PageContext['lang']): string {
+  return formatDate(
+    DateTime.fromISO(date, { zone: PLAN_DATE_ZONE }).toJSDate(),
+    PLAN_DATE_ZONE,
+    lang,
+  );
+}
+
+const unfinished = (item: EventActionItem) => item.status !== 'done' && item.status !== 'dropped';
+
+/**
+ * "What came of it" (the event page's `outcomes` slot, first on a past event's page): each
+ * published outcome with the action items it led to, their real progress, last update and due
+ * date; the next due date of all of them; and each plan's Atom feed to follow.
+ */
 export function EventOutcomes(props: {
   ctx: PageContext;
   outcomes: OutcomeRow[];
   actionItems: EventActionItem[];
 }) {
-  const { t } = props.ctx;
+  const { t, lang } = props.ctx;
   if (props.outcomes.length === 0 && props.actionItems.length === 0) return null;
+  const itemsOf = (outcomeId: number) =>
+    props.actionItems.filter((item) => item.outcomeIds.includes(outcomeId));
+  const next = props.actionItems
+    .filter((item) => item.dueDate !== null && unfinished(item))
+    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))[0];
+  const today = DateTime.fromJSDate(props.ctx.now ?? new Date())
+    .setZone(PLAN_DATE_ZONE)
+    .toISODate() as string;
+  const plans = [
+    ...new Map(props.actionItems.map((item) => [item.planId, item.planTitle])).entries(),
+  ];
   return (
-    <>
-      <section aria-labelledby="event-outcomes" class="event-outcomes">
-        <h2 id="event-outcomes">{t('outcomes.title')}</h2>
-        {props.outcomes.length === 0 ? (
-          <p>{t('outcomes.none')}</p>
+    <section aria-labelledby="event-came-of-it" class="came-of-it phase-section">
+      <h2 id="event-came-of-it">{t('event.cameOfIt')}</h2>
+      {next?.dueDate ? (
+        next.dueDate < today ? (
+          <p class="banner warn">
+            {t('event.overdue', { date: day(next.dueDate, lang), title: next.title })}
+          </p>
         ) : (
-          <ul class="outcomes">
-            {props.outcomes.map((outcome) => (
-              <li id={`outcome-${outcome.id}`} class={`outcome outcome-${outcome.kind}`}>
-                <p class="meta">
-                  <span class="badge">{t(`outcomes.kind.${outcome.kind}`)}</span>
-                  {outcome.recordingId !== null ? (
-                    <>
-                      {' '}
-                      <a
-                        href={`/recordings/${outcome.recordingId}${outcome.offsetSeconds !== null ? `?t=${outcome.offsetSeconds}` : ''}`}
-                      >
-                        {outcome.offsetSeconds !== null
-                          ? t('outcomes.watchAt', { offset: formatOffset(outcome.offsetSeconds) })
-                          : t('outcomes.watch')}
-                      </a>
-                    </>
-                  ) : null}
-                </p>
-                <h3>{outcome.title}</h3>
-                <div>{raw(renderMarkdown(outcome.body))}</div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {props.actionItems.length > 0 ? (
-        <section aria-labelledby="event-came-of-it" class="came-of-it">
-          <h2 id="event-came-of-it">{t('outcomes.cameOf')}</h2>
-          <p>{t('outcomes.cameOfIntro')}</p>
-          <ul>
-            {props.actionItems.map((item) => (
-              <li>
-                <a href={`/plans/${item.planId}#item-${item.id}`}>{item.title}</a>{' '}
-                <StatusBadge status={item.status} t={t} /> {item.progress}%{' '}
-                <span class="meta">
-                  ({item.planTitle}, {item.municipalityName})
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+          <p class="banner">
+            {t('event.nextDue', { date: day(next.dueDate, lang), title: next.title })}
+          </p>
+        )
       ) : null}
-    </>
+      {props.outcomes.length === 0 ? <p>{t('outcomes.none')}</p> : null}
+      <ul class="came-of-it-list">
+        {props.outcomes.map((outcome) => {
+          const items = itemsOf(outcome.id);
+          return (
+            <li id={`outcome-${outcome.id}`} class={`outcome outcome-${outcome.kind}`}>
+              <p class="meta">
+                <span class="badge">{t(`outcomes.kind.${outcome.kind}`)}</span>
+                {outcome.recordingId !== null ? (
+                  <>
+                    {' '}
+                    <a
+                      href={`/recordings/${outcome.recordingId}${outcome.offsetSeconds !== null ? `?t=${outcome.offsetSeconds}` : ''}`}
+                    >
+                      {outcome.offsetSeconds !== null
+                        ? t('outcomes.watchAt', { offset: formatOffset(outcome.offsetSeconds) })
+                        : t('outcomes.watch')}
+                    </a>
+                  </>
+                ) : null}
+              </p>
+              <h3>{outcome.title}</h3>
+              <div>{raw(renderMarkdown(outcome.body))}</div>
+              {items.length > 0 ? <ActionItems ctx={props.ctx} items={items} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {plans.length > 0 ? (
+        <ul class="follow" aria-label={t('event.ledTo')}>
+          {plans.map(([planId, planTitle]) => (
+            <li>
+              <a
+                class="button secondary"
+                href={`/plans/${planId}/feed.xml`}
+                type="application/atom+xml"
+              >
+                <Icon name="feed" />
+                {t('event.followPlan', { plan: planTitle })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function ActionItems({ ctx, items }: { ctx: PageContext; items: EventActionItem[] }) {
+  const { t, lang } = ctx;
+  return (
+    <div class="led-to">
+      <h4 class="meta">{t('event.ledTo')}</h4>
+      <ul class="came-of-it-items">
+        {items.map((item) => (
+          <li>
+            <p>
+              <a class="item-title" href={`/plans/${item.planId}#item-${item.id}`}>
+                {item.title}
+              </a>{' '}
+              <StatusBadge status={item.status} t={t} />
+            </p>
+            <div class="progress-line">
+              <ProgressBar percent={item.progress} label={item.title} />
+              <span class="value">{t('event.progress', { percent: item.progress })}</span>
+            </div>
+            <p class="meta">
+              {item.planTitle}, {item.municipalityName} ·{' '}
+              {item.lastUpdate
+                ? t('event.lastUpdate', { date: day(item.lastUpdate, lang) })
+                : t('event.noUpdate')}
+              {item.dueDate ? ` · ${t('event.due', { date: day(item.dueDate, lang) })}` : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

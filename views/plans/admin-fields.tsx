@@ -112,7 +112,9 @@ export function Choice(props: {
       <select
         name={props.field}
         id={fieldId(id)}
-        required={props.required}
+        // A select with no empty choice always sends one: `required` would add nothing, and
+        // HTML allows it only with an empty first option.
+        required={props.required && props.options[0]?.value === ''}
         {...invalidAttrs(id, props.form.errors)}
       >
         {props.options.map((option) => (

@@ -33,17 +33,22 @@ export function StatusBadge({ status, t }: { status: ItemStatus; t: Translate })
   return <span class={`badge status-${status}`}>{t(`plans.status.${status}`)}</span>;
 }
 
+/**
+ * A progress bar whose fill is drawn by a width class (`p-0` … `p-100` in the stylesheet): the
+ * site's CSP forbids inline styles, so a `style="width: …"` would be ignored and draw nothing.
+ */
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  const value = Math.round(Math.max(0, Math.min(100, percent)));
   return (
     <div
       class="progress"
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={100}
-      aria-valuenow={percent}
+      aria-valuenow={value}
       aria-label={label}
     >
-      <span style={`width: ${Math.max(0, Math.min(100, percent))}%`}></span>
+      <span class={`p-${value}`}></span>
     </div>
   );
 }

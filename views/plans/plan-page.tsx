@@ -60,6 +60,15 @@ export function PlanPage(props: PlanPageProps) {
           })}
         </p>
         <h1>{plan.title}</h1>
+        {/* How far the plan is comes first: it is what a reader comes to see. */}
+        <section aria-labelledby="plan-progress">
+          <h2 id="plan-progress">{t('plans.progressTitle')}</h2>
+          <ProgressBar
+            percent={summary.donePercent}
+            label={t('plans.summary.done', { percent: summary.donePercent })}
+          />
+          <SummaryLine summary={summary} t={t} />
+        </section>
         {plan.summary ? <div>{raw(renderMarkdown(plan.summary))}</div> : null}
         {plan.documentUrl ? (
           <p>
@@ -82,14 +91,6 @@ export function PlanPage(props: PlanPageProps) {
             <a href={`/admin/plans/${plan.id}`}>{t('plans.admin.edit')}</a>
           </p>
         ) : null}
-        <section aria-labelledby="plan-progress">
-          <h2 id="plan-progress">{t('plans.progressTitle')}</h2>
-          <ProgressBar
-            percent={summary.donePercent}
-            label={t('plans.summary.done', { percent: summary.donePercent })}
-          />
-          <SummaryLine summary={summary} t={t} />
-        </section>
         <section aria-labelledby="plan-items">
           <h2 id="plan-items">{t('plans.items')}</h2>
           <form method="get" action={`/plans/${plan.id}`} class="filters">

@@ -1,4 +1,4 @@
-import { formatLongDate, formatOffset, formatTime } from '@/platform/time';
+import { formatDayTime, formatDuration, formatOffset } from '@/platform/time';
 import { liveState, type LiveEvent } from '@/recordings/live';
 import type { RecordingView } from '@/recordings/queries';
 import type { PageContext } from '@views/shell/layout';
@@ -38,7 +38,7 @@ export function LivePanel({ ctx, event, recordings, now }: LivePanelProps) {
       {state.phase === 'before' ? (
         <p class="notice" data-live-phase="before">
           {t('recordings.live.before', {
-            time: `${formatLongDate(event.startsAt, zone, lang)}, ${formatTime(event.startsAt, zone, lang)}`,
+            time: formatDayTime(event.startsAt, zone, lang, { now }),
           })}{' '}
           {state.streamUrl ? (
             <a href={state.streamUrl} rel="noopener noreferrer nofollow">
@@ -68,14 +68,28 @@ export function LivePanel({ ctx, event, recordings, now }: LivePanelProps) {
       {state.phase === 'after' ? (
         <div data-live-phase="after">
           {state.recordings.length === 1 && state.recordings[0] ? (
-            <MediaPlayer
-              t={t}
-              lang={lang}
-              title={state.recordings[0].title}
-              sourceUrl={state.recordings[0].sourceUrl}
-              captionsUrl={state.recordings[0].captionsUrl}
-              language={state.recordings[0].language}
-            />
+            <>
+              <MediaPlayer
+                t={t}
+                lang={lang}
+                title={state.recordings[0].title}
+                sourceUrl={state.recordings[0].sourceUrl}
+                captionsUrl={state.recordings[0].captionsUrl}
+                language={state.recordings[0].language}
+              />
+              {state.recordings[0].chapters.length > 0 ? (
+                <ol class="chapters" aria-label={t('recordings.page.chapters')}>
+                  {state.recordings[0].chapters.map((chapter) => (
+                    <li>
+                      <a href={`/recordings/${state.recordings[0]?.id}?t=${chapter.offsetSeconds}`}>
+                        <span class="offset">{formatOffset(chapter.offsetSeconds)}</span>{' '}
+                        {chapter.title}
+                      </a>
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+            </>
           ) : null}
           <ul class="recording-list">
             {state.recordings.map((recording) => (
@@ -84,7 +98,9 @@ export function LivePanel({ ctx, event, recordings, now }: LivePanelProps) {
                 <span class="meta">
                   {' · '}
                   {t(`recordings.kind.${recording.kind}`)}
-                  {recording.durationSeconds ? ` · ${formatOffset(recording.durationSeconds)}` : ''}
+                  {recording.durationSeconds
+                    ? ` · ${formatDuration(recording.durationSeconds, lang)}`
+                    : ''}
                   {recording.chapters.length > 0
                     ? ` · ${t('recordings.admin.chapterCount', { count: recording.chapters.length })}`
                     : ''}

@@ -192,6 +192,8 @@ export function ManageRegistrationPage(
         <p class="error-box">{t('registration.manage.eventCancelled')}</p>
       ) : null}
       <dl class="facts">
+        <dt>{t('registration.manage.status')}</dt>
+        <dd data-status={r.status}>{status}</dd>
         <dt>{t('registration.name')}</dt>
         <dd>{r.name}</dd>
         <dt>{t('registration.email')}</dt>
@@ -210,8 +212,6 @@ export function ManageRegistrationPage(
             <dd>{r.needs}</dd>
           </>
         ) : null}
-        <dt>{t('registration.manage.status')}</dt>
-        <dd data-status={r.status}>{status}</dd>
       </dl>
       {r.status !== 'cancelled' && props.canChange ? (
         <>

@@ -2,7 +2,7 @@ import type { FormProblems } from '@/platform/http/forms';
 import type { Lang, Translate } from '@/platform/i18n';
 import type { RegistrationFormValues } from '@/registrations/forms';
 import { attendanceValues, type Seats, type WindowState } from '@/registrations/rules';
-import { formatLongDate, formatTime } from '@/platform/time';
+import { formatDayTime } from '@/platform/time';
 import { ErrorSummary, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 
 export type RegistrationPanelProps = {
@@ -26,7 +26,7 @@ export type RegistrationPanelProps = {
 };
 
 function when(date: Date, zone: string, lang: Lang): string {
-  return `${formatLongDate(date, zone, lang)}, ${formatTime(date, zone, lang)}`;
+  return formatDayTime(date, zone, lang);
 }
 
 function SeatsLine({ t, seats, event }: Pick<RegistrationPanelProps, 't' | 'seats' | 'event'>) {

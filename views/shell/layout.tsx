@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Lang, Translate } from '@/platform/i18n';
+import { Logo } from './icons';
 
 export type PageContext = {
   lang: Lang;
@@ -8,6 +9,8 @@ export type PageContext = {
   /** The request path with its query, for the language switch. */
   path: string;
   publicUrl: string;
+  /** The request's moment (the app's clock): dates of this year are written without the year. */
+  now?: Date;
 };
 
 export type LayoutProps = PageContext & {
@@ -25,6 +28,22 @@ export function switchLanguageHref(path: string, lang: Lang): string {
   const url = new URL(path, 'http://koda.invalid');
   url.searchParams.set('lang', lang === 'et' ? 'en' : 'et');
   return url.pathname + url.search;
+}
+
+function navLinks(t: Translate): [string, string][] {
+  return [
+    ['/events', t('nav.events')],
+    ['/archive', t('nav.archive')],
+    ['/municipalities', t('nav.municipalities')],
+    ['/plans', t('plans.index.title')],
+  ];
+}
+
+/** The section a path belongs to: /events/x is in /events, recordings in the archive. */
+function isCurrent(path: string, href: string): boolean {
+  const pathname = new URL(path, 'http://koda.invalid').pathname;
+  if (href === '/archive' && pathname.startsWith('/recordings/')) return true;
+  return pathname === href || pathname.startsWith(`${href}/`);
 }
 
 export function Layout(props: LayoutProps) {
@@ -51,6 +70,11 @@ export function Layout(props: LayoutProps) {
               title={props.title}
             />
           ) : null}
+          <meta name="theme-color" content="#0f2d4f" />
+          <link rel="icon" href="/favicon.ico" sizes="32x32" />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+          <link rel="manifest" href="/manifest.webmanifest" />
           <link rel="stylesheet" href="/assets/app.css" />
           <script src="/assets/forms.js" defer></script>
           {props.head}
@@ -62,25 +86,25 @@ export function Layout(props: LayoutProps) {
           <header class="site-header">
             <div class="bar">
               <a class="brand" href="/">
+                <Logo />
                 {t('site.name')}
               </a>
               <nav aria-label={t('nav.main')}>
                 <ul>
-                  <li>
-                    <a href="/events">{t('nav.events')}</a>
-                  </li>
-                  <li>
-                    <a href="/archive">{t('nav.archive')}</a>
-                  </li>
-                  <li>
-                    <a href="/municipalities">{t('nav.municipalities')}</a>
-                  </li>
-                  <li>
-                    <a href="/plans">{t('plans.index.title')}</a>
-                  </li>
+                  {navLinks(t).map(([href, label]) => (
+                    <li>
+                      <a
+                        href={href}
+                        aria-current={isCurrent(props.path, href) ? 'page' : undefined}
+                      >
+                        {label}
+                      </a>
+                    </li>
+                  ))}
                 </ul>
               </nav>
               <a
+                class="lang-switch"
                 href={switchLanguageHref(props.path, lang)}
                 hreflang={lang === 'et' ? 'en' : 'et'}
                 lang={lang === 'et' ? 'en' : 'et'}

@@ -9,6 +9,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     t: c.get('t'),
     path: url.pathname + url.search,
     publicUrl: c.get('deps').config.publicUrl,
+    now: c.get('deps').clock.now(),
   };
 }
 

@@ -1,0 +1,90 @@
+/**
+ * `npm run screenshots`: regenerates docs/screenshots/ — the main pages of the demo on a phone
+ * (390×844) and a desktop (1280×800), the first screen each, as a resident sees it. Runs the app
+ * on an in-memory PGlite with the demo programme and a fixed clock, and drives Debian's Chromium
+ * (/usr/bin/chromium, the one the browser tests use) under the page's real CSP.
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
+import { serve } from '@hono/node-server';
+import { chromium } from 'playwright-core';
+import { createApp } from '../src/app';
+import { parseConfig } from '../src/config';
+import { fixedClock } from '../src/platform/clock';
+import { fromPglite } from '../src/platform/db/pglite';
+import { migrateDatabase } from '../src/platform/db/migrate';
+import { memoryLog } from '../src/platform/log';
+import { noMailer } from '../src/platform/mail/mailer';
+import { seedDemo } from '../demo/seed';
+
+/** A Thursday in late November: the demo has an event on now, two ahead and ten years behind. */
+const NOW = '2026-11-26T12:00:00Z';
+const OUT = new URL('../docs/screenshots/', import.meta.url);
+
+export const SCREENSHOT_PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'events', path: '/events' },
+  { name: 'event-before', path: '/events/naidis-keila-linna-foorum-kaasav-eelarve' },
+  { name: 'event-live', path: '/events/naidis-tartu-mottekoda-otseulekanne-kaib' },
+  { name: 'event-after', path: '/events/mottekoda-keilas' },
+  { name: 'plan', path: '/plans/1' },
+  { name: 'municipality', path: '/municipalities/keila' },
+  { name: 'archive', path: '/archive' },
+] as const;
+
+const DEVICES = [
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 1 },
+  {
+    name: 'desktop',
+    viewport: { width: 1280, height: 800 },
+    isMobile: false,
+    deviceScaleFactor: 1,
+  },
+] as const;
+
+const database = fromPglite(await PGlite.create());
+await migrateDatabase(database);
+const clock = fixedClock(NOW);
+await seedDemo(database.db, clock.now());
+const app = createApp({
+  db: database.db,
+  config: parseConfig({ PUBLIC_URL: 'https://koda.example', LOG_LEVEL: 'silent' }),
+  clock,
+  mailer: noMailer,
+  log: memoryLog(),
+});
+const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+});
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+mkdirSync(OUT, { recursive: true });
+try {
+  for (const device of DEVICES) {
+    const context = await browser.newContext({
+      viewport: device.viewport,
+      isMobile: device.isMobile,
+      deviceScaleFactor: device.deviceScaleFactor,
+      locale: 'et-EE',
+    });
+    // Embedded players come from other sites, which this machine may not reach: draw their frame empty.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204 }));
+    const page = await context.newPage();
+    for (const { name, path } of SCREENSHOT_PAGES) {
+      const response = await page.goto(base + path);
+      if (response?.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
+      const file = new URL(`${name}-${device.name}.png`, OUT);
+      await page.screenshot({ path: file.pathname });
+      console.log(`docs/screenshots/${name}-${device.name}.png`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+  await database.close();
+}

@@ -1,0 +1,263 @@
+import { eq } from 'drizzle-orm';
+import { seedDemo } from '../../demo/seed';
+import {
+  actionItems,
+  actionItemSources,
+  actionItemUpdates,
+  actionPlans,
+  agendaItems,
+  chapters,
+  municipalities,
+  outcomes,
+  recordings,
+  registrations,
+} from '@/platform/db/schema';
+import { hashToken, newToken } from '@/platform/tokens';
+import type { TestContext } from '../helpers/app';
+import { makeEvent } from '../db/registrations-fixtures';
+
+/** A word and an address longer than any phone is wide: they must wrap, not widen the page. */
+export const LONG_WORD =
+  'Kohaliku-omavalitsuse-kaasamis-ja-avatud-valitsemise-tegevuskavakoostamisprotsess';
+export const LONG_URL =
+  'https://www.example.ee/dokumendid/avatud-valitsemise-partnerlus/2026/tegevuskava-lisa-3-kaasamise-ettepanekute-koondtabel-ja-vastused-ettepanekute-esitajatele.pdf';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+export type PageType = {
+  /** What kind of page, for test names. */
+  name: string;
+  path: string;
+  /** The page's main action or content: visible without scrolling on a phone. */
+  main: string;
+  /** Needs an organizer's session cookie. */
+  admin?: boolean;
+};
+
+/**
+ * The demo programme plus events, outcomes, a plan and a recording whose texts hold very long
+ * words and addresses, in every phase (before, live, after, cancelled, postponed), and a
+ * registration to manage. Returns every page type with its main action.
+ */
+export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
+  const db = ctx.deps.db;
+  const now = ctx.clock.now().getTime();
+  await seedDemo(db, ctx.clock.now());
+  const long = `${LONG_WORD} ${LONG_URL}`;
+
+  // Before: registration open, the agenda entered out of time order.
+  const before = await makeEvent(ctx, {
+    slug: 'pikk-tulevane',
+    title: `Foorum: ${LONG_WORD}`,
+    summary: `Vaata ka ${LONG_URL}`,
+    description: `Taust: ${long}\n\n<${LONG_URL}>`,
+    venueName: LONG_WORD,
+    venueAddress: `${LONG_WORD} 1, Keila`,
+    onlineUrl: LONG_URL,
+  });
+  await db.insert(agendaItems).values([
+    {
+      eventId: before.id,
+      position: 0,
+      startsAt: new Date(before.startsAt.getTime() + HOUR),
+      endsAt: new Date(before.startsAt.getTime() + 2 * HOUR),
+      title: `Teine punkt ${LONG_WORD}`,
+      kind: 'discussion',
+      speakers: [LONG_WORD],
+      room: LONG_WORD,
+      description: long,
+    },
+    {
+      eventId: before.id,
+      position: 1,
+      startsAt: before.startsAt,
+      endsAt: new Date(before.startsAt.getTime() + HOUR),
+      title: 'Esimene punkt',
+      kind: 'talk',
+    },
+  ]);
+  const token = newToken();
+  await db.insert(registrations).values({
+    eventId: before.id,
+    name: `Mari ${LONG_WORD}`,
+    email: 'mari.pikk@example.ee',
+    organization: LONG_WORD,
+    attendance: 'in_person',
+    status: 'confirmed',
+    manageTokenHash: await hashToken(token),
+    consentAt: new Date(now - DAY),
+  });
+
+  // Cancelled, with a long reason; postponed (moved while published).
+  await makeEvent(ctx, {
+    slug: 'pikk-ara-jaanud',
+    title: `Ära jäänud: ${LONG_WORD}`,
+    status: 'cancelled',
+    cancelReason: `Saal on remondis, vaata ${LONG_URL}`,
+    onlineUrl: 'https://www.youtube.com/watch?v=kodalivedem',
+  });
+  await makeEvent(ctx, {
+    slug: 'pikk-edasi-lukatud',
+    title: `Edasi lükatud: ${LONG_WORD}`,
+    previousStartsAt: new Date(now + 2 * DAY),
+  });
+
+  // After: an outcome that led to a plan item, a recording with chapters.
+  const after = await makeEvent(ctx, {
+    slug: 'pikk-toimunud',
+    title: `Toimunud: ${LONG_WORD}`,
+    startsAt: new Date(now - 30 * DAY),
+    endsAt: new Date(now - 30 * DAY + 3 * HOUR),
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+  });
+  const [recording] = await db
+    .insert(recordings)
+    .values({
+      eventId: after.id,
+      title: `Salvestis ${LONG_WORD}`,
+      kind: 'recording',
+      sourceUrl: 'https://www.youtube.com/watch?v=kodapikkdem',
+      provider: 'youtube',
+      language: 'et',
+      durationSeconds: 3 * 3600,
+      published: true,
+    })
+    .returning({ id: recordings.id });
+  if (!recording) throw new Error('no recording');
+  await db.insert(chapters).values([
+    { recordingId: recording.id, offsetSeconds: 0, title: 'Algus' },
+    { recordingId: recording.id, offsetSeconds: 600, title: `Arutelu ${LONG_WORD}` },
+  ]);
+  const [outcome] = await db
+    .insert(outcomes)
+    .values({
+      eventId: after.id,
+      kind: 'proposal',
+      title: `Ettepanek: ${LONG_WORD}`,
+      body: `Üksikasjad: ${long}`,
+      recordingId: recording.id,
+      offsetSeconds: 600,
+      published: true,
+    })
+    .returning({ id: outcomes.id });
+  const [keila] = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.slug, 'keila'));
+  const [plan] = await db
+    .insert(actionPlans)
+    .values({
+      municipalityId: keila?.id ?? 0,
+      title: `Tegevuskava ${LONG_WORD}`,
+      periodStart: '2026-01-01',
+      periodEnd: '2027-12-31',
+      status: 'adopted',
+      summary: long,
+    })
+    .returning({ id: actionPlans.id });
+  if (!plan || !outcome) throw new Error('no plan');
+  const [item] = await db
+    .insert(actionItems)
+    .values({
+      planId: plan.id,
+      position: 0,
+      title: `Tegevus ${LONG_WORD}`,
+      description: long,
+      responsible: LONG_WORD,
+      dueDate: '2027-06-30',
+      status: 'in_progress',
+      progress: 37,
+    })
+    .returning({ id: actionItems.id });
+  if (!item) throw new Error('no item');
+  await db.insert(actionItemSources).values({ actionItemId: item.id, outcomeId: outcome.id });
+  await db.insert(actionItemUpdates).values({
+    actionItemId: item.id,
+    date: '2026-10-01',
+    status: 'in_progress',
+    progress: 37,
+    note: `Vahearuanne: ${long}`,
+  });
+
+  return [
+    { name: 'home', path: '/', main: 'main h2' },
+    { name: 'events', path: '/events', main: '.cards .card a' },
+    { name: 'event before', path: '/events/pikk-tulevane', main: 'a.button[href="#registration"]' },
+    {
+      name: 'event full',
+      path: '/events/naidis-keila-linna-foorum-kaasav-eelarve',
+      main: 'a.button[href="#registration"]',
+    },
+    {
+      name: 'event live',
+      path: '/events/naidis-tartu-mottekoda-otseulekanne-kaib',
+      main: '.live-panel .player',
+    },
+    { name: 'event after', path: '/events/pikk-toimunud', main: '#event-came-of-it' },
+    { name: 'event after (demo)', path: '/events/mottekoda-keilas', main: '#event-came-of-it' },
+    { name: 'event cancelled', path: '/events/pikk-ara-jaanud', main: '.banner.danger' },
+    { name: 'event postponed', path: '/events/pikk-edasi-lukatud', main: '.banner.warn' },
+    { name: 'municipalities', path: '/municipalities', main: 'main li a' },
+    { name: 'municipality', path: '/municipalities/keila', main: 'main h2' },
+    { name: 'plans', path: '/plans', main: 'main a[href^="/plans/"]' },
+    { name: 'plan', path: `/plans/${plan.id}`, main: '.progress' },
+    { name: 'archive', path: '/archive', main: 'main form input, main form select' },
+    {
+      name: 'archive search',
+      path: '/archive?q=eelarve',
+      main: 'main form input, main form select',
+    },
+    { name: 'recording', path: `/recordings/${recording.id}`, main: '.player' },
+    { name: 'registration manage', path: `/registrations/${token}`, main: '[data-status]' },
+    {
+      name: 'registration confirmed',
+      path: '/events/pikk-tulevane/registered?as=seat',
+      main: 'main h1',
+    },
+    { name: 'privacy', path: '/privacy', main: 'main h1' },
+    { name: 'login', path: '/admin/login', main: 'main form button[type="submit"]' },
+    { name: 'admin dashboard', path: '/admin', main: 'main h1', admin: true },
+    { name: 'admin events', path: '/admin/events', main: 'main h1', admin: true },
+    { name: 'admin event new', path: '/admin/events/new', main: 'main h1', admin: true },
+    { name: 'admin event edit', path: '/admin/events/pikk-tulevane', main: 'main h1', admin: true },
+    {
+      name: 'admin agenda',
+      path: '/admin/events/pikk-tulevane/agenda',
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin registrations',
+      path: '/admin/events/pikk-tulevane/registrations',
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin check-in',
+      path: '/admin/events/pikk-tulevane/check-in',
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin recordings',
+      path: '/admin/events/pikk-toimunud/recordings',
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin outcomes',
+      path: '/admin/events/pikk-toimunud/outcomes',
+      main: 'main h1',
+      admin: true,
+    },
+    { name: 'admin plans', path: '/admin/plans', main: 'main h1', admin: true },
+    { name: 'admin plan', path: `/admin/plans/${plan.id}`, main: 'main h1', admin: true },
+    { name: 'admin users', path: '/admin/users', main: 'main h1', admin: true },
+    { name: 'admin outbox', path: '/admin/outbox', main: 'main h1', admin: true },
+    { name: 'admin audit', path: '/admin/audit', main: 'main h1', admin: true },
+    { name: 'admin tokens', path: '/admin/tokens', main: 'main h1', admin: true },
+    { name: 'admin account', path: '/admin/account', main: 'main h1', admin: true },
+  ];
+}
