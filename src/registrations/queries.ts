@@ -34,17 +34,30 @@ export async function seatsFor(db: Queryable, eventId: number): Promise<Seats> {
   return seatsSummary(event?.capacity ?? null, counts.confirmed, counts.waitlisted);
 }
 
+/**
+ * In-person registrations by status, and the newest waitlisted one's time (registering takes its
+ * time no earlier, so waitlist positions follow the order of the event's lock).
+ */
 export async function inPersonCounts(
   db: Queryable,
   eventId: number,
-): Promise<{ confirmed: number; waitlisted: number }> {
+): Promise<{ confirmed: number; waitlisted: number; lastWaitlistedAt: Date | null }> {
   const rows = await db
-    .select({ status: registrations.status, n: count() })
+    .select({
+      status: registrations.status,
+      n: count(),
+      latest: sql<Date | null>`max(${registrations.createdAt})`.mapWith(registrations.createdAt),
+    })
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), eq(registrations.attendance, 'in_person')))
     .groupBy(registrations.status);
-  const of = (status: RegistrationStatus) => rows.find((row) => row.status === status)?.n ?? 0;
-  return { confirmed: of('confirmed'), waitlisted: of('waitlisted') };
+  const of = (status: RegistrationStatus) => rows.find((row) => row.status === status);
+  const latest = of('waitlisted')?.latest;
+  return {
+    confirmed: of('confirmed')?.n ?? 0,
+    waitlisted: of('waitlisted')?.n ?? 0,
+    lastWaitlistedAt: latest ?? null,
+  };
 }
 
 export type RegistrationCounts = {
@@ -110,16 +123,27 @@ export type RegistrationRow = {
   createdAt: Date;
 };
 
+/**
+ * The registration of a manage token. A pending link (mailed when the address was registered
+ * again) becomes the registration's link when it is first used, and the earlier one stops working.
+ */
 export async function registrationByToken(
   db: Queryable,
   token: string,
 ): Promise<RegistrationRow | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const hash = await hashToken(token);
   const [row] = await db
     .select(registrationColumns)
     .from(registrations)
-    .where(eq(registrations.manageTokenHash, await hashToken(token)));
-  return row ?? null;
+    .where(eq(registrations.manageTokenHash, hash));
+  if (row) return row;
+  const [promoted] = await db
+    .update(registrations)
+    .set({ manageTokenHash: hash, pendingManageTokenHash: null })
+    .where(eq(registrations.pendingManageTokenHash, hash))
+    .returning(registrationColumns);
+  return promoted ?? null;
 }
 
 export async function registrationById(db: Queryable, id: number): Promise<RegistrationRow | null> {
