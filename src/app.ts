@@ -20,7 +20,7 @@ import { recordingsRoutes } from '@/recordings';
 import { eventAdminRoutes } from '@/events';
 import { eventRoutes } from '@/events';
 import { homeRoutes } from '@/home';
-import { registrationRoutes } from '@/registrations';
+import { messageUnsubscribeRoutes, registrationRoutes } from '@/registrations';
 import { municipalityRoutes } from '@/municipalities';
 import { planRoutes } from '@/plans';
 import { planAdminRoutes } from '@/plans';
@@ -122,6 +122,7 @@ export function createApp(deps: Deps) {
   app.route('/', recordingsRoutes());
   app.route('/', archiveRoutes());
   app.route('/', registrationRoutes());
+  app.route('/', messageUnsubscribeRoutes());
   app.route('/', eventRoutes());
   app.route('/', eventAdminRoutes());
   app.route('/', municipalityRoutes());

@@ -122,7 +122,8 @@ export function buildEmail(input: EmailInput): BuiltEmail {
     if (input.kind === 'confirmed') lines.push(t('email.confirmed.ics'));
     attachments.push({
       filename: `${event.slug}.ics`,
-      contentType: 'text/calendar; charset=utf-8',
+      // The file is METHOD:PUBLISH (src/calendar/feed.ts): an entry to add, not an invitation to answer.
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
       content: input.ics,
     });
   }

@@ -4,6 +4,7 @@ export { registrationApi } from './api';
 export { seatsFor } from './queries';
 export { enqueueReminders } from './reminders';
 export { registrationRoutes } from './routes';
+export { messageUnsubscribeRoutes } from './unsubscribe-routes';
 export { purgeCutoff, registrationWindow } from './rules';
 export { purgeRegistrations } from './purge';
 export { fillSeatsAfterEventChange, notifyEventChanged } from './seats';

@@ -40,6 +40,8 @@ export async function mailParticipant(
     position?: number;
     dedupeKey?: string;
     message?: OrganizerMessage;
+    /** Extra header fields (the organizers' messages' List-Unsubscribe). */
+    headers?: Record<string, string>;
   } = {},
 ): Promise<boolean> {
   if (!person.email) return false;
@@ -71,6 +73,7 @@ export async function mailParticipant(
       kind: `registration.${kind}`,
       recipient: person.email,
       ...built,
+      headers: extra.headers,
       dedupeKey: extra.dedupeKey,
       eventId: event.id,
     },

@@ -174,6 +174,12 @@ export const registrationMessages = defineMessages(
     'registration.message.error.body': 'Kirjuta kirja tekst (kuni 10 000 märki).',
     'registration.message.error.audience': 'Vali, kellele kiri läheb.',
     'registration.message.error.nobody': 'Selles rühmas pole kedagi, kellele kirjutada.',
+    'registration.unsubscribe.title': 'Korraldajate kirjade peatamine',
+    'registration.unsubscribe.explain':
+      'Kas soovid, et sündmuse „{title}” korraldajad ei saadaks sulle enam kirju? Registreerimine jääb kehtima ning kirjad sinu registreerimise ja sündmuse muudatuste kohta tulevad ikka.',
+    'registration.unsubscribe.confirm': 'Peata korraldajate kirjad',
+    'registration.unsubscribe.done':
+      'Tehtud. Sündmuse „{title}” korraldajad ei saada sulle enam kirju. Registreerimine kehtib edasi.',
   },
   {
     'registration.title': 'Registration',
@@ -348,6 +354,12 @@ export const registrationMessages = defineMessages(
     'registration.message.error.body': 'Write the message (up to 10,000 characters).',
     'registration.message.error.audience': 'Choose who gets the message.',
     'registration.message.error.nobody': 'Nobody in this group to write to.',
+    'registration.unsubscribe.title': 'Stop the organizers’ messages',
+    'registration.unsubscribe.explain':
+      'Do you want the organizers of “{title}” to stop sending you messages? Your registration stays, and you will still get emails about your registration and about changes to the event.',
+    'registration.unsubscribe.confirm': 'Stop their messages',
+    'registration.unsubscribe.done':
+      'Done. The organizers of “{title}” will send you no more messages. Your registration stays as it is.',
   },
 );
 

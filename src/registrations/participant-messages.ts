@@ -1,10 +1,16 @@
-import { and, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { recordAudit } from '@/platform/audit/audit';
-import { eventMessages, messageAudience, registrations } from '@/platform/db/schema';
+import {
+  eventMessages,
+  messageAudience,
+  messageUnsubscribeTokens,
+  registrations,
+} from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import { HttpError, parseOrThrow } from '@/platform/http/errors';
+import { hashToken, newToken } from '@/platform/tokens';
 import { mailRecipientColumns, type RegistrationEvent } from './queries';
 import { mailContext, mailParticipant, type MailContext, type RegistrationDeps } from './mail';
 
@@ -28,12 +34,16 @@ export const participantMessageSchema = z.object({
 });
 export type ParticipantMessageInput = z.input<typeof participantMessageSchema>;
 
-/** Who is in an audience: people with an address (not anonymized) who have not cancelled. */
+/**
+ * Who is in an audience: people with an address (not anonymized) who have not cancelled and
+ * have not stopped these messages (the one-click link in each of them).
+ */
 function audienceWhere(eventId: number, audience: Audience): SQL | undefined {
   const base = [
     eq(registrations.eventId, eventId),
     isNotNull(registrations.email),
     ne(registrations.status, 'cancelled'),
+    isNull(registrations.messagesStoppedAt),
   ];
   if (audience === 'confirmed') return and(...base, eq(registrations.status, 'confirmed'));
   if (audience === 'attended') return and(...base, isNotNull(registrations.checkedInAt));
@@ -112,6 +122,7 @@ export async function sendParticipantMessage(
       await mailParticipant(tx, 'message', person, event, ctx, {
         message: { subject: message.subject, body: message.body },
         dedupeKey: `registration.message:${row.id}:${person.id}`,
+        headers: await unsubscribeHeaders(tx, person.id, ctx),
       });
     }
     await recordAudit(
@@ -132,6 +143,29 @@ export async function sendParticipantMessage(
     );
     return row;
   });
+}
+
+/**
+ * One-click unsubscribe (RFC 2369, RFC 8058) for one person's copy of a bulk message: a new
+ * token, stored hashed, whose https link stops organizers' messages for this registration only.
+ */
+async function unsubscribeHeaders(
+  tx: Queryable,
+  registrationId: number,
+  ctx: { publicUrl: string; now: Date },
+): Promise<Record<string, string>> {
+  const token = newToken();
+  await tx
+    .insert(messageUnsubscribeTokens)
+    .values({ registrationId, tokenHash: await hashToken(token), createdAt: ctx.now });
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrlFor(ctx.publicUrl, token)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}
+
+export function unsubscribeUrlFor(publicUrl: string, token: string): string {
+  return `${publicUrl}/messages/${token}/unsubscribe`;
 }
 
 export type SentMessage = {

@@ -15,11 +15,20 @@ import { isApiPath } from '@/platform/http/page';
  * Koda never grants; bearer tokens are never attached by browsers; and the session cookie is
  * SameSite=Lax, so cross-site subrequests do not carry it at all. Checking Origin there would
  * only break server-to-server integrations, which send no Origin.
+ *
+ * Nor to one-click unsubscribe links (RFC 8058, paths ending in `/unsubscribe` with a token
+ * before it): mail providers POST them from their servers, without cookies or Origin. Such a
+ * route acts only on the secret token in its own path and only ever stops mail, so a forged
+ * post needs the token and could do no more than its owner's one click.
  */
+export function isOneClickUnsubscribe(path: string): boolean {
+  return /^\/[a-z]+\/[A-Za-z0-9_-]{20,100}\/unsubscribe$/.test(path);
+}
+
 export function formCsrf(): MiddlewareHandler<AppEnv> {
   let check: MiddlewareHandler<AppEnv> | undefined;
   return async (c, next) => {
-    if (isApiPath(c.req.path)) return next();
+    if (isApiPath(c.req.path) || isOneClickUnsubscribe(c.req.path)) return next();
     if (!check) {
       const publicOrigin = new URL(c.get('deps').config.publicUrl).origin;
       check = csrf({

@@ -6,6 +6,8 @@ export type MailMessage = {
   text: string;
   html?: string | null;
   attachments?: OutboxAttachment[];
+  /** Extra header fields (e.g. List-Unsubscribe); every message also says Auto-Submitted. */
+  headers?: Record<string, string>;
 };
 
 /** Delivers one message or throws; the outbox sender retries. */

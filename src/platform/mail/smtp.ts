@@ -2,6 +2,12 @@ import { createTransport } from 'nodemailer';
 import type { Mailer } from './mailer';
 
 /**
+ * Every message Koda sends is written by a program (RFC 3834): auto-responders and vacation
+ * replies stay silent, and mail systems may treat it as such.
+ */
+export const AUTO_SUBMITTED = { 'Auto-Submitted': 'auto-generated' } as const;
+
+/**
  * A Mailer over SMTP (Node only): `smtp://user:pass@host:port` or `smtps://…`. Connecting, the
  * greeting and a silent socket each give up after `timeoutMs` (nodemailer's own defaults are 2
  * and 10 minutes: one stalled server would hold every email that long).
@@ -26,6 +32,7 @@ export function createSmtpMailer(
         subject: message.subject,
         text: message.text,
         html: message.html ?? undefined,
+        headers: { ...message.headers, ...AUTO_SUBMITTED },
         attachments: (message.attachments ?? []).map((attachment) => ({
           filename: attachment.filename,
           content: attachment.content,

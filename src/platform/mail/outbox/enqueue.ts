@@ -10,6 +10,8 @@ export type OutgoingEmail = {
   attachments?: OutboxAttachment[];
   /** When set, a second message with the same key is silently not written. */
   dedupeKey?: string;
+  /** Extra header fields sent as they are (List-Unsubscribe); never personal data. */
+  headers?: Record<string, string>;
   /**
    * The event the message is about, if any: it is then kept as long as the event's registrations
    * (RETENTION_DAYS after the event ends), not aged from when it was written.
@@ -35,6 +37,7 @@ export async function enqueueEmail(
       text: email.text,
       attachments: email.attachments ?? [],
       dedupeKey: email.dedupeKey ?? null,
+      headers: email.headers ?? {},
       eventId: email.eventId ?? null,
       status: 'pending',
       nextAttemptAt: now,
