@@ -14,9 +14,18 @@ export const frameScript = `(() => {
     last = height;
     window.parent.postMessage({ type: 'koda:height', height }, '*');
   };
-  if ('ResizeObserver' in window) new ResizeObserver(report).observe(document.documentElement);
+  // Observe the body (the root element's box may not change when content grows past the
+  // frame); the observer is kept on the document so it lives as long as the page.
+  const start = () => {
+    if ('ResizeObserver' in window) {
+      document.kodaHeight = new ResizeObserver(report);
+      document.kodaHeight.observe(document.body);
+    }
+    report();
+  };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
   window.addEventListener('load', report);
-  report();
 })();
 `;
 
