@@ -1,11 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { AdminOutcomesPage } from '@views/outcomes/admin-outcomes-page';
+import { ConfirmPage } from '@views/shell/confirm-page';
 import { findEventById, findEventBySlug, loadAgenda } from '@/events';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
 import { requireUserPage } from '@/platform/auth/guards';
+import type { Queryable } from '@/platform/db/types';
 import type { AppEnv } from '@/platform/deps';
 import { notFound } from '@/platform/http/errors';
 import {
+  confirmed,
   formInput,
   formProblems,
   pathId,
@@ -14,11 +17,37 @@ import {
   type FormProblems,
 } from '@/platform/http/forms';
 import { pageContext } from '@/platform/http/page';
-import { newOutcomeForm, publishOutcomeForm } from './forms';
-import { createOutcome, listEventOutcomes, listRecordingChoices, updateOutcome } from './service';
+import { editOutcomeForm, newOutcomeForm, publishOutcomeForm } from './forms';
+import {
+  createOutcome,
+  deleteOutcome,
+  listEventOutcomes,
+  listRecordingChoices,
+  updateOutcome,
+} from './service';
 
-/** A refused outcome form: the page again, with the problems beside the form and what was sent. */
-export type OutcomeFormState = { problems: FormProblems; values: Form };
+/**
+ * A refused outcome form: the page again, with the problems beside the form and what was sent.
+ * `outcomeId` names the note whose edit form (or delete) was refused; without it, the new one.
+ */
+export type OutcomeFormState = { problems: FormProblems; values: Form; outcomeId?: number };
+
+/** The form's own message for a "said at" time it cannot read. */
+const problemOptions = { messages: { offsetSeconds: 'outcomes.field.offsetInvalid' as const } };
+
+/** One note of an event the user manages, by the page's slug and id (404 when the event has no such note). */
+async function findManagedOutcome(db: Queryable, user: CurrentUser, slug: string, id: number) {
+  const event = await findEventBySlug(db, slug);
+  if (!event) throw notFound('No such event');
+  assertCanManage(
+    user,
+    event.hosts.map((host) => host.id),
+  );
+  const notes = await listEventOutcomes(db, event.id, { publishedOnly: false });
+  const outcome = notes.find((note) => note.id === id);
+  if (!outcome) throw notFound('No such outcome');
+  return outcome;
+}
 
 /** /admin/events/:slug/outcomes: writing an event's outcome notes, and publishing them. */
 export function outcomeAdminRoutes() {
@@ -37,8 +66,13 @@ export function outcomeAdminRoutes() {
       listRecordingChoices(db, event.id),
       listEventOutcomes(db, event.id, { publishedOnly: false }),
     ]);
+    const t = c.get('t');
     const notice =
-      c.req.query('saved') !== undefined ? c.get('t')('outcomes.admin.saved') : undefined;
+      c.req.query('saved') !== undefined
+        ? t('outcomes.admin.saved')
+        : c.req.query('deleted') !== undefined
+          ? t('outcomes.admin.deleted')
+          : undefined;
     return c.html(
       AdminOutcomesPage({
         ...pageContext(c),
@@ -50,7 +84,7 @@ export function outcomeAdminRoutes() {
         failed,
         notice,
       }),
-      failed ? 422 : 200,
+      failed ? failed.problems.status : 200,
     );
   }
 
@@ -64,9 +98,69 @@ export function outcomeAdminRoutes() {
       const { db, clock } = c.get('deps');
       await createOutcome({ db, clock, user }, slug, formInput(newOutcomeForm, form));
     } catch (error) {
-      return outcomesPage(c, user, { problems: formProblems(c.get('t'), error), values: form });
+      return outcomesPage(c, user, {
+        problems: formProblems(c.get('t'), error, problemOptions),
+        values: form,
+      });
     }
     return c.redirect(`/admin/events/${slug}/outcomes?saved`, 303);
+  });
+
+  /** A note's own edit form (folded on the page); refused, the page shows it open with its problems. */
+  routes.post('/admin/events/:slug/outcomes/:id', async (c) => {
+    const user = requireUserPage(c);
+    const slug = c.req.param('slug');
+    const id = pathId(c);
+    const form = await readForm(c);
+    const { db, clock } = c.get('deps');
+    await findManagedOutcome(db, user, slug, id);
+    try {
+      await updateOutcome({ db, clock, user }, id, formInput(editOutcomeForm, form));
+    } catch (error) {
+      return outcomesPage(c, user, {
+        problems: formProblems(c.get('t'), error, problemOptions),
+        values: form,
+        outcomeId: id,
+      });
+    }
+    return c.redirect(`/admin/events/${slug}/outcomes?saved`, 303);
+  });
+
+  /**
+   * Deleting a note asks first (confirm step); a note an action item cites is refused (409
+   * outcome_cited), said on the page in the reader's language.
+   */
+  routes.post('/admin/events/:slug/outcomes/:id/delete', async (c) => {
+    const user = requireUserPage(c);
+    const slug = c.req.param('slug');
+    const id = pathId(c);
+    const form = await readForm(c);
+    const { db, clock } = c.get('deps');
+    const outcome = await findManagedOutcome(db, user, slug, id);
+    const t = c.get('t');
+    if (!confirmed(form)) {
+      return c.html(
+        ConfirmPage({
+          ...pageContext(c),
+          user,
+          question: t('outcomes.admin.deleteConfirm', { title: outcome.title }),
+          details: [t('outcomes.admin.deleteConfirmDetails')],
+          action: `/admin/events/${slug}/outcomes/${id}/delete`,
+          confirmLabel: t('outcomes.admin.deleteConfirmYes'),
+          backHref: `/admin/events/${slug}/outcomes`,
+        }),
+      );
+    }
+    try {
+      await deleteOutcome({ db, clock, user }, id);
+    } catch (error) {
+      return outcomesPage(c, user, {
+        problems: formProblems(t, error),
+        values: {},
+        outcomeId: id,
+      });
+    }
+    return c.redirect(`/admin/events/${slug}/outcomes?deleted`, 303);
   });
 
   routes.post('/admin/outcomes/:id/publish', async (c) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOffset } from '@/platform/offsets';
 import { outcomeInputSchema, outcomePatchSchema } from './rules';
 
 /**
@@ -21,16 +22,41 @@ function numberField(fields: Fields, name: string): number | string | undefined 
   return Number.isFinite(number) ? number : value;
 }
 
-export const newOutcomeForm = z.preprocess((raw) => {
-  const fields = raw as Fields;
+/** "Said at": h:mm:ss, m:ss or seconds (parseOffset), else the text as typed (refused, named). */
+function offsetField(fields: Fields, name: string): number | string | undefined {
+  const value = given(fields, name)?.trim();
+  if (value === undefined) return undefined;
+  return parseOffset(value) ?? value;
+}
+
+function outcomeFields(fields: Fields) {
   return {
     kind: given(fields, 'kind'),
     title: given(fields, 'title') ?? '',
     body: given(fields, 'body') ?? '',
     agendaItemId: numberField(fields, 'agendaItemId'),
     recordingId: numberField(fields, 'recordingId'),
-    offsetSeconds: numberField(fields, 'offsetSeconds'),
+    offsetSeconds: offsetField(fields, 'offsetSeconds'),
     published: given(fields, 'published') === '1',
+  };
+}
+
+export const newOutcomeForm = z.preprocess(
+  (raw) => outcomeFields(raw as Fields),
+  outcomeInputSchema,
+);
+
+/**
+ * A note's edit form: every field is sent, so a blank agenda item, recording or time clears it
+ * (null), where the new-note form leaves it out.
+ */
+export const editOutcomeForm = z.preprocess((raw) => {
+  const values = outcomeFields(raw as Fields);
+  return {
+    ...values,
+    agendaItemId: values.agendaItemId ?? null,
+    recordingId: values.recordingId ?? null,
+    offsetSeconds: values.offsetSeconds ?? null,
   };
 }, outcomeInputSchema);
 

@@ -1,7 +1,7 @@
 /** Chapter rules: checks, the textarea format of the organizer form, chapters from the agenda. Pure. */
 import type { ErrorDetail } from '@/platform/http/errors';
+import { parseOffset } from '@/platform/offsets';
 import { formatOffset } from '@/platform/time';
-import { parseStartTime } from './providers';
 
 export type ChapterInput = { offsetSeconds: number; title: string; agendaItemId?: number | null };
 
@@ -75,7 +75,7 @@ export function parseChapterLines(text: string): { chapters: ChapterInput[]; bad
     const trimmed = line.trim();
     if (trimmed === '') return;
     const match = /^(\S+)\s+(.+)$/.exec(trimmed);
-    const offset = match ? parseStartTime(match[1]) : null;
+    const offset = match ? parseOffset(match[1] as string) : null;
     if (!match || offset === null) {
       badLines.push(index + 1);
       return;
@@ -91,10 +91,10 @@ export function formatChapterLines(chapters: readonly ChapterInput[]): string {
     .join('\n');
 }
 
-/** A duration in the form: "3:00:00", "45:10", "5400" or "1h30m". Null when empty; NaN when wrong. */
+/** A duration in the form: "3:00:00", "45:10" or "5400" (parseOffset). Null when empty; NaN when wrong. */
 export function parseDurationField(text: string | undefined): number | null {
   if (text === undefined || text.trim() === '') return null;
-  return parseStartTime(text) ?? Number.NaN;
+  return parseOffset(text) ?? Number.NaN;
 }
 
 export type AgendaForChapters = { id: number; title: string; startsAt: Date; kind?: string };

@@ -30,10 +30,14 @@ export type EmailKind =
 /** What an organizer wrote to the participants (see participant-messages.ts). */
 export type OrganizerMessage = { subject: string; body: string };
 
+/**
+ * No participant-supplied text (name, organization, needs) is ever an input: anyone can register
+ * any address, so every participant email goes to an address that has confirmed nothing, and a
+ * stranger's words must not reach it in Koda's voice (issue 21 #2).
+ */
 export type EmailInput = {
   kind: EmailKind;
   lang: Lang;
-  name: string;
   event: EmailEvent;
   publicUrl: string;
   attendance?: Attendance;
@@ -66,7 +70,7 @@ export function buildEmail(input: EmailInput): BuiltEmail {
   const t = translator(input.lang);
   const { event } = input;
   const title = event.title;
-  const lines: string[] = [t('email.greeting', { name: input.name }), ''];
+  const lines: string[] = [t('email.greeting'), ''];
   const attendance = input.attendance
     ? t(`registration.attendance.${input.attendance}`)
     : undefined;
@@ -98,7 +102,14 @@ export function buildEmail(input: EmailInput): BuiltEmail {
       lines.push(t('email.cancelledByYou.body', { title }));
       break;
     case 'message':
-      lines.push(t('email.message.intro', { title }), '', input.message?.body ?? '');
+      // The organizers' own words, between Koda's lines that say whose they are.
+      lines.push(
+        t('email.message.intro', { title }),
+        '',
+        input.message?.body ?? '',
+        '',
+        t('email.message.end'),
+      );
       break;
   }
   lines.push('');

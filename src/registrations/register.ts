@@ -31,10 +31,13 @@ function refuseUnlessOpen(event: RegistrationEvent | null, now: Date): Registrat
   return event;
 }
 
+/**
+ * What registering answers: the same for a new address and one already registered (issue 21
+ * #9): the place a new registration gets, or would get. The manage link is never in it: it goes
+ * to the address by email only.
+ */
 export type RegisterResult = {
   status: 'confirmed' | 'waitlisted';
-  token: string;
-  manageUrl: string;
   waitlistPosition?: number;
   event: RegistrationEvent;
 };
@@ -50,8 +53,12 @@ function isUniqueViolation(error: unknown): boolean {
  * Registers one person. The event row is locked (SELECT … FOR UPDATE) for the whole
  * transaction, so concurrent registrations for one event take seats one after another and
  * confirmed in-person registrations never exceed the capacity, in any number of processes.
- * Throws 409 `already_registered` (after mailing a fresh manage link), 409 `event_full`, or
- * the window's error.
+ * Throws 409 `event_full` or the window's error.
+ *
+ * An address already registered for the event gets the same answer as a new one would (the
+ * seat or the next waitlist place), nothing is stored, and its owner is told by email (with a
+ * new manage link that replaces theirs only once it is used): the answer never says whether an
+ * address is registered, and nobody but the mailbox's reader gets a link to the registration.
  */
 export async function registerParticipant(
   deps: RegistrationDeps,
@@ -61,7 +68,7 @@ export async function registerParticipant(
 ): Promise<RegisterResult> {
   const now = deps.clock.now();
   const ctx: MailContext = mailContext(deps, now);
-  let outcome: RegisterResult | 'duplicate' | 'refused';
+  let outcome: RegisterResult | 'again' | 'refused';
   // Made before the event's lock: the lock is held only for what must be decided under it.
   const token = newToken();
   const tokenHash = await hashToken(token);
@@ -78,10 +85,6 @@ export async function registerParticipant(
             sql`lower(${registrations.email}) = lower(${input.email})`,
           ),
         );
-      if (existing) {
-        await resendManageLink(tx, existing, event, ctx);
-        return 'duplicate' as const;
-      }
       const counts = await inPersonCounts(tx, event.id);
       // The registration's time is taken under the lock and never before the last waitlisted
       // one (another process's clock may lag): waitlist order is the lock's order, so the new
@@ -96,6 +99,15 @@ export async function registerParticipant(
         confirmedInPerson: counts.confirmed,
       });
       if (seat === 'refused') return 'refused' as const;
+      if (existing) {
+        // Already registered: the owner hears of it; the answer is a new registration's.
+        await resendManageLink(tx, existing, event, ctx);
+        return {
+          status: seat,
+          event,
+          ...(seat === 'waitlisted' ? { waitlistPosition: counts.waitlisted + 1 } : {}),
+        };
+      }
       const [row] = await tx
         .insert(registrations)
         .values({
@@ -120,23 +132,17 @@ export async function registerParticipant(
       await mailParticipant(tx, seat, { ...input, lang }, event, ctx, { manageUrl, position });
       return {
         status: seat,
-        token,
-        manageUrl,
         event,
         ...(position !== undefined ? { waitlistPosition: position } : {}),
       };
     });
   } catch (error) {
-    // Belt and braces: the partial unique index catches a duplicate the lock did not.
-    if (isUniqueViolation(error)) outcome = 'duplicate';
+    // Belt and braces: the partial unique index catches a duplicate the lock did not (the other
+    // registration has committed by now, so registering again takes the path above).
+    if (isUniqueViolation(error)) outcome = 'again';
     else throw error;
   }
-  if (outcome === 'duplicate') {
-    throw new HttpError(
-      'already_registered',
-      'This email is already registered for this event; the manage link has been emailed to it',
-    );
-  }
+  if (outcome === 'again') return registerParticipant(deps, slug, input, lang);
   if (outcome === 'refused') {
     throw new HttpError('event_full', 'In-person seats are full and there is no waitlist');
   }
@@ -144,9 +150,11 @@ export async function registerParticipant(
 }
 
 /**
- * Mails a new manage link to someone who registered again. Tokens are stored hashed, so the
- * old link cannot be re-sent: a new one replaces it. Not within minutes of registering (a
- * double click: the confirmation with the link is already on its way) and at most hourly.
+ * Tells an address's owner that it was registered again, with a new manage link (tokens are
+ * stored hashed, so the old one cannot be re-sent). The new link is kept as pending: the owner's
+ * link keeps working, and the new one replaces it only when it is used (registrationByToken), so
+ * whoever registers the address again gets nothing and takes nothing. Not within minutes of
+ * registering (a double click: the confirmation is on its way) and at most hourly.
  */
 async function resendManageLink(
   tx: Queryable,
@@ -166,7 +174,7 @@ async function resendManageLink(
   if (sent) {
     await tx
       .update(registrations)
-      .set({ manageTokenHash: await hashToken(token), updatedAt: ctx.now })
+      .set({ pendingManageTokenHash: await hashToken(token), updatedAt: ctx.now })
       .where(eq(registrations.id, existing.id));
   }
 }

@@ -1,6 +1,7 @@
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { AgendaItemRow, StoredEvent } from '@/events';
-import { text } from '@/platform/http/forms';
+import { text, type Form } from '@/platform/http/forms';
+import type { FieldErrors } from '@/platform/http/validation';
 import { formatOffset } from '@/platform/time';
 import { outcomeKinds, type OutcomeRow } from '@/outcomes/rules';
 import { AdminLayout } from '@views/shell/admin-layout';
@@ -14,17 +15,133 @@ export type AdminOutcomesProps = PageContext & {
   agenda: AgendaItemRow[];
   recordings: { id: number; title: string }[];
   outcomes: OutcomeRow[];
-  /** The new-outcome form as it was refused: its problems and what was sent. */
+  /** A form as it was refused (the new note's, or one note's edit or delete): its problems and what was sent. */
   failed?: OutcomeFormState;
   notice?: string;
 };
 
-/** A compact page for writing notes during or right after a session. */
+type Values = (name: string) => string | undefined;
+
+/** A note's values as its edit form shows them ("said at" as h:mm:ss). */
+function valuesOf(outcome: OutcomeRow): Form {
+  return {
+    kind: outcome.kind,
+    title: outcome.title,
+    body: outcome.body,
+    agendaItemId: outcome.agendaItemId === null ? '' : String(outcome.agendaItemId),
+    recordingId: outcome.recordingId === null ? '' : String(outcome.recordingId),
+    offsetSeconds: outcome.offsetSeconds === null ? '' : formatOffset(outcome.offsetSeconds),
+    published: outcome.published ? '1' : '',
+  };
+}
+
+/**
+ * The fields of a note, for the new form and each edit form: the inputs keep their names, the
+ * ids and messages are the form's own (`prefix`), so several forms live on one page.
+ */
+function OutcomeFields(
+  props: AdminOutcomesProps & {
+    prefix: string;
+    value: Values;
+    errors: FieldErrors | undefined;
+    labels: Record<string, string>;
+    publishLabel: string;
+  },
+) {
+  const { t, prefix, value, errors, labels } = props;
+  const key = (name: string) => `${prefix}${name}`;
+  const id = (name: string) => fieldId(key(name));
+  const invalid = (name: string) => invalidAttrs(key(name), errors);
+  return (
+    <>
+      <Field name={key('kind')} label={labels.kind ?? ''} errors={errors}>
+        <select name="kind" id={id('kind')} {...invalid('kind')}>
+          {outcomeKinds.map((kind) => (
+            <option value={kind} selected={value('kind') === kind}>
+              {t(`outcomes.kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name={key('title')} label={labels.title ?? ''} errors={errors}>
+        <input
+          name="title"
+          id={id('title')}
+          required
+          value={value('title')}
+          {...invalid('title')}
+        />
+      </Field>
+      <Field name={key('body')} label={labels.body ?? ''} errors={errors}>
+        <textarea name="body" id={id('body')} rows={5} {...invalid('body')}>
+          {value('body')}
+        </textarea>
+      </Field>
+      <Field name={key('agendaItemId')} label={labels.agendaItemId ?? ''} errors={errors}>
+        <select name="agendaItemId" id={id('agendaItemId')} {...invalid('agendaItemId')}>
+          <option value="">{t('outcomes.field.none')}</option>
+          {props.agenda.map((item) => (
+            <option value={String(item.id)} selected={value('agendaItemId') === String(item.id)}>
+              {item.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name={key('recordingId')} label={labels.recordingId ?? ''} errors={errors}>
+        <select name="recordingId" id={id('recordingId')} {...invalid('recordingId')}>
+          <option value="">{t('outcomes.field.none')}</option>
+          {props.recordings.map((recording) => (
+            <option
+              value={String(recording.id)}
+              selected={value('recordingId') === String(recording.id)}
+            >
+              {recording.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        name={key('offsetSeconds')}
+        label={labels.offsetSeconds ?? ''}
+        hint={t('outcomes.field.offsetHint')}
+        errors={errors}
+      >
+        <input
+          name="offsetSeconds"
+          id={id('offsetSeconds')}
+          inputmode="numeric"
+          autocomplete="off"
+          maxlength={12}
+          pattern="\d{1,7}|\d{1,5}:[0-5]\d|\d{1,4}:[0-5]\d:[0-5]\d"
+          value={value('offsetSeconds')}
+          {...invalid('offsetSeconds')}
+        />
+      </Field>
+      <fieldset>
+        <label>
+          <input type="checkbox" name="published" value="1" checked={value('published') === '1'} />{' '}
+          {props.publishLabel}
+        </label>
+      </fieldset>
+    </>
+  );
+}
+
+/** A compact page for writing notes during or right after a session, and changing them later. */
 export function AdminOutcomesPage(props: AdminOutcomesProps) {
   const { t, event } = props;
   const title = t('outcomes.admin.title', { event: event.title });
-  const errors = props.failed?.problems.errors;
-  const value = (name: string) => (props.failed ? text(props.failed.values, name) : undefined);
+  const base = `/admin/events/${event.slug}/outcomes`;
+  const failed = props.failed;
+  const newFailed = failed && failed.outcomeId === undefined ? failed : undefined;
+  const labelsFor = (prefix: string) => ({
+    [`${prefix}kind`]: t('outcomes.field.kind'),
+    [`${prefix}title`]: t('outcomes.field.title'),
+    [`${prefix}body`]: t('outcomes.field.body'),
+    [`${prefix}agendaItemId`]: t('outcomes.field.agendaItem'),
+    [`${prefix}recordingId`]: t('outcomes.field.recording'),
+    [`${prefix}offsetSeconds`]: t('outcomes.field.offset'),
+  });
   const labels = {
     kind: t('outcomes.field.kind'),
     title: t('outcomes.field.title'),
@@ -33,6 +150,9 @@ export function AdminOutcomesPage(props: AdminOutcomesProps) {
     recordingId: t('outcomes.field.recording'),
     offsetSeconds: t('outcomes.field.offset'),
   };
+  /** The problems of a note's form, keyed by its prefixed field names. */
+  const prefixed = (prefix: string, errors: FieldErrors | undefined): FieldErrors =>
+    Object.fromEntries(Object.entries(errors ?? {}).map(([name, list]) => [prefix + name, list]));
   return (
     <AdminLayout {...props} title={title}>
       <h1>{title}</h1>
@@ -44,126 +164,86 @@ export function AdminOutcomesPage(props: AdminOutcomesProps) {
           {props.notice}
         </p>
       ) : null}
-      <h2>{t('outcomes.admin.new')}</h2>
-      <ErrorSummary
-        t={t}
-        errors={errors}
-        general={props.failed?.problems.general}
-        labels={labels}
-      />
-      <form method="post" action={`/admin/events/${event.slug}/outcomes`} class="form">
-        <Field name="kind" label={labels.kind} errors={errors}>
-          <select name="kind" id={fieldId('kind')} {...invalidAttrs('kind', errors)}>
-            {outcomeKinds.map((kind) => (
-              <option value={kind} selected={value('kind') === kind}>
-                {t(`outcomes.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="title" label={labels.title} errors={errors}>
-          <input
-            name="title"
-            id={fieldId('title')}
-            required
-            value={value('title')}
-            {...invalidAttrs('title', errors)}
-          />
-        </Field>
-        <Field name="body" label={labels.body} errors={errors}>
-          <textarea name="body" id={fieldId('body')} rows={5} {...invalidAttrs('body', errors)}>
-            {value('body')}
-          </textarea>
-        </Field>
-        <Field name="agendaItemId" label={labels.agendaItemId} errors={errors}>
-          <select
-            name="agendaItemId"
-            id={fieldId('agendaItemId')}
-            {...invalidAttrs('agendaItemId', errors)}
-          >
-            <option value="">{t('outcomes.field.none')}</option>
-            {props.agenda.map((item) => (
-              <option value={String(item.id)} selected={value('agendaItemId') === String(item.id)}>
-                {item.title}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="recordingId" label={labels.recordingId} errors={errors}>
-          <select
-            name="recordingId"
-            id={fieldId('recordingId')}
-            {...invalidAttrs('recordingId', errors)}
-          >
-            <option value="">{t('outcomes.field.none')}</option>
-            {props.recordings.map((recording) => (
-              <option
-                value={String(recording.id)}
-                selected={value('recordingId') === String(recording.id)}
-              >
-                {recording.title}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="offsetSeconds" label={labels.offsetSeconds} errors={errors}>
-          <input
-            type="number"
-            name="offsetSeconds"
-            id={fieldId('offsetSeconds')}
-            min="0"
-            value={value('offsetSeconds')}
-            {...invalidAttrs('offsetSeconds', errors)}
-          />
-        </Field>
-        <fieldset>
-          <label>
-            <input
-              type="checkbox"
-              name="published"
-              value="1"
-              checked={value('published') === '1'}
-            />{' '}
-            {t('outcomes.field.published')}
-          </label>
-        </fieldset>
-        <button class="button" type="submit">
-          {t('outcomes.admin.save')}
-        </button>
-      </form>
       <h2>{t('outcomes.admin.list')}</h2>
       {props.outcomes.length === 0 ? (
         <p>{t('outcomes.none')}</p>
       ) : (
-        <table class="table">
-          <tbody>
-            {props.outcomes.map((outcome) => (
-              <tr>
-                <td>{t(`outcomes.kind.${outcome.kind}`)}</td>
-                <td>
-                  {outcome.title}
-                  {outcome.offsetSeconds !== null
-                    ? ` (${formatOffset(outcome.offsetSeconds)})`
-                    : ''}
-                </td>
-                <td>
-                  {outcome.published ? t('outcomes.admin.published') : t('outcomes.admin.draft')}
-                </td>
-                <td>
-                  <form method="post" action={`/admin/outcomes/${outcome.id}/publish`}>
-                    <input type="hidden" name="published" value={outcome.published ? '0' : '1'} />
-                    <button class="link-button" type="submit">
-                      {outcome.published
-                        ? t('outcomes.admin.unpublish')
-                        : t('outcomes.admin.publish')}
+        <ul class="fold-list">
+          {props.outcomes.map((outcome) => {
+            const prefix = `o${outcome.id}-`;
+            const mine = failed?.outcomeId === outcome.id ? failed : undefined;
+            const errors = mine ? prefixed(prefix, mine.problems.errors) : undefined;
+            const sent = mine && Object.keys(mine.values).length > 0 ? mine.values : undefined;
+            const shown = sent ?? valuesOf(outcome);
+            return (
+              <li id={`outcome-${outcome.id}`} data-outcome={String(outcome.id)}>
+                <details open={mine !== undefined}>
+                  <summary>
+                    {t(`outcomes.kind.${outcome.kind}`)}: {outcome.title}
+                    {outcome.offsetSeconds !== null
+                      ? ` (${formatOffset(outcome.offsetSeconds)})`
+                      : ''}
+                    {' · '}
+                    {outcome.published ? t('outcomes.admin.published') : t('outcomes.admin.draft')}
+                  </summary>
+                  <ErrorSummary
+                    t={t}
+                    errors={errors}
+                    general={mine?.problems.general}
+                    labels={labelsFor(prefix)}
+                  />
+                  <form method="post" action={`${base}/${outcome.id}`} class="form">
+                    <OutcomeFields
+                      {...props}
+                      prefix={prefix}
+                      value={(name) => text(shown, name)}
+                      errors={errors}
+                      labels={labels}
+                      publishLabel={t('outcomes.field.publishedEdit')}
+                    />
+                    <button class="button" type="submit">
+                      {t('outcomes.admin.save')}
                     </button>
                   </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  <form method="post" action={`${base}/${outcome.id}/delete`}>
+                    <button class="danger" type="submit">
+                      {t('outcomes.admin.delete')}
+                    </button>
+                  </form>
+                </details>
+                <form method="post" action={`/admin/outcomes/${outcome.id}/publish`}>
+                  <input type="hidden" name="published" value={outcome.published ? '0' : '1'} />
+                  <button class="link-button" type="submit">
+                    {outcome.published
+                      ? t('outcomes.admin.unpublish')
+                      : t('outcomes.admin.publish')}
+                  </button>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
       )}
+      <h2>{t('outcomes.admin.new')}</h2>
+      <ErrorSummary
+        t={t}
+        errors={newFailed?.problems.errors}
+        general={newFailed?.problems.general}
+        labels={labels}
+      />
+      <form method="post" action={base} class="form">
+        <OutcomeFields
+          {...props}
+          prefix=""
+          value={(name) => (newFailed ? text(newFailed.values, name) : undefined)}
+          errors={newFailed?.problems.errors}
+          labels={labels}
+          publishLabel={t('outcomes.field.published')}
+        />
+        <button class="button" type="submit">
+          {t('outcomes.admin.save')}
+        </button>
+      </form>
     </AdminLayout>
   );
 }

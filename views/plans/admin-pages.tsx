@@ -436,32 +436,37 @@ export function AdminPlanPage(
       ) : null}
       <h2>{t('plans.items')}</h2>
       <ol>
-        {props.items.map((item) => (
-          <li id={`item-${item.id}`}>
-            <strong>{item.title}</strong> <StatusBadge status={item.status} t={t} /> {item.progress}
-            %
-            <ItemEditForm
-              t={t}
-              item={item}
-              citable={props.citable}
-              form={formView(props.failed, `item-${item.id}`)}
-              draft={draft}
-            />
-            {draft ? (
-              <form method="post" action={`/admin/plan-items/${item.id}/delete`}>
-                <button class="button danger" type="submit">
-                  {t('plans.admin.deleteItem')}
-                </button>
-              </form>
-            ) : null}
-            <ReportForm
-              t={t}
-              item={item}
-              form={formView(props.failed, `report-${item.id}`)}
-              draft={draft}
-            />
-          </li>
-        ))}
+        {props.items.map((item) => {
+          const itemForm = formView(props.failed, `item-${item.id}`);
+          const reportForm = formView(props.failed, `report-${item.id}`);
+          // One item's forms at a time: each item is folded, the one whose form was refused open.
+          const refused = itemForm.sent !== undefined || reportForm.sent !== undefined;
+          return (
+            <li id={`item-${item.id}`} data-plan-item={String(item.id)}>
+              <details open={refused}>
+                <summary>
+                  <strong>{item.title}</strong> <StatusBadge status={item.status} t={t} />{' '}
+                  {item.progress}%
+                </summary>
+                <ItemEditForm
+                  t={t}
+                  item={item}
+                  citable={props.citable}
+                  form={itemForm}
+                  draft={draft}
+                />
+                {draft ? (
+                  <form method="post" action={`/admin/plan-items/${item.id}/delete`}>
+                    <button class="button danger" type="submit">
+                      {t('plans.admin.deleteItem')}
+                    </button>
+                  </form>
+                ) : null}
+                <ReportForm t={t} item={item} form={reportForm} draft={draft} />
+              </details>
+            </li>
+          );
+        })}
       </ol>
       <h2>{t('plans.admin.addItem')}</h2>
       <Summary t={t} form={newItem} labels={itemLabels(t)} />
