@@ -7,6 +7,7 @@ import { eventsMessages } from '@/events/messages';
 import { plansMessages } from '@/plans/messages';
 import { recordingMessages } from '@/recordings/messages';
 import { registrationMessages } from '@/registrations/messages';
+import { auditMessages } from '@/platform/audit/messages';
 import { commonMessages } from '@/platform/i18n/common';
 import { createTranslator, type Catalogues, type Lang, type Translate } from '@/platform/i18n';
 
@@ -26,6 +27,7 @@ export const catalogues: Catalogues = {
     ...calendarMessages.et,
     ...plansMessages.et,
     ...embedsMessages.et,
+    ...auditMessages.et,
   },
   en: {
     ...commonMessages.en,
@@ -38,6 +40,7 @@ export const catalogues: Catalogues = {
     ...calendarMessages.en,
     ...plansMessages.en,
     ...embedsMessages.en,
+    ...auditMessages.en,
   },
 };
 
