@@ -56,16 +56,16 @@ function hostPage(): string {
 
 beforeAll(async () => {
   // Koda first, on its own port, so its PUBLIC_URL is the address the browser uses.
-  let app: TestContext['app'] | undefined;
+  const late: { app?: TestContext['app'] } = {};
   koda = await new Promise<ServerType>((resolve) => {
     const server = serve(
-      { fetch: (request) => app!.fetch(request), port: 0, hostname: '127.0.0.1' },
+      { fetch: (request) => late.app!.fetch(request), port: 0, hostname: '127.0.0.1' },
       () => resolve(server),
     );
   });
   kodaUrl = `http://127.0.0.1:${(koda.address() as AddressInfo).port}`;
   ctx = await createTestContext({ config: { PUBLIC_URL: kodaUrl } });
-  app = ctx.app;
+  late.app = ctx.app;
   await seedDemo(ctx.deps.db, ctx.clock.now());
   const answer = await ctx.app.request(
     `/oembed?url=${encodeURIComponent(`${kodaUrl}/events/naidis-keila-linna-foorum-kaasav-eelarve`)}&format=json`,
