@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { seedDemo } from '../../demo/seed';
+import { createTestContext, type TestContext } from '../helpers/app';
+import { apiRequest, created } from '../helpers/api';
+import { bearerFor, sessionFor } from '../helpers/auth';
+import {
+  PHONE,
+  cspViolations,
+  horizontalOverflow,
+  launchChromium,
+  openPage,
+  serveForBrowser,
+} from '../helpers/browser';
+import { makeEvent } from '../db/registrations-fixtures';
+
+/**
+ * The organizer pages this work changed, as an organizer gets them on a 360 px phone under the
+ * page's real CSP: outcome notes folded (one opened to edit, saved), the plan admin page folded,
+ * the audit log's before → after list; no sideways scrolling, no CSP violation.
+ */
+
+let ctx: TestContext;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let organizer: string;
+let adminCookie: string;
+let api: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  server = await serveForBrowser(ctx);
+  browser = await launchChromium();
+  organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  adminCookie = await sessionFor(ctx, { role: 'admin' });
+  api = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+});
+/** A phone page logged in with the session cookie (as the browser keeps it, so posts carry it too). */
+async function loggedIn(cookie: string, lang: 'et' | 'en') {
+  const page = await openPage(browser, { viewport: PHONE, lang });
+  const [name, value] = cookie.split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url: server.url }]);
+  return page;
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await ctx?.close();
+});
+
+describe.each(['et', 'en'] as const)('organizer pages on a phone, in %s', (lang) => {
+  it('outcome notes: folded, one opened and saved with a h:mm:ss time; the page fits 360 px', async () => {
+    const event = await makeEvent(ctx);
+    const recording = await created(
+      await apiRequest(
+        ctx,
+        'POST',
+        `/events/${event.slug}/recordings`,
+        { url: 'https://youtu.be/dQw4w9WgXcQ', title: 'Salvestis', durationSeconds: 7200 },
+        api,
+      ),
+    );
+    const notes = [];
+    for (const title of ['Pingid', `Väga-pikk-sõna-${'x'.repeat(80)}`, 'Valgustus']) {
+      notes.push(
+        await created(
+          await apiRequest(
+            ctx,
+            'POST',
+            `/events/${event.slug}/outcomes`,
+            { kind: 'proposal', title, body: 'https://example.ee/' + 'a'.repeat(120) },
+            api,
+          ),
+        ),
+      );
+    }
+    const page = await loggedIn(organizer, lang);
+    await page.goto(`${server.url}/admin/events/${event.slug}/outcomes?lang=${lang}`);
+    // Folded: no note's form is shown until its summary is opened.
+    for (const note of notes) {
+      expect(await page.locator(`#outcome-${note.id} form.form`).isVisible()).toBe(false);
+    }
+    expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+    const first = notes[0]!;
+    await page.click(`#outcome-${first.id} summary`);
+    const form = page.locator(`#outcome-${first.id} form.form`);
+    expect(await form.isVisible()).toBe(true);
+    expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+    await form.locator('select[name="recordingId"]').selectOption(String(recording.id));
+    await form.locator('input[name="offsetSeconds"]').fill('1:02:03');
+    await Promise.all([page.waitForURL(/outcomes\?saved/), form.locator('button').click()]);
+    expect(await page.locator(`#outcome-${first.id} summary`).innerText()).toContain('(1:02:03)');
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the plan admin page is a folded list and the audit log a before → after list, both fitting 360 px', async () => {
+    const plan = await created(
+      await apiRequest(
+        ctx,
+        'POST',
+        '/municipalities/keila/plans',
+        { title: `Telefon ${lang}`, periodStart: '2027-01-01', periodEnd: '2027-12-31' },
+        api,
+      ),
+    );
+    const items = [];
+    for (let n = 1; n <= 6; n++) {
+      items.push(
+        await created(
+          await apiRequest(ctx, 'POST', `/plans/${plan.id}/items`, { title: `Tegevus ${n}` }, api),
+        ),
+      );
+    }
+    await apiRequest(
+      ctx,
+      'PATCH',
+      `/plan-items/${items[0]!.id}`,
+      { title: `Tegevus üks ${'pikk '.repeat(40)}` },
+      api,
+    );
+    const page = await loggedIn(organizer, lang);
+    await page.goto(`${server.url}/admin/plans/${plan.id}?lang=${lang}`);
+    const open = await page.locator('li[data-plan-item] details[open]').count();
+    expect(open).toBe(0);
+    const last = page.locator(`#item-${items[5]!.id}`);
+    // Six folded items: the last one is within two screens of the top, not thousands of pixels.
+    const box = await last.boundingBox();
+    expect(box!.y).toBeLessThan(PHONE.height * 2);
+    expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+
+    const audit = await loggedIn(adminCookie, lang);
+    await audit.goto(
+      `${server.url}/admin/audit?entity=action_item&entityId=${items[0]!.id}&lang=${lang}`,
+    );
+    const changes = await audit.locator('ul.audit-changes').first().innerText();
+    expect(changes).toMatch(/Tegevus 1 → Tegevus üks pikk/);
+    expect(await audit.locator('pre').count()).toBe(0);
+    expect(await horizontalOverflow(audit)).toEqual({ px: 0, culprits: [] });
+    expect(await cspViolations(audit)).toEqual([]);
+    await audit.close();
+  });
+});
