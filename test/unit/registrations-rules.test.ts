@@ -186,7 +186,11 @@ describe('emails', () => {
     expect(et.text).toContain('kell 18.00–21.00');
     expect(et.text).toContain('Kalendrifail on kirjale lisatud.');
     expect(et.attachments).toEqual([
-      { filename: 'keila-foorum.ics', contentType: 'text/calendar; charset=utf-8', content: ics },
+      {
+        filename: 'keila-foorum.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: ics,
+      },
     ]);
     const en = buildEmail({
       kind: 'confirmed',
