@@ -6,7 +6,7 @@ import { recordingsApi } from '@/recordings';
 import { registrationApi } from '@/registrations';
 import { outcomesApi } from '@/outcomes';
 import { plansApi } from '@/plans';
-import { createApiRouter, requireJsonBody } from '@/platform/http/api-router';
+import { apiAccess, createApiRouter, requireJsonBody } from '@/platform/http/api-router';
 import { cachePublicReads, documentPublicReadCaching } from '@/platform/http/conditional';
 import { documentTokenRefusals, TOKEN_SECURITY_DESCRIPTION } from '@/platform/http/openapi';
 import { requireTokenScope } from '@/platform/auth/scopes';
@@ -14,11 +14,27 @@ import { apiScopeOf } from './api-scopes';
 
 /** Every feature's API, mounted under /api/v1; the OpenAPI 3.1 document at /api/openapi.json. */
 export function apiRoutes() {
+  const v1 = v1Routes();
+  const api = new Hono<AppEnv>();
+  api.route('/v1', v1);
+  api.get('/openapi.json', (c) => c.json(openApiDocument(v1, c.get('deps').config.publicUrl)));
+  return api;
+}
+
+/** The document /api/openapi.json serves, for tools (`npm run lint:openapi`). */
+export function apiDocument(publicUrl: string) {
+  return openApiDocument(v1Routes(), publicUrl);
+}
+
+function v1Routes() {
   const v1 = createApiRouter();
   // A token's scope is checked before the body is read: a token without it learns nothing more.
   v1.use(requireTokenScope('/api/v1', apiScopeOf));
   // Public reads carry an ETag and short public caching, 304 when current (outside apiAccess).
   v1.use(cachePublicReads());
+  // Who may call what (the operations' `security`), before any body is read: an anonymous
+  // write is 401 whatever it sends; public reads answer CORS.
+  v1.use(apiAccess(v1, '/api/v1'));
   v1.use(requireJsonBody());
   const features: OpenAPIHono<AppEnv>[] = [
     eventsApi(),
@@ -35,23 +51,28 @@ export function apiRoutes() {
     scheme: 'bearer',
     description: TOKEN_SECURITY_DESCRIPTION,
   });
+  return v1;
+}
 
-  const api = new Hono<AppEnv>();
-  api.route('/v1', v1);
-  api.get('/openapi.json', (c) =>
-    c.json(
-      v1.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: {
-          title: 'Koda API',
-          version: '1.0.0',
-          description:
-            'Events, agendas, registrations, recordings, outcomes and action plans of public deliberation. ' +
-            'Write endpoints need `Authorization: Bearer <token>` (see `npm run cli -- token:create`).',
-        },
-        servers: [{ url: `${c.get('deps').config.publicUrl}/api/v1` }],
-      }),
-    ),
-  );
-  return api;
+/** The OpenAPI 3.1 document of the API, its server at `publicUrl`. */
+function openApiDocument(v1: OpenAPIHono<AppEnv>, publicUrl: string) {
+  return v1.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Koda API',
+      version: '1.0.0',
+      description:
+        'Events, agendas, registrations, recordings, outcomes and action plans of public deliberation. ' +
+        'Write endpoints need `Authorization: Bearer <token>` (see `npm run cli -- token:create`).',
+    },
+    servers: [{ url: `${publicUrl}/api/v1` }],
+    tags: [
+      { name: 'Events', description: 'Meetings with their agendas, seats and hosts' },
+      { name: 'Municipalities', description: 'The network’s municipalities' },
+      { name: 'Registrations', description: 'Signing up, cancelling, and the organizers’ lists' },
+      { name: 'Recordings', description: 'Webcasts and recordings, their chapters, the archive' },
+      { name: 'Outcomes', description: 'Minutes, proposals, decisions and questions of a meeting' },
+      { name: 'Action plans', description: 'Plans, their items and dated progress reports' },
+    ],
+  });
 }

@@ -33,7 +33,13 @@ import {
   refusedByDatabase,
 } from '@/platform/http/errors';
 import { loggableError, loggablePath } from '@/platform/log';
-import { accessLog, language, provideDeps, requestIds } from '@/platform/http/middleware';
+import {
+  accessLog,
+  bearerChallenge,
+  language,
+  provideDeps,
+  requestIds,
+} from '@/platform/http/middleware';
 import { compress } from '@/platform/http/compress';
 import { isApiPath, pageContext } from '@/platform/http/page';
 
@@ -76,6 +82,7 @@ export function createApp(deps: Deps) {
   app.use(requestIds());
   // Outermost but for the request id: every answer, error pages too, goes out compressed.
   app.use(compress());
+  app.use(bearerChallenge());
   app.use(provideDeps(deps));
   app.use(accessLog());
   app.use(language(catalogues));

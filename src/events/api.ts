@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
-  errorResponse,
+  errorResponses,
   jsonBody,
   jsonContent,
+  publicSecurity,
+  readErrorResponses,
   slugParam,
   writeErrorResponses,
 } from '@/platform/http/openapi';
@@ -39,8 +41,10 @@ import {
 const listEventsRoute = createRoute({
   method: 'get',
   path: '/events',
+  operationId: 'listEvents',
   tags: ['Events'],
   summary: 'Published and cancelled events, with filters and pagination',
+  security: publicSecurity,
   request: { query: eventListQuerySchema },
   responses: {
     200: jsonContent(
@@ -52,16 +56,19 @@ const listEventsRoute = createRoute({
       }),
       'A page of events',
     ),
-    422: errorResponse,
+    ...readErrorResponses,
+    ...errorResponses(422),
   },
 });
 
 const getEventRoute = createRoute({
   method: 'get',
   path: '/events/{slug}',
+  operationId: 'getEvent',
   tags: ['Events'],
   summary:
     'One event with its agenda, seats, registration state, recordings, outcomes and action items',
+  security: publicSecurity,
   request: { params: slugParam },
   responses: {
     200: jsonContent(
@@ -82,13 +89,15 @@ const getEventRoute = createRoute({
       }),
       'The event',
     ),
-    404: errorResponse,
+    ...readErrorResponses,
+    ...errorResponses(404),
   },
 });
 
 const createEventRoute = createRoute({
   method: 'post',
   path: '/events',
+  operationId: 'createEvent',
   tags: ['Events'],
   summary: 'Create an event (organizers of a host municipality, admins)',
   security: bearerSecurity,
@@ -97,15 +106,14 @@ const createEventRoute = createRoute({
   },
   responses: {
     201: jsonContent(eventResponse, 'The created event'),
-    401: errorResponse,
-    403: errorResponse,
-    422: errorResponse,
+    ...errorResponses(400, 401, 403, 413, 415, 422, 503),
   },
 });
 
 const copyEventRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/copy',
+  operationId: 'copyEvent',
   tags: ['Events'],
   summary: 'Copy an event as a new draft starting at another time (the next meeting of a series)',
   description:
@@ -124,6 +132,7 @@ const copyEventRoute = createRoute({
 const patchEventRoute = createRoute({
   method: 'patch',
   path: '/events/{slug}',
+  operationId: 'updateEvent',
   tags: ['Events'],
   summary:
     'Change an event: any subset of fields, including status (publish, cancel with a reason)',
@@ -134,16 +143,14 @@ const patchEventRoute = createRoute({
   },
   responses: {
     200: jsonContent(eventResponse, 'The changed event'),
-    401: errorResponse,
-    403: errorResponse,
-    404: errorResponse,
-    422: errorResponse,
+    ...writeErrorResponses,
   },
 });
 
 const putAgendaRoute = createRoute({
   method: 'put',
   path: '/events/{slug}/agenda',
+  operationId: 'replaceAgenda',
   tags: ['Events'],
   summary: 'Replace the whole agenda',
   security: bearerSecurity,
@@ -153,22 +160,22 @@ const putAgendaRoute = createRoute({
   },
   responses: {
     200: jsonContent(z.array(agendaItemResponse), 'The new agenda'),
-    401: errorResponse,
-    403: errorResponse,
-    404: errorResponse,
-    422: errorResponse,
+    ...writeErrorResponses,
   },
 });
 
 const listMunicipalitiesRoute = createRoute({
   method: 'get',
   path: '/municipalities',
+  operationId: 'listMunicipalities',
   tags: ['Municipalities'],
   summary: 'The municipalities of the network',
+  security: publicSecurity,
   responses: {
     200: jsonContent(
       z.array(
         z.object({
+          id: z.number().int(),
           slug: z.string(),
           name: z.string(),
           kind: z.string(),
@@ -178,6 +185,7 @@ const listMunicipalitiesRoute = createRoute({
       ),
       'All municipalities',
     ),
+    ...readErrorResponses,
   },
 });
 

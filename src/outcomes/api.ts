@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
-  errorResponse,
+  deleteErrorResponses,
+  errorResponses,
   idParam,
   jsonBody,
   jsonContent,
@@ -22,6 +23,7 @@ import {
 const createOutcomeRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/outcomes',
+  operationId: 'createOutcome',
   tags: ['Outcomes'],
   summary: 'Write an outcome note (minutes, proposal, decision, question, dissent)',
   security: bearerSecurity,
@@ -35,6 +37,7 @@ const createOutcomeRoute = createRoute({
 const patchOutcomeRoute = createRoute({
   method: 'patch',
   path: '/outcomes/{id}',
+  operationId: 'updateOutcome',
   tags: ['Outcomes'],
   summary: 'Change an outcome note (any subset of fields, e.g. publish it)',
   security: bearerSecurity,
@@ -48,11 +51,16 @@ const patchOutcomeRoute = createRoute({
 const deleteOutcomeRoute = createRoute({
   method: 'delete',
   path: '/outcomes/{id}',
+  operationId: 'deleteOutcome',
   tags: ['Outcomes'],
   summary: 'Delete an outcome note that no action item cites',
   security: bearerSecurity,
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrorResponses },
+  responses: {
+    204: { description: 'Deleted' },
+    ...deleteErrorResponses,
+    ...errorResponses(409),
+  },
 });
 
 export function outcomesApi() {

@@ -5,10 +5,13 @@ import { createApiRouter } from '@/platform/http/api-router';
 import { invalidFields, notFound } from '@/platform/http/errors';
 import {
   bearerSecurity,
-  errorResponse,
+  deleteErrorResponses,
+  errorResponses,
   idParam,
   jsonBody,
   jsonContent,
+  publicSecurity,
+  readErrorResponses,
   slugParam,
   writeErrorResponses,
 } from '@/platform/http/openapi';
@@ -54,43 +57,56 @@ const listPlansQuery = z.object({
 const listPlansRoute = createRoute({
   method: 'get',
   path: '/plans',
+  operationId: 'listPlans',
   tags: ['Action plans'],
+  security: publicSecurity,
   summary: 'Every public action plan with its progress in numbers',
   description:
     'Adopted and archived plans (drafts too, for those who manage them), by municipality name, then the newest period first. `status` must be adopted, archived or draft (anything else is 422 naming `status`); `municipality` must look like a slug (else 422), and a slug no municipality has, or one with no plans, gives an empty list. `progress.itemsWithDueDateMoved` counts the items whose due date was moved since the plan was adopted.',
   request: { query: listPlansQuery },
   responses: {
     200: jsonContent(planListResponse, 'The plans'),
-    422: errorResponse,
+    ...readErrorResponses,
+    ...errorResponses(422),
   },
 });
 
 const getPlanRoute = createRoute({
   method: 'get',
   path: '/plans/{id}',
+  operationId: 'getPlan',
   tags: ['Action plans'],
+  security: publicSecurity,
   summary:
     'An action plan: progress summary, items with their sources (event, recording offset) and timelines',
   request: { params: idParam },
-  responses: { 200: jsonContent(planDetailResponse, 'The plan'), 404: errorResponse },
+  responses: {
+    200: jsonContent(planDetailResponse, 'The plan'),
+    ...readErrorResponses,
+    ...errorResponses(404),
+  },
 });
 
 const getPlanCsvRoute = createRoute({
   method: 'get',
   path: '/plans/{id}/items.csv',
+  operationId: 'getPlanItemsCsv',
   tags: ['Action plans'],
+  security: publicSecurity,
   summary:
     "The plan’s items as CSV (UTF-8 with BOM); the same columns the admin import reads. A cell a spreadsheet would run as a formula starts with ' (the import takes it off). Only the plan’s managers see unpublished outcomes cited",
   request: { params: idParam },
   responses: {
     200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
-    404: errorResponse,
+    ...readErrorResponses,
+    ...errorResponses(404),
   },
 });
 
 const createPlanRoute = createRoute({
   method: 'post',
   path: '/municipalities/{slug}/plans',
+  operationId: 'createPlan',
   tags: ['Action plans'],
   summary: 'Create an action plan (organizers of the municipality, admins)',
   security: bearerSecurity,
@@ -104,6 +120,7 @@ const createPlanRoute = createRoute({
 const addItemRoute = createRoute({
   method: 'post',
   path: '/plans/{id}/items',
+  operationId: 'addPlanItem',
   tags: ['Action plans'],
   summary: 'Add an action item, optionally citing the outcomes it came from',
   security: bearerSecurity,
@@ -117,6 +134,7 @@ const addItemRoute = createRoute({
 const addUpdateRoute = createRoute({
   method: 'post',
   path: '/plan-items/{id}/updates',
+  operationId: 'addPlanItemUpdate',
   tags: ['Action plans'],
   summary:
     'Add a dated progress report; it sets the item’s status and progress, and a status change emails consenting participants. On an adopted or archived plan, dueDate moves the item’s due date (null removes it) and the note is the reason: the public timeline shows the move',
@@ -134,6 +152,7 @@ const addUpdateRoute = createRoute({
 const patchPlanRoute = createRoute({
   method: 'patch',
   path: '/plans/{id}',
+  operationId: 'updatePlan',
   tags: ['Action plans'],
   summary:
     'Correct an action plan: any subset of its fields; the result is checked whole (the period must not end before it starts). An adopted plan cannot return to draft',
@@ -145,17 +164,23 @@ const patchPlanRoute = createRoute({
 const deletePlanRoute = createRoute({
   method: 'delete',
   path: '/plans/{id}',
+  operationId: 'deletePlan',
   tags: ['Action plans'],
   summary:
     'Delete a draft plan with its items; an adopted or archived plan answers 409 plan_not_draft (archive it instead)',
   security: bearerSecurity,
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrorResponses },
+  responses: {
+    204: { description: 'Deleted' },
+    ...deleteErrorResponses,
+    ...errorResponses(409),
+  },
 });
 
 const patchItemRoute = createRoute({
   method: 'patch',
   path: '/plan-items/{id}',
+  operationId: 'updatePlanItem',
   tags: ['Action plans'],
   summary:
     'Correct an action item’s title, description, responsible, due date or cited outcomes (sourceOutcomeIds replaces the list). Status and progress are reported with POST /plan-items/{id}/updates, and so is a new due date once the plan is adopted (422 on dueDate here)',
@@ -167,12 +192,17 @@ const patchItemRoute = createRoute({
 const deleteItemRoute = createRoute({
   method: 'delete',
   path: '/plan-items/{id}',
+  operationId: 'deletePlanItem',
   tags: ['Action plans'],
   summary:
     'Delete an item of a draft plan; once the plan is adopted it answers 409 plan_not_draft (report status dropped with an update)',
   security: bearerSecurity,
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, 409: errorResponse, ...writeErrorResponses },
+  responses: {
+    204: { description: 'Deleted' },
+    ...deleteErrorResponses,
+    ...errorResponses(409),
+  },
 });
 
 /**

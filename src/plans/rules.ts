@@ -98,7 +98,8 @@ export function patchIssueDetails(
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
           path: [...issue.path.map(String), key].join('.'),
-          message: hints[key] ?? `Unknown field "${key}"`,
+          // Own keys only: a body's `__proto__` or `constructor` is an unknown field, not a hint.
+          message: (Object.hasOwn(hints, key) ? hints[key] : undefined) ?? `Unknown field "${key}"`,
         }))
       : issuesToDetails([issue]),
   );

@@ -2,10 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
-  errorResponse,
+  deleteErrorResponses,
+  errorResponses,
   idParam,
   jsonBody,
   jsonContent,
+  publicSecurity,
+  readErrorResponses,
   slugParam,
   writeErrorResponses,
 } from '@/platform/http/openapi';
@@ -150,8 +153,10 @@ export function recordingsApi() {
     createRoute({
       method: 'get',
       path: '/recordings',
-      tags: ['recordings'],
+      operationId: 'searchRecordings',
+      tags: ['Recordings'],
       summary: 'Search the archive of published recordings',
+      security: publicSecurity,
       request: { query: archiveQuery },
       responses: {
         200: {
@@ -167,7 +172,8 @@ export function recordingsApi() {
             },
           },
         },
-        422: errorResponse,
+        ...readErrorResponses,
+        ...errorResponses(422),
       },
     }),
     async (c) => {
@@ -198,7 +204,8 @@ export function recordingsApi() {
     createRoute({
       method: 'post',
       path: '/events/{slug}/recordings',
-      tags: ['recordings'],
+      operationId: 'createRecording',
+      tags: ['Recordings'],
       summary: 'Add a recording or live stream to an event',
       security: bearerSecurity,
       request: {
@@ -224,7 +231,8 @@ export function recordingsApi() {
     createRoute({
       method: 'put',
       path: '/events/{slug}/recordings/order',
-      tags: ['recordings'],
+      operationId: 'reorderRecordings',
+      tags: ['Recordings'],
       summary: "Set the order of an event's recordings",
       security: bearerSecurity,
       request: {
@@ -250,7 +258,8 @@ export function recordingsApi() {
     createRoute({
       method: 'patch',
       path: '/recordings/{id}',
-      tags: ['recordings'],
+      operationId: 'updateRecording',
+      tags: ['Recordings'],
       summary: 'Change a recording; chapters, when given, replace the list',
       security: bearerSecurity,
       request: {
@@ -275,11 +284,12 @@ export function recordingsApi() {
     createRoute({
       method: 'delete',
       path: '/recordings/{id}',
-      tags: ['recordings'],
+      operationId: 'deleteRecording',
+      tags: ['Recordings'],
       summary: 'Remove a recording',
       security: bearerSecurity,
       request: { params: idParam },
-      responses: { 204: { description: 'Removed' }, ...writeErrorResponses },
+      responses: { 204: { description: 'Removed' }, ...deleteErrorResponses },
     }),
     async (c) => {
       const user = requireUser(c);
@@ -294,7 +304,8 @@ export function recordingsApi() {
     createRoute({
       method: 'post',
       path: '/recordings/{id}/chapters/from-agenda',
-      tags: ['recordings'],
+      operationId: 'chaptersFromAgenda',
+      tags: ['Recordings'],
       summary: "Replace the chapters with the event's agenda items",
       description:
         'One chapter per agenda item, at its start relative to when the recording started (the event start unless `startsAt` is given). Items before the start or after the end of the recording are left out.',

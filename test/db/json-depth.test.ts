@@ -40,7 +40,11 @@ describe('deeply nested JSON bodies', () => {
   });
 
   it('walks without recursion and stops at the depth limit', () => {
-    expect(inspectJson(JSON.parse(deep(MAX_JSON_DEPTH)))).toEqual({ tooDeep: false, withNul: [] });
+    expect(inspectJson(JSON.parse(deep(MAX_JSON_DEPTH)))).toEqual({
+      tooDeep: false,
+      withNul: [],
+      overLimit: [],
+    });
     expect(inspectJson(JSON.parse(deep(MAX_JSON_DEPTH + 1))).tooDeep).toBe(true);
     expect(inspectJson(JSON.parse(deep(100_000))).tooDeep).toBe(true);
     expect(inspectJson({ a: [{ b: 'x\u0000' }, 'ok'], c: '\u0000' }).withNul).toEqual([

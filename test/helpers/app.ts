@@ -7,6 +7,7 @@ import { memoryLog } from '@/platform/log';
 import type { Mailer } from '@/platform/mail/mailer';
 import { noMailer } from '@/platform/mail/mailer';
 import { freshDatabase } from './database';
+import { checkingApiContract } from './openapi-contract';
 
 export const TEST_NOW = '2026-11-26T12:00:00Z';
 
@@ -37,5 +38,7 @@ export async function createTestContext(
     mailer: options.mailer ?? noMailer,
     log,
   };
-  return { app: createApp(deps), database, deps, clock, log, close: () => database.close() };
+  // Every /api/v1 answer a test sees is checked against the OpenAPI document (see openapi-contract.ts).
+  const app = checkingApiContract(createApp(deps));
+  return { app, database, deps, clock, log, close: () => database.close() };
 }

@@ -74,3 +74,22 @@ export function language(catalogues: Catalogues): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+/**
+ * Every 401 says how to authenticate (RFC 6750): `WWW-Authenticate: Bearer realm="koda"`, with
+ * `error="invalid_token"` when the request sent a bearer token that was refused (invalid,
+ * revoked or expired).
+ */
+export function bearerChallenge(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.status !== 401) return;
+    const sentToken = /^Bearer\s+\S/i.test(c.req.header('authorization') ?? '');
+    c.res.headers.set(
+      'WWW-Authenticate',
+      sentToken
+        ? 'Bearer realm="koda", error="invalid_token", error_description="The token is invalid, revoked or expired"'
+        : 'Bearer realm="koda"',
+    );
+  };
+}
