@@ -213,7 +213,8 @@ async function seedHistoricEvent(
         'Avatud valitsemise partnerluse mõttekoda: kuidas omavalitsus ja kogukond saaksid paremini koostööd teha.',
       description: [
         purpose ?? 'Programmi „Avatud valitsemise partnerlus kohalikes omavalitsustes” mõttekoda.',
-        `Kellaaeg on illustratiivne (${programme.startTimeIsIllustrative}); kuupäev ja koht on programmi avalikult lehelt.`,
+        // startTimeIsIllustrative: the time (16:00 in Tallinn) is invented, said as residents say it.
+        'Kellaaeg (kell 16.00 Eesti aja järgi) on illustratiivne; kuupäev ja koht on programmi avalikult lehelt.',
         EXAMPLE,
       ].join('\n\n'),
       startsAt: start.toJSDate(),

@@ -41,7 +41,6 @@ export function EmbedSnippets(props: {
       <iframe
         src={props.previewSrc}
         title={props.previewTitle}
-        width="100%"
         height={props.previewHeight}
         loading="lazy"
         class="embed-preview"

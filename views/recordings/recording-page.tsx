@@ -1,4 +1,4 @@
-import { formatOffset, formatRange, formatTime } from '@/platform/time';
+import { formatOffset, formatRange, formatTime, inLanguage } from '@/platform/time';
 import type { MessageKey } from '@/platform/i18n';
 import type { RecordingPageData } from '@/recordings/queries';
 import { Layout, type PageContext } from '@views/shell/layout';
@@ -52,9 +52,7 @@ export function RecordingPage(props: RecordingPageProps) {
         {recording.durationSeconds
           ? ` · ${t('recordings.page.duration', { duration: formatOffset(recording.durationSeconds) })}`
           : ''}
-        {recording.language
-          ? ` · ${t('recordings.page.language', { language: recording.language })}`
-          : ''}
+        {recording.language ? ` · ${inLanguage(recording.language, lang)}` : ''}
       </p>
       {props.startSeconds ? (
         <p class="meta">

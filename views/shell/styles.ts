@@ -223,6 +223,7 @@ table.agenda tr.current { background: var(--warn-soft); }
 .player { position: relative; aspect-ratio: 16 / 9; background: #000; margin: 0 0 var(--s-3); border-radius: var(--radius); overflow: hidden; }
 .player iframe, .player video { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; }
 .player-link { font-weight: 600; }
+.embed-preview { width: 100%; border: 1px solid var(--line); border-radius: var(--radius); background: var(--card); }
 .chapters, .agenda, .outcomes, .recording-list { padding-left: 1.25rem; }
 .chapters li, .outcomes li { margin: var(--s-1) 0; }
 .chapters .offset { font-variant-numeric: tabular-nums; display: inline-block; min-width: 4.5rem; }
