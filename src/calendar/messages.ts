@@ -26,7 +26,7 @@ export const calendarMessages = defineMessages(
     'calendar.outlook': 'Outlook',
     'calendar.ics': 'Apple / muu kalender (.ics)',
     'calendar.personal.subject': 'Sinu isiklik Koda kalender',
-    'calendar.personal.greeting': 'Tere, {name}!',
+    'calendar.personal.greeting': 'Tere!',
     'calendar.personal.body':
       'Siin on sinu isiklik kalendrivoog: see näitab kõiki sündmusi, kuhu oled selle aadressiga registreerunud, ja uueneb ise.',
     'calendar.personal.subscribe': 'Telli kalendrisse (Apple, Outlook, Thunderbird): {url}',
@@ -69,7 +69,7 @@ export const calendarMessages = defineMessages(
     'calendar.outlook': 'Outlook',
     'calendar.ics': 'Apple / other calendar (.ics)',
     'calendar.personal.subject': 'Your personal Koda calendar',
-    'calendar.personal.greeting': 'Hello {name},',
+    'calendar.personal.greeting': 'Hello,',
     'calendar.personal.body':
       'Here is your personal calendar feed: it shows every event you have registered for with this address, and keeps itself up to date.',
     'calendar.personal.subscribe':

@@ -75,7 +75,7 @@ export function revokeFeedUrl(publicUrl: string, token: string): string {
  */
 export async function sendPersonalFeedLink(
   db: Db,
-  person: { email: string; name: string; lang: Lang },
+  person: { email: string; lang: Lang },
   publicUrl: string,
   now: Date,
 ): Promise<void> {
@@ -84,7 +84,8 @@ export async function sendPersonalFeedLink(
     const token = await createFeedToken(tx, person.email);
     const url = personalFeedUrl(publicUrl, token);
     const text = [
-      t('calendar.personal.greeting', { name: person.name }),
+      // No name: it was typed by whoever registered, not necessarily this address's owner.
+      t('calendar.personal.greeting'),
       '',
       t('calendar.personal.body'),
       '',

@@ -4,11 +4,9 @@ import { z } from 'zod';
 import { assertCanManage, requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
-  errorResponses,
+  errorResponse,
   jsonBody,
   jsonContent,
-  publicSecurity,
-  readErrorResponses,
   slugParam,
   writeErrorResponses,
 } from '@/platform/http/openapi';
@@ -67,14 +65,14 @@ const rateLimited: MiddlewareHandler<AppEnv> = async (c, next) => {
 const registerRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/registrations',
-  operationId: 'register',
   tags: ['Registrations'],
   summary: 'Register for an event (no account needed)',
   description:
     'In-person registrations beyond the capacity go to the waitlist (409 `event_full` when the event has none); online attendance is never capped. ' +
-    'The same email twice answers 409 `already_registered` and emails the manage link instead of showing it. ' +
+    'Every accepted registration answers 201 with the place it gets, whether the address is new or already registered: the answer never tells which. ' +
+    'For an address already registered nothing is stored and the answer is the place a new registration would get; its owner is told by email. ' +
+    'The manage link is never in the answer: it goes to the address by email (before, the answer carried `manageUrl`, and an address already registered got 409 `already_registered`). ' +
     'Window errors: 409 `registration_not_open`, 409 `registration_closed`, 410 `event_cancelled`.',
-  security: publicSecurity,
   request: {
     params: slugParam,
     body: { content: { 'application/json': { schema: registrationInput } }, required: true },
@@ -83,27 +81,28 @@ const registerRoute = createRoute({
     201: jsonContent(
       z.object({
         status: z.enum(['confirmed', 'waitlisted']),
-        manageUrl: z.string(),
         waitlistPosition: z.number().int().optional(),
       }),
-      'Registered',
+      'Registered (or, for an address already registered, the place a new registration would get); the manage link is emailed',
     ),
-    ...writeErrorResponses,
-    ...errorResponses(409, 410, 429),
+    404: errorResponse,
+    409: errorResponse,
+    410: errorResponse,
+    422: errorResponse,
+    429: errorResponse,
   },
 });
 
 const cancelRoute = createRoute({
   method: 'delete',
   path: '/registrations/{token}',
-  operationId: 'cancelRegistration',
   tags: ['Registrations'],
   summary: 'Cancel a registration with its manage token; the earliest waitlisted person moves up',
-  security: publicSecurity,
   request: { params: z.object({ token: z.string().min(1).max(200) }) },
   responses: {
     200: jsonContent(z.object({ status: z.literal('cancelled') }), 'Cancelled'),
-    ...errorResponses(400, 401, 403, 404, 410, 413, 503),
+    404: errorResponse,
+    410: errorResponse,
   },
 });
 
@@ -125,7 +124,6 @@ const registrationResponse = z.object({
 const listRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/registrations',
-  operationId: 'listRegistrations',
   tags: ['Registrations'],
   summary: 'The registrations of an event (organizers of its municipalities and admins)',
   security: bearerSecurity,
@@ -151,8 +149,9 @@ const listRoute = createRoute({
       }),
       'Registrations, earliest first',
     ),
-    ...readErrorResponses,
-    ...errorResponses(404, 422),
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
   },
 });
 
@@ -168,7 +167,6 @@ const messageResponse = z.object({
 const sendMessageRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/messages',
-  operationId: 'sendMessage',
   tags: ['Registrations'],
   summary: 'Email the participants of an event (organizers of its municipalities and admins)',
   description:
@@ -182,15 +180,15 @@ const sendMessageRoute = createRoute({
 const listMessagesRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/messages',
-  operationId: 'listMessages',
   tags: ['Registrations'],
   summary: 'The messages sent to an event’s participants, newest first',
   security: bearerSecurity,
   request: { params: slugParam },
   responses: {
     200: jsonContent(z.object({ items: z.array(messageResponse) }), 'Messages'),
-    ...readErrorResponses,
-    ...errorResponses(404),
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
   },
 });
 
@@ -215,7 +213,6 @@ export function registrationApi() {
     return c.json(
       {
         status: result.status,
-        manageUrl: result.manageUrl,
         ...(result.waitlistPosition !== undefined
           ? { waitlistPosition: result.waitlistPosition }
           : {}),

@@ -32,7 +32,7 @@ export function manageUrlFor(publicUrl: string, token: string): string {
 export async function mailParticipant(
   tx: Queryable,
   kind: EmailKind,
-  person: { email: string | null; name: string | null; lang: string; attendance?: Attendance },
+  person: { email: string | null; lang: string; attendance?: Attendance },
   event: RegistrationEvent,
   ctx: MailContext,
   extra: {
@@ -59,7 +59,6 @@ export async function mailParticipant(
     ics,
     kind,
     lang,
-    name: person.name ?? '',
     event,
     publicUrl: ctx.publicUrl,
     attendance: person.attendance,

@@ -25,7 +25,6 @@ export async function enqueueReminders(deps: {
       eventId: registrations.eventId,
       id: registrations.id,
       email: registrations.email,
-      name: registrations.name,
       lang: registrations.lang,
       attendance: registrations.attendance,
     })
@@ -56,7 +55,6 @@ export async function enqueueReminders(deps: {
     const built = buildEmail({
       kind: 'reminder',
       lang: isLang(row.lang) ? row.lang : 'et',
-      name: row.name ?? '',
       event,
       publicUrl: deps.config.publicUrl,
       attendance: row.attendance,

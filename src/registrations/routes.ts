@@ -47,10 +47,6 @@ export function registrationRoutes() {
       // Post/Redirect/Get: a reload or Back shows the confirmation again and registers nobody.
       return c.redirect(confirmationPath(slug, confirmationOf(result, input.attendance)), 303);
     } catch (error) {
-      if (error instanceof HttpError && error.code === 'already_registered') {
-        // The address's owner is told by email; the page says only what every sender is told.
-        return c.redirect(confirmationPath(slug), 303);
-      }
       if (error instanceof HttpError && error.code === 'event_full') {
         return c.html(RegistrationResultPage({ ...ctx, event, outcome: 'refused' }), 409);
       }
@@ -159,12 +155,7 @@ export function registrationRoutes() {
     );
     if (limit.allowed) {
       const lang = isLang(managed.registration.lang) ? managed.registration.lang : 'et';
-      await sendPersonalFeedLink(
-        db,
-        { email, name: managed.registration.name ?? '', lang },
-        config.publicUrl,
-        now,
-      );
+      await sendPersonalFeedLink(db, { email, lang }, config.publicUrl, now);
     }
     return c.redirect(`/registrations/${token}?done=feed`, 303);
   });

@@ -7,7 +7,7 @@ import { createTestContext, type TestContext } from '../helpers/app';
 import { sessionFor } from '../helpers/auth';
 import { expectOnlyIn, expectRefusedFormIn } from '../helpers/form-language';
 import { postForm } from '../helpers/session';
-import { body, freshAddress, makeEvent, register } from './registrations-fixtures';
+import { body, freshAddress, makeEvent, registered } from './registrations-fixtures';
 
 /**
  * Every HTML form of events, registrations and recordings, refused, in each language: the
@@ -43,8 +43,7 @@ async function send(
 }
 
 async function manageToken(slug: string, overrides: Record<string, unknown> = {}) {
-  const res = await register(ctx, slug, body(overrides));
-  const { manageUrl } = (await res.json()) as { manageUrl: string };
+  const { manageUrl } = await registered(ctx, slug, body(overrides));
   return manageUrl.split('/').pop() as string;
 }
 

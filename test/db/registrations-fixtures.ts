@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { eventHosts, events, municipalities, outbox, registrations } from '@/platform/db/schema';
 import type { Db } from '@/platform/db/types';
 import type { TestContext } from '../helpers/app';
@@ -98,6 +98,38 @@ export async function registrationsOf(db: Db, eventId: number) {
     .from(registrations)
     .where(eq(registrations.eventId, eventId))
     .orderBy(registrations.id);
+}
+
+/**
+ * The newest manage link emailed to an address: the API never shows it (issue 21 #9), only the
+ * confirmation (or a re-sent link) in the outbox carries it.
+ */
+export async function mailedManageUrl(db: Db, email: string): Promise<string> {
+  const rows = await db
+    .select({ text: outbox.text })
+    .from(outbox)
+    .where(sql`lower(${outbox.recipient}) = lower(${email})`)
+    .orderBy(outbox.id);
+  const urls = rows.flatMap((row) => [
+    ...row.text.matchAll(/https:\/\/koda\.test\/registrations\/[A-Za-z0-9_-]{43}/g),
+  ]);
+  const url = urls.at(-1)?.[0];
+  if (!url) throw new Error(`no manage link mailed to ${email}`);
+  return url;
+}
+
+/** Registers through the API and gives its answer with the manage link that was emailed. */
+export async function registered(
+  ctx: TestContext,
+  slug: string,
+  payload: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Record<string, unknown> & { manageUrl: string }> {
+  const res = await register(ctx, slug, payload, headers);
+  if (res.status !== 201)
+    throw new Error(`registering answered ${res.status}: ${await res.text()}`);
+  const json = (await res.json()) as Record<string, unknown>;
+  return { ...json, manageUrl: await mailedManageUrl(ctx.deps.db, String(payload.email)) };
 }
 
 export function tokenOf(manageUrl: string): string {

@@ -13,7 +13,15 @@ import { createSmtpMailer } from '@/platform/mail/smtp';
 import { sendDueMessages } from '@/platform/mail/outbox/sender';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { sessionFor } from '../helpers/auth';
-import { body, makeEvent, outboxFor, postForm, register, tokenOf } from './registrations-fixtures';
+import {
+  body,
+  makeEvent,
+  outboxFor,
+  postForm,
+  register,
+  registered,
+  tokenOf,
+} from './registrations-fixtures';
 
 type Received = { envelopeTo: string[]; mail: ParsedMail };
 
@@ -82,7 +90,7 @@ describe('delivery over SMTP', () => {
   it('delivers the confirmation: recipient, subject, manage link and a parseable .ics', async () => {
     const event = await makeEvent(ctx, { capacity: 5, title: 'Keila foorum — kaasav eelarve' });
     const person = body({ name: 'Õie Kask' });
-    const json = await (await register(ctx, event.slug, person)).json();
+    const json = await registered(ctx, event.slug, person);
     const report = await runOutboxJob(ctx.deps);
     expect(report.sent).toBe(1);
     const [message] = to(person.email as string);
@@ -90,7 +98,8 @@ describe('delivery over SMTP', () => {
     expect(message?.envelopeTo).toEqual([person.email]);
     expect(message?.mail.from?.value[0]?.address).toBe('koda@koda.test');
     expect(message?.mail.subject).toBe('Registreerimine kinnitatud: Keila foorum — kaasav eelarve');
-    expect(message?.mail.text).toContain('Tere, Õie Kask!');
+    expect(message?.mail.text).toContain('Tere!');
+    expect(message?.mail.text).not.toContain('Õie Kask');
     expect(message?.mail.text).toContain(json.manageUrl);
     const ics = message?.mail.attachments.find((a) => a.filename === `${event.slug}.ics`);
     expect(ics?.contentType).toBe('text/calendar');
@@ -145,13 +154,14 @@ describe('delivery over SMTP', () => {
       expect(message?.envelopeTo).toEqual([person.email]);
       expect(message?.mail.subject).toBe('Võtke tass kaasa · Keila foorum — kohvipaus');
       expect(message?.mail.text).toContain('Kohvipaus on kell 17.');
-      expect(message?.mail.text).toContain(`Tere, ${person.name}!`);
+      expect(message?.mail.text).toContain('Tere!');
+      expect(message?.mail.text).not.toContain(String(person.name));
     }
   });
 
   it('the whole flow: a cancellation promotes the waitlisted person, who gets the email', async () => {
     const event = await makeEvent(ctx, { capacity: 1 });
-    const first = await (await register(ctx, event.slug, body())).json();
+    const first = await registered(ctx, event.slug, body());
     const waiting = body({ name: 'Ootaja' });
     await register(ctx, event.slug, waiting);
     await runOutboxJob(ctx.deps);

@@ -196,10 +196,9 @@ describe('the Worker in workerd against Postgres', () => {
       }),
     });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { status: string; manageUrl: string };
-    // The demo leaves one of twelve seats free.
-    expect(body.status).toBe('confirmed');
-    expect(body.manageUrl.startsWith(`${base}/registrations/`)).toBe(true);
+    const body = (await res.json()) as { status: string; manageUrl?: string };
+    // The demo leaves one of twelve seats free. The manage link is only emailed (issue 21 #9).
+    expect(body).toEqual({ status: 'confirmed' });
     expect(await participantEmails()).toContain('worker-smoke@koda.test');
     const sql = postgres(database.url, { max: 1, onnotice: () => {} });
     try {

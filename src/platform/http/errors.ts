@@ -20,7 +20,6 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
-  already_registered: 409,
   event_full: 409,
   registration_not_open: 409,
   registration_closed: 409,

@@ -48,8 +48,6 @@ export const commonMessages = defineMessages(
     'errors.unauthorized': 'Palun logi sisse.',
     'errors.forbidden': 'Sul pole selleks õigust.',
     'errors.not_found': 'Lehte ei leitud.',
-    'errors.already_registered':
-      'See e-posti aadress on sellele sündmusele juba registreeritud. Saatsime registreeringu haldamise lingi sellele aadressile.',
     'errors.event_full': 'Kohapealsed kohad on täis ja ootejärjekorda ei ole.',
     'errors.registration_not_open': 'Registreerimine ei ole veel alanud.',
     'errors.registration_closed': 'Registreerimine on lõppenud.',
@@ -147,8 +145,6 @@ export const commonMessages = defineMessages(
     'errors.unauthorized': 'Please log in.',
     'errors.forbidden': 'You are not allowed to do that.',
     'errors.not_found': 'Page not found.',
-    'errors.already_registered':
-      'This email address is already registered for this event. We have sent the link to manage the registration to it.',
     'errors.event_full': 'The in-person seats are full and there is no waiting list.',
     'errors.registration_not_open': 'Registration has not opened yet.',
     'errors.registration_closed': 'Registration has closed.',
