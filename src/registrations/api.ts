@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { assertCanManage, requireUser } from '@/platform/auth/auth';
 import {
   bearerSecurity,
-  errorResponse,
+  errorResponses,
   jsonBody,
   jsonContent,
+  publicSecurity,
+  readErrorResponses,
   slugParam,
   writeErrorResponses,
 } from '@/platform/http/openapi';
@@ -65,6 +67,7 @@ const rateLimited: MiddlewareHandler<AppEnv> = async (c, next) => {
 const registerRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/registrations',
+  operationId: 'register',
   tags: ['Registrations'],
   summary: 'Register for an event (no account needed)',
   description:
@@ -73,6 +76,7 @@ const registerRoute = createRoute({
     'For an address already registered nothing is stored and the answer is the place a new registration would get; its owner is told by email. ' +
     'The manage link is never in the answer: it goes to the address by email (before, the answer carried `manageUrl`, and an address already registered got 409 `already_registered`). ' +
     'Window errors: 409 `registration_not_open`, 409 `registration_closed`, 410 `event_cancelled`.',
+  security: publicSecurity,
   request: {
     params: slugParam,
     body: { content: { 'application/json': { schema: registrationInput } }, required: true },
@@ -85,24 +89,22 @@ const registerRoute = createRoute({
       }),
       'Registered (or, for an address already registered, the place a new registration would get); the manage link is emailed',
     ),
-    404: errorResponse,
-    409: errorResponse,
-    410: errorResponse,
-    422: errorResponse,
-    429: errorResponse,
+    ...writeErrorResponses,
+    ...errorResponses(409, 410, 429),
   },
 });
 
 const cancelRoute = createRoute({
   method: 'delete',
   path: '/registrations/{token}',
+  operationId: 'cancelRegistration',
   tags: ['Registrations'],
   summary: 'Cancel a registration with its manage token; the earliest waitlisted person moves up',
+  security: publicSecurity,
   request: { params: z.object({ token: z.string().min(1).max(200) }) },
   responses: {
     200: jsonContent(z.object({ status: z.literal('cancelled') }), 'Cancelled'),
-    404: errorResponse,
-    410: errorResponse,
+    ...errorResponses(400, 401, 403, 404, 410, 413, 503),
   },
 });
 
@@ -124,6 +126,7 @@ const registrationResponse = z.object({
 const listRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/registrations',
+  operationId: 'listRegistrations',
   tags: ['Registrations'],
   summary: 'The registrations of an event (organizers of its municipalities and admins)',
   security: bearerSecurity,
@@ -149,9 +152,8 @@ const listRoute = createRoute({
       }),
       'Registrations, earliest first',
     ),
-    401: errorResponse,
-    403: errorResponse,
-    404: errorResponse,
+    ...readErrorResponses,
+    ...errorResponses(404, 422),
   },
 });
 
@@ -167,6 +169,7 @@ const messageResponse = z.object({
 const sendMessageRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/messages',
+  operationId: 'sendMessage',
   tags: ['Registrations'],
   summary: 'Email the participants of an event (organizers of its municipalities and admins)',
   description:
@@ -180,15 +183,15 @@ const sendMessageRoute = createRoute({
 const listMessagesRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/messages',
+  operationId: 'listMessages',
   tags: ['Registrations'],
   summary: 'The messages sent to an event’s participants, newest first',
   security: bearerSecurity,
   request: { params: slugParam },
   responses: {
     200: jsonContent(z.object({ items: z.array(messageResponse) }), 'Messages'),
-    401: errorResponse,
-    403: errorResponse,
-    404: errorResponse,
+    ...readErrorResponses,
+    ...errorResponses(404),
   },
 });
 
