@@ -4,6 +4,7 @@ import { formList } from '@/platform/http/forms';
 import { apiScopeSchema, DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '@/platform/auth/scopes';
 import type { PasswordErrors } from './passwords';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from './users';
+import { singleLine } from '@/platform/text';
 
 /**
  * The HTML forms of accounts, as zod schemas read by parseForm: what each form sends. Their
@@ -30,7 +31,7 @@ export const newPasswordForm = passwordChangeForm.omit({ current: true });
 export const resetRequestForm = z.object({ email: z.string().default('') });
 
 export const newUserForm = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: singleLine().min(1).max(200),
   email: z.string().trim().pipe(z.email().max(254)),
   password: passwordSchema,
   role,
@@ -41,7 +42,7 @@ export const accessForm = z.object({ role, municipalities });
 
 /** A new API token: its label, what it may do (checkboxes) and for how many days. */
 export const tokenForm = z.object({
-  label: z.string().trim().max(100).default(''),
+  label: singleLine().max(100).default(''),
   scopes: formList(apiScopeSchema).refine((scopes) => scopes.length > 0, {
     message: 'Choose at least one scope',
     params: { key: 'accounts.tokens.scopesRequired' },

@@ -6,6 +6,7 @@ import { HttpError, invalidFields, parseOrThrow, type ErrorDetail } from '@/plat
 import { recordAudit } from '@/platform/audit/audit';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { hashPassword } from '@/platform/auth/password';
+import { singleLine } from '@/platform/text';
 
 /** The one password rule: for new users, changed and reset passwords alike. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -17,7 +18,7 @@ export const passwordSchema = z
 
 export const newUserSchema = z.object({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(200),
+  name: singleLine().min(1).max(200),
   password: passwordSchema,
   role: z.enum(['admin', 'organizer']),
   municipalities: z.array(z.string().min(1)).default([]),

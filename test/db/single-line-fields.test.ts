@@ -16,11 +16,14 @@ import {
   chapters as recordingChapters,
   recordings,
   registrations,
+  users,
+  apiTokens,
 } from '@/platform/db/schema';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
-import { loginCookie, makeUser } from '../helpers/session';
+import { bearerFor, sessionFor } from '../helpers/auth';
+import { loginCookie, makeUser, postForm as postFormAs_ } from '../helpers/session';
+import { createUser } from '@/accounts/users';
 import { body, makeEvent, postForm, register } from './registrations-fixtures';
 
 let ctx: TestContext;
@@ -37,6 +40,9 @@ beforeAll(async () => {
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });
 afterAll(() => ctx.close());
+
+const postFormAs = (cookie: string, path: string, fields: Record<string, string>) =>
+  postFormAs_(ctx, path, fields, { cookie });
 
 const send = (method: string, path: string, payload?: unknown) =>
   apiRequest(ctx, method, path, payload, keila);
@@ -142,6 +148,27 @@ describe('single-line fields through the API', () => {
       ONE_LINE,
       'ratastool\nvegan',
     ]);
+  });
+});
+
+describe('single-line fields of staff accounts', () => {
+  it('a user’s name and an API token’s label', async () => {
+    const user = await createUser(
+      ctx.deps.db,
+      { email: 'nimi@koda.test', name: BROKEN, password: 'a long enough password', role: 'admin' },
+      1_000,
+    );
+    const [row] = await ctx.deps.db.select().from(users).where(eq(users.id, user.id));
+    expect(row?.name).toBe(ONE_LINE);
+    const cookie = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const res = await postFormAs(cookie, '/admin/tokens', {
+      label: BROKEN,
+      scopes: 'read',
+      expiresInDays: '30',
+    });
+    expect(res.status, await res.clone().text()).toBeLessThan(400);
+    const labels = (await ctx.deps.db.select().from(apiTokens)).map((token) => token.label);
+    expect(labels).toContain(ONE_LINE);
   });
 });
 
