@@ -41,7 +41,7 @@ import {
   requestIds,
 } from '@/platform/http/middleware';
 import { compress } from '@/platform/http/compress';
-import { isApiPath, pageContext } from '@/platform/http/page';
+import { isApiPath, shellContext } from '@/platform/http/page';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -63,7 +63,7 @@ function renderError(c: Context<AppEnv>, error: HttpError) {
   const t = c.get('t');
   return c.html(
     ErrorPage({
-      ...pageContext(c),
+      ...shellContext(c),
       status: error.status,
       message: t(error.page.key ?? errorMessageKey(error.code), error.page.params),
       hint: error.status === 404 ? t('error.notFoundHint') : undefined,
@@ -168,7 +168,7 @@ export function createApp(deps: Deps) {
     }
     return c.html(
       ErrorPage({
-        ...pageContext(c),
+        ...shellContext(c),
         status: 500,
         message: c.get('t')('error.server'),
         requestId: c.get('requestId'),

@@ -14,7 +14,7 @@ import {
   registrations,
 } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { authorizationCases, bearerFor } from '../helpers/auth';
+import { authorizationCases, bearerFor, sessionFor } from '../helpers/auth';
 
 let ctx: TestContext;
 let keila: string;
@@ -444,8 +444,10 @@ describe('action plans', () => {
     ).json();
     expect((await ctx.app.request(`/plans/${draft.id}`)).status).toBe(404);
     expect((await ctx.app.request(`/api/v1/plans/${draft.id}`)).status).toBe(404);
+    // Pages take a session: API tokens open no HTML page.
+    const keilaPage = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
     expect(
-      (await ctx.app.request(`/plans/${draft.id}`, { headers: { authorization: keila } })).status,
+      (await ctx.app.request(`/plans/${draft.id}`, { headers: { cookie: keilaPage } })).status,
     ).toBe(200);
     expect(
       (await ctx.app.request(`/api/v1/plans/${draft.id}`, { headers: { authorization: admin } }))

@@ -9,7 +9,7 @@ import { enqueueReminders } from '@/registrations/reminders';
 import { purgeRegistrations } from '@/registrations/purge';
 import { notifyEventChanged } from '@/registrations/seats';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { authorizationCases, bearerFor } from '../helpers/auth';
+import { authorizationCases, sessionFor } from '../helpers/auth';
 import {
   body,
   mailedManageUrl,
@@ -480,34 +480,34 @@ describe('organizers', () => {
     await register(ctx, event.slug, body({ name: 'Esimene' }));
     await register(ctx, event.slug, body({ name: 'Teine' }));
     await register(ctx, event.slug, body({ name: 'Kolmas', attendance: 'online' }));
-    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
     const res = await ctx.app.request(
       `/api/v1/events/${event.slug}/registrations?status=waitlisted`,
-      { headers: { authorization: organizer } },
+      { headers: { cookie: organizer } },
     );
     const json = await res.json();
     expect(json.items.map((r: { name: string }) => r.name)).toEqual(['Teine']);
     expect(json.counts).toMatchObject({ confirmed: 2, inPerson: 1, online: 1, waitlisted: 1 });
     const online = await ctx.app.request(
       `/api/v1/events/${event.slug}/registrations?attendance=online`,
-      { headers: { authorization: organizer } },
+      { headers: { cookie: organizer } },
     );
     expect((await online.json()).items).toHaveLength(1);
     const bad = await ctx.app.request(`/api/v1/events/${event.slug}/registrations?status=maybe`, {
-      headers: { authorization: organizer },
+      headers: { cookie: organizer },
     });
     expect(bad.status).toBe(422);
 
     const page = await ctx.app.request(`/admin/events/${event.slug}/registrations`, {
-      headers: { authorization: organizer },
+      headers: { cookie: organizer },
     });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Esimene');
     expect(html).toContain('Teine');
-    const other = await bearerFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
+    const other = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
     const forbidden = await ctx.app.request(`/admin/events/${event.slug}/registrations`, {
-      headers: { authorization: other },
+      headers: { cookie: other },
     });
     expect(forbidden.status).toBe(403);
     expect(await forbidden.text()).not.toContain('Esimene');
@@ -520,7 +520,7 @@ describe('organizers', () => {
     await register(ctx, event.slug, body());
     const waiting = body();
     await register(ctx, event.slug, waiting);
-    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
     const [first, second] = await registrationsOf(ctx.deps.db, event.id);
     const base = `/admin/events/${event.slug}/registrations`;
     const full = await postForm2(`${base}/${second?.id}/promote`, organizer);
@@ -554,9 +554,9 @@ describe('organizers', () => {
     const event = await makeEvent(ctx);
     await register(ctx, event.slug, body({ name: 'Tiiu Tamm' }));
     await register(ctx, event.slug, body({ name: 'Peeter Pihlakas' }));
-    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
     const page = await ctx.app.request(`/admin/events/${event.slug}/check-in?q=tii`, {
-      headers: { authorization: organizer },
+      headers: { cookie: organizer },
     });
     const html = await page.text();
     expect(html).toContain('Tiiu Tamm');
@@ -576,7 +576,7 @@ describe('organizers', () => {
     expect(after?.checkedInAt?.toISOString()).toBe(ctx.clock.now().toISOString());
     const counts = await (
       await ctx.app.request(`/api/v1/events/${event.slug}/registrations`, {
-        headers: { authorization: organizer },
+        headers: { cookie: organizer },
       })
     ).json();
     expect(counts.counts.checkedIn).toBe(1);
@@ -590,9 +590,9 @@ describe('organizers', () => {
   it('exports CSV that Excel opens with Estonian letters', async () => {
     const event = await makeEvent(ctx);
     await register(ctx, event.slug, body({ name: 'Õnne Šarõginõ', organization: 'Küla Selts' }));
-    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
     const res = await ctx.app.request(`/admin/events/${event.slug}/registrations.csv`, {
-      headers: { authorization: organizer },
+      headers: { cookie: organizer },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -608,21 +608,22 @@ describe('organizers', () => {
   });
 
   it('shows the outbox to admins only', async () => {
-    const admin = await bearerFor(ctx, { role: 'admin' });
-    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
-    const page = await ctx.app.request('/admin/outbox', { headers: { authorization: admin } });
+    const admin = await sessionFor(ctx, { role: 'admin' });
+    const organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const page = await ctx.app.request('/admin/outbox', { headers: { cookie: admin } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('registration.confirmed');
     const refused = await ctx.app.request('/admin/outbox', {
-      headers: { authorization: organizer },
+      headers: { cookie: organizer },
     });
     expect(refused.status).toBe(403);
   });
 });
 
-async function postForm2(path: string, authorization: string, fields: Record<string, string> = {}) {
+/** A form post as a signed-in organizer (`cookie`: sessionFor's value; API tokens open no page). */
+async function postForm2(path: string, cookie: string, fields: Record<string, string> = {}) {
   const { postForm } = await import('./registrations-fixtures');
-  return postForm(ctx, path, fields, { authorization });
+  return postForm(ctx, path, fields, { cookie });
 }
 
 describe('privacy', () => {

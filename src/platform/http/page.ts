@@ -2,15 +2,19 @@ import type { Context } from 'hono';
 import type { AppEnv } from '@/platform/deps';
 import type { PageContext } from '@views/shell/layout';
 
-export function pageContext(c: Context<AppEnv>): PageContext {
+/** What the page shell needs, without the clock: error pages use it, even when the clock is what failed. */
+export function shellContext(c: Context<AppEnv>): PageContext {
   const url = new URL(c.req.url);
   return {
     lang: c.get('lang'),
     t: c.get('t'),
     path: url.pathname + url.search,
     publicUrl: c.get('deps').config.publicUrl,
-    now: c.get('deps').clock.now(),
   };
+}
+
+export function pageContext(c: Context<AppEnv>): PageContext {
+  return { ...shellContext(c), now: c.get('deps').clock.now() };
 }
 
 export function isApiPath(path: string): boolean {
