@@ -6,7 +6,7 @@ import { findEventBySlug, loadAgenda } from '@/events/reads';
 import { toZonedIso } from '@/platform/time';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { authorizationCases, bearerFor } from '../helpers/auth';
+import { authorizationCases, bearerFor, sessionFor } from '../helpers/auth';
 import { postForm } from '../helpers/session';
 
 let ctx: TestContext;
@@ -160,30 +160,32 @@ describe('copying an event to another day', () => {
   });
 
   it('works from the organizer page, with the error beside the new start', async () => {
+    // Pages take a session: API tokens open no HTML page.
+    const keilaPage = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
     const slug = await summerEvent();
     const page = await (
-      await ctx.app.request(`/admin/events/${slug}`, { headers: { authorization: keila } })
+      await ctx.app.request(`/admin/events/${slug}`, { headers: { cookie: keilaPage } })
     ).text();
     expect(page).toContain(`action="/admin/events/${slug}/copy"`);
     const done = await postForm(
       ctx,
       `/admin/events/${slug}/copy`,
       { startsAt: '2027-11-10T16:00' },
-      { authorization: keila },
+      { cookie: keilaPage },
     );
     expect(done.status).toBe(303);
     const location = done.headers.get('location') ?? '';
     expect(location).toMatch(/^\/admin\/events\/suvine-mottekoda-\d+\?copied=1$/);
     expect(location).not.toContain(`/${slug}?`);
     const copyPage = await (
-      await ctx.app.request(location, { headers: { authorization: keila } })
+      await ctx.app.request(location, { headers: { cookie: keilaPage } })
     ).text();
     expect(copyPage).toContain('See on koopia');
     const refused = await postForm(
       ctx,
       `/admin/events/${slug}/copy`,
       { startsAt: '2027-03-28T03:30' },
-      { authorization: keila },
+      { cookie: keilaPage },
     );
     expect(refused.status).toBe(422);
     expect(await refused.text()).toMatch(
