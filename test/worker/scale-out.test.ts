@@ -167,9 +167,12 @@ describe('two Node processes on one Postgres', () => {
       expect.objectContaining({ email: 'second@koda.test', status: 'waitlisted' }),
     );
 
-    // The same email again, on the other process: still a duplicate.
+    // The same email again, on the other process: the same answer as a new address (nothing
+    // disclosed), and still one registration for it.
     const again = await register(A(), KEILA_FORUM, 'second@koda.test', from);
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(201);
+    const seenAgain = await registered(B(), KEILA_FORUM);
+    expect(seenAgain.filter((r) => r.email === 'second@koda.test')).toHaveLength(1);
   });
 
   it('an event created through one is served by the other', async () => {
@@ -248,10 +251,11 @@ describe('two Node processes on one Postgres', () => {
   });
 
   it('login tries on an account are counted across both processes', async () => {
-    // 10 tries per account per 15 minutes (LOGIN_RULE); each from its own address, so only
-    // the account's counter can stop the eleventh.
+    // The first 5 failures for an account are free, then each try waits (429, Retry-After).
+    // Each try comes from its own address and alternates processes, so only a shared account
+    // counter can slow the sixth (3 were on A and 2 on B).
     const statuses: number[] = [];
-    for (let n = 0; n < 10; n++) {
+    for (let n = 0; n < 5; n++) {
       const base = n % 2 === 0 ? A() : B();
       const res = await logIn(
         base,
@@ -261,11 +265,11 @@ describe('two Node processes on one Postgres', () => {
       );
       statuses.push(res.status);
     }
-    expect(statuses).toEqual(Array.from({ length: 10 }, () => 401));
-    const onA = await logIn(A(), 'korraldaja@koda.example', 'mottekoda-2014', '203.0.113.50');
-    expect(onA.status).toBe(429);
-    expect(Number(onA.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(statuses).toEqual(Array.from({ length: 5 }, () => 401));
     const onB = await logIn(B(), 'korraldaja@koda.example', 'mottekoda-2014', '203.0.113.51');
     expect(onB.status).toBe(429);
+    expect(Number(onB.headers.get('retry-after'))).toBeGreaterThan(0);
+    const onA = await logIn(A(), 'korraldaja@koda.example', 'mottekoda-2014', '203.0.113.50');
+    expect(onA.status).toBe(429);
   });
 });
