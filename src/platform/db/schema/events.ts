@@ -52,6 +52,8 @@ export const events = pgTable(
     registrationOpensAt: timestamp({ withTimezone: true }),
     registrationClosesAt: timestamp({ withTimezone: true }),
     cancelReason: text(),
+    /** When an organizer published the feedback aggregate (count and mean) on the event page. */
+    feedbackPublishedAt: timestamp({ withTimezone: true }),
     /** iCal SEQUENCE: raised on every change of time, place or status. */
     sequence: integer().notNull().default(0),
     publishedAt: timestamp({ withTimezone: true }),

@@ -7,3 +7,4 @@ export * from './recordings';
 export * from './outcomes';
 export * from './plans';
 export * from './outbox';
+export * from './participation';

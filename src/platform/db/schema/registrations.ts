@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { events } from './events';
 
@@ -22,6 +31,8 @@ export const registrations = pgTable(
     email: text(),
     organization: text(),
     needs: text(),
+    /** Answers to the event's questions by question id (personal data: emptied by `purge`). */
+    answers: jsonb().$type<Record<string, string | string[] | boolean>>().notNull().default({}),
     attendance: attendance().notNull(),
     /** The language the person registered in: their emails are written in it. */
     lang: text().notNull().default('et'),
