@@ -8,3 +8,4 @@ export * from './outcomes';
 export * from './plans';
 export * from './outbox';
 export * from './participation';
+export * from './documents';
