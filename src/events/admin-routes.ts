@@ -32,6 +32,7 @@ import {
   type AgendaRow,
   type EventFormValues,
 } from './forms';
+import { renderEventPage } from './event-page';
 import { listMunicipalities } from './queries';
 import { agendaInputSchema } from './rules';
 import { findEventBySlug, loadAgenda, type StoredEvent } from './reads';
@@ -127,6 +128,15 @@ export function eventAdminRoutes() {
       saved: c.req.query('saved') === '1',
       copied: c.req.query('copied') === '1',
     });
+  });
+
+  // The public page as it will be, for the event's organizers only (a draft is 404 in public).
+  routes.get('/admin/events/:slug/preview', async (c) => {
+    const user = requireUserPage(c);
+    const event = await managedEvent(c, user);
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+    c.header('Cache-Control', 'private, no-store');
+    return renderEventPage(c, event, { preview: true });
   });
 
   routes.post('/admin/events/:slug/copy', async (c) => {

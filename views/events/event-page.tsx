@@ -16,6 +16,8 @@ export type EventPageProps = PageContext & {
   /** Where the event stands: the page leads with what matters in that phase. */
   phase: EventPhase;
   jsonLd: unknown;
+  /** An organizer's preview of the page (a draft too): marked as such and not indexed. */
+  preview?: boolean;
   /** The agenda item on now, while the event is live. */
   currentItemId?: number | null;
   /** The start before the event was postponed, while it is still ahead. */
@@ -150,7 +152,11 @@ export function EventPage(props: EventPageProps) {
       {event.summary ? <meta property="og:description" content={event.summary} /> : null}
       <meta property="og:url" content={url} />
       <meta property="og:locale" content={lang === 'et' ? 'et_EE' : 'en_GB'} />
-      <script type="application/ld+json">{raw(scriptSafeJson(props.jsonLd))}</script>
+      {props.preview ? (
+        <meta name="robots" content="noindex, nofollow" />
+      ) : (
+        <script type="application/ld+json">{raw(scriptSafeJson(props.jsonLd))}</script>
+      )}
     </>
   );
   const joinLink =
@@ -167,6 +173,15 @@ export function EventPage(props: EventPageProps) {
       canonicalPath={`/events/${event.slug}`}
       head={head}
     >
+      {props.preview ? (
+        <div class="banner warn preview-banner" role="status">
+          <p class="banner-title">{t('event.preview.title')}</p>
+          <p>
+            {t(event.status === 'draft' ? 'event.preview.draft' : 'event.preview.published')}{' '}
+            <a href={`/admin/events/${event.slug}`}>{t('event.preview.back')}</a>
+          </p>
+        </div>
+      ) : null}
       <article class={`event phase-${phase}`} data-phase={phase}>
         {/* A cancelled or moved event says so before anything else. */}
         {phase === 'cancelled' ? (

@@ -65,7 +65,7 @@ export function AgendaEditorPage(props: AgendaEditorPageProps) {
   return (
     <AdminLayout {...props} title={title}>
       <h1>{title}</h1>
-      <EventSubnav slug={event.slug} ctx={props} />
+      <EventSubnav event={event} ctx={props} />
       <ErrorSummary t={t} errors={errors} general={props.problems?.general} labels={labels} />
       {props.saved ? (
         <p class="notice" role="status">

@@ -99,7 +99,7 @@ export function EventFormPage(props: EventFormPageProps) {
           {t('admin.event.copied')}
         </p>
       ) : null}
-      {event ? <EventSubnav slug={event.slug} ctx={props} /> : null}
+      {event ? <EventSubnav event={event} ctx={props} /> : null}
       <form method="post" class="stack" novalidate>
         <Field name="kind" label={t('admin.event.field.kind')} errors={errors}>
           <select id={fieldId('kind')} name="kind" {...invalidAttrs('kind', errors)}>
@@ -213,8 +213,15 @@ export function EventFormPage(props: EventFormPageProps) {
   );
 }
 
-export function EventSubnav({ slug, ctx }: { slug: string; ctx: PageContext }) {
+export function EventSubnav({
+  event,
+  ctx,
+}: {
+  event: Pick<StoredEvent, 'slug' | 'status'>;
+  ctx: PageContext;
+}) {
   const { t } = ctx;
+  const { slug } = event;
   const links: [string, MessageKey][] = [
     [`/admin/events/${slug}`, 'admin.events.edit'],
     [`/admin/events/${slug}/agenda`, 'admin.events.agenda'],
@@ -222,7 +229,10 @@ export function EventSubnav({ slug, ctx }: { slug: string; ctx: PageContext }) {
     [`/admin/events/${slug}/check-in`, 'admin.events.checkIn'],
     [`/admin/events/${slug}/recordings`, 'admin.events.recordings'],
     [`/admin/events/${slug}/outcomes`, 'admin.events.outcomes'],
-    [`/events/${slug}`, 'admin.events.view'],
+    // A draft is not public yet: its organizers see it as the public will, marked as a preview.
+    event.status === 'draft'
+      ? [`/admin/events/${slug}/preview`, 'admin.events.preview']
+      : [`/events/${slug}`, 'admin.events.view'],
   ];
   const current = ctx.path.split('?')[0];
   return (

@@ -1,0 +1,74 @@
+import type { Context } from 'hono';
+import { EventPage } from '@views/events/event-page';
+import { CalendarMenu } from '@/calendar';
+import { embedOffer } from '@/embeds';
+import { EventOutcomes, listEventActionItems, listEventOutcomes } from '@/outcomes';
+import { LivePanel, recordingsForEvent } from '@/recordings';
+import { RegistrationPanel, registrationWindow, seatsFor } from '@/registrations';
+import type { AppEnv } from '@/platform/deps';
+import { pageContext } from '@/platform/http/page';
+import { eventJsonLd, jsonLdHosts } from './json-ld';
+import { agendaInTimeOrder, currentAgendaItem, eventPhase, previousStart } from './present';
+import { loadAgenda, type StoredEvent } from './reads';
+
+/**
+ * The event's public page, for the public route and for its organizers' preview of a draft (the
+ * same page, marked as a preview, not indexed, without the embed offer).
+ */
+export async function renderEventPage(
+  c: Context<AppEnv>,
+  event: StoredEvent,
+  options: { preview?: boolean } = {},
+) {
+  const { db, config, clock } = c.get('deps');
+  const now = clock.now();
+  const [agenda, outcomes, actionItems, recordings, seats] = await Promise.all([
+    loadAgenda(db, event.id),
+    listEventOutcomes(db, event.id, { publishedOnly: true }),
+    listEventActionItems(db, event.id),
+    recordingsForEvent(db, event.id),
+    seatsFor(db, event.id),
+  ]);
+  const ctx = pageContext(c);
+  const phase = eventPhase(event, now);
+  const ordered = agendaInTimeOrder(agenda);
+  // A draft is previewed as it will be once published (registration open when its window is).
+  const window = registrationWindow(
+    options.preview && event.status === 'draft' ? { ...event, status: 'published' } : event,
+    now,
+  );
+  return c.html(
+    EventPage({
+      ...ctx,
+      event,
+      agenda: ordered,
+      phase,
+      preview: options.preview,
+      currentItemId: phase === 'live' ? (currentAgendaItem(ordered, now)?.id ?? null) : null,
+      previousStartsAt: previousStart(event, phase),
+      jsonLd: eventJsonLd(
+        event,
+        { hosts: await jsonLdHosts(db, event), agenda, seats, registration: window },
+        config.publicUrl,
+        ctx.lang,
+      ),
+      // Before the event only: seats, the one Register action and the one calendar menu.
+      // A cancelled event offers nothing to act on; a past one leads with what came of it.
+      seats: phase === 'before' ? seats : undefined,
+      registrationOpen: phase === 'before' && window === 'open',
+      registration:
+        phase === 'before' ? RegistrationPanel({ ...ctx, event, seats, state: window }) : undefined,
+      calendar: phase === 'before' ? CalendarMenu({ ctx, event }) : undefined,
+      media: phase === 'cancelled' ? undefined : LivePanel({ ctx, event, recordings, now }),
+      outcomes: phase === 'after' ? EventOutcomes({ ctx, outcomes, actionItems }) : undefined,
+      ...(options.preview
+        ? {}
+        : embedOffer(c, {
+            kind: 'event',
+            slug: event.slug,
+            title: event.title,
+            hosts: event.hosts.map((host) => host.slug),
+          })),
+    }),
+  );
+}
