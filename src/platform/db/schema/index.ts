@@ -9,3 +9,4 @@ export * from './plans';
 export * from './outbox';
 export * from './participation';
 export * from './documents';
+export * from './search';

@@ -34,6 +34,8 @@ export const outcomes = pgTable(
     body: text().notNull(),
     recordingId: integer().references(() => recordings.id, { onDelete: 'set null' }),
     offsetSeconds: integer(),
+    /** The caption cue's words this note quotes, said at offsetSeconds of the recording. */
+    quote: text(),
     published: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
