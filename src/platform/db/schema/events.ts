@@ -77,10 +77,11 @@ export const events = pgTable(
 );
 
 /**
- * One row: the public calendar's revision, raised by database triggers (drizzle/0011) whenever an
- * event is added or removed or its `feedRevision` moves (so on every change a feed shows, whoever
- * writes it). A feed's freshness is this one number plus the clock (src/calendar/freshness.ts):
- * one primary-key read instead of reading the versions of every event in the feed.
+ * Two rows raised by database triggers, whoever writes. Row 1, the public revision: every write
+ * to a table whose rows show on a public page or feed (drizzle/0011, 0016; a feed's freshness
+ * is this number plus the clock, src/calendar/freshness.ts). Row 2, the seats revision: every
+ * write to registrations (the seats left on event pages), apart so that a registration rush
+ * does not make feeds recompute. The public page cache reads both (publicAnswersRevision).
  */
 export const publicRevision = pgTable(
   'public_revision',
@@ -88,7 +89,7 @@ export const publicRevision = pgTable(
     id: integer().primaryKey().default(1),
     revision: bigint({ mode: 'number' }).notNull().default(0),
   },
-  (table) => [check('public_revision_one_row', sql`${table.id} = 1`)],
+  (table) => [check('public_revision_rows', sql`${table.id} IN (1, 2)`)],
 );
 
 /** An event is hosted by one or more municipalities (the Viljandi think tank had two). */
