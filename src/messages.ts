@@ -42,11 +42,25 @@ export const catalogues: Catalogues = {
     ...embedsMessages.en,
     ...auditMessages.en,
   },
+  ru: {
+    ...commonMessages.ru,
+    ...recordingMessages.ru,
+    ...archiveMessages.ru,
+    ...eventsMessages.ru,
+    ...accountsMessages.ru,
+    ...dashboardMessages.ru,
+    ...registrationMessages.ru,
+    ...calendarMessages.ru,
+    ...plansMessages.ru,
+    ...embedsMessages.ru,
+    ...auditMessages.ru,
+  },
 };
 
 const translators = {
-  et: createTranslator(catalogues.et),
-  en: createTranslator(catalogues.en),
+  et: createTranslator(catalogues.et, 'et'),
+  ru: createTranslator(catalogues.ru, 'ru'),
+  en: createTranslator(catalogues.en, 'en'),
 } satisfies Record<Lang, Translate>;
 
 /** The strings of one language, for work outside a request (emails, feeds, jobs). */

@@ -90,6 +90,49 @@ export const calendarMessages = defineMessages(
     'calendar.revoke.gone':
       'This calendar feed no longer exists: it was stopped or the link is wrong.',
   },
+  {
+    'calendar.feedName': 'Koda: все мероприятия',
+    'calendar.feedNameFor': 'Koda: {names}',
+    'calendar.feedNameKind': 'Koda: {kinds}',
+    'calendar.personalFeedName': 'Koda: мои мероприятия',
+    'calendar.feedDescription': 'Календарь аналитических групп, форумов и общественных обсуждений',
+    'calendar.agenda': 'Программа',
+    'calendar.livestream': 'Прямая трансляция',
+    'calendar.recording': 'Запись',
+    'calendar.details': 'Подробности и регистрация',
+    'calendar.cancelledPrefix': 'ОТМЕНЕНО',
+    'calendar.cancelledReason': 'Мероприятие отменено: {reason}',
+    'calendar.cancelled': 'Мероприятие отменено.',
+    'calendar.subscribeTitle': 'Календарь',
+    'calendar.subscribe': 'Подписаться в календаре',
+    'calendar.copyLabel': 'Адрес календаря (вставьте его в своё приложение-календарь)',
+    'calendar.download': 'Скачать (.ics)',
+    'calendar.explain':
+      'При подписке ваше приложение-календарь (Google, Apple, Outlook, Thunderbird) само обновляет мероприятия: изменения и отмены появятся в вашем календаре в течение нескольких часов. Скачанный файл — разовая копия, он не обновляется.',
+    'calendar.addTitle': 'Добавить в календарь',
+    'calendar.google': 'Google Календарь',
+    'calendar.outlook': 'Outlook',
+    'calendar.ics': 'Apple / другой календарь (.ics)',
+    'calendar.personal.subject': 'Ваш личный календарь Koda',
+    'calendar.personal.greeting': 'Здравствуйте!',
+    'calendar.personal.body':
+      'Вот ваша личная календарная лента: в ней все мероприятия, на которые вы зарегистрировались с этим адресом, и она обновляется сама.',
+    'calendar.personal.subscribe': 'Подписаться в календаре (Apple, Outlook, Thunderbird): {url}',
+    'calendar.personal.copy':
+      'Или вставьте этот адрес в своё приложение-календарь (например, Google Календарь → Добавить по URL): {url}',
+    'calendar.personal.private':
+      'Не передавайте ссылку другим: любой, у кого она есть, увидит, на какие мероприятия вы зарегистрировались.',
+    'calendar.personal.revoke': 'Чтобы отключить эту ленту, откройте: {url}',
+    'calendar.personal.ignore': 'Если вы об этом не просили, просто удалите это письмо.',
+    'calendar.personal.signature': 'Koda',
+    'calendar.revoke.title': 'Отключение личной календарной ленты',
+    'calendar.revoke.explain':
+      'После отключения приложения-календари перестанут показывать мероприятия этой ленты. Новую ссылку можно в любое время получить на странице вашей регистрации.',
+    'calendar.revoke.confirm': 'Отключить эту календарную ленту',
+    'calendar.revoke.done':
+      'Календарная лента отключена. Приложение-календарь удалит её мероприятия при следующем обновлении.',
+    'calendar.revoke.gone': 'Этой календарной ленты больше нет: она отключена или ссылка неверна.',
+  },
 );
 
 declare module '@/platform/i18n' {

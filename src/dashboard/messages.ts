@@ -12,7 +12,8 @@ export const dashboardMessages = defineMessages(
     'dashboard.noEvents': 'Sündmusi pole.',
     'dashboard.plans': 'Tegevuskavad',
     'dashboard.noPlans': 'Tegevuskavu pole.',
-    'dashboard.upcoming': 'Tulemas: järgmised {days} päeva',
+    'dashboard.upcoming':
+      '{days, plural, one {Tulemas: järgmine # päev} other {Tulemas: järgmised # päeva}}',
     'dashboard.noUpcoming': 'Järgmise {days} päeva jooksul sündmusi pole.',
     'dashboard.seats': 'kinnitatud kohapeal {confirmed} / {capacity}',
     'dashboard.seatsUnlimited': 'kinnitatud kohapeal {confirmed}',
@@ -32,7 +33,7 @@ export const dashboardMessages = defineMessages(
     'dashboard.overdue': 'tähtaja ületanud tegevusi: {count}',
     'dashboard.noOverdue': 'tähtaja ületanud tegevusi pole',
     'dashboard.outbox': 'Väljuvad kirjad',
-    'dashboard.failedEmails': 'Saatmine ebaõnnestus: {count} kirja',
+    'dashboard.failedEmails': 'Saatmine ebaõnnestus: {count, plural, one {# kiri} other {# kirja}}',
     'dashboard.noFailedEmails': 'Ükski kiri pole saatmata jäänud.',
     'dashboard.plan.status.draft': 'mustand',
     'dashboard.plan.status.adopted': 'vastu võetud',
@@ -48,8 +49,10 @@ export const dashboardMessages = defineMessages(
     'dashboard.noEvents': 'No events.',
     'dashboard.plans': 'Action plans',
     'dashboard.noPlans': 'No action plans.',
-    'dashboard.upcoming': 'Coming up: the next {days} days',
-    'dashboard.noUpcoming': 'No events in the next {days} days.',
+    'dashboard.upcoming':
+      '{days, plural, one {Coming up: the next day} other {Coming up: the next # days}}',
+    'dashboard.noUpcoming':
+      '{days, plural, one {No events in the next day.} other {No events in the next # days.}}',
     'dashboard.seats': '{confirmed} of {capacity} confirmed in person',
     'dashboard.seatsUnlimited': '{confirmed} confirmed in person',
     'dashboard.online': '{count} online',
@@ -57,9 +60,11 @@ export const dashboardMessages = defineMessages(
     'dashboard.warnings': 'Needs attention:',
     'dashboard.warning.draft': 'draft, not published',
     'dashboard.warning.noAgenda': 'no agenda',
-    'dashboard.warning.closingSoon': 'registration closes within {days} days',
+    'dashboard.warning.closingSoon':
+      '{days, plural, one {registration closes within a day} other {registration closes within # days}}',
     'dashboard.warning.fullWithWaitlist': 'full, people waiting',
-    'dashboard.awaiting': 'Waiting for what came of it: ended in the last {days} days',
+    'dashboard.awaiting':
+      '{days, plural, one {Waiting for what came of it: ended in the last day} other {Waiting for what came of it: ended in the last # days}}',
     'dashboard.noAwaiting':
       'Every event that ended recently has a published recording and outcome notes.',
     'dashboard.ended': 'ended {when}',
@@ -68,11 +73,52 @@ export const dashboardMessages = defineMessages(
     'dashboard.overdue': 'overdue items: {count}',
     'dashboard.noOverdue': 'nothing overdue',
     'dashboard.outbox': 'Outbox',
-    'dashboard.failedEmails': 'Failed to send: {count} emails',
+    'dashboard.failedEmails': 'Failed to send: {count, plural, one {# email} other {# emails}}',
     'dashboard.noFailedEmails': 'No email has failed.',
     'dashboard.plan.status.draft': 'draft',
     'dashboard.plan.status.adopted': 'adopted',
     'dashboard.plan.status.archived': 'archived',
+  },
+  {
+    'dashboard.title': 'Рабочий стол',
+    'dashboard.welcome': 'Здравствуйте, {name}!',
+    'dashboard.scopeAll': 'Как администратор вы управляете всеми самоуправлениями.',
+    'dashboard.scope': 'Вы управляете: {municipalities}.',
+    'dashboard.scopeNone': 'Вас пока не добавили ни к одному самоуправлению.',
+    'dashboard.events': 'Ваши мероприятия',
+    'dashboard.noEvents': 'Мероприятий нет.',
+    'dashboard.plans': 'Планы действий',
+    'dashboard.noPlans': 'Планов действий нет.',
+    'dashboard.upcoming':
+      'Скоро: {days, plural, one {ближайший # день} few {ближайшие # дня} many {ближайшие # дней} other {ближайшие # дня}}',
+    'dashboard.noUpcoming':
+      'В {days, plural, one {ближайший # день} few {ближайшие # дня} many {ближайшие # дней} other {ближайшие # дня}} мероприятий нет.',
+    'dashboard.seats': 'подтверждено в зале: {confirmed} из {capacity}',
+    'dashboard.seatsUnlimited': 'подтверждено в зале: {confirmed}',
+    'dashboard.online': 'онлайн: {count}',
+    'dashboard.waitlist': 'в листе ожидания: {count}',
+    'dashboard.warnings': 'Требует внимания:',
+    'dashboard.warning.draft': 'черновик, не опубликовано',
+    'dashboard.warning.noAgenda': 'нет программы',
+    'dashboard.warning.closingSoon':
+      'регистрация закроется в течение {days, plural, one {# дня} few {# дней} many {# дней} other {# дня}}',
+    'dashboard.warning.fullWithWaitlist': 'мест нет, есть ожидающие',
+    'dashboard.awaiting':
+      'Ждут результатов: закончились за {days, plural, one {последний # день} few {последние # дня} many {последние # дней} other {последние # дня}}',
+    'dashboard.noAwaiting':
+      'У всех недавно прошедших мероприятий опубликованы запись и результаты.',
+    'dashboard.ended': 'закончилось {when}',
+    'dashboard.noRecording': 'запись не опубликована',
+    'dashboard.noOutcome': 'результаты не опубликованы',
+    'dashboard.overdue': 'просроченных действий: {count}',
+    'dashboard.noOverdue': 'просроченных действий нет',
+    'dashboard.outbox': 'Исходящие письма',
+    'dashboard.failedEmails':
+      'Не удалось отправить: {count, plural, one {# письмо} few {# письма} many {# писем} other {# письма}}',
+    'dashboard.noFailedEmails': 'Все письма отправлены.',
+    'dashboard.plan.status.draft': 'черновик',
+    'dashboard.plan.status.adopted': 'принят',
+    'dashboard.plan.status.archived': 'в архиве',
   },
 );
 

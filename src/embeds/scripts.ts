@@ -38,7 +38,11 @@ function componentStrings() {
         .concat([['embeds.newTab', messages['embeds.newTab']!]])
         .map(([key, value]) => [key.replace(/^embeds\.(js\.|events\.)?/, ''), value]),
     );
-  return { et: pick(embedsMessages.et), en: pick(embedsMessages.en) };
+  return {
+    et: pick(embedsMessages.et),
+    ru: pick(embedsMessages.ru),
+    en: pick(embedsMessages.en),
+  };
 }
 
 /**
@@ -59,7 +63,7 @@ export function componentScript(): string {
 
   const langOf = (el) => {
     const wanted = (el.getAttribute('lang') || document.documentElement.lang || 'et').slice(0, 2);
-    return wanted === 'en' ? 'en' : 'et';
+    return wanted === 'en' || wanted === 'ru' ? wanted : 'et';
   };
   const say = (lang, key, params) =>
     (STRINGS[lang][key] || key).replace(/\\{(\\w+)\\}/g, (whole, name) =>
@@ -109,7 +113,7 @@ export function componentScript(): string {
 
   const when = (iso, zone, lang) => {
     try {
-      return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'et-EE', {
+      return new Intl.DateTimeFormat({ et: 'et-EE', ru: 'ru-RU', en: 'en-GB' }[lang], {
         dateStyle: 'full', timeStyle: 'short', timeZone: zone,
       }).format(new Date(iso));
     } catch {

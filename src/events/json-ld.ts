@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { municipalities } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
+import type { Lang } from '@/platform/i18n';
 import { toZonedIso } from '@/platform/time';
 import type { StoredEvent } from './reads';
 
@@ -118,12 +119,7 @@ function eventStatusOf(event: StoredEvent): string {
 }
 
 /** The JSON-LD object of an event page. */
-export function eventJsonLd(
-  event: StoredEvent,
-  facts: JsonLdFacts,
-  publicUrl: string,
-  lang: 'et' | 'en',
-) {
+export function eventJsonLd(event: StoredEvent, facts: JsonLdFacts, publicUrl: string, lang: Lang) {
   const url = `${publicUrl}/events/${event.slug}`;
   const virtual = event.onlineUrl ? { '@type': 'VirtualLocation', url: event.onlineUrl } : null;
   // An event with no online link happens somewhere: its hosts' place at least.
@@ -180,7 +176,7 @@ export function eventJsonLd(
             ...(validFrom ? { validFrom: toZonedIso(validFrom, event.timezone) } : {}),
           },
         }),
-    inLanguage: lang === 'et' ? 'et' : 'en',
+    inLanguage: lang,
     isAccessibleForFree: true,
   };
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { findEventsByIds } from '@/events';
 import { actionItemSources, outcomes, registrations } from '@/platform/db/schema';
 import type { Tx } from '@/platform/db/types';
+import { isLang } from '@/platform/i18n';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { statusChangeEmail } from './emails';
 import type { ItemRow, PlanRow, UpdateRow } from './reads';
@@ -60,7 +61,7 @@ export async function notifyStatusChange(
     if (sent.has(key)) continue;
     sent.add(key);
     const event = sourceEvents.find((row) => row.id === person.eventId);
-    const email = statusChangeEmail(person.lang === 'en' ? 'en' : 'et', {
+    const email = statusChangeEmail(isLang(person.lang) ? person.lang : 'et', {
       itemTitle: args.item.title,
       planTitle: args.plan.title,
       eventTitle: event?.title ?? '',

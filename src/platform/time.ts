@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Lang } from '@/platform/i18n';
+import { locales, type Lang } from '@/platform/i18n';
 
 export const DEFAULT_TIMEZONE = 'Europe/Tallinn';
 
@@ -32,8 +32,6 @@ export function parseZonedIso(input: string, zone: string): Date | null {
   }
   return parsed.toJSDate();
 }
-
-const locales: Record<Lang, string> = { et: 'et-EE', en: 'en-GB' };
 
 export function inZone(date: Date, zone: string, lang: Lang): DateTime {
   return DateTime.fromJSDate(date).setZone(zone).setLocale(locales[lang]);
@@ -83,9 +81,11 @@ export function formatOffset(seconds: number): string {
 // ----- dates and times as people say them ------------------------------------------------------
 //
 // Estonian names a day "on which" something happens in the adessive case ("teisipäeval,
-// 15. detsembril kell 16.00") and writes times with a point; English reads "Tuesday
-// 15 December 2026 at 16:00". These helpers are the one place such phrases are built; the
-// words are language data, like the catalogues.
+// 15. detsembril kell 16.00") and writes times with a point; Russian says "во вторник,
+// 15 декабря 2026 г. в 16:00" (the weekday after в/во in the accusative, the month in the
+// genitive, "г." after the year); English reads "Tuesday 15 December 2026 at 16:00". These
+// helpers are the one place such phrases are built; the words are language data, like the
+// catalogues.
 
 const ET_WEEKDAY_ON = [
   'esmaspäeval',
@@ -111,6 +111,30 @@ const ET_MONTH_ON = [
   'detsembril',
 ];
 
+const RU_WEEKDAY_ON = [
+  'в понедельник',
+  'во вторник',
+  'в среду',
+  'в четверг',
+  'в пятницу',
+  'в субботу',
+  'в воскресенье',
+];
+const RU_MONTH_OF = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
+
 export type DateOptions = {
   /** Name the weekday too ("teisipäeval, …" / "Tuesday …"); default true. */
   weekday?: boolean;
@@ -129,9 +153,9 @@ export function formatClock(date: Date, zone: string, lang: Lang): string {
 }
 
 /**
- * The day something happens on: "teisipäeval, 15. detsembril 2026" / "Tuesday 15 December 2026";
- * without the weekday "15. detsembril 2026" / "15 December 2026"; the year left out when
- * `now` is in the same year.
+ * The day something happens on: "teisipäeval, 15. detsembril 2026" / "во вторник, 15 декабря
+ * 2026 г." / "Tuesday 15 December 2026"; without the weekday "15. detsembril 2026" /
+ * "15 декабря 2026 г." / "15 December 2026"; the year left out when `now` is in the same year.
  */
 export function formatDay(date: Date, zone: string, lang: Lang, options: DateOptions = {}): string {
   const day = inZone(date, zone, lang);
@@ -141,18 +165,25 @@ export function formatDay(date: Date, zone: string, lang: Lang, options: DateOpt
     const text = `${day.day}. ${ET_MONTH_ON[day.month - 1]}${year}`;
     return weekday ? `${ET_WEEKDAY_ON[day.weekday - 1]}, ${text}` : text;
   }
+  if (lang === 'ru') {
+    const text = `${day.day} ${RU_MONTH_OF[day.month - 1]}${year ? `${year} г.` : ''}`;
+    return weekday ? `${RU_WEEKDAY_ON[day.weekday - 1]}, ${text}` : text;
+  }
   const text = `${day.day} ${day.toFormat('MMMM')}${year}`;
   return weekday ? `${day.toFormat('cccc')} ${text}` : text;
 }
 
-/** "teisipäeval, 15. detsembril 2026 kell 16.00" / "Tuesday 15 December 2026 at 16:00". */
+/**
+ * "teisipäeval, 15. detsembril 2026 kell 16.00" / "во вторник, 15 декабря 2026 г. в 16:00" /
+ * "Tuesday 15 December 2026 at 16:00".
+ */
 export function formatDayTime(
   date: Date,
   zone: string,
   lang: Lang,
   options: DateOptions = {},
 ): string {
-  const at = lang === 'et' ? 'kell' : 'at';
+  const at = { et: 'kell', ru: 'в', en: 'at' }[lang];
   return `${formatDay(date, zone, lang, options)} ${at} ${formatClock(date, zone, lang)}`;
 }
 
@@ -187,9 +218,13 @@ export function formatWhen(
     : `${first}, ${clock(start)} – ${last}, ${clock(end)}`;
 }
 
-/** A calendar date on its own (a badge, a list): "15. detsember 2026" / "15 December 2026". */
+/**
+ * A calendar date on its own (a badge, a list): "15. detsember 2026" / "15 декабря 2026 г." /
+ * "15 December 2026".
+ */
 export function formatDate(date: Date, zone: string, lang: Lang): string {
   const day = inZone(date, zone, lang);
+  if (lang === 'ru') return `${day.day} ${RU_MONTH_OF[day.month - 1]} ${day.year} г.`;
   return lang === 'et'
     ? `${day.day}. ${day.toFormat('LLLL')} ${day.year}`
     : `${day.day} ${day.toFormat('LLLL')} ${day.year}`;
@@ -211,26 +246,55 @@ export function dateBadgeParts(
 }
 
 /**
- * A zone as residents say it: "Eesti aeg" / "Estonian time" for Europe/Tallinn, otherwise the
- * zone's city ("Helsinki aeg" / "Helsinki time"); UTC as "UTC".
+ * A zone as residents say it: "Eesti aeg" / "эстонское время" / "Estonian time" for
+ * Europe/Tallinn, otherwise the zone's city ("Helsinki aeg" / "время Helsinki" /
+ * "Helsinki time"); UTC as "UTC".
  */
 export function zoneLabel(zone: string, lang: Lang): string {
-  if (zone === DEFAULT_TIMEZONE) return lang === 'et' ? 'Eesti aeg' : 'Estonian time';
+  if (zone === DEFAULT_TIMEZONE) {
+    return { et: 'Eesti aeg', ru: 'эстонское время', en: 'Estonian time' }[lang];
+  }
   if (/^(Etc\/)?(UTC|GMT|Z|Zulu|Universal)$/i.test(zone)) return 'UTC';
   const city = (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
-  return lang === 'et' ? `${city} aeg` : `${city} time`;
+  return { et: `${city} aeg`, ru: `время ${city}`, en: `${city} time` }[lang];
 }
 
-/** "3 tundi 30 minutit" / "3 hours 30 minutes"; under a minute "alla minuti" / "under a minute". */
+const DURATION_WORDS: Record<
+  Lang,
+  {
+    hour: Partial<Record<Intl.LDMLPluralRule, string>>;
+    minute: typeof DURATION_WORDS.et.hour;
+    less: string;
+  }
+> = {
+  et: {
+    hour: { one: 'tund', other: 'tundi' },
+    minute: { one: 'minut', other: 'minutit' },
+    less: 'alla minuti',
+  },
+  ru: {
+    hour: { one: 'час', few: 'часа', many: 'часов', other: 'часа' },
+    minute: { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' },
+    less: 'меньше минуты',
+  },
+  en: {
+    hour: { one: 'hour', other: 'hours' },
+    minute: { one: 'minute', other: 'minutes' },
+    less: 'under a minute',
+  },
+};
+
+/**
+ * "3 tundi 30 minutit" / "3 часа 30 минут" / "3 hours 30 minutes"; under a minute "alla minuti"
+ * / "меньше минуты" / "under a minute".
+ */
 export function formatDuration(seconds: number, lang: Lang): string {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  const words =
-    lang === 'et'
-      ? { hour: ['tund', 'tundi'], minute: ['minut', 'minutit'], less: 'alla minuti' }
-      : { hour: ['hour', 'hours'], minute: ['minute', 'minutes'], less: 'under a minute' };
-  const part = (n: number, [one, many]: string[]) =>
-    `${formatNumber(n, lang)} ${n === 1 ? one : many}`;
+  const words = DURATION_WORDS[lang];
+  const plural = new Intl.PluralRules(locales[lang]);
+  const part = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>>) =>
+    `${formatNumber(n, lang)} ${forms[plural.select(n)] ?? forms.other}`;
   const parts = [
     ...(hours > 0 ? [part(hours, words.hour)] : []),
     ...(minutes > 0 ? [part(minutes, words.minute)] : []),
@@ -243,8 +307,15 @@ export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(locales[lang]).format(value);
 }
 
-/** A language's own name in the page's language, as "in …": "eesti keeles" / "in Estonian". */
+/**
+ * A language's own name in the page's language, as "in …": "eesti keeles" / "на эстонском" /
+ * "in Estonian".
+ */
 export function inLanguage(code: string, lang: Lang): string {
   const name = new Intl.DisplayNames([locales[lang]], { type: 'language' }).of(code) ?? code;
+  if (lang === 'ru') {
+    // "эстонский" → "на эстонском": the adjective in the prepositional case.
+    return `на ${name.replace(/(ий|ый|ой)$/, 'ом')}`;
+  }
   return lang === 'et' ? `${name} keeles` : `in ${name}`;
 }

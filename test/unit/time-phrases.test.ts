@@ -120,4 +120,64 @@ describe('dates and times as people say them', () => {
     expect(inLanguage('en', 'et')).toBe('inglise keeles');
     expect(inLanguage('et', 'en')).toBe('in Estonian');
   });
+  it('writes Russian dates in their grammar: в/во with the weekday, the month in the genitive, г. after the year', () => {
+    expect(formatDayTime(start, zone, 'ru')).toBe('во вторник, 15 декабря 2026 г. в 16:00');
+    expect(formatDayTime(start, zone, 'ru', { now: sameYear })).toBe(
+      'во вторник, 15 декабря в 16:00',
+    );
+    expect(formatDay(start, zone, 'ru', { weekday: false })).toBe('15 декабря 2026 г.');
+    expect(formatWhen(start, end, zone, 'ru')).toBe('во вторник, 15 декабря 2026 г., 16:00–19:00');
+    expect(formatWhen(start, nextDay, zone, 'ru')).toBe(
+      'во вторник, 15 декабря, 16:00 – в среду, 16 декабря 2026 г., 12:00',
+    );
+    expect(formatDate(start, zone, 'ru')).toBe('15 декабря 2026 г.');
+    expect(dateBadgeParts(start, zone, 'ru')).toMatchObject({ day: '15', month: 'дек' });
+    const days = Array.from(
+      { length: 7 },
+      (_, i) => formatDay(new Date(Date.UTC(2026, 0, 5 + i, 12)), zone, 'ru').split(',')[0],
+    );
+    expect(days).toEqual([
+      'в понедельник',
+      'во вторник',
+      'в среду',
+      'в четверг',
+      'в пятницу',
+      'в субботу',
+      'в воскресенье',
+    ]);
+    const months = Array.from(
+      { length: 12 },
+      (_, i) =>
+        formatDay(new Date(Date.UTC(2026, i, 10, 12)), zone, 'ru', { weekday: false }).split(
+          ' ',
+        )[1],
+    );
+    expect(months).toEqual([
+      'января',
+      'февраля',
+      'марта',
+      'апреля',
+      'мая',
+      'июня',
+      'июля',
+      'августа',
+      'сентября',
+      'октября',
+      'ноября',
+      'декабря',
+    ]);
+  });
+
+  it('writes Russian durations with one/few/many, zones and languages', () => {
+    expect(formatDuration(3600 + 60, 'ru')).toBe('1 час 1 минута');
+    expect(formatDuration(3 * 3600 + 22 * 60, 'ru')).toBe('3 часа 22 минуты');
+    expect(formatDuration(5 * 3600 + 11 * 60, 'ru')).toBe('5 часов 11 минут');
+    expect(formatDuration(21 * 3600 + 30 * 60, 'ru')).toBe('21 час 30 минут');
+    expect(formatDuration(20, 'ru')).toBe('меньше минуты');
+    expect(formatDuration(3600 + 60, 'et')).toBe('1 tund 1 minut');
+    expect(zoneLabel('Europe/Tallinn', 'ru')).toBe('эстонское время');
+    expect(inLanguage('et', 'ru')).toBe('на эстонском');
+    expect(inLanguage('en', 'ru')).toBe('на английском');
+    expect(inLanguage('ru', 'ru')).toBe('на русском');
+  });
 });

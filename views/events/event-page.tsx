@@ -151,7 +151,7 @@ export function EventPage(props: EventPageProps) {
       <meta property="og:title" content={event.title} />
       {event.summary ? <meta property="og:description" content={event.summary} /> : null}
       <meta property="og:url" content={url} />
-      <meta property="og:locale" content={lang === 'et' ? 'et_EE' : 'en_GB'} />
+      <meta property="og:locale" content={{ et: 'et_EE', ru: 'ru_RU', en: 'en_GB' }[lang]} />
       {props.preview ? (
         <meta name="robots" content="noindex, nofollow" />
       ) : (

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { Lang, Translate } from '@/platform/i18n';
+import { languageNames, languages, type Lang, type Translate } from '@/platform/i18n';
 import { Logo } from './icons';
 
 export type PageContext = {
@@ -23,10 +23,10 @@ export type LayoutProps = PageContext & {
   children: Child;
 };
 
-/** The same path in the other language. */
+/** The same path in another language. */
 export function switchLanguageHref(path: string, lang: Lang): string {
   const url = new URL(path, 'http://koda.invalid');
-  url.searchParams.set('lang', lang === 'et' ? 'en' : 'et');
+  url.searchParams.set('lang', lang);
   return url.pathname + url.search;
 }
 
@@ -103,14 +103,17 @@ export function Layout(props: LayoutProps) {
                   ))}
                 </ul>
               </nav>
-              <a
-                class="lang-switch"
-                href={switchLanguageHref(props.path, lang)}
-                hreflang={lang === 'et' ? 'en' : 'et'}
-                lang={lang === 'et' ? 'en' : 'et'}
-              >
-                {t('lang.switch')}
-              </a>
+              <ul class="lang-switch" aria-label={t('lang.switchLabel')}>
+                {languages
+                  .filter((other) => other !== lang)
+                  .map((other) => (
+                    <li>
+                      <a href={switchLanguageHref(props.path, other)} hreflang={other} lang={other}>
+                        {languageNames[other]}
+                      </a>
+                    </li>
+                  ))}
+              </ul>
             </div>
           </header>
           <main id="main">{props.children}</main>

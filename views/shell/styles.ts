@@ -60,7 +60,7 @@ h3 { font-size: var(--t-lg); line-height: 1.35; margin: var(--s-4) 0 var(--s-2);
   align-items: center; gap: var(--s-1) var(--s-4); max-width: var(--content); margin: 0 auto; padding: var(--s-2) var(--s-3); }
 .brand { grid-area: brand; display: inline-flex; align-items: center; gap: var(--s-2); font-weight: 700; font-size: var(--t-xl); text-decoration: none; }
 .brand svg { width: 1.75rem; height: 1.75rem; }
-.lang-switch { grid-area: lang; font-size: var(--t-sm); }
+.lang-switch { grid-area: lang; font-size: var(--t-sm); list-style: none; display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0 var(--s-3); margin: 0; padding: 0; }
 .site-header nav { grid-area: nav; min-width: 0; }
 .site-header nav ul { list-style: none; display: flex; justify-content: space-between; gap: .25rem; margin: 0; padding: 0; overflow-x: auto; white-space: nowrap; font-size: .8125rem; }
 .site-header nav a { display: inline-block; padding: var(--s-2) 0; text-decoration: none; border-bottom: 2px solid transparent; }

@@ -57,7 +57,10 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
 /** Chooses the page language; an explicit `?lang=` is remembered in a cookie. */
 export function language(catalogues: Catalogues): MiddlewareHandler<AppEnv> {
   const translators = Object.fromEntries(
-    Object.entries(catalogues).map(([lang, messages]) => [lang, createTranslator(messages)]),
+    Object.entries(catalogues).map(([lang, messages]) => [
+      lang,
+      createTranslator(messages, lang as Lang),
+    ]),
   ) as Record<Lang, ReturnType<typeof createTranslator>>;
   return async (c, next) => {
     const query = c.req.query('lang');
