@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '@/platform/deps';
 import { eventsApi } from '@/events';
 import { recordingsApi } from '@/recordings';
+import { captionsApi } from '@/captions';
 import { registrationApi } from '@/registrations';
 import { outcomesApi } from '@/outcomes';
 import { plansApi } from '@/plans';
@@ -35,10 +36,11 @@ function v1Routes() {
   // Who may call what (the operations' `security`), before any body is read: an anonymous
   // write is 401 whatever it sends; public reads answer CORS.
   v1.use(apiAccess(v1, '/api/v1'));
-  v1.use(requireJsonBody());
+  v1.use(requireJsonBody(v1, '/api/v1'));
   const features: OpenAPIHono<AppEnv>[] = [
     eventsApi(),
     recordingsApi(),
+    captionsApi(),
     registrationApi(),
     outcomesApi(),
     plansApi(),

@@ -17,6 +17,7 @@ import { apiRoutes } from './api-routes';
 import { calendarRoutes } from '@/calendar';
 import { archiveRoutes } from '@/archive';
 import { recordingsRoutes } from '@/recordings';
+import { captionsRoutes } from '@/captions';
 import { eventAdminRoutes } from '@/events';
 import { eventRoutes } from '@/events';
 import { homeRoutes } from '@/home';
@@ -127,6 +128,7 @@ export function createApp(deps: Deps) {
   app.route('/', dashboardRoutes());
   app.route('/', passwordRoutes());
   app.route('/', recordingsRoutes());
+  app.route('/', captionsRoutes());
   app.route('/', archiveRoutes());
   app.route('/', registrationRoutes());
   app.route('/', messageUnsubscribeRoutes());

@@ -6,6 +6,7 @@ import { embedsMessages } from '@/embeds/messages';
 import { eventsMessages } from '@/events/messages';
 import { plansMessages } from '@/plans/messages';
 import { recordingMessages } from '@/recordings/messages';
+import { captionMessages } from '@/captions/messages';
 import { registrationMessages } from '@/registrations/messages';
 import { auditMessages } from '@/platform/audit/messages';
 import { commonMessages } from '@/platform/i18n/common';
@@ -19,6 +20,7 @@ export const catalogues: Catalogues = {
   et: {
     ...commonMessages.et,
     ...recordingMessages.et,
+    ...captionMessages.et,
     ...archiveMessages.et,
     ...eventsMessages.et,
     ...accountsMessages.et,
@@ -32,6 +34,7 @@ export const catalogues: Catalogues = {
   en: {
     ...commonMessages.en,
     ...recordingMessages.en,
+    ...captionMessages.en,
     ...archiveMessages.en,
     ...eventsMessages.en,
     ...accountsMessages.en,
@@ -45,6 +48,7 @@ export const catalogues: Catalogues = {
   ru: {
     ...commonMessages.ru,
     ...recordingMessages.ru,
+    ...captionMessages.ru,
     ...archiveMessages.ru,
     ...eventsMessages.ru,
     ...accountsMessages.ru,

@@ -8,6 +8,8 @@ export {
   recordingsForEvent,
   searchArchive,
 } from './queries';
-export type { ArchiveEntry } from './queries';
-export { recordingsRoutes } from './routes';
+export type { ArchiveEntry, RecordingPageData } from './queries';
+export { frameOriginsFor, pathId, recordingsRoutes, startParam } from './routes';
+export { managedRecording } from './service';
+export { MediaPlayer } from '@views/recordings/player';
 export { eventsWithPublishedRecording } from './attention';

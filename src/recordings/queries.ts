@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { chapters, outcomes, recordings } from '@/platform/db/schema';
+import { captions, chapters, outcomes, recordings } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import {
   eventIdsWhere,
@@ -190,6 +190,8 @@ export type OutcomeAtOffset = {
   title: string;
   body: string;
   offsetSeconds: number | null;
+  /** The caption cue's words the note quotes, said at offsetSeconds. */
+  quote: string | null;
 };
 
 export type RecordingPageData = {
@@ -198,6 +200,8 @@ export type RecordingPageData = {
   agenda: AgendaEntry[];
   outcomes: OutcomeAtOffset[];
   siblings: { id: number; title: string }[];
+  /** The languages it has captions in (src/captions), for the player's tracks and the transcript. */
+  captionLanguages: string[];
 };
 
 /** A published recording of a non-draft event, with what its page shows; null otherwise. */
@@ -209,7 +213,7 @@ export async function publicRecordingPage(
   if (!recording || !recording.published) return null;
   const event = await findPublicEventById(db, recording.eventId);
   if (!event) return null;
-  const [agenda, said, siblings] = await Promise.all([
+  const [agenda, said, siblings, captionRows] = await Promise.all([
     agendaOf(db, event.id),
     db
       .select({
@@ -218,6 +222,7 @@ export async function publicRecordingPage(
         title: outcomes.title,
         body: outcomes.body,
         offsetSeconds: outcomes.offsetSeconds,
+        quote: outcomes.quote,
       })
       .from(outcomes)
       .where(and(eq(outcomes.recordingId, recording.id), eq(outcomes.published, true)))
@@ -233,6 +238,11 @@ export async function publicRecordingPage(
         ),
       )
       .orderBy(asc(recordings.position), asc(recordings.id)),
+    db
+      .select({ language: captions.language })
+      .from(captions)
+      .where(eq(captions.recordingId, recording.id))
+      .orderBy(asc(captions.language)),
   ]);
   return {
     recording,
@@ -243,6 +253,7 @@ export async function publicRecordingPage(
     agenda,
     outcomes: said,
     siblings,
+    captionLanguages: captionRows.map((row) => row.language),
   };
 }
 

@@ -9,6 +9,8 @@ export type PlayerProps = {
   startSeconds?: number | null;
   captionsUrl?: string | null;
   language?: string | null;
+  /** Captions stored in Koda, one track per language (files and HLS; embeds show their own). */
+  captionTracks?: { src: string; srclang: string; label: string; default: boolean }[];
   /** An id for the chapter script to find this player. */
   id?: string;
 };
@@ -57,7 +59,16 @@ export function MediaPlayer(props: PlayerProps) {
       <div class="player" id={props.id} data-player={player.provider}>
         <video controls preload="metadata">
           <source src={player.src} type={player.mime} />
-          {props.captionsUrl ? (
+          {(props.captionTracks ?? []).map((track) => (
+            <track
+              kind="captions"
+              src={track.src}
+              srclang={track.srclang}
+              label={track.label}
+              default={track.default}
+            />
+          ))}
+          {props.captionsUrl && !props.captionTracks?.length ? (
             <track
               kind="captions"
               src={props.captionsUrl}

@@ -11,6 +11,14 @@ export type RecordingPageProps = PageContext &
     oembed?: string;
   };
 
+function languageLabel(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** /recordings/:id: the player, chapters that seek it, the agenda and what was said when. */
 export function RecordingPage(props: RecordingPageProps) {
   const { t, lang, recording, event, agenda, outcomes } = props;
@@ -31,6 +39,7 @@ export function RecordingPage(props: RecordingPageProps) {
       head={
         <>
           <script src="/assets/recordings.js" defer></script>
+          <script src="/assets/transcript.js" defer></script>
           {recording.chapters.length > 0 ? (
             <link rel="alternate" type="text/vtt" href={`${base}/chapters.vtt`} />
           ) : null}
@@ -68,11 +77,24 @@ export function RecordingPage(props: RecordingPageProps) {
         startSeconds={props.startSeconds}
         captionsUrl={recording.captionsUrl}
         language={recording.language}
+        captionTracks={props.captionLanguages.map((code) => ({
+          src: `${base}/captions/${code}.vtt`,
+          srclang: code,
+          label: languageLabel(code, lang),
+          default:
+            code === (props.captionLanguages.includes(lang) ? lang : props.captionLanguages[0]),
+        }))}
       />
       <p class="meta">
         <a href={recording.sourceUrl} rel="noopener noreferrer nofollow">
           {t('recordings.page.source')}
         </a>
+        {props.captionLanguages.length > 0 ? (
+          <>
+            {' · '}
+            <a href={`${base}/transcript`}>{t('captions.transcript.link')}</a>
+          </>
+        ) : null}
       </p>
 
       {recording.chapters.length > 0 ? (
@@ -80,8 +102,15 @@ export function RecordingPage(props: RecordingPageProps) {
           <h2 id="chapters">{t('recordings.page.chapters')}</h2>
           <p class="meta">{t('recordings.page.chaptersHint')}</p>
           <ol class="chapters">
-            {recording.chapters.map((chapter) => (
-              <li>
+            {recording.chapters.map((chapter, index) => (
+              <li
+                data-start={String(chapter.offsetSeconds)}
+                data-end={
+                  index + 1 < recording.chapters.length
+                    ? String(recording.chapters[index + 1]?.offsetSeconds)
+                    : undefined
+                }
+              >
                 <a href={seekHref(chapter.offsetSeconds)} data-seek={String(chapter.offsetSeconds)}>
                   <span class="offset">{formatOffset(chapter.offsetSeconds)}</span> {chapter.title}
                 </a>
@@ -112,6 +141,18 @@ export function RecordingPage(props: RecordingPageProps) {
                       {t('recordings.page.saidAt', { time: formatOffset(outcome.offsetSeconds) })}
                     </a>
                   </>
+                ) : null}
+                {outcome.quote && outcome.offsetSeconds !== null ? (
+                  <blockquote class="cited-cue">
+                    <p>
+                      <a
+                        href={seekHref(outcome.offsetSeconds)}
+                        data-seek={String(outcome.offsetSeconds)}
+                      >
+                        {outcome.quote}
+                      </a>
+                    </p>
+                  </blockquote>
                 ) : null}
                 <p>{outcome.body.split(/\n\s*\n/)[0]}</p>
               </li>

@@ -88,11 +88,44 @@ export function apiAccess(router: OpenAPIHono<AppEnv>, base: string): Middleware
   };
 }
 
-/** Writes must send JSON: anything else is 415, and a body that does not parse is 400. */
-export function requireJsonBody(): MiddlewareHandler<AppEnv> {
+/** The media types of an operation's body as its OpenAPI description declares them. */
+type DescribedBody = { method: string; pattern: RegExp; types: string[] };
+
+/**
+ * Writes must send JSON: anything else is 415, and a body that does not parse is 400. An
+ * operation whose description declares only other types (captions take `text/vtt`) must be sent
+ * as one of them (415 otherwise) and reads its body itself.
+ */
+export function requireJsonBody(
+  router?: OpenAPIHono<AppEnv>,
+  base = '',
+): MiddlewareHandler<AppEnv> {
+  let bodies: DescribedBody[] | undefined;
+  const declaredTypes = (method: string, path: string) =>
+    (bodies ??= (router?.openAPIRegistry.definitions ?? []).flatMap((definition) => {
+      const content = definition.type === 'route' ? definition.route.request?.body?.content : null;
+      return definition.type === 'route' && content
+        ? [
+            {
+              method: definition.route.method.toUpperCase(),
+              pattern: pathPattern(definition.route.path),
+              types: Object.keys(content),
+            },
+          ]
+        : [];
+    })).find((body) => body.method === method && body.pattern.test(path))?.types;
+
   return async (c, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
       const type = c.req.header('content-type') ?? '';
+      const types = declaredTypes(c.req.method, c.req.path.slice(base.length));
+      if (types && types.length > 0 && !types.some((declared) => /json/i.test(declared))) {
+        const sent = type.split(';')[0]?.trim().toLowerCase() ?? '';
+        if (!types.includes(sent)) {
+          throw new HttpError('unsupported_media_type', `Send the body as ${types.join(' or ')}`);
+        }
+        return next();
+      }
       if (!/^application\/(.+\+)?json\b/i.test(type)) {
         throw new HttpError('unsupported_media_type', 'Send the body as application/json');
       }

@@ -1,0 +1,94 @@
+import type { CurrentUser } from '@/platform/auth/auth';
+import { recordAudit } from '@/platform/audit/audit';
+import type { Db } from '@/platform/db/types';
+import { HttpError, invalidFields, notFound } from '@/platform/http/errors';
+import { managedRecording } from '@/recordings';
+import { parseCaptions, type CaptionFormat, type CaptionProblem } from './parse';
+import { deleteCaptions, replaceCaptions } from './queries';
+
+/** A caption language: a BCP 47 primary tag, optionally with a region (et, en, ru, en-GB). */
+export const CAPTION_LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+export function captionLanguage(value: string): string {
+  if (!CAPTION_LANGUAGE.test(value)) {
+    throw invalidFields([
+      {
+        path: 'lang',
+        message: 'Must be a language code such as et, en or ru',
+        localized: { key: 'captions.error.language' },
+      },
+    ]);
+  }
+  return value;
+}
+
+/** The refusal of a file that does not parse: 422 naming each line, in the reader's language. */
+export function captionProblemsError(problems: CaptionProblem[]): HttpError {
+  return invalidFields(
+    problems.map((problem) => ({
+      path: `body:${problem.line}`,
+      message: `Line ${problem.line}: ${problem.message}`,
+      localized: {
+        key: 'captions.error.line',
+        params: { line: problem.line, problem: problem.message },
+      },
+    })),
+  );
+}
+
+/** Stores a recording's captions in a language from a file's text; true when they are new. */
+export async function putCaptions(
+  db: Db,
+  user: CurrentUser,
+  recordingId: number,
+  language: string,
+  text: string,
+  format: CaptionFormat,
+  now: Date,
+): Promise<{ created: boolean; cues: number }> {
+  const { recording } = await managedRecording(db, user, recordingId);
+  const parsed = parseCaptions(text, format);
+  if (!parsed.ok) throw captionProblemsError(parsed.problems);
+  const created = await db.transaction(async (tx) => {
+    const isNew = await replaceCaptions(tx, recording.id, language, parsed.cues, now);
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: isNew ? 'captions.create' : 'captions.replace',
+        entity: 'recording',
+        entityId: recording.id,
+        after: { language, cues: parsed.cues.length },
+      },
+      now,
+    );
+    return isNew;
+  });
+  return { created, cues: parsed.cues.length };
+}
+
+export async function removeCaptions(
+  db: Db,
+  user: CurrentUser,
+  recordingId: number,
+  language: string,
+  now: Date,
+): Promise<void> {
+  const { recording } = await managedRecording(db, user, recordingId);
+  await db.transaction(async (tx) => {
+    if (!(await deleteCaptions(tx, recording.id, language))) {
+      throw notFound('This recording has no captions in that language');
+    }
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'captions.delete',
+        entity: 'recording',
+        entityId: recording.id,
+        before: { language },
+      },
+      now,
+    );
+  });
+}

@@ -1,0 +1,67 @@
+/** Captions as WebVTT and as a transcript in chapters. Pure: no I/O. */
+import type { Cue } from './parse';
+
+/** Caption and transcript links use whole seconds, rounded down from the cue's start. */
+export function cueSecond(cue: Pick<Cue, 'startMs'>): number {
+  return Math.floor(cue.startMs / 1000);
+}
+
+/** A cue time: 01:02:03.450. */
+export function vttTimestamp(ms: number): string {
+  const whole = Math.max(0, Math.floor(ms));
+  const h = Math.floor(whole / 3_600_000);
+  const m = Math.floor((whole % 3_600_000) / 60_000);
+  const s = Math.floor((whole % 60_000) / 1000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(whole % 1000, 3)}`;
+}
+
+/** Stored cue text is plain: &, < and > are escaped, and no line of it can be "-->" or blank. */
+function cueText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+export function cuesVtt(cues: readonly Cue[]): string {
+  const body = cues.map(
+    (cue) => `${vttTimestamp(cue.startMs)} --> ${vttTimestamp(cue.endMs)}\n${cueText(cue.text)}`,
+  );
+  return ['WEBVTT', ...body].join('\n\n') + '\n';
+}
+
+export type TranscriptChapter = { offsetSeconds: number; title: string };
+export type TranscriptSection<C extends Cue> = {
+  chapter: TranscriptChapter | null;
+  /** Where the section ends (the next chapter's start), for marking it while playing. */
+  endSeconds: number | null;
+  cues: C[];
+};
+
+/** The cues under the chapter they fall in; those before the first chapter come first. */
+export function transcriptSections<C extends Cue>(
+  cues: readonly C[],
+  chapters: readonly TranscriptChapter[],
+): TranscriptSection<C>[] {
+  const sorted = [...chapters].sort((a, b) => a.offsetSeconds - b.offsetSeconds);
+  const sections: TranscriptSection<C>[] = [
+    { chapter: null, endSeconds: sorted[0]?.offsetSeconds ?? null, cues: [] },
+    ...sorted.map((chapter, index) => ({
+      chapter,
+      endSeconds: sorted[index + 1]?.offsetSeconds ?? null,
+      cues: [] as C[],
+    })),
+  ];
+  for (const cue of cues) {
+    const second = cueSecond(cue);
+    let at = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      if ((sorted[i] as TranscriptChapter).offsetSeconds <= second) at = i + 1;
+    }
+    sections[at]?.cues.push(cue);
+  }
+  return sections.filter((section) => section.cues.length > 0 || section.chapter !== null);
+}

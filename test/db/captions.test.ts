@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { seedDemo } from '../../demo/seed';
+import { events, recordings, searchDocuments } from '@/platform/db/schema';
+import { createTestContext, type TestContext } from '../helpers/app';
+import { authorizationCases, bearerFor, sessionFor } from '../helpers/auth';
+import { ORIGIN } from '../helpers/session';
+import { visibleText } from '../helpers/form-language';
+
+let ctx: TestContext;
+let keila: string;
+let recordingId: number;
+let fileRecordingId: number;
+
+const KEILA = 'mottekoda-keilas';
+
+const VTT = `WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+Tere tulemast Keila mõttekotta.
+
+00:01:05.900 --> 00:01:09.000
+<v Linnapea>Kaasav eelarve on meie tähtsaim teema.
+
+00:02:00.000 --> 00:02:03.000
+Küsimused &amp; <b>vastused</b> &lt;script&gt;
+`;
+
+const SRT = `1
+00:00:02,500 --> 00:00:05,000
+Welcome to the Keila think tank.
+
+2
+00:01:10,000 --> 00:01:12,000
+The participatory budget comes first.
+`;
+
+function putCaptions(id: number, lang: string, body: string, type: string, authorization?: string) {
+  const headers: Record<string, string> = { 'content-type': type };
+  if (authorization) headers.authorization = authorization;
+  return ctx.app.request(`/api/v1/recordings/${id}/captions/${lang}`, {
+    method: 'PUT',
+    headers,
+    body,
+  });
+}
+
+type ErrorBody = { error: { code: string; details?: { path: string; message: string }[] } };
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  const [event] = await ctx.deps.db.select().from(events).where(eq(events.slug, KEILA));
+  const [recording] = await ctx.deps.db
+    .select({ id: recordings.id })
+    .from(recordings)
+    .where(eq(recordings.eventId, event!.id));
+  recordingId = recording!.id;
+  const res = await ctx.app.request(`/api/v1/events/${KEILA}/recordings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: keila },
+    body: JSON.stringify({ url: 'https://media.example.org/keila.mp4', title: 'Saalist' }),
+  });
+  expect(res.status).toBe(201);
+  fileRecordingId = ((await res.json()) as { id: number }).id;
+});
+afterAll(() => ctx.close());
+
+describe('PUT /api/v1/recordings/:id/captions/:lang', () => {
+  it('stores WebVTT as cues (201, then 200 replacing them) and serves them as WebVTT', async () => {
+    const first = await putCaptions(recordingId, 'et', VTT, 'text/vtt', keila);
+    expect(first.status, await first.clone().text()).toBe(201);
+    expect(await first.json()).toMatchObject({ recordingId, language: 'et', cues: 3 });
+    const again = await putCaptions(recordingId, 'et', VTT, 'text/vtt; charset=utf-8', keila);
+    expect(again.status).toBe(200);
+
+    const vtt = await ctx.app.request(`/recordings/${recordingId}/captions/et.vtt`);
+    expect(vtt.status).toBe(200);
+    expect(vtt.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+    const text = await vtt.text();
+    expect(text.startsWith('WEBVTT')).toBe(true);
+    expect(text).toContain('00:01:05.900 --> 00:01:09.000\nKaasav eelarve on meie tähtsaim teema.');
+    // Tags are dropped, text is escaped: no markup reaches a player.
+    expect(text).toContain('Küsimused &amp; vastused &lt;script&gt;');
+    expect(text).not.toContain('<b>');
+    const { WebVTTParser } = await import('webvtt-parser');
+    expect(new WebVTTParser().parse(text).errors).toEqual([]);
+  });
+
+  it('stores SubRip in another language', async () => {
+    const res = await putCaptions(recordingId, 'en', SRT, 'application/x-subrip', keila);
+    expect(res.status).toBe(201);
+    const vtt = await (await ctx.app.request(`/recordings/${recordingId}/captions/en.vtt`)).text();
+    expect(vtt).toContain('00:00:02.500 --> 00:00:05.000\nWelcome to the Keila think tank.');
+  });
+
+  it.each([
+    [
+      'no signature',
+      'vtt',
+      'Hello\n\n00:00:01.000 --> 00:00:02.000\nx\n',
+      'body:1',
+      /^Line 1: No valid signature/,
+    ],
+    [
+      'a cue ending before it starts',
+      'vtt',
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nfine\n\n00:00:09.000 --> 00:00:03.000\nbackwards\n',
+      'body:6',
+      /^Line 6: End timestamp is not greater than start timestamp/,
+    ],
+    [
+      'a script in a cue',
+      'vtt',
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nfine\n\n00:00:03.000 --> 00:00:04.000\n<script>alert(1)</script>\n',
+      'body:7',
+      /^Line 7: Incorrect start tag/,
+    ],
+    [
+      'a NUL character',
+      'vtt',
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nab\0c\n',
+      'body:4',
+      /^Line 4: The file holds a NUL/,
+    ],
+    ['no cues', 'vtt', 'WEBVTT\n', 'body:1', /^Line 1: The file holds no cues/],
+    [
+      'an SRT block that is no cue',
+      'srt',
+      '1\n00:00:01,000 --> 00:00:02,000\nfine\n\n<html><script>alert(1)</script>\n',
+      'body:5',
+      /^Line 5: Expected a cue/,
+    ],
+    [
+      'an SRT cue ending before it starts',
+      'srt',
+      '1\n00:00:05,000 --> 00:00:02,000\nbackwards\n',
+      'body:2',
+      /^Line 2: The cue ends before it starts/,
+    ],
+  ])(
+    'refuses %s with 422 naming the line, changing nothing',
+    async (_name, format, body, path, message) => {
+      const type = format === 'vtt' ? 'text/vtt' : 'application/x-subrip';
+      const res = await putCaptions(recordingId, 'et', body, type, keila);
+      expect(res.status).toBe(422);
+      const error = ((await res.json()) as ErrorBody).error;
+      expect(error.details?.[0]?.path).toBe(path);
+      expect(error.details?.[0]?.message).toMatch(message);
+      const vtt = await (
+        await ctx.app.request(`/recordings/${recordingId}/captions/et.vtt`)
+      ).text();
+      expect(vtt).toContain('Kaasav eelarve');
+    },
+  );
+
+  it('refuses another type (415) and a language that is no code (422 naming lang)', async () => {
+    expect((await putCaptions(recordingId, 'et', VTT, 'text/plain', keila)).status).toBe(415);
+    expect((await putCaptions(recordingId, 'et', '{}', 'application/json', keila)).status).toBe(
+      415,
+    );
+    const res = await putCaptions(recordingId, 'Eesti', VTT, 'text/vtt', keila);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as ErrorBody).error.details?.[0]?.path).toBe('lang');
+  });
+
+  it('answers the authorization matrix', async () => {
+    for (const c of await authorizationCases(ctx, 'keila', 'rouge', [200, 201], 'events')) {
+      const res = await putCaptions(fileRecordingId, 'ru', VTT, 'text/vtt', c.authorization);
+      expect(res.status, c.who).toSatisfy((status: number) => c.expected.includes(status));
+    }
+    for (const c of await authorizationCases(ctx, 'keila', 'rouge', [204, 404], 'events')) {
+      const res = await ctx.app.request(`/api/v1/recordings/${fileRecordingId}/captions/ru`, {
+        method: 'DELETE',
+        headers: c.authorization ? { authorization: c.authorization } : {},
+      });
+      expect(res.status, c.who).toSatisfy((status: number) => c.expected.includes(status));
+    }
+  });
+});
+
+describe('the transcript, the player and the search table', () => {
+  it('links each cue to its whole second, under its chapter, with the player', async () => {
+    const res = await ctx.app.request(`/recordings/${recordingId}/transcript`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    // 65.9 s → ?t=65 (rounded down), YouTube's own start in the player.
+    expect(html).toMatch(
+      /href="\/recordings\/\d+\/transcript\?captions=et&amp;t=65#player" data-seek="65"/,
+    );
+    expect(html).toContain('Kaasav eelarve on meie tähtsaim teema.');
+    expect(html).toContain('Küsimused &amp; vastused &lt;script&gt;');
+    expect(html).toContain('youtube-nocookie.com');
+    const en = await (
+      await ctx.app.request(`/recordings/${recordingId}/transcript?captions=en`)
+    ).text();
+    expect(visibleText(en)).toContain('The participatory budget comes first.');
+    const recordingPage = await (await ctx.app.request(`/recordings/${recordingId}`)).text();
+    expect(recordingPage).toContain(`href="/recordings/${recordingId}/transcript"`);
+  });
+
+  it('gives a file recording a <track kind="captions"> per language', async () => {
+    expect((await putCaptions(fileRecordingId, 'et', VTT, 'text/vtt', keila)).status).toBe(201);
+    const html = await (await ctx.app.request(`/recordings/${fileRecordingId}`)).text();
+    expect(html).toMatch(
+      new RegExp(
+        `<track kind="captions" src="/recordings/${fileRecordingId}/captions/et.vtt" srclang="et"`,
+      ),
+    );
+  });
+
+  it('keeps caption cues in the search table, and removes them with the captions', async () => {
+    const rows = await ctx.deps.db
+      .select()
+      .from(searchDocuments)
+      .where(eq(searchDocuments.recordingId, fileRecordingId));
+    const cue = rows.find((row) => row.kind === 'caption' && row.body.startsWith('Kaasav'));
+    expect(cue).toMatchObject({ offsetSeconds: 65, language: 'et', published: true });
+    const res = await ctx.app.request(`/api/v1/recordings/${fileRecordingId}/captions/et`, {
+      method: 'DELETE',
+      headers: { authorization: keila },
+    });
+    expect(res.status).toBe(204);
+    const after = await ctx.deps.db
+      .select()
+      .from(searchDocuments)
+      .where(eq(searchDocuments.recordingId, fileRecordingId));
+    expect(after.filter((row) => row.kind === 'caption')).toEqual([]);
+    expect((await ctx.app.request(`/recordings/${fileRecordingId}/captions/et.vtt`)).status).toBe(
+      404,
+    );
+  });
+});
+
+describe('the organizer page', () => {
+  const page = () => `/admin/events/${KEILA}/recordings/${fileRecordingId}/captions`;
+  function upload(cookie: string, language: string, name: string, content: string) {
+    const form = new FormData();
+    form.set('language', language);
+    form.set('file', new File([content], name, { type: '' }));
+    return ctx.app.request(page(), {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN },
+      body: form,
+    });
+  }
+
+  it('uploads a file (303 to the page saying so), refuses a bad one naming its line, removes after a confirm step', async () => {
+    const cookie = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const saved = await upload(cookie, 'et', 'keila.srt', SRT);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${page()}?done=saved`);
+
+    const refused = await upload(
+      cookie,
+      'et',
+      'keila.vtt',
+      'WEBVTT\n\n00:00:09.000 --> 00:00:03.000\nx\n',
+    );
+    expect(refused.status).toBe(422);
+    expect(visibleText(await refused.text())).toContain('Rida 3: End timestamp is not greater');
+
+    const other = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
+    expect((await upload(other, 'et', 'keila.srt', SRT)).status).toBe(403);
+
+    const ask = await ctx.app.request(`${page()}/et/delete`, {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain('data-confirm-step');
+    expect((await ctx.app.request(`/recordings/${fileRecordingId}/captions/et.vtt`)).status).toBe(
+      200,
+    );
+    const done = await ctx.app.request(`${page()}/et/delete`, {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'confirm=yes',
+    });
+    expect(done.status).toBe(303);
+    expect((await ctx.app.request(`/recordings/${fileRecordingId}/captions/et.vtt`)).status).toBe(
+      404,
+    );
+  });
+});
