@@ -42,6 +42,8 @@ import {
   requestIds,
 } from '@/platform/http/middleware';
 import { compress } from '@/platform/http/compress';
+import { publicPageCache } from '@/platform/http/page-cache';
+import { isPublicAnswerPath, publicFreshness } from './public-answers';
 import { isApiPath, shellContext } from '@/platform/http/page';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -81,6 +83,8 @@ export function createApp(deps: Deps) {
   // First the request id, so every response and every log line of the request carry it (see
   // docs/architecture.md, "A request"); the access log wraps everything after it.
   app.use(requestIds());
+  // Anonymous public answers from memory while the public revision and the clock allow.
+  app.use(publicPageCache(deps, { cacheable: isPublicAnswerPath, freshness: publicFreshness }));
   // Outermost but for the request id: every answer, error pages too, goes out compressed.
   app.use(compress());
   app.use(bearerChallenge());

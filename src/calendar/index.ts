@@ -2,5 +2,13 @@
 export { AddToCalendarLinks, CalendarMenu, FeedLinks } from '@views/calendar/feed-links';
 export { eventIcs } from './feed';
 export { calendarRoutes } from './routes';
-export { escapeText, FEED_TTL_SECONDS, foldLines, organizerAddress, webcalUrl } from './rules';
+export {
+  CANCELLED_WINDOW_DAYS,
+  escapeText,
+  FEED_TTL_SECONDS,
+  foldLines,
+  organizerAddress,
+  PAST_WINDOW_DAYS,
+  webcalUrl,
+} from './rules';
 export { pruneOrphanFeedTokens, sendPersonalFeedLink } from './tokens';

@@ -29,6 +29,8 @@ export {
   listEventYears,
   loadAgenda,
   lockEvent,
+  nextEventClockInstant,
+  publicAnswersRevision,
   publicEventCondition,
   publicEventStatuses,
   publicRevision,

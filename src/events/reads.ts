@@ -320,6 +320,56 @@ export async function publicRevision(db: Queryable): Promise<number> {
   return row?.revision ?? 0;
 }
 
+/**
+ * The revision of everything public (drizzle/0014): the public calendar's revision plus the seats
+ * revision (raised by every change to registrations), one read of two rows. Every write to a
+ * table whose rows show on a public page raises one of them (docs/performance.md).
+ */
+export async function publicAnswersRevision(db: Queryable): Promise<number> {
+  const rows = await db
+    .select({ revision: publicRevisionTable.revision })
+    .from(publicRevisionTable);
+  return rows.reduce((sum, row) => sum + row.revision, 0);
+}
+
+/**
+ * The first instant after `now` at which an event's or agenda item's own times turn (start,
+ * end, the registration window, and `daysAfterEnd` after an event's end): the clock changes no
+ * public answer between two of them. Infinity when none is left.
+ */
+export async function nextEventClockInstant(
+  db: Queryable,
+  now: Date,
+  daysAfterEnd: readonly number[],
+): Promise<number> {
+  const at = now.toISOString();
+  const afterEnd = daysAfterEnd.map(
+    (days) => sql`${events.endsAt} + make_interval(days => ${days})`,
+  );
+  const result = await db.execute<{ next: string | number | null }>(sql`
+    select extract(epoch from min(instant)) * 1000 as next from (
+      select min(${events.startsAt}) as instant from ${events} where ${events.startsAt} > ${at}::timestamptz
+      union all select min(${events.endsAt}) from ${events} where ${events.endsAt} > ${at}::timestamptz
+      union all select min(${events.registrationOpensAt}) from ${events} where ${events.registrationOpensAt} > ${at}::timestamptz
+      union all select min(${events.registrationClosesAt}) from ${events} where ${events.registrationClosesAt} > ${at}::timestamptz
+      union all select min(${agendaItems.startsAt}) from ${agendaItems} where ${agendaItems.startsAt} > ${at}::timestamptz
+      union all select min(${agendaItems.endsAt}) from ${agendaItems} where ${agendaItems.endsAt} > ${at}::timestamptz
+      ${sql.join(
+        afterEnd.map(
+          (instant) =>
+            sql`union all select min(${instant}) from ${events} where ${instant} > ${at}::timestamptz`,
+        ),
+        sql` `,
+      )}
+    ) instants`);
+  // postgres.js answers the rows, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    next: string | number | null;
+  }[];
+  const next = rows[0]?.next;
+  return next === null || next === undefined ? Number.POSITIVE_INFINITY : Number(next);
+}
+
 export type FeedEventVersion = {
   id: number;
   feedRevision: number;
