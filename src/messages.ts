@@ -8,6 +8,7 @@ import { plansMessages } from '@/plans/messages';
 import { recordingMessages } from '@/recordings/messages';
 import { captionMessages } from '@/captions/messages';
 import { registrationMessages } from '@/registrations/messages';
+import { questionMessages } from '@/questions/messages';
 import { auditMessages } from '@/platform/audit/messages';
 import { commonMessages } from '@/platform/i18n/common';
 import { createTranslator, type Catalogues, type Lang, type Translate } from '@/platform/i18n';
@@ -30,6 +31,7 @@ export const catalogues: Catalogues = {
     ...plansMessages.et,
     ...embedsMessages.et,
     ...auditMessages.et,
+    ...questionMessages.et,
   },
   en: {
     ...commonMessages.en,
@@ -44,6 +46,7 @@ export const catalogues: Catalogues = {
     ...plansMessages.en,
     ...embedsMessages.en,
     ...auditMessages.en,
+    ...questionMessages.en,
   },
   ru: {
     ...commonMessages.ru,
@@ -58,6 +61,7 @@ export const catalogues: Catalogues = {
     ...plansMessages.ru,
     ...embedsMessages.ru,
     ...auditMessages.ru,
+    ...questionMessages.ru,
   },
 };
 

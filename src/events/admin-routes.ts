@@ -33,6 +33,7 @@ import {
   type EventFormValues,
 } from './forms';
 import { renderEventPage } from './event-page';
+import { questionAdminRoutes } from './question-routes';
 import { listMunicipalities } from './queries';
 import { agendaInputSchema } from './rules';
 import { findEventBySlug, loadAgenda, type StoredEvent } from './reads';
@@ -251,5 +252,6 @@ export function eventAdminRoutes() {
     }
   });
 
+  routes.route('/', questionAdminRoutes());
   return routes;
 }

@@ -17,6 +17,10 @@ import { recordingsForEvent } from '@/recordings';
 import { seatsFor } from '@/registrations';
 import { registrationWindow } from '@/registrations';
 import { notFound } from '@/platform/http/errors';
+import type { Queryable } from '@/platform/db/types';
+import type { Lang } from '@/platform/i18n';
+import { loadQuestions, questionJson } from '@/questions';
+import type { StoredEvent } from './reads';
 import { listEventPage, listMunicipalities } from './queries';
 import {
   agendaItemJson,
@@ -117,7 +121,7 @@ const copyEventRoute = createRoute({
   tags: ['Events'],
   summary: 'Copy an event as a new draft starting at another time (the next meeting of a series)',
   description:
-    'Text, place, seats, registration window and agenda are copied, every time kept at its wall-clock distance from the new start in the event’s zone. Registrations, recordings and outcomes are not copied; hosts the caller does not organize for are left out.',
+    'Text, place, seats, registration window, agenda and registration questions are copied, every time kept at its wall-clock distance from the new start in the event’s zone. Registrations (and their answers), recordings and outcomes are not copied; hosts the caller does not organize for are left out.',
   security: bearerSecurity,
   request: {
     params: slugParam,
@@ -189,6 +193,20 @@ const listMunicipalitiesRoute = createRoute({
   },
 });
 
+/** The event as the API shows it, with its registration questions in the reader's language. */
+async function eventWithQuestions(
+  db: Queryable,
+  event: StoredEvent,
+  publicUrl: string,
+  lang: Lang,
+) {
+  const questions = await loadQuestions(db, event.id);
+  return {
+    ...eventJson(event, publicUrl),
+    questions: questions.map((question) => questionJson(question, lang)),
+  };
+}
+
 export function eventsApi() {
   const api = createApiRouter();
 
@@ -211,7 +229,8 @@ export function eventsApi() {
     const { db, config, clock } = c.get('deps');
     const event = await findPublicEvent(db, c.req.valid('param').slug);
     if (!event) throw notFound('No such event');
-    const [agenda, outcomes, actionItems, recordings, seats] = await Promise.all([
+    const [shown, agenda, outcomes, actionItems, recordings, seats] = await Promise.all([
+      eventWithQuestions(db, event, config.publicUrl, c.get('lang')),
       loadAgenda(db, event.id),
       listEventOutcomes(db, event.id, { publishedOnly: true }),
       listEventActionItems(db, event.id),
@@ -220,7 +239,7 @@ export function eventsApi() {
     ]);
     return c.json(
       {
-        ...eventJson(event, config.publicUrl),
+        ...shown,
         agenda: agenda.map((item) => agendaItemJson(item, event.timezone)),
         seats,
         registration: { state: registrationWindow(event, clock.now()) },
@@ -242,7 +261,10 @@ export function eventsApi() {
     const user = requireUser(c);
     const deps = c.get('deps');
     const event = await createEvent({ ...deps, user }, c.req.valid('json'));
-    return c.json(eventJson(event, deps.config.publicUrl), 201);
+    return c.json(
+      await eventWithQuestions(deps.db, event, deps.config.publicUrl, c.get('lang')),
+      201,
+    );
   });
 
   api.openapi(copyEventRoute, async (c) => {
@@ -253,7 +275,10 @@ export function eventsApi() {
       c.req.valid('param').slug,
       c.req.valid('json').startsAt,
     );
-    return c.json(eventJson(copy, deps.config.publicUrl), 201);
+    return c.json(
+      await eventWithQuestions(deps.db, copy, deps.config.publicUrl, c.get('lang')),
+      201,
+    );
   });
 
   api.openapi(patchEventRoute, async (c) => {
@@ -264,7 +289,10 @@ export function eventsApi() {
       c.req.valid('param').slug,
       c.req.valid('json'),
     );
-    return c.json(eventJson(event, deps.config.publicUrl), 200);
+    return c.json(
+      await eventWithQuestions(deps.db, event, deps.config.publicUrl, c.get('lang')),
+      200,
+    );
   });
 
   api.openapi(putAgendaRoute, async (c) => {

@@ -5,6 +5,7 @@ import { embedOffer } from '@/embeds';
 import { EventOutcomes, listEventActionItems, listEventOutcomes } from '@/outcomes';
 import { LivePanel, recordingsForEvent } from '@/recordings';
 import { RegistrationPanel, registrationWindow, seatsFor } from '@/registrations';
+import { loadQuestions, localizeQuestion } from '@/questions';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
 import { eventJsonLd, jsonLdHosts } from './json-ld';
@@ -22,12 +23,13 @@ export async function renderEventPage(
 ) {
   const { db, config, clock } = c.get('deps');
   const now = clock.now();
-  const [agenda, outcomes, actionItems, recordings, seats] = await Promise.all([
+  const [agenda, outcomes, actionItems, recordings, seats, questions] = await Promise.all([
     loadAgenda(db, event.id),
     listEventOutcomes(db, event.id, { publishedOnly: true }),
     listEventActionItems(db, event.id),
     recordingsForEvent(db, event.id),
     seatsFor(db, event.id),
+    loadQuestions(db, event.id),
   ]);
   const ctx = pageContext(c);
   const phase = eventPhase(event, now);
@@ -57,7 +59,15 @@ export async function renderEventPage(
       seats: phase === 'before' ? seats : undefined,
       registrationOpen: phase === 'before' && window === 'open',
       registration:
-        phase === 'before' ? RegistrationPanel({ ...ctx, event, seats, state: window }) : undefined,
+        phase === 'before'
+          ? RegistrationPanel({
+              ...ctx,
+              event,
+              seats,
+              state: window,
+              questions: questions.map((question) => localizeQuestion(question, ctx.lang)),
+            })
+          : undefined,
       calendar: phase === 'before' ? CalendarMenu({ ctx, event }) : undefined,
       media: phase === 'cancelled' ? undefined : LivePanel({ ctx, event, recordings, now }),
       outcomes: phase === 'after' ? EventOutcomes({ ctx, outcomes, actionItems }) : undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { questionResponse } from '@/questions';
 import { toZonedIso } from '@/platform/time';
 import type { EventSummary } from './queries';
 import type { AgendaItemRow, StoredEvent } from './reads';
@@ -129,6 +130,9 @@ export const eventResponse = z.looseObject({
   registrationClosesAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
   updatedAt: z.string(),
+  questions: z
+    .array(questionResponse)
+    .meta({ description: 'What registering asks (answers go in the registration’s `answers`)' }),
 });
 
 // ----- the event page: what it shows in each phase ---------------------------------------------

@@ -4,6 +4,7 @@ import { agendaItemKind, eventKind, eventStatus } from '@/platform/db/schema';
 import type { ErrorDetail } from '@/platform/http/errors';
 import { DEFAULT_TIMEZONE, isValidTimezone, parseZonedIso } from '@/platform/time';
 import { singleLine } from '@/platform/text';
+import { questionsInputSchema } from '@/questions';
 
 /** The kinds and statuses are the database's enums (one list each, in the schema). */
 export const eventKinds = eventKind.enumValues;
@@ -66,6 +67,8 @@ const eventFields = {
   registrationClosesAt: dateTime.nullish(),
   status: z.enum(eventStatuses).optional(),
   cancelReason: z.string().trim().max(1000).nullish(),
+  /** Registration questions (the whole list: see saveQuestions); kept when left out. */
+  questions: questionsInputSchema.optional(),
 };
 
 export const eventInputSchema = z.strictObject(eventFields);

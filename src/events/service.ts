@@ -7,6 +7,7 @@ import type { Config } from '@/config';
 import type { Clock } from '@/platform/clock';
 import { fillSeatsAfterEventChange, notifyEventChanged } from '@/registrations';
 import { invalidFields, notFound } from '@/platform/http/errors';
+import { copyQuestions, resolveQuestions, saveQuestions, type QuestionInput } from '@/questions';
 import { slugify } from '@/platform/slug';
 import { toZonedIso } from '@/platform/time';
 import {
@@ -131,9 +132,18 @@ async function setHosts(tx: Tx, eventId: number, hostIds: number[]) {
     .values(hostIds.map((municipalityId, position) => ({ eventId, municipalityId, position })));
 }
 
+/** The questions of a body, checked (422 naming `questions.N.…`); undefined when left out. */
+function questionsOf(input: { questions?: QuestionInput[] | undefined }) {
+  if (!input.questions) return undefined;
+  const resolved = resolveQuestions(input.questions);
+  if (!resolved.ok) throw invalidFields(resolved.details);
+  return resolved.values;
+}
+
 export async function createEvent({ db, clock, user }: WriteContext, input: EventInput) {
   const resolved = resolveEventDraft(input);
   if (!resolved.ok) throw invalidFields(resolved.details);
+  const questions = questionsOf(input);
   const now = clock.now();
   const slug = await db.transaction(async (tx) => {
     const hostIds = await resolveHosts(tx, input.hosts);
@@ -152,6 +162,7 @@ export async function createEvent({ db, clock, user }: WriteContext, input: Even
       .returning();
     if (!row) throw new Error('event insert returned nothing');
     await setHosts(tx, row.id, hostIds);
+    if (questions) await saveQuestions(tx, row.id, questions);
     await recordAudit(
       tx,
       user,
@@ -217,6 +228,7 @@ export async function copyEvent(
       .returning();
     if (!row) throw new Error('event insert returned nothing');
     await setHosts(tx, row.id, copiedHosts);
+    await copyQuestions(tx, source.id, row.id);
     if (items.items.length > 0) {
       await tx
         .insert(agendaItems)
@@ -245,6 +257,7 @@ export async function updateEvent(
   patch: EventPatch,
 ) {
   const now = clock.now();
+  const questions = questionsOf(patch);
   const result = await db.transaction(async (tx) => {
     const current = await lockEvent(tx, { slug });
     if (!current) throw notFound('No such event');
@@ -279,6 +292,7 @@ export async function updateEvent(
       .where(eq(events.id, current.id))
       .returning();
     if (hostIds) await setHosts(tx, current.id, hostIds);
+    if (questions) await saveQuestions(tx, current.id, questions);
     // Registered people hear of a new time or place, or the cancellation, in this transaction.
     const mail = { publicUrl: config.publicUrl, now };
     const notice = participantNotice(before, after);

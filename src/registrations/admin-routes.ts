@@ -19,6 +19,7 @@ import { OutboxPage } from '@/accounts';
 import { CheckInPage, MessagePreview, RegistrationsAdminPage } from '@views/registrations/admin';
 import { ConfirmPage } from '@views/shell/confirm-page';
 import { registrationsCsv } from './csv';
+import { loadQuestions, localizeQuestion } from '@/questions';
 import { checkInForm, messageFormValues, type MessageFormValues } from './forms';
 import {
   audienceSizes,
@@ -70,11 +71,12 @@ export function registrationAdminRoutes() {
       status: oneOf(registrationStatuses, c.req.query('status')),
       attendance: oneOf(attendanceValues, c.req.query('attendance')),
     };
-    const [rows, counts, sizes, sent] = await Promise.all([
+    const [rows, counts, sizes, sent, questions] = await Promise.all([
       listRegistrations(db, event.id, filter),
       registrationCounts(db, event.id),
       audienceSizes(db, event.id),
       listParticipantMessages(db, event.id),
+      loadQuestions(db, event.id),
     ]);
     const sentCount = Number(c.req.query('sent'));
     c.header('Cache-Control', 'no-store');
@@ -86,6 +88,7 @@ export function registrationAdminRoutes() {
         rows,
         counts,
         filter,
+        questions: questions.map((question) => localizeQuestion(question, c.get('lang'))),
         problems: refused.action,
         messaging: {
           sizes,
@@ -140,11 +143,16 @@ export function registrationAdminRoutes() {
 
   routes.get('/admin/events/:slug/registrations.csv', async (c) => {
     const { event } = await managedEventPage(c, c.req.param('slug'));
-    const rows = await listRegistrations(c.get('deps').db, event.id, {
-      status: oneOf(registrationStatuses, c.req.query('status')),
-      attendance: oneOf(attendanceValues, c.req.query('attendance')),
-    });
-    return c.body(registrationsCsv(rows, event.timezone), 200, {
+    const { db } = c.get('deps');
+    const [rows, questions] = await Promise.all([
+      listRegistrations(db, event.id, {
+        status: oneOf(registrationStatuses, c.req.query('status')),
+        attendance: oneOf(attendanceValues, c.req.query('attendance')),
+      }),
+      loadQuestions(db, event.id),
+    ]);
+    const shown = questions.map((question) => localizeQuestion(question, c.get('lang')));
+    return c.body(registrationsCsv(rows, event.timezone, shown), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${event.slug}-registrations.csv"`,
       'Cache-Control': 'no-store',

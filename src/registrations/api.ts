@@ -27,6 +27,7 @@ import {
   type SentMessage,
 } from './participant-messages';
 import { attendanceValues, registrationInput } from './rules';
+import { answersInputSchema } from '@/questions';
 import { cancelByToken } from './participant';
 import { registerParticipant } from './register';
 
@@ -75,6 +76,7 @@ const registerRoute = createRoute({
     'Every accepted registration answers 201 with the place it gets, whether the address is new or already registered: the answer never tells which. ' +
     'For an address already registered nothing is stored and the answer is the place a new registration would get; its owner is told by email. ' +
     'The manage link is never in the answer: it goes to the address by email (before, the answer carried `manageUrl`, and an address already registered got 409 `already_registered`). ' +
+    'The event’s questions (`questions` of the event) are answered in `answers` by question id: text, the chosen option (or a list of them for `choices`) as the event gives it, or true/false for `yesno`; a missing required answer, an option not offered or an unknown question is 422 naming `answers.<questionId>`. ' +
     'Window errors: 409 `registration_not_open`, 409 `registration_closed`, 410 `event_cancelled`.',
   security: publicSecurity,
   request: {
@@ -121,6 +123,7 @@ const registrationResponse = z.object({
   checkedInAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   anonymized: z.boolean(),
+  answers: answersInputSchema,
 });
 
 const listRoute = createRoute({
@@ -258,6 +261,7 @@ export function registrationApi() {
           checkedInAt: zoned(row.checkedInAt),
           cancelledAt: zoned(row.cancelledAt),
           anonymized: row.anonymizedAt !== null,
+          answers: row.answers,
         })),
       },
       200,

@@ -1,5 +1,6 @@
 import { csvDocument, spreadsheetDateTime } from '@/platform/csv';
 import { toZonedIso } from '@/platform/time';
+import { answerText, type LocalizedQuestion } from '@/questions';
 import type { RegistrationRow } from './queries';
 
 /**
@@ -7,7 +8,11 @@ import type { RegistrationRow } from './queries';
  * RFC 4180 quoting, formula guard). Times are given twice: ISO 8601 with the offset (exact, for
  * programs) and `2026-12-15 16:00` on the event's wall clock (what spreadsheets sort as times).
  */
-export function registrationsCsv(rows: RegistrationRow[], timezone: string): string {
+export function registrationsCsv(
+  rows: RegistrationRow[],
+  timezone: string,
+  questions: LocalizedQuestion[] = [],
+): string {
   const header = [
     'id',
     'name',
@@ -21,6 +26,8 @@ export function registrationsCsv(rows: RegistrationRow[], timezone: string): str
     'checked_in_at',
     'registered_local',
     'checked_in_local',
+    // One column per question, headed by its text (answers: options as offered, yes/no).
+    ...questions.map((question) => question.label),
   ];
   return csvDocument(
     header,
@@ -37,6 +44,9 @@ export function registrationsCsv(rows: RegistrationRow[], timezone: string): str
       row.checkedInAt ? toZonedIso(row.checkedInAt, timezone) : null,
       spreadsheetDateTime(row.createdAt, timezone),
       row.checkedInAt ? spreadsheetDateTime(row.checkedInAt, timezone) : null,
+      ...questions.map((question) =>
+        answerText(question, row.answers[String(question.id)], { yes: 'yes', no: 'no' }),
+      ),
     ]),
   );
 }

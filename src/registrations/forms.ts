@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { checked, formSchema, text, type Form } from '@/platform/http/forms';
+import { checked, formFields, formSchema, text, type Form } from '@/platform/http/forms';
+import { answersFromForm, type Answers, type Question } from '@/questions';
 import { attendanceValues, registrationInput } from './rules';
 
+function formAnswers(form: Form, questions: Question[]): Answers {
+  const fields = formFields(form);
+  return answersFromForm(questions, (name) => fields[name]);
+}
+
 /** Reads the HTML form's fields into the API's shape (checkboxes send a value or nothing). */
-export function formToInput(form: Form): unknown {
+export function formToInput(form: Form, questions: Question[]): unknown {
   const optional = (name: string) => (name in form ? text(form, name) : undefined);
   return {
     name: text(form, 'name'),
@@ -13,11 +19,14 @@ export function formToInput(form: Form): unknown {
     needs: optional('needs'),
     consent: checked(form, 'consent') ? true : undefined,
     followUp: checked(form, 'followUp'),
+    answers: formAnswers(form, questions),
   };
 }
 
-/** The public registration form (POST /events/:slug/register). */
-export const registrationForm = formSchema(formToInput, registrationInput);
+/** The public registration form of an event asking these questions (POST /events/:slug/register). */
+export function registrationForm(questions: Question[]) {
+  return formSchema((form) => formToInput(form, questions), registrationInput);
+}
 
 /** What the person typed, to show the form again beside its errors. */
 export type RegistrationFormValues = {
@@ -27,9 +36,10 @@ export type RegistrationFormValues = {
   attendance?: string;
   needs?: string;
   followUp?: boolean;
+  answers?: Answers;
 };
 
-export function registrationFormValues(form: Form): RegistrationFormValues {
+export function registrationFormValues(form: Form, questions: Question[]): RegistrationFormValues {
   return {
     name: text(form, 'name'),
     email: text(form, 'email'),
@@ -37,6 +47,7 @@ export function registrationFormValues(form: Form): RegistrationFormValues {
     attendance: text(form, 'attendance'),
     needs: text(form, 'needs'),
     followUp: checked(form, 'followUp'),
+    answers: formAnswers(form, questions),
   };
 }
 

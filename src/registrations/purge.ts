@@ -22,6 +22,7 @@ export async function purgeRegistrations(
       email: null,
       organization: null,
       needs: null,
+      answers: {},
       pendingManageTokenHash: null,
       anonymizedAt: now,
       updatedAt: now,

@@ -3,6 +3,7 @@ import { findEvent, type EventRow } from '@/events';
 import { registrations } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import { hashToken } from '@/platform/tokens';
+import type { Answers } from '@/questions';
 import { seatsSummary, type Attendance, type RegistrationStatus, type Seats } from './rules';
 
 /** The event fields registration works with (rules, emails, calendar file, pages). */
@@ -94,6 +95,7 @@ export const registrationColumns = {
   email: registrations.email,
   organization: registrations.organization,
   needs: registrations.needs,
+  answers: registrations.answers,
   attendance: registrations.attendance,
   lang: registrations.lang,
   status: registrations.status,
@@ -112,6 +114,8 @@ export type RegistrationRow = {
   email: string | null;
   organization: string | null;
   needs: string | null;
+  /** Answers to the event's questions by question id (`{}` once purged). */
+  answers: Answers;
   attendance: Attendance;
   lang: string;
   status: RegistrationStatus;

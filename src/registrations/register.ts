@@ -2,10 +2,11 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { registrations } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
-import { HttpError } from '@/platform/http/errors';
+import { HttpError, invalidFields } from '@/platform/http/errors';
 import type { Lang } from '@/platform/i18n';
 import { hashToken, newToken } from '@/platform/tokens';
 import { lockEvent } from '@/events';
+import { checkAnswers, loadQuestions } from '@/questions';
 import { inPersonCounts, registrationById, type RegistrationEvent } from './queries';
 import { registrationWindow, seatOutcome, windowError, type RegistrationInput } from './rules';
 import {
@@ -75,6 +76,8 @@ export async function registerParticipant(
   try {
     outcome = await deps.db.transaction(async (tx) => {
       const event = refuseUnlessOpen(await lockEvent(tx, { slug }), now);
+      const answers = checkAnswers(await loadQuestions(tx, event.id), input.answers);
+      if (!answers.ok) throw invalidFields(answers.details);
       const [existing] = await tx
         .select({ id: registrations.id, createdAt: registrations.createdAt })
         .from(registrations)
@@ -116,6 +119,7 @@ export async function registerParticipant(
           email: input.email,
           organization: input.organization ?? null,
           needs: input.needs ?? null,
+          answers: answers.answers,
           attendance: input.attendance,
           lang,
           status: seat,

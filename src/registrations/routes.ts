@@ -16,6 +16,7 @@ import { registrationAdminRoutes } from './admin-routes';
 import { limitRegistrations } from './api';
 import { attendanceForm, registrationForm, registrationFormValues } from './forms';
 import { findEvent, isPublicEvent } from '@/events';
+import { loadQuestions, localizeQuestion } from '@/questions';
 import { seatsFor } from './queries';
 import { registrationWindow } from './rules';
 import { cancelByToken, loadManaged, switchAttendance } from './participant';
@@ -36,13 +37,14 @@ export function registrationRoutes() {
     await limitRegistrations(c);
     const form = await readForm(c);
     const ctx = pageContext(c);
+    const questions = await loadQuestions(deps.db, event.id);
     // A filled honeypot is a bot: answer like a success, store and send nothing.
     if (text(form, 'website')) {
       const as = text(form, 'attendance') === 'online' ? 'online' : 'seat';
       return c.redirect(confirmationPath(slug, { as }), 303);
     }
     try {
-      const input = formInput(registrationForm, form);
+      const input = formInput(registrationForm(questions), form);
       const result = await registerParticipant(deps, slug, input, c.get('lang'));
       // Post/Redirect/Get: a reload or Back shows the confirmation again and registers nobody.
       return c.redirect(confirmationPath(slug, confirmationOf(result, input.attendance)), 303);
@@ -67,7 +69,8 @@ export function registrationRoutes() {
           event,
           seats: await seatsFor(deps.db, event.id),
           state: registrationWindow(event, deps.clock.now()),
-          values: registrationFormValues(form),
+          values: registrationFormValues(form, questions),
+          questions: questions.map((question) => localizeQuestion(question, ctx.lang)),
           problems,
         }),
         problems.status,

@@ -2,6 +2,7 @@ import type { EventStatus } from '@/events';
 import type { ErrorCode } from '@/platform/http/errors';
 import { z } from 'zod';
 import { singleLine } from '@/platform/text';
+import { answersInputSchema } from '@/questions';
 
 export const attendanceValues = ['in_person', 'online'] as const;
 export type Attendance = (typeof attendanceValues)[number];
@@ -131,6 +132,7 @@ export const registrationInput = z.strictObject({
     })
     .meta({ type: 'boolean', const: true, description: 'Must be true' }),
   followUp: z.boolean().optional(),
+  answers: answersInputSchema.optional(),
 });
 
 export type RegistrationInput = z.output<typeof registrationInput>;

@@ -79,6 +79,7 @@ describe('registrations CSV', () => {
   const row = (values: Partial<RegistrationRow>): RegistrationRow => ({
     id: 1,
     eventId: 7,
+    answers: {},
     name: 'Mari',
     email: 'mari@example.ee',
     organization: null,

@@ -129,12 +129,15 @@ describe('registration input', () => {
     expect(registrationInput.safeParse({ ...good, consent: false }).success).toBe(false);
   });
   it('reads the form, where a checkbox is present or absent', () => {
-    const input = formToInput({
-      name: 'Jüri',
-      email: 'j@example.ee',
-      attendance: 'online',
-      consent: 'yes',
-    });
+    const input = formToInput(
+      {
+        name: 'Jüri',
+        email: 'j@example.ee',
+        attendance: 'online',
+        consent: 'yes',
+      },
+      [],
+    );
     expect(registrationInput.parse(input)).toMatchObject({
       name: 'Jüri',
       consent: true,
@@ -142,7 +145,7 @@ describe('registration input', () => {
     });
     expect(
       registrationInput.safeParse(
-        formToInput({ name: 'Jüri', email: 'j@example.ee', attendance: 'online' }),
+        formToInput({ name: 'Jüri', email: 'j@example.ee', attendance: 'online' }, []),
       ).success,
     ).toBe(false);
   });
@@ -233,6 +236,7 @@ describe('CSV export', () => {
     const row: RegistrationRow = {
       id: 1,
       eventId: 7,
+      answers: {},
       name: 'Õie Žäkälä-Šööd',
       email: 'oie@example.ee',
       organization: '=HYPERLINK("x")',

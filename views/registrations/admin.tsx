@@ -1,4 +1,5 @@
 import type { CurrentUser } from '@/platform/auth/auth';
+import { answerText, type LocalizedQuestion } from '@/questions';
 import { formatShortDate, formatTime } from '@/platform/time';
 import type {
   RegistrationCounts,
@@ -154,6 +155,7 @@ export function RegistrationsAdminPage(
   props: AdminProps & {
     filter: { status?: RegistrationStatus; attendance?: Attendance };
     messaging: Messaging;
+    questions: LocalizedQuestion[];
   },
 ) {
   const { t, lang, event, rows, filter } = props;
@@ -209,6 +211,17 @@ export function RegistrationsAdminPage(
                 <th scope="col">{t('registration.attendance')}</th>
                 <th scope="col">{t('registration.admin.status')}</th>
                 <th scope="col">{t('registration.needs')}</th>
+                {props.questions.map((question) => (
+                  <th scope="col">
+                    {question.label}
+                    {question.sensitive ? (
+                      <span class="meta" title={t('question.sensitive')}>
+                        {' '}
+                        *
+                      </span>
+                    ) : null}
+                  </th>
+                ))}
                 <th scope="col">{t('registration.admin.registeredAt')}</th>
                 <th scope="col">{t('registration.admin.checkedIn')}</th>
                 <th scope="col">{t('registration.admin.actions')}</th>
@@ -225,6 +238,14 @@ export function RegistrationsAdminPage(
                   <td>{t(`registration.attendance.${row.attendance}`)}</td>
                   <td>{t(`registration.admin.status.${row.status}`)}</td>
                   <td>{row.needs}</td>
+                  {props.questions.map((question) => (
+                    <td>
+                      {answerText(question, row.answers[String(question.id)], {
+                        yes: t('question.yes'),
+                        no: t('question.no'),
+                      })}
+                    </td>
+                  ))}
                   <td>
                     {formatShortDate(row.createdAt, event.timezone, lang)}{' '}
                     {formatTime(row.createdAt, event.timezone, lang)}

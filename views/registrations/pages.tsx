@@ -8,6 +8,7 @@ import { ErrorSummary } from '@views/shell/form';
 import { RegistrationPanel } from './registration-panel';
 import { AddToCalendarLinks } from '@/calendar';
 import type { Confirmation } from '@/registrations/confirmation';
+import type { LocalizedQuestion } from '@/questions';
 
 /** Pages with a manage token in their address: not indexed, never sent on as a referrer. */
 const privateHead = (
@@ -135,6 +136,7 @@ export function RegistrationFormPage(
     seats: Seats;
     state: WindowState;
     values: RegistrationFormValues;
+    questions: LocalizedQuestion[];
     problems: FormProblems;
   },
 ) {
@@ -151,6 +153,7 @@ export function RegistrationFormPage(
         seats={props.seats}
         state={props.state}
         values={props.values}
+        questions={props.questions}
         problems={props.problems}
       />
     </Layout>

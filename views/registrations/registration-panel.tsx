@@ -4,6 +4,7 @@ import type { RegistrationFormValues } from '@/registrations/forms';
 import { attendanceValues, type Seats, type WindowState } from '@/registrations/rules';
 import { formatDayTime } from '@/platform/time';
 import { ErrorSummary, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
+import { AnswerFields, answerField, type LocalizedQuestion } from '@/questions';
 
 export type RegistrationPanelProps = {
   t: Translate;
@@ -19,6 +20,8 @@ export type RegistrationPanelProps = {
   };
   seats: Seats;
   state: WindowState;
+  /** The event's own questions, in the reader's language. */
+  questions?: LocalizedQuestion[];
   /** What the person typed, when the form comes back with errors. */
   values?: RegistrationFormValues;
   /** What to correct, when the form comes back refused. */
@@ -63,6 +66,9 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
     needs: t('registration.needs'),
     consent: t('registration.consentLabel'),
     followUp: t('registration.followUp'),
+    ...Object.fromEntries(
+      (props.questions ?? []).map((question) => [answerField(question), question.label]),
+    ),
   };
   return (
     <section class="registration" id="registration" aria-labelledby="registration-title">
@@ -158,6 +164,12 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
               {values.needs ?? ''}
             </textarea>
           </div>
+          <AnswerFields
+            t={t}
+            questions={props.questions ?? []}
+            values={values.answers ?? {}}
+            errors={errors}
+          />
           <p class="hp" aria-hidden="true">
             <label for="reg-website">{t('registration.honeypot')}</label>
             <input id="reg-website" name="website" tabindex={-1} autocomplete="off" />

@@ -225,6 +225,7 @@ export function EventSubnav({
   const links: [string, MessageKey][] = [
     [`/admin/events/${slug}`, 'admin.events.edit'],
     [`/admin/events/${slug}/agenda`, 'admin.events.agenda'],
+    [`/admin/events/${slug}/questions`, 'question.editor.nav'],
     [`/admin/events/${slug}/registrations`, 'admin.events.registrations'],
     [`/admin/events/${slug}/check-in`, 'admin.events.checkIn'],
     [`/admin/events/${slug}/recordings`, 'admin.events.recordings'],
