@@ -51,6 +51,30 @@ const markdown = new Marked({
  */
 export function renderMarkdown(source: string | null | undefined): string {
   if (!source) return '';
+  const known = rendered.get(source);
+  if (known !== undefined) {
+    // Most recently used last: the oldest is the first one out.
+    rendered.delete(source);
+    rendered.set(source, known);
+    return known;
+  }
+  const html = sanitizedHtml(source);
+  rendered.set(source, html);
+  if (rendered.size > RENDERED_KEPT) {
+    const oldest = rendered.keys().next();
+    if (!oldest.done) rendered.delete(oldest.value);
+  }
+  return html;
+}
+
+/**
+ * Rendering and sanitising costs about a millisecond per kilobyte and the result depends on the
+ * source alone, so each source is rendered once while it is among the last RENDERED_KEPT used.
+ */
+const RENDERED_KEPT = 1000;
+const rendered = new Map<string, string>();
+
+function sanitizedHtml(source: string): string {
   const html = markdown.parse(source, { async: false });
   return sanitizeHtml(html, {
     allowedTags,
