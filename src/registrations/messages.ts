@@ -71,6 +71,9 @@ export const registrationMessages = defineMessages(
     'registration.manage.cancel': 'Tühista registreering',
     'registration.manage.cancelConfirm': 'Jah, tühista minu registreering',
     'registration.manage.cancelled': 'Registreering on tühistatud.',
+    'registration.cancelConfirm.question': 'Kas tühistada oma registreering sündmusele „{title}”?',
+    'registration.cancelConfirm.details':
+      'Sinu koht vabaneb kohe ja läheb ootejärjekorras järgmisele. Kui soovid siiski tulla, saad uuesti registreeruda, kui kohti on veel.',
     'registration.manage.updated': 'Registreering on muudetud.',
     'registration.manage.calendar': 'Minu sündmused kalendris',
     'registration.manage.calendarHint':
@@ -119,6 +122,10 @@ export const registrationMessages = defineMessages(
     'registration.outbox.subject': 'Teema',
     'registration.outbox.created': 'Loodud',
     'registration.outbox.attempts': 'Katseid',
+    'registration.outbox.state.pending': 'ootel',
+    'registration.outbox.state.sending': 'saatmisel',
+    'registration.outbox.state.sent': 'saadetud',
+    'registration.outbox.state.failed': 'ebaõnnestunud',
     'email.greeting': 'Tere!',
     'email.signature': 'Koda · sündmuse korraldajad',
     'email.when': 'Aeg: {when}',
@@ -253,6 +260,9 @@ export const registrationMessages = defineMessages(
     'registration.manage.cancel': 'Cancel the registration',
     'registration.manage.cancelConfirm': 'Yes, cancel my registration',
     'registration.manage.cancelled': 'The registration is cancelled.',
+    'registration.cancelConfirm.question': 'Cancel your registration for “{title}”?',
+    'registration.cancelConfirm.details':
+      'Your place is freed at once and goes to the next person on the waiting list. If you want to come after all, you can register again while places are left.',
     'registration.manage.updated': 'The registration has been changed.',
     'registration.manage.calendar': 'My events in my calendar',
     'registration.manage.calendarHint':
@@ -301,6 +311,10 @@ export const registrationMessages = defineMessages(
     'registration.outbox.subject': 'Subject',
     'registration.outbox.created': 'Created',
     'registration.outbox.attempts': 'Attempts',
+    'registration.outbox.state.pending': 'pending',
+    'registration.outbox.state.sending': 'sending',
+    'registration.outbox.state.sent': 'sent',
+    'registration.outbox.state.failed': 'failed',
     'email.greeting': 'Hello,',
     'email.signature': 'Koda · the organizers of the event',
     'email.when': 'When: {when}',
@@ -433,6 +447,9 @@ export const registrationMessages = defineMessages(
     'registration.manage.cancel': 'Отменить регистрацию',
     'registration.manage.cancelConfirm': 'Да, отменить мою регистрацию',
     'registration.manage.cancelled': 'Регистрация отменена.',
+    'registration.cancelConfirm.question': 'Отменить вашу регистрацию на «{title}»?',
+    'registration.cancelConfirm.details':
+      'Ваше место сразу освободится и перейдёт к следующему в листе ожидания. Если вы всё же захотите прийти, можно зарегистрироваться снова, пока есть места.',
     'registration.manage.updated': 'Регистрация изменена.',
     'registration.manage.calendar': 'Мои мероприятия в календаре',
     'registration.manage.calendarHint':
@@ -481,6 +498,10 @@ export const registrationMessages = defineMessages(
     'registration.outbox.subject': 'Тема',
     'registration.outbox.created': 'Создано',
     'registration.outbox.attempts': 'Попыток',
+    'registration.outbox.state.pending': 'ожидает',
+    'registration.outbox.state.sending': 'отправляется',
+    'registration.outbox.state.sent': 'отправлено',
+    'registration.outbox.state.failed': 'не отправлено',
     'email.greeting': 'Здравствуйте!',
     'email.signature': 'Koda · организаторы мероприятия',
     'email.when': 'Время: {when}',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
 import { agendaItems, registrations } from '@/platform/db/schema';
-import type { Lang } from '@/platform/i18n';
+import { languages, type Lang } from '@/platform/i18n';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { sessionFor } from '../helpers/auth';
 import { expectOnlyIn, expectRefusedFormIn } from '../helpers/form-language';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const LANGS: Lang[] = ['et', 'en'];
+const LANGS: Lang[] = [...languages];
 const withLang = (path: string, lang: Lang) =>
   `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 

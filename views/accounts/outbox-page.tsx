@@ -18,7 +18,9 @@ export function OutboxPage(props: PageContext & { user: CurrentUser; messages: O
         {(['pending', 'sending', 'sent', 'failed'] as const).map((status) => (
           <>
             {' · '}
-            <a href={`/admin/outbox?status=${status}`}>{status}</a>
+            <a href={`/admin/outbox?status=${status}`}>
+              {t(`registration.outbox.state.${status}`)}
+            </a>
           </>
         ))}
       </p>
@@ -28,7 +30,8 @@ export function OutboxPage(props: PageContext & { user: CurrentUser; messages: O
           <li class="card" id={`m${message.id}`}>
             <details>
               <summary>
-                <span class="badge">{message.status}</span> <strong>{message.subject}</strong>{' '}
+                <span class="badge">{t(`registration.outbox.state.${message.status}`)}</span>{' '}
+                <strong>{message.subject}</strong>{' '}
                 <span class="meta">
                   → {message.recipient} · {message.kind} ·{' '}
                   {formatShortDate(message.createdAt, ZONE, lang)}{' '}
