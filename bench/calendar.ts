@@ -13,6 +13,7 @@ import type { Deps } from '@/platform/deps';
 import { fixedClock } from '@/platform/clock';
 import { createLog } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
+import { missingFileStore } from '@/platform/files/store';
 
 export type CalendarBenchResult = {
   events: number;
@@ -144,6 +145,7 @@ export async function benchCalendar(
       clock: fixedClock(NOW),
       mailer: noMailer,
       log: createLog('silent'),
+      files: missingFileStore('The bench keeps no files'),
     };
     const ids = await seed(deps, count);
     const app = createApp(deps);

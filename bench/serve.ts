@@ -18,6 +18,7 @@ import { chapters, events, recordings, registrations } from '@/platform/db/schem
 import type { Deps } from '@/platform/deps';
 import { createLog } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
+import { missingFileStore } from '@/platform/files/store';
 import { NOW, scratchDatabase, seed } from './calendar';
 
 export type BenchRequest =
@@ -58,6 +59,7 @@ const deps: Deps = {
   clock: { now: () => new Date(NOW.getTime() + (performance.now() - startedAt)) },
   mailer: noMailer,
   log: createLog('silent'),
+  files: missingFileStore('The bench keeps no files'),
 };
 const ids = await seed(deps, Number(process.env.BENCH_EVENTS ?? 1_000));
 // Recordings for every second past event, ten chapters each: what the archive searches.

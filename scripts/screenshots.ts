@@ -4,7 +4,9 @@
  * on an in-memory PGlite with the demo programme and a fixed clock, and drives Debian's Chromium
  * (/usr/bin/chromium, the one the browser tests use) under the page's real CSP.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { serve } from '@hono/node-server';
@@ -16,6 +18,7 @@ import { fromPglite } from '../src/platform/db/pglite';
 import { migrateDatabase } from '../src/platform/db/migrate';
 import { memoryLog } from '../src/platform/log';
 import { noMailer } from '../src/platform/mail/mailer';
+import { localFileStore } from '../src/platform/files/local';
 import { seedDemo } from '../demo/seed';
 
 /** A Thursday in late November: the demo has an event on now, two ahead and ten years behind. */
@@ -53,6 +56,7 @@ const app = createApp({
   clock,
   mailer: noMailer,
   log: memoryLog(),
+  files: localFileStore(mkdtempSync(join(tmpdir(), 'koda-screenshots-'))),
 });
 const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
   const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

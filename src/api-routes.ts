@@ -7,6 +7,7 @@ import { captionsApi } from '@/captions';
 import { registrationApi } from '@/registrations';
 import { outcomesApi } from '@/outcomes';
 import { plansApi } from '@/plans';
+import { documentsApi } from '@/documents';
 import { apiAccess, createApiRouter, requireJsonBody } from '@/platform/http/api-router';
 import { cachePublicReads, documentPublicReadCaching } from '@/platform/http/conditional';
 import { documentTokenRefusals, TOKEN_SECURITY_DESCRIPTION } from '@/platform/http/openapi';
@@ -44,6 +45,7 @@ function v1Routes() {
     registrationApi(),
     outcomesApi(),
     plansApi(),
+    documentsApi(),
   ];
   for (const feature of features) v1.route('/', feature);
   documentPublicReadCaching(v1);
@@ -75,6 +77,10 @@ function openApiDocument(v1: OpenAPIHono<AppEnv>, publicUrl: string) {
       { name: 'Recordings', description: 'Webcasts and recordings, their chapters, the archive' },
       { name: 'Outcomes', description: 'Minutes, proposals, decisions and questions of a meeting' },
       { name: 'Action plans', description: 'Plans, their items and dated progress reports' },
+      {
+        name: 'Documents',
+        description: 'Agendas, slides, minutes and other files of events, outcomes and plans',
+      },
     ],
   });
 }

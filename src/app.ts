@@ -25,6 +25,7 @@ import { messageUnsubscribeRoutes, registrationRoutes } from '@/registrations';
 import { municipalityRoutes } from '@/municipalities';
 import { planRoutes } from '@/plans';
 import { planAdminRoutes } from '@/plans';
+import { downloadRoutes, isUploadRequest } from '@/documents';
 import { CSP_DIRECTIVES } from '@/platform/http/csp';
 import {
   codeForStatus,
@@ -101,14 +102,14 @@ export function createApp(deps: Deps) {
       overwrite: false,
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+  // Uploads are streamed to the file store under their own limit (MAX_UPLOAD_BYTES).
+  app.use((c, next) => (isUploadRequest(c.req.method, c.req.path) ? next() : limitBody(c, next)));
 
   app.get('/healthz', async (c) => {
     const healthy = await ping(c.get('deps').db);
@@ -142,6 +143,7 @@ export function createApp(deps: Deps) {
   app.route('/', planRoutes());
   app.route('/', planAdminRoutes());
   app.route('/', calendarRoutes());
+  app.route('/', downloadRoutes());
 
   app.notFound((c) => renderError(c, new HttpError('not_found', 'Not found')));
   app.onError((error, c) => {

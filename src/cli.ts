@@ -11,6 +11,7 @@ import { runOutboxJob, runPurgeJob } from '@/jobs';
 import { systemClock } from '@/platform/clock';
 import { createLog } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
+import { openFileStore } from '@/platform/files/open';
 import { createSmtpMailer } from '@/platform/mail/smtp';
 import { describeStartupError } from '@/platform/startup';
 import { seedDemo } from '../demo/seed';
@@ -119,6 +120,7 @@ const commands: Record<string, Command> = {
       clock: systemClock,
       mailer: noMailer,
       log: createLog('silent'),
+      files: openFileStore(config),
     });
     console.log(
       `Anonymised ${result.registrations} registration(s) of events that ended over ${config.retentionDays} days ago; deleted ${result.outbox} old outbox message(s).`,
@@ -137,6 +139,7 @@ const commands: Record<string, Command> = {
         clock: systemClock,
         mailer,
         log: createLog(config.logLevel),
+        files: openFileStore(config),
       });
       console.log(
         config.smtpUrl

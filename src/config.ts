@@ -25,6 +25,32 @@ const configSchema = z.object({
     .transform((value) => value === 'true'),
   /** Whether a proxy in front sets the client address: false, true (x-forwarded-for), cloudflare. */
   TRUST_PROXY: z.enum(['false', 'true', 'cloudflare']).default('false'),
+  /** Where uploaded documents are kept: `DATA_DIR/files`, or an S3-compatible bucket. */
+  FILES_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.preprocess(emptyAsUndefined, urlWithProtocols(['http', 'https']).optional()),
+  S3_BUCKET: z.preprocess(emptyAsUndefined, z.string().min(3).max(63).optional()),
+  S3_REGION: z.preprocess(emptyAsUndefined, z.string().min(1).default('us-east-1')),
+  S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(5_368_709_120).default(26_214_400),
+});
+
+/** Settings that depend on each other. */
+const checkedConfigSchema = configSchema.superRefine((settings, context) => {
+  if (settings.FILES_DRIVER === 's3' && !settings.S3_BUCKET) {
+    context.addIssue({
+      code: 'custom',
+      path: ['S3_BUCKET'],
+      message: 'required when FILES_DRIVER=s3',
+    });
+  }
+  if (!settings.S3_ACCESS_KEY_ID !== !settings.S3_SECRET_ACCESS_KEY) {
+    context.addIssue({
+      code: 'custom',
+      path: [settings.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+      message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+    });
+  }
 });
 
 export type Config = {
@@ -42,13 +68,28 @@ export type Config = {
   seedDemo: boolean;
   /** Where clientAddress() may read the client's address: the socket only, or a proxy header. */
   trustProxy: 'none' | 'forwarded' | 'cloudflare';
+  /** Where uploaded documents are kept (src/platform/files); on Workers the R2 binding FILES. */
+  files: {
+    driver: 'local' | 's3';
+    /** The local store's directory. */
+    dir: string;
+    s3: {
+      bucket: string;
+      endpoint: string | undefined;
+      region: string;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+    } | null;
+  };
+  /** The largest upload taken (413 above it). */
+  maxUploadBytes: number;
 };
 
 export class ConfigError extends Error {}
 
 /** Parses settings from an environment; throws ConfigError with a one-line message naming the setting. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = checkedConfigSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join('.') ?? 'setting';
@@ -73,6 +114,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : settings.TRUST_PROXY === 'cloudflare'
           ? 'cloudflare'
           : 'none',
+    files: {
+      driver: settings.FILES_DRIVER,
+      dir: `${settings.DATA_DIR.replace(/\/+$/, '')}/files`,
+      s3:
+        settings.FILES_DRIVER === 's3' && settings.S3_BUCKET
+          ? {
+              bucket: settings.S3_BUCKET,
+              endpoint: settings.S3_ENDPOINT,
+              region: settings.S3_REGION,
+              accessKeyId: settings.S3_ACCESS_KEY_ID,
+              secretAccessKey: settings.S3_SECRET_ACCESS_KEY,
+            }
+          : null,
+    },
+    maxUploadBytes: settings.MAX_UPLOAD_BYTES,
   };
 }
 

@@ -9,6 +9,7 @@ import { recordingMessages } from '@/recordings/messages';
 import { captionMessages } from '@/captions/messages';
 import { registrationMessages } from '@/registrations/messages';
 import { questionMessages } from '@/questions/messages';
+import { documentsMessages } from '@/documents/messages';
 import { auditMessages } from '@/platform/audit/messages';
 import { commonMessages } from '@/platform/i18n/common';
 import { createTranslator, type Catalogues, type Lang, type Translate } from '@/platform/i18n';
@@ -32,6 +33,7 @@ export const catalogues: Catalogues = {
     ...embedsMessages.et,
     ...auditMessages.et,
     ...questionMessages.et,
+    ...documentsMessages.et,
   },
   en: {
     ...commonMessages.en,
@@ -47,6 +49,7 @@ export const catalogues: Catalogues = {
     ...embedsMessages.en,
     ...auditMessages.en,
     ...questionMessages.en,
+    ...documentsMessages.en,
   },
   ru: {
     ...commonMessages.ru,
@@ -62,6 +65,7 @@ export const catalogues: Catalogues = {
     ...embedsMessages.ru,
     ...auditMessages.ru,
     ...questionMessages.ru,
+    ...documentsMessages.ru,
   },
 };
 

@@ -11,6 +11,7 @@ import { startJobs } from '@/jobs';
 import { createSmtpMailer } from '@/platform/mail/smtp';
 import { DEMO_ORGANIZER, seedDemo } from '../demo/seed';
 import { describeStartupError } from '@/platform/startup';
+import { openFileStore } from '@/platform/files/open';
 
 async function main() {
   const config = loadConfig();
@@ -35,6 +36,7 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await migrateDatabase(database);
+  const files = openFileStore(config);
   const seeded = config.seedDemo ? await seedDemo(database.db, systemClock.now()) : false;
   if (seeded) log.info('demo programme loaded');
 
@@ -42,7 +44,7 @@ async function main() {
   const mailer = config.smtpUrl
     ? createSmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs)
     : noMailer;
-  const deps = { db: database.db, config, clock: systemClock, mailer, log };
+  const deps = { db: database.db, config, clock: systemClock, mailer, log, files };
   const app = createApp(deps);
   running.jobs = startJobs(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;

@@ -14,12 +14,17 @@ import { runPurgeJob, runReminderJob } from '@/jobs';
 import { systemClock } from '@/platform/clock';
 import { createLog, loggableError, type Log } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
+import { r2FileStore, type R2Binding } from '@/platform/files/r2';
+import { missingFileStore } from '@/platform/files/store';
 
 /** The Hyperdrive binding: a pooled connection string to the one Postgres. */
 export type Hyperdrive = { connectionString: string };
 
-/** What wrangler.toml binds: HYPERDRIVE, plus plain-text vars (PUBLIC_URL, LOG_LEVEL, …). */
-export type WorkerEnv = { HYPERDRIVE: Hyperdrive } & Record<string, unknown>;
+/**
+ * What wrangler.toml binds: HYPERDRIVE, the R2 bucket FILES for documents, plus plain-text vars
+ * (PUBLIC_URL, LOG_LEVEL, …).
+ */
+export type WorkerEnv = { HYPERDRIVE: Hyperdrive; FILES?: R2Binding } & Record<string, unknown>;
 
 /** The parts of the Workers runtime's ExecutionContext and ScheduledController we use. */
 export type WorkerContext = { waitUntil(promise: Promise<unknown>): void };
@@ -73,7 +78,10 @@ function openRequestDatabase(env: WorkerEnv): { db: Db; close(): Promise<void> }
 
 export function buildDeps(env: WorkerEnv, db: Db): Deps {
   const config = workerConfig(env);
-  return { db, config, clock: systemClock, mailer: noMailer, log: workerLog(config) };
+  const files = env.FILES
+    ? r2FileStore(env.FILES)
+    : missingFileStore('The R2 binding FILES is missing (see wrangler.toml)');
+  return { db, config, clock: systemClock, mailer: noMailer, log: workerLog(config), files };
 }
 
 /** Runs every job in turn; one failing does not stop the others. Returns the names that failed. */
@@ -124,6 +132,9 @@ const perRequestDeps: Deps = {
   },
   get log() {
     return current().log;
+  },
+  get files() {
+    return current().files;
   },
 };
 

@@ -20,7 +20,7 @@ import { purgeCutoff } from '@/registrations';
  * to run concurrently in several processes: the outbox claims with SKIP LOCKED, reminders are
  * deduplicated by key, purge is an idempotent UPDATE.
  */
-export type JobDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'log'>;
+export type JobDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'log' | 'files'>;
 
 export async function runOutboxJob(deps: JobDeps, hold?: HoldState): Promise<SendReport> {
   // Queued "forgot your password?" requests first, so their emails go out in this run.

@@ -5,9 +5,18 @@ import type { Clock } from './clock';
 import type { Lang, Translate } from '@/platform/i18n';
 import type { Log } from './log';
 import type { Mailer } from '@/platform/mail/mailer';
+import type { FileStore } from './files/store';
 
 /** Everything the app takes from outside; createApp receives it, features read it from the context. */
-export type Deps = { db: Db; config: Config; clock: Clock; mailer: Mailer; log: Log };
+export type Deps = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  mailer: Mailer;
+  log: Log;
+  /** Where uploaded documents are kept (src/platform/files). */
+  files: FileStore;
+};
 
 /**
  * What a request carries. `deps.log` and `log` are the same request-bound log: every line

@@ -6,6 +6,11 @@ import { fixedClock } from '@/platform/clock';
 import { memoryLog } from '@/platform/log';
 import type { Mailer } from '@/platform/mail/mailer';
 import { noMailer } from '@/platform/mail/mailer';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localFileStore } from '@/platform/files/local';
+import type { FileStore } from '@/platform/files/store';
 import { freshDatabase } from './database';
 import { checkingApiContract } from './openapi-contract';
 
@@ -26,19 +31,31 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** The app on a fresh migrated database with a fixed clock; call close() in afterAll. */
 export async function createTestContext(
-  options: { now?: string; config?: Record<string, string>; mailer?: Mailer } = {},
+  options: {
+    now?: string;
+    config?: Record<string, string>;
+    mailer?: Mailer;
+    /** The file store; by default a directory of its own, removed by close(). */
+    files?: FileStore;
+  } = {},
 ): Promise<TestContext> {
   const database = await freshDatabase();
   const clock = fixedClock(options.now ?? TEST_NOW);
   const log = memoryLog();
+  const filesDir = join(tmpdir(), `koda-test-files-${crypto.randomUUID()}`);
   const deps: Deps = {
     db: database.db,
     config: testConfig(options.config),
     clock,
     mailer: options.mailer ?? noMailer,
     log,
+    files: options.files ?? localFileStore(filesDir),
   };
   // Every /api/v1 answer a test sees is checked against the OpenAPI document (see openapi-contract.ts).
   const app = checkingApiContract(createApp(deps));
-  return { app, database, deps, clock, log, close: () => database.close() };
+  const close = async () => {
+    await database.close();
+    await rm(filesDir, { recursive: true, force: true });
+  };
+  return { app, database, deps, clock, log, close };
 }

@@ -6,6 +6,7 @@ import type { Deps } from '@/platform/deps';
 import { fixedClock } from '@/platform/clock';
 import { memoryLog } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
+import { missingFileStore } from '@/platform/files/store';
 import worker, { runScheduledJobs, scheduledJobs, workerConfig, type WorkerEnv } from '@/worker';
 
 const hyperdrive = { connectionString: 'postgres://u:p@127.0.0.1:1/koda' };
@@ -46,6 +47,7 @@ function jobDeps(): Deps & { log: ReturnType<typeof memoryLog> } {
     clock: fixedClock('2026-11-26T12:00:00Z'),
     mailer: noMailer,
     log: memoryLog(),
+    files: missingFileStore('The jobs below keep no files'),
   };
 }
 

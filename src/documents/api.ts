@@ -1,0 +1,180 @@
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '@/platform/deps';
+import { canManage, requireUser } from '@/platform/auth/auth';
+import { notFound } from '@/platform/http/errors';
+import { createApiRouter } from '@/platform/http/api-router';
+import { pathId } from '@/platform/http/forms';
+import {
+  apiErrors,
+  bearerSecurity,
+  deleteErrorResponses,
+  errorResponses,
+  idParam,
+  jsonContent,
+  publicSecurity,
+  readErrorResponses,
+  slugParam,
+} from '@/platform/http/openapi';
+import { eventOwner, outcomeOwner, planItemOwner, planOwner, type Owner } from './owners';
+import { attachmentKinds } from './rules';
+import {
+  attachmentJson,
+  attachmentResponse,
+  createAttachment,
+  deleteAttachment,
+  listAttachments,
+} from './service';
+
+const uploadBody = z.object({
+  file: z.string().openapi({
+    type: 'string',
+    format: 'binary',
+    description:
+      'The document: PDF, OpenDocument, Office Open XML, an image, plain text or CSV (the type is read from the content), at most `MAX_UPLOAD_BYTES` (default 25 MiB)',
+  }),
+  url: z.url().optional().openapi({ description: 'An external link instead of a file' }),
+  title: z.string().min(1).max(200),
+  kind: z.enum(attachmentKinds).optional().openapi({ description: 'Default `document`' }),
+  published: z.enum(['true', 'false']).optional().openapi({ description: 'Default `true`' }),
+});
+
+/** The refusals of an upload: as a JSON write's, but 413 and 415 are about the file. */
+const uploadErrors = {
+  ...errorResponses(400, 401, 403, 404, 422, 503),
+  413: {
+    ...apiErrors[413],
+    description: '`payload_too_large`: the file is larger than `MAX_UPLOAD_BYTES`',
+  },
+  415: {
+    ...apiErrors[415],
+    description:
+      '`unsupported_media_type`: the body is not `multipart/form-data`, or the file is not a kept type',
+  },
+};
+
+function uploadRoute(path: string, operationId: string, what: string, params: z.ZodObject) {
+  return createRoute({
+    method: 'post',
+    path,
+    operationId,
+    tags: ['Documents'],
+    summary: `Attach a document (a file or a link) to ${what}`,
+    description:
+      'A `multipart/form-data` body, streamed: the file is never held whole. Every other write of the API takes JSON.',
+    security: bearerSecurity,
+    request: {
+      params,
+      body: { content: { 'multipart/form-data': { schema: uploadBody } }, required: true },
+    },
+    responses: {
+      201: jsonContent(attachmentResponse, 'The attachment'),
+      ...uploadErrors,
+    },
+  });
+}
+
+const uploads: { route: RouteConfig; owner: (c: Context<AppEnv>) => Promise<Owner> }[] = [
+  {
+    route: uploadRoute(
+      '/events/{slug}/attachments',
+      'createEventAttachment',
+      'an event',
+      slugParam,
+    ),
+    owner: (c) => eventOwner(c.get('deps').db, c.req.param('slug') ?? ''),
+  },
+  {
+    route: uploadRoute(
+      '/outcomes/{id}/attachments',
+      'createOutcomeAttachment',
+      'an outcome note',
+      idParam,
+    ),
+    owner: (c) => outcomeOwner(c.get('deps').db, pathId(c)),
+  },
+  {
+    route: uploadRoute(
+      '/plans/{id}/attachments',
+      'createPlanAttachment',
+      'an action plan',
+      idParam,
+    ),
+    owner: (c) => planOwner(c.get('deps').db, pathId(c)),
+  },
+  {
+    route: uploadRoute(
+      '/plan-items/{id}/attachments',
+      'createPlanItemAttachment',
+      'an action plan item',
+      idParam,
+    ),
+    owner: (c) => planItemOwner(c.get('deps').db, pathId(c)),
+  },
+];
+
+const listEventAttachmentsRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}/attachments',
+  operationId: 'listEventAttachments',
+  tags: ['Documents'],
+  summary: 'An event’s documents: the published ones, or all of them for its organizers',
+  security: publicSecurity,
+  request: { params: slugParam },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(attachmentResponse) }), 'In their order'),
+    ...readErrorResponses,
+    ...errorResponses(404),
+  },
+});
+
+const deleteAttachmentRoute = createRoute({
+  method: 'delete',
+  path: '/attachments/{id}',
+  operationId: 'deleteAttachment',
+  tags: ['Documents'],
+  summary: 'Delete a document (its stored file goes too)',
+  security: bearerSecurity,
+  request: { params: idParam },
+  responses: { 204: { description: 'Deleted' }, ...deleteErrorResponses },
+});
+
+/** `/api/v1` routes of documents. Uploads are described in the document but read by hand: the
+ * OpenAPI validator would parse (and hold) the whole multipart body. */
+export function documentsApi() {
+  const api = createApiRouter();
+
+  for (const upload of uploads) {
+    api.openAPIRegistry.registerPath(upload.route);
+    const path = upload.route.path.replace(/\{(\w+)\}/g, ':$1');
+    api.post(path, async (c) => {
+      const user = requireUser(c);
+      const deps = c.get('deps');
+      const owner = await upload.owner(c);
+      const row = await createAttachment({ ...deps, user }, owner, c.req.raw, {
+        publishedWhenMissing: true,
+      });
+      return c.json(attachmentJson(row, deps.config.publicUrl), 201);
+    });
+  }
+
+  api.openapi(listEventAttachmentsRoute, async (c) => {
+    const { db, config } = c.get('deps');
+    const owner = await eventOwner(db, c.req.valid('param').slug);
+    const user = c.get('user');
+    // A draft event is no one's business but its organizers'.
+    if (!owner.isPublic && !(user && canManage(user, owner.municipalityIds))) {
+      throw notFound('No such event');
+    }
+    const rows = await listAttachments(db, owner, user);
+    return c.json({ items: rows.map((row) => attachmentJson(row, config.publicUrl)) }, 200);
+  });
+
+  api.openapi(deleteAttachmentRoute, async (c) => {
+    const user = requireUser(c);
+    await deleteAttachment({ ...c.get('deps'), user }, c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+
+  return api;
+}

@@ -1,0 +1,9 @@
+/** The documents feature's front door: what other features, views and the app may use. */
+export { documentsApi } from './api';
+export { downloadRoutes } from './download';
+export { sweepOrphanFiles } from './service';
+
+/** Uploads (API and organizer forms) stream a multipart body past the app's 256 KiB JSON limit. */
+export function isUploadRequest(method: string, path: string): boolean {
+  return method === 'POST' && /\/attachments$/.test(path);
+}

@@ -1,0 +1,328 @@
+import { and, asc, eq, max } from 'drizzle-orm';
+import { z } from 'zod';
+import { assertCanManage, canManage, type CurrentUser } from '@/platform/auth/auth';
+import { recordAudit } from '@/platform/audit/audit';
+import { attachments } from '@/platform/db/schema';
+import type { Queryable } from '@/platform/db/types';
+import type { Deps } from '@/platform/deps';
+import { invalidFields, notFound, parseOrThrow } from '@/platform/http/errors';
+import { loggableError } from '@/platform/log';
+import { singleLine } from '@/platform/text';
+import { extractWords, MAX_EXTRACT_BYTES } from './extract';
+import { ownerColumn, ownerOf, type Owner } from './owners';
+import { attachmentKinds, downloadPath } from './rules';
+import { receiveUpload } from './upload';
+
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+type WriteContext = Pick<Deps, 'db' | 'clock' | 'config' | 'files' | 'log'> & { user: CurrentUser };
+
+/** Where stored files live in the store; the sweep looks here for objects no row names. */
+export const ATTACHMENT_PREFIX = 'attachments/';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'on', 'yes'].includes(value));
+
+/** The fields of a multipart upload besides the file (the API's and the form's). */
+export const attachmentFieldsSchema = z.object({
+  title: singleLine().min(1).max(200),
+  kind: z.enum(attachmentKinds).default('document'),
+  url: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+  ),
+  published: flag.default(true),
+});
+
+/** What the organizer pages change of an attachment. */
+export type AttachmentPatch = {
+  title?: string;
+  kind?: (typeof attachmentKinds)[number];
+  published?: boolean;
+  move?: 'up' | 'down';
+};
+
+/**
+ * Stores an upload (a file, or a link) on an owner the user manages. Who may is checked before
+ * the body is read; the file streams into the store, then its row is written, then its words
+ * are extracted for search. A refused body leaves nothing behind.
+ */
+export async function createAttachment(
+  context: WriteContext,
+  owner: Owner,
+  request: Request,
+  options: { publishedWhenMissing: boolean },
+): Promise<AttachmentRow> {
+  const { db, clock, config, files, user } = context;
+  assertCanManage(user, owner.municipalityIds);
+  const key = `${ATTACHMENT_PREFIX}${crypto.randomUUID()}`;
+  const { fields, file } = await receiveUpload(request, {
+    store: files,
+    maxBytes: config.maxUploadBytes,
+    key,
+  });
+  let row: AttachmentRow;
+  try {
+    const input = parseOrThrow(attachmentFieldsSchema, {
+      ...fields,
+      published: fields.published ?? (options.publishedWhenMissing ? 'true' : 'false'),
+    });
+    if ((file === null) === (input.url === undefined)) {
+      throw invalidFields([
+        {
+          path: 'file',
+          message: 'Send either a file or a url',
+          localized: { key: 'documents.error.fileOrUrl' },
+        },
+      ]);
+    }
+    const now = clock.now();
+    row = await db.transaction(async (tx) => {
+      const column = ownerColumn[owner.type];
+      const [last] = await tx
+        .select({ position: max(attachments.position) })
+        .from(attachments)
+        .where(eq(column, owner.id));
+      const [inserted] = await tx
+        .insert(attachments)
+        .values({
+          [ownerKey(owner)]: owner.id,
+          title: input.title,
+          kind: input.kind,
+          storageKey: file?.key ?? null,
+          externalUrl: file ? null : (input.url ?? null),
+          filename: file?.filename ?? null,
+          contentType: file?.contentType ?? null,
+          size: file?.size ?? null,
+          published: input.published,
+          position: (last?.position ?? 0) + 1,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!inserted) throw new Error('attachment insert returned nothing');
+      await recordAudit(
+        tx,
+        user,
+        { action: 'create', entity: 'attachment', entityId: inserted.id, after: inserted },
+        now,
+      );
+      return inserted;
+    });
+  } catch (error) {
+    if (file) await files.delete(file.key);
+    throw error;
+  }
+  if (file) return (await storeWords(context, row)) ?? row;
+  return row;
+}
+
+function ownerKey(owner: Owner): 'eventId' | 'outcomeId' | 'planId' | 'planItemId' {
+  return `${owner.type}Id`;
+}
+
+/** Reads a stored file back and keeps its words for search; a file that cannot be read keeps none. */
+async function storeWords(
+  { db, files, log }: Pick<Deps, 'db' | 'files' | 'log'>,
+  row: AttachmentRow,
+): Promise<AttachmentRow | null> {
+  if (!row.storageKey || !row.contentType || (row.size ?? 0) > MAX_EXTRACT_BYTES) return null;
+  try {
+    const stored = await files.get(row.storageKey);
+    if (!stored) return null;
+    const bytes = new Uint8Array(await new Response(stored.body).arrayBuffer());
+    const words = await extractWords(bytes, row.contentType);
+    if (words === null) return null;
+    const [updated] = await db
+      .update(attachments)
+      .set({ extractedText: words })
+      .where(eq(attachments.id, row.id))
+      .returning();
+    return updated ?? null;
+  } catch (error) {
+    log.warn('document text not extracted', { attachmentId: row.id, ...loggableError(error) });
+    return null;
+  }
+}
+
+/** An owner's attachments in their order: all of them for its managers, else the published ones. */
+export async function listAttachments(
+  db: Queryable,
+  owner: Owner,
+  user: CurrentUser | null,
+): Promise<AttachmentRow[]> {
+  const all = user !== null && canManage(user, owner.municipalityIds);
+  if (!all && !owner.isPublic) return [];
+  const column = ownerColumn[owner.type];
+  return db
+    .select()
+    .from(attachments)
+    .where(all ? eq(column, owner.id) : and(eq(column, owner.id), eq(attachments.published, true)))
+    .orderBy(asc(attachments.position), asc(attachments.id));
+}
+
+/** An attachment and its owner when the user may see it (published on a public owner, or managed): else 404. */
+export async function visibleAttachment(
+  db: Queryable,
+  id: number,
+  user: CurrentUser | null,
+): Promise<{ row: AttachmentRow; owner: Owner; isPublic: boolean }> {
+  const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
+  if (!row) throw notFound('No such attachment');
+  const owner = await ownerOf(db, row);
+  const isPublic = row.published && owner.isPublic;
+  if (!isPublic && !(user && canManage(user, owner.municipalityIds))) {
+    throw notFound('No such attachment');
+  }
+  return { row, owner, isPublic };
+}
+
+/** An attachment the user manages: 404 when there is none, 403 when it is not theirs. */
+export async function managedAttachment(
+  db: Queryable,
+  id: number,
+  user: CurrentUser,
+): Promise<{ row: AttachmentRow; owner: Owner }> {
+  const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
+  if (!row) throw notFound('No such attachment');
+  const owner = await ownerOf(db, row);
+  assertCanManage(user, owner.municipalityIds);
+  return { row, owner };
+}
+
+/** Changes an attachment's title, kind or publication, or moves it one place up or down. */
+export async function updateAttachment(
+  { db, clock, user }: WriteContext,
+  id: number,
+  patch: AttachmentPatch,
+): Promise<{ row: AttachmentRow; owner: Owner }> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const { row: before, owner } = await managedAttachment(tx, id, user);
+    if (patch.move) await move(tx, owner, before, patch.move);
+    const [row] = await tx
+      .update(attachments)
+      .set({
+        title: patch.title ?? before.title,
+        kind: patch.kind ?? before.kind,
+        published: patch.published ?? before.published,
+        updatedAt: now,
+      })
+      .where(eq(attachments.id, id))
+      .returning();
+    if (!row) throw notFound('No such attachment');
+    await recordAudit(
+      tx,
+      user,
+      { action: 'update', entity: 'attachment', entityId: id, before, after: row },
+      now,
+    );
+    return { row, owner };
+  });
+}
+
+/** Swaps an attachment's place with its neighbour's; renumbers first, so places are distinct. */
+async function move(tx: Queryable, owner: Owner, row: AttachmentRow, direction: 'up' | 'down') {
+  const column = ownerColumn[owner.type];
+  const siblings = await tx
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(eq(column, owner.id))
+    .orderBy(asc(attachments.position), asc(attachments.id));
+  const ids = siblings.map((sibling) => sibling.id);
+  const at = ids.indexOf(row.id);
+  const to = direction === 'up' ? at - 1 : at + 1;
+  if (at < 0 || to < 0 || to >= ids.length) return;
+  [ids[at], ids[to]] = [ids[to]!, ids[at]!];
+  for (const [index, siblingId] of ids.entries()) {
+    await tx
+      .update(attachments)
+      .set({ position: index + 1 })
+      .where(eq(attachments.id, siblingId));
+  }
+}
+
+/** Deletes an attachment's row, then its stored objects (the sweep removes any a failure leaves). */
+export async function deleteAttachment(context: WriteContext, id: number): Promise<Owner> {
+  const { db, clock, user, files, log } = context;
+  const now = clock.now();
+  const { row, owner } = await db.transaction(async (tx) => {
+    const found = await managedAttachment(tx, id, user);
+    await tx.delete(attachments).where(eq(attachments.id, id));
+    await recordAudit(
+      tx,
+      user,
+      { action: 'delete', entity: 'attachment', entityId: id, before: found.row },
+      now,
+    );
+    return found;
+  });
+  for (const key of [row.storageKey, row.previewKey]) {
+    if (!key) continue;
+    await files.delete(key).catch((error: unknown) => {
+      log.warn('stored file not deleted', { attachmentId: id, ...loggableError(error) });
+    });
+  }
+  return owner;
+}
+
+/** An attachment as the API shows it. */
+export function attachmentJson(row: AttachmentRow, publicUrl: string) {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    url:
+      row.storageKey && row.filename
+        ? `${publicUrl}${downloadPath(row.id, row.filename)}`
+        : (row.externalUrl ?? ''),
+    contentType: row.contentType,
+    size: row.size,
+    published: row.published,
+  };
+}
+
+export const attachmentResponse = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    kind: z.enum(attachmentKinds),
+    url: z
+      .string()
+      .openapi({ description: 'The download (`/files/:id/:filename`) or the external link' }),
+    contentType: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Decided from the content; null for a link' }),
+    size: z.number().int().nullable().openapi({ description: 'Bytes; null for a link' }),
+    published: z.boolean(),
+  })
+  .openapi('Attachment');
+
+/** How long a stored object may have no row before the sweep removes it (an upload in flight has none yet). */
+const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes stored objects no attachment row names (left by deleted events, outcomes and plans,
+ * whose rows went with them, or by an interrupted upload) once they are a day old.
+ */
+export async function sweepOrphanFiles(
+  deps: Pick<Deps, 'db' | 'clock' | 'files'>,
+): Promise<number> {
+  const rows = await deps.db
+    .select({ storageKey: attachments.storageKey, previewKey: attachments.previewKey })
+    .from(attachments);
+  const named = new Set(rows.flatMap((row) => [row.storageKey, row.previewKey]).filter(Boolean));
+  const cutoff = deps.clock.now().getTime() - ORPHAN_GRACE_MS;
+  let removed = 0;
+  for await (const object of deps.files.list(ATTACHMENT_PREFIX)) {
+    if (named.has(object.key) || object.lastModified.getTime() > cutoff) continue;
+    await deps.files.delete(object.key);
+    removed += 1;
+  }
+  return removed;
+}
