@@ -18,18 +18,18 @@ import {
 import { ConfirmPage } from '@views/shell/confirm-page';
 import { pageContext } from '@/platform/http/page';
 import {
-  BLANK_AGENDA_ROWS,
   agendaInputFromRows,
   agendaRowsFromForm,
   agendaRowsOf,
+  blankAgendaRow,
   eventCopyForm,
   eventEditForm,
   eventFormValues,
   eventFormValuesFromBody,
   eventStatusForm,
+  eventDays,
   formField,
   newEventForm,
-  type AgendaRow,
   type EventFormValues,
 } from './forms';
 import { renderEventPage } from './event-page';
@@ -48,18 +48,6 @@ async function managedEvent(c: Context<AppEnv>, user: CurrentUser): Promise<Stor
   );
   return event;
 }
-
-const blankRow = (): AgendaRow => ({
-  position: '',
-  startsAt: '',
-  endsAt: '',
-  title: '',
-  kind: 'talk',
-  speakers: '',
-  room: '',
-  description: '',
-  remove: false,
-});
 
 /** /admin/events: the organizer's pages to create, edit, publish, postpone and cancel events and their agendas. */
 export function eventAdminRoutes() {
@@ -212,15 +200,14 @@ export function eventAdminRoutes() {
     const user = requireUserPage(c);
     const event = await managedEvent(c, user);
     const agenda = await loadAgenda(c.get('deps').db, event.id);
-    const rows = [
-      ...agendaRowsOf(agenda, event.timezone),
-      ...Array.from({ length: BLANK_AGENDA_ROWS }, blankRow),
-    ];
+    const days = eventDays(event);
+    const rows = [...agendaRowsOf(agenda, event.timezone), blankAgendaRow(days[0] ?? '')];
     return c.html(
       AgendaEditorPage({
         ...pageContext(c),
         user,
         event,
+        days,
         rows,
         saved: c.req.query('saved') === '1',
       }),
@@ -231,7 +218,14 @@ export function eventAdminRoutes() {
     const user = requireUserPage(c);
     const deps = c.get('deps');
     const event = await managedEvent(c, user);
-    const rows = agendaRowsFromForm(await readForm(c));
+    const form = await readForm(c);
+    const days = eventDays(event);
+    const rows = agendaRowsFromForm(form, days[0] ?? '');
+    // "Add a row" without JavaScript: the same rows and one more, nothing saved yet.
+    if (text(form, 'addRow')) {
+      const withBlank = [...rows, blankAgendaRow(days[0] ?? '')];
+      return c.html(AgendaEditorPage({ ...pageContext(c), user, event, days, rows: withBlank }));
+    }
     const { items, screenRow } = agendaInputFromRows(rows);
     try {
       await replaceAgenda({ ...deps, user }, event.slug, parseOrThrow(agendaInputSchema, items));
@@ -246,7 +240,7 @@ export function eventAdminRoutes() {
         },
       });
       return c.html(
-        AgendaEditorPage({ ...pageContext(c), user, event, rows, problems }),
+        AgendaEditorPage({ ...pageContext(c), user, event, days, rows, problems }),
         problems.status,
       );
     }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { formSchema, numeric, optionalText, text, texts, type Form } from '@/platform/http/forms';
 import { toZonedIso } from '@/platform/time';
@@ -118,7 +119,9 @@ export function eventFormValuesFromBody(form: Form): EventFormValues {
 }
 
 export type AgendaRow = {
-  position: string;
+  /** The row's day (yyyy-mm-dd in the event's zone): chosen only when the event spans days. */
+  day: string;
+  /** h:mm on that day (a full date-time is read too). */
   startsAt: string;
   endsAt: string;
   title: string;
@@ -129,41 +132,55 @@ export type AgendaRow = {
   remove: boolean;
 };
 
-export const BLANK_AGENDA_ROWS = 3;
+export const blankAgendaRow = (day: string): AgendaRow => ({
+  day,
+  startsAt: '',
+  endsAt: '',
+  title: '',
+  kind: 'talk',
+  speakers: '',
+  room: '',
+  description: '',
+  remove: false,
+});
 
-export function agendaRowsOf(items: AgendaItemRow[], zone: string): AgendaRow[] {
-  return items.map((item, index) => ({
-    position: String(index + 1),
-    startsAt: localInputValue(item.startsAt, zone),
-    endsAt: localInputValue(item.endsAt, zone),
-    title: item.title,
-    kind: item.kind,
-    speakers: item.speakers.join(', '),
-    room: item.room ?? '',
-    description: item.description ?? '',
-    remove: false,
-  }));
+/** The days an agenda row may be on: the event's days in its zone (at most a month of them). */
+export function eventDays(event: Pick<StoredEvent, 'startsAt' | 'endsAt' | 'timezone'>): string[] {
+  const first = DateTime.fromJSDate(event.startsAt).setZone(event.timezone).startOf('day');
+  const last = DateTime.fromJSDate(event.endsAt).setZone(event.timezone).startOf('day');
+  const days: string[] = [];
+  for (let day = first; day <= last && days.length < 31; day = day.plus({ days: 1 })) {
+    days.push(day.toISODate() ?? '');
+  }
+  return days;
 }
 
-/** Rows posted as `items.N.field`; N is the row on screen. */
-export function agendaRowsFromForm(form: Form): AgendaRow[] {
+export function agendaRowsOf(items: AgendaItemRow[], zone: string): AgendaRow[] {
+  return items.map((item) => {
+    const start = localInputValue(item.startsAt, zone);
+    return {
+      day: start.slice(0, 10),
+      startsAt: start.slice(11),
+      endsAt: localInputValue(item.endsAt, zone).slice(11),
+      title: item.title,
+      kind: item.kind,
+      speakers: item.speakers.join(', '),
+      room: item.room ?? '',
+      description: item.description ?? '',
+      remove: false,
+    };
+  });
+}
+
+/** Rows posted as `items.N.field`; N orders them as on screen (gaps, from rows removed in place, are fine). */
+export function agendaRowsFromForm(form: Form, firstDay: string): AgendaRow[] {
   const rows = new Map<number, AgendaRow>();
   for (const key of Object.keys(form)) {
     const match = /^items\.(\d+)\.(\w+)$/.exec(key);
     if (!match) continue;
     const index = Number(match[1]);
-    if (index > 200) continue;
-    const row = rows.get(index) ?? {
-      position: '',
-      startsAt: '',
-      endsAt: '',
-      title: '',
-      kind: '',
-      speakers: '',
-      room: '',
-      description: '',
-      remove: false,
-    };
+    if (index > 1000) continue;
+    const row = rows.get(index) ?? { ...blankAgendaRow(firstDay), kind: '' };
     const field = match[2] as keyof AgendaRow;
     if (field === 'remove') row.remove = text(form, key) === 'on';
     else if (field in row) (row as Record<string, unknown>)[field] = text(form, key).trim();
@@ -174,26 +191,40 @@ export function agendaRowsFromForm(form: Form): AgendaRow[] {
 
 const isBlank = (row: AgendaRow) => !row.title && !row.startsAt && !row.endsAt;
 
+/** A row's time as the API's wall-clock date-time: `16:00` on its day, or a full date-time as given. */
+function onDay(day: string, time: string): string {
+  const clock = /^(\d{1,2}):(\d{2})$/.exec(time);
+  return clock ? `${day}T${clock[1]?.padStart(2, '0')}:${clock[2]}` : time;
+}
+
 /**
- * The agenda body for the API from the rows kept (not removed, not blank), ordered by their
- * position field; `screenRow[i]` says which row on screen item i came from, for errors.
+ * The agenda body for the API from the rows kept (not removed, not blank), in time order (the
+ * public agenda is always in time order, whatever order the rows were entered in);
+ * `screenRow[i]` says which row on screen item i came from, for errors.
  */
 export function agendaInputFromRows(rows: AgendaRow[]): {
   items: Record<string, unknown>[];
   screenRow: number[];
 } {
   const kept = rows
-    .map((row, screen) => ({ row, screen }))
+    .map((row, screen) => ({
+      row,
+      screen,
+      startsAt: onDay(row.day, row.startsAt),
+      endsAt: onDay(row.day, row.endsAt),
+    }))
     .filter(({ row }) => !row.remove && !isBlank(row))
+    // Wall-clock times of one zone sort as text; one that is not a time sorts last, as entered.
     .sort((a, b) => {
-      const pa = Number(a.row.position) || a.screen + 1000;
-      const pb = Number(b.row.position) || b.screen + 1000;
-      return pa - pb || a.screen - b.screen;
+      const timed = (startsAt: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(startsAt);
+      if (timed(a.startsAt) !== timed(b.startsAt)) return timed(a.startsAt) ? -1 : 1;
+      if (timed(a.startsAt) && a.startsAt !== b.startsAt) return a.startsAt < b.startsAt ? -1 : 1;
+      return a.screen - b.screen;
     });
   return {
-    items: kept.map(({ row }) => ({
-      startsAt: row.startsAt,
-      endsAt: row.endsAt,
+    items: kept.map(({ row, startsAt, endsAt }) => ({
+      startsAt,
+      endsAt,
       title: row.title,
       kind: row.kind,
       speakers: row.speakers

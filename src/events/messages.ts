@@ -135,8 +135,13 @@ export const eventsMessages = defineMessages(
       'Edasi lükkamiseks muuda algus- ja lõpuaega: registreerunud saavad teate ja kalendrid uuenevad.',
     'admin.agenda.title': 'Päevakava: {title}',
     'admin.agenda.hint':
-      'Järjekorra muutmiseks muuda numbrit; rea eemaldamiseks märgi „Eemalda”. Tühjad read jäetakse vahele.',
-    'admin.agenda.position': 'Jrk',
+      'Päevakava näidatakse alati kellaaegade järjekorras. Rea eemaldamiseks märgi „Eemalda”; tühjad read jäetakse vahele.',
+    'admin.agenda.zoneHintDay': 'Päevakava on {day} ({zone}).',
+    'admin.agenda.zoneHintDays':
+      'Vali igale reale päev; kellaajad on sündmuse ajavööndis ({zone}).',
+    'admin.agenda.day': 'Päev',
+    'admin.agenda.newRow': 'Uus rida',
+    'admin.agenda.addRow': 'Lisa rida',
     'admin.agenda.row': 'Rida {n}',
     'admin.agenda.speakers': 'Esinejad (komaga eraldatud)',
     'admin.agenda.remove': 'Eemalda',
@@ -291,8 +296,13 @@ export const eventsMessages = defineMessages(
       'To postpone, change the start and end: registered people are told and calendars update.',
     'admin.agenda.title': 'Agenda: {title}',
     'admin.agenda.hint':
-      'Change the numbers to reorder; tick “Remove” to delete a row. Empty rows are skipped.',
-    'admin.agenda.position': 'No.',
+      'The agenda is always shown in time order. To remove a row, tick “Remove”; empty rows are skipped.',
+    'admin.agenda.zoneHintDay': 'The agenda is on {day} ({zone}).',
+    'admin.agenda.zoneHintDays':
+      'Choose each row’s day; times are in the event’s time zone ({zone}).',
+    'admin.agenda.day': 'Day',
+    'admin.agenda.newRow': 'New row',
+    'admin.agenda.addRow': 'Add a row',
     'admin.agenda.row': 'Row {n}',
     'admin.agenda.speakers': 'Speakers (comma-separated)',
     'admin.agenda.remove': 'Remove',
@@ -451,8 +461,12 @@ export const eventsMessages = defineMessages(
     'admin.agenda.title': 'Программа: {title}',
     'admin.agenda.hint':
       'Программа всегда показывается в порядке времени. Чтобы удалить строку, отметьте «Удалить»; пустые строки пропускаются.',
-    'admin.agenda.position': '№',
-
+    'admin.agenda.zoneHintDay': 'День программы: {day} ({zone}).',
+    'admin.agenda.zoneHintDays':
+      'Выберите день для каждой строки; время — в часовом поясе мероприятия ({zone}).',
+    'admin.agenda.day': 'День',
+    'admin.agenda.newRow': 'Новая строка',
+    'admin.agenda.addRow': 'Добавить строку',
     'admin.agenda.row': 'Строка {n}',
     'admin.agenda.speakers': 'Выступающие (через запятую)',
     'admin.agenda.remove': 'Удалить',

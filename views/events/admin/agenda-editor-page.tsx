@@ -1,9 +1,11 @@
 import type { CurrentUser } from '@/platform/auth/auth';
-import type { AgendaRow } from '@/events/forms';
+import { blankAgendaRow, type AgendaRow } from '@/events/forms';
 import { agendaKinds } from '@/events/rules';
 import type { StoredEvent } from '@/events/reads';
+import type { FieldErrors } from '@/platform/http/validation';
 import type { FormProblems } from '@/platform/http/forms';
 import type { MessageKey } from '@/platform/i18n';
+import { formatDay, zoneLabel } from '@/platform/time';
 import { AdminLayout } from '@views/shell/admin-layout';
 import { ErrorSummary, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
@@ -12,6 +14,8 @@ import { EventSubnav } from './event-form-page';
 export type AgendaEditorPageProps = PageContext & {
   user: CurrentUser;
   event: StoredEvent;
+  /** The event's days (yyyy-mm-dd in its zone): a row chooses one only when there are several. */
+  days: string[];
   rows: AgendaRow[];
   /** Field errors keyed by `items.N.field`, N the row on screen. */
   problems?: FormProblems;
@@ -19,7 +23,7 @@ export type AgendaEditorPageProps = PageContext & {
 };
 
 const fieldLabels: Record<keyof AgendaRow, MessageKey> = {
-  position: 'admin.agenda.position',
+  day: 'admin.agenda.day',
   startsAt: 'admin.event.field.startsAt',
   endsAt: 'admin.event.field.endsAt',
   title: 'admin.event.field.title',
@@ -30,27 +34,120 @@ const fieldLabels: Record<keyof AgendaRow, MessageKey> = {
   remove: 'admin.agenda.remove',
 };
 
-/** The agenda as rows of fields: works without JavaScript (numbers reorder, a checkbox removes). */
+/** The placeholder /assets/forms.js replaces with a new row's number in the row template. */
+const NEW_ROW = '__row__';
+
+function AgendaRowFields(props: {
+  ctx: AgendaEditorPageProps;
+  row: AgendaRow;
+  /** The row's index in field names, or NEW_ROW in the template. */
+  index: number | typeof NEW_ROW;
+  errors: FieldErrors;
+}) {
+  const { ctx, row, index, errors } = props;
+  const { t, lang, days } = ctx;
+  const name = (field: keyof AgendaRow) => `items.${index}.${field}`;
+  const label = (field: keyof AgendaRow) => (
+    <label for={fieldId(name(field))}>{t(fieldLabels[field])}</label>
+  );
+  const input = (field: keyof AgendaRow, type = 'text') => (
+    <>
+      <FieldMessages field={name(field)} errors={errors} />
+      <input
+        id={fieldId(name(field))}
+        name={name(field)}
+        type={type}
+        value={String(row[field])}
+        {...invalidAttrs(name(field), errors)}
+      />
+    </>
+  );
+  // A day the event no longer spans (it was moved) stays choosable until the row is changed.
+  const dayChoices = days.includes(row.day) || !row.day ? days : [...days, row.day];
+  return (
+    <fieldset class="agenda-row">
+      <legend>
+        {index === NEW_ROW ? t('admin.agenda.newRow') : t('admin.agenda.row', { n: index + 1 })}
+      </legend>
+      <div class="row-fields">
+        {dayChoices.length > 1 ? (
+          <div class="field">
+            {label('day')}
+            <FieldMessages field={name('day')} errors={errors} />
+            <select id={fieldId(name('day'))} name={name('day')}>
+              {dayChoices.map((day) => (
+                <option value={day} selected={row.day === day}>
+                  {formatDay(new Date(`${day}T12:00:00Z`), 'UTC', lang, { now: ctx.now })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div class="field narrow">
+          {label('startsAt')}
+          {input('startsAt', 'time')}
+        </div>
+        <div class="field narrow">
+          {label('endsAt')}
+          {input('endsAt', 'time')}
+        </div>
+        <div class="field wide">
+          {label('title')}
+          {input('title')}
+        </div>
+        <div class="field">
+          {label('kind')}
+          <FieldMessages field={name('kind')} errors={errors} />
+          <select
+            id={fieldId(name('kind'))}
+            name={name('kind')}
+            {...invalidAttrs(name('kind'), errors)}
+          >
+            {agendaKinds.map((kind) => (
+              <option value={kind} selected={row.kind === kind}>
+                {t(`event.agenda.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          {label('speakers')}
+          {input('speakers')}
+        </div>
+        <div class="field">
+          {label('room')}
+          {input('room')}
+        </div>
+        <div class="field wide">
+          {label('description')}
+          <FieldMessages field={name('description')} errors={errors} />
+          <textarea
+            id={fieldId(name('description'))}
+            name={name('description')}
+            rows={2}
+            {...invalidAttrs(name('description'), errors)}
+          >
+            {row.description}
+          </textarea>
+        </div>
+        <label class="check" data-remove-row>
+          <input type="checkbox" name={name('remove')} checked={row.remove} />{' '}
+          {t('admin.agenda.remove')}
+        </label>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The agenda as rows of fields, saved in time order. Works without JavaScript ("Add a row"
+ * posts the rows back with one more, a checkbox removes one); /assets/forms.js adds and removes
+ * rows in place.
+ */
 export function AgendaEditorPage(props: AgendaEditorPageProps) {
   const { t, event, rows } = props;
   const errors = props.problems?.errors ?? {};
   const title = t('admin.agenda.title', { title: event.title });
-  const name = (index: number, field: keyof AgendaRow) => `items.${index}.${field}`;
-  const labelFor = (index: number, field: keyof AgendaRow) => (
-    <label for={fieldId(name(index, field))}>{t(fieldLabels[field])}</label>
-  );
-  const input = (index: number, field: keyof AgendaRow, type = 'text') => (
-    <>
-      <FieldMessages field={name(index, field)} errors={errors} />
-      <input
-        id={fieldId(name(index, field))}
-        name={name(index, field)}
-        type={type}
-        value={String(rows[index]?.[field] ?? '')}
-        {...invalidAttrs(name(index, field), errors)}
-      />
-    </>
-  );
   // The summary names the row and the field: "Row 3, Start: …".
   const labels = Object.fromEntries(
     Object.keys(errors).map((key) => {
@@ -62,6 +159,7 @@ export function AgendaEditorPage(props: AgendaEditorPageProps) {
       ];
     }),
   );
+  const days = props.days;
   return (
     <AdminLayout {...props} title={title}>
       <h1>{title}</h1>
@@ -73,73 +171,34 @@ export function AgendaEditorPage(props: AgendaEditorPageProps) {
         </p>
       ) : null}
       <p class="meta">
-        {t('admin.agenda.hint')} {t('admin.event.timesHint')} ({event.timezone})
+        {t('admin.agenda.hint')}{' '}
+        {t(days.length > 1 ? 'admin.agenda.zoneHintDays' : 'admin.agenda.zoneHintDay', {
+          day: formatDay(new Date(`${days[0] ?? ''}T12:00:00Z`), 'UTC', props.lang, {
+            now: props.now,
+          }),
+          zone: zoneLabel(event.timezone, props.lang),
+        })}
       </p>
-      <form method="post" novalidate>
-        {rows.map((row, index) => (
-          <fieldset class="agenda-row">
-            <legend>{t('admin.agenda.row', { n: index + 1 })}</legend>
-            <div class="row-fields">
-              <div class="field narrow">
-                {labelFor(index, 'position')}
-                {input(index, 'position', 'number')}
-              </div>
-              <div class="field">
-                {labelFor(index, 'startsAt')}
-                {input(index, 'startsAt', 'datetime-local')}
-              </div>
-              <div class="field">
-                {labelFor(index, 'endsAt')}
-                {input(index, 'endsAt', 'datetime-local')}
-              </div>
-              <div class="field wide">
-                {labelFor(index, 'title')}
-                {input(index, 'title')}
-              </div>
-              <div class="field">
-                {labelFor(index, 'kind')}
-                <FieldMessages field={name(index, 'kind')} errors={errors} />
-                <select
-                  id={fieldId(name(index, 'kind'))}
-                  name={name(index, 'kind')}
-                  {...invalidAttrs(name(index, 'kind'), errors)}
-                >
-                  {agendaKinds.map((kind) => (
-                    <option value={kind} selected={row.kind === kind}>
-                      {t(`event.agenda.kind.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class="field">
-                {labelFor(index, 'speakers')}
-                {input(index, 'speakers')}
-              </div>
-              <div class="field">
-                {labelFor(index, 'room')}
-                {input(index, 'room')}
-              </div>
-              <div class="field wide">
-                {labelFor(index, 'description')}
-                <FieldMessages field={name(index, 'description')} errors={errors} />
-                <textarea
-                  id={fieldId(name(index, 'description'))}
-                  name={name(index, 'description')}
-                  rows={2}
-                  {...invalidAttrs(name(index, 'description'), errors)}
-                >
-                  {row.description}
-                </textarea>
-              </div>
-              <label class="check">
-                <input type="checkbox" name={`items.${index}.remove`} checked={row.remove} />{' '}
-                {t('admin.agenda.remove')}
-              </label>
-            </div>
-          </fieldset>
-        ))}
-        <p>
-          <button type="submit">{t('admin.agenda.save')}</button>
+      <form method="post" novalidate data-row-editor>
+        <div data-rows>
+          {rows.map((row, index) => (
+            <AgendaRowFields ctx={props} row={row} index={index} errors={errors} />
+          ))}
+        </div>
+        <template data-row-template>
+          <AgendaRowFields
+            ctx={props}
+            row={blankAgendaRow(days[0] ?? '')}
+            index={NEW_ROW}
+            errors={{}}
+          />
+        </template>
+        {/* Save comes first: Enter in a field submits the form's first button. */}
+        <p class="actions">
+          <button type="submit">{t('admin.agenda.save')}</button>{' '}
+          <button type="submit" name="addRow" value="1" class="secondary" data-add-row>
+            {t('admin.agenda.addRow')}
+          </button>
         </p>
       </form>
     </AdminLayout>
