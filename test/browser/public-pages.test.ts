@@ -12,6 +12,7 @@ import {
   DESKTOP,
   launchChromium,
   openPage,
+  PHONE,
   serveForBrowser,
 } from '../helpers/browser';
 import { createFeedToken } from '@/calendar/tokens';
@@ -81,11 +82,17 @@ const pages = [
   '/privacy',
   '/admin/login',
   '/admin/password-reset',
+  // Russian on the narrowest phone: its longer words and the three-language switch.
+  '/?lang=ru',
+  '/events/mottekoda-keilas?lang=ru',
+  '/archive?lang=ru',
+  '/plans/1?lang=ru',
+  '/admin/login?lang=ru',
 ];
 
 describe('public pages in a real browser', () => {
   it.each(pages)('%s has no serious accessibility violations on a phone', async (path) => {
-    const page = await openPage(browser, { viewport: { width: 375, height: 740 } });
+    const page = await openPage(browser, { viewport: PHONE });
     const response = await page.goto(server.url + path);
     expect(response?.status()).toBe(200);
     const violations = await seriousViolations(page);

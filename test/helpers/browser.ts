@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TestContext } from './app';
+import { locales, type Lang } from '@/platform/i18n';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -65,14 +66,14 @@ export async function openPage(
   browser: Browser,
   options: {
     viewport?: { width: number; height: number };
-    lang?: 'et' | 'en';
+    lang?: Lang;
     headers?: Record<string, string>;
     javaScriptEnabled?: boolean;
   } = {},
 ): Promise<Page> {
   const page = await browser.newPage({
     viewport: options.viewport ?? PHONE,
-    locale: options.lang === 'en' ? 'en-GB' : 'et-EE',
+    locale: locales[options.lang ?? 'et'],
     extraHTTPHeaders: options.headers,
     javaScriptEnabled: options.javaScriptEnabled,
   });

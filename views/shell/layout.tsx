@@ -35,7 +35,7 @@ function navLinks(t: Translate): [string, string][] {
     ['/events', t('nav.events')],
     ['/archive', t('nav.archive')],
     ['/municipalities', t('nav.municipalities')],
-    ['/plans', t('plans.index.title')],
+    ['/plans', t('nav.plans')],
   ];
 }
 
