@@ -40,6 +40,16 @@ export const accountsMessages = defineMessages(
     'accounts.users.saveMemberships': 'Salvesta roll ja omavalitsused',
     'accounts.users.saved': 'Muudatused on salvestatud.',
     'accounts.users.disable': 'Sulge konto',
+    'accounts.confirm.disable': 'Kas sulgeda konto „{name}” ({email})?',
+    'accounts.confirm.disableDetails':
+      'Kasutaja logitakse kohe välja ja tema API võtmed tühistatakse. Konto saab hiljem uuesti avada, kuid võtmed tuleb siis uuesti luua.',
+    'accounts.confirm.disableYes': 'Jah, sulge konto',
+    'accounts.confirm.revokeTokens': 'Kas tühistada kõik kasutaja „{name}” API võtmed?',
+    'accounts.confirm.revokeToken': 'Kas tühistada API võti „{label}”?',
+    'accounts.confirm.revokeDetails':
+      'Kõik liidesed, mis neid võtmeid kasutavad, lakkavad kohe töötamast. Tühistamist ei saa tagasi võtta.',
+    'accounts.confirm.revokeYes': 'Jah, tühista',
+    'accounts.tokens.unnamed': 'nimeta',
     'accounts.users.enable': 'Ava konto uuesti',
     'accounts.users.disabledNotice':
       'Konto on suletud ja selle seansid ning API võtmed tühistatud.',
@@ -177,6 +187,16 @@ export const accountsMessages = defineMessages(
     'accounts.users.saveMemberships': 'Save role and municipalities',
     'accounts.users.saved': 'The changes have been saved.',
     'accounts.users.disable': 'Disable account',
+    'accounts.confirm.disable': 'Disable the account “{name}” ({email})?',
+    'accounts.confirm.disableDetails':
+      'The user is signed out at once and their API tokens are revoked. The account can be enabled again later, but the tokens will have to be made anew.',
+    'accounts.confirm.disableYes': 'Yes, disable the account',
+    'accounts.confirm.revokeTokens': 'Revoke all API tokens of “{name}”?',
+    'accounts.confirm.revokeToken': 'Revoke the API token “{label}”?',
+    'accounts.confirm.revokeDetails':
+      'Every integration using them stops working at once. Revoking cannot be undone.',
+    'accounts.confirm.revokeYes': 'Yes, revoke',
+    'accounts.tokens.unnamed': 'unnamed',
     'accounts.users.enable': 'Enable account again',
     'accounts.users.disabledNotice':
       'The account is disabled and its sessions and API tokens are revoked.',
@@ -318,6 +338,16 @@ export const accountsMessages = defineMessages(
     'accounts.users.saveMemberships': 'Сохранить роль и самоуправления',
     'accounts.users.saved': 'Изменения сохранены.',
     'accounts.users.disable': 'Закрыть учётную запись',
+    'accounts.confirm.disable': 'Закрыть учётную запись «{name}» ({email})?',
+    'accounts.confirm.disableDetails':
+      'Пользователь сразу выйдет из системы, а его ключи API будут отменены. Учётную запись можно открыть снова, но ключи придётся создать заново.',
+    'accounts.confirm.disableYes': 'Да, закрыть учётную запись',
+    'accounts.confirm.revokeTokens': 'Отменить все ключи API пользователя «{name}»?',
+    'accounts.confirm.revokeToken': 'Отменить ключ API «{label}»?',
+    'accounts.confirm.revokeDetails':
+      'Все интеграции, которые их используют, сразу перестанут работать. Отмену нельзя вернуть.',
+    'accounts.confirm.revokeYes': 'Да, отменить',
+    'accounts.tokens.unnamed': 'без названия',
     'accounts.users.enable': 'Снова открыть учётную запись',
     'accounts.users.disabledNotice': 'Учётная запись закрыта, её сеансы и ключи API отменены.',
     'accounts.users.enabledNotice': 'Учётная запись снова открыта.',

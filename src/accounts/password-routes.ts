@@ -103,7 +103,7 @@ export function passwordRoutes() {
 
   routes.get('/admin/password-reset', (c) => {
     secretPage(c);
-    return c.html(ResetRequestPage({ ...pageContext(c) }));
+    return c.html(ResetRequestPage({ ...pageContext(c), sent: c.req.query('sent') !== undefined }));
   });
 
   routes.post('/admin/password-reset', async (c) => {
@@ -135,7 +135,8 @@ export function passwordRoutes() {
         422,
       );
     }
-    return c.html(ResetRequestPage({ ...pageContext(c), sent: true }));
+    // The same redirect for every address (a reload or Back asks for no second email).
+    return c.redirect('/admin/password-reset?sent', 303);
   });
 
   routes.get('/admin/password-reset/:token', async (c) => {

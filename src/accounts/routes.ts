@@ -1,3 +1,4 @@
+import { setFlash, takeFlash } from '@/platform/http/flash';
 import { Hono, type Context } from 'hono';
 import { LoginPage } from '@views/accounts/login-page';
 import { AuditPage } from '@views/accounts/audit-page';
@@ -11,7 +12,16 @@ import { localizeDetails, type FieldErrors } from '@/platform/http/validation';
 import { DEFAULT_TIMEZONE } from '@/platform/time';
 import { createOwnApiToken, listApiTokens, revokeApiToken } from '@/platform/auth/api-tokens';
 import { AUDIT_PAGE_SIZE, auditEntities, listAudit } from '@/platform/audit/queries';
-import { idParam, parseForm, pathId, readForm, text, texts } from '@/platform/http/forms';
+import {
+  confirmed,
+  idParam,
+  parseForm,
+  pathId,
+  readForm,
+  text,
+  texts,
+} from '@/platform/http/forms';
+import { ConfirmPage } from '@views/shell/confirm-page';
 import { requireAdminPage, requireUserPage, safeNext } from '@/platform/auth/guards';
 import { attemptLogin } from '@/platform/auth/login';
 import { deviceCookieToken, setDeviceCookie } from '@/platform/auth/devices';
@@ -220,6 +230,22 @@ export function accountsRoutes() {
       const user = requireAdminPage(c);
       const { db, clock } = c.get('deps');
       const id = pathId(c);
+      // Disabling signs the user out and revokes their tokens: a second, explicit step first.
+      if (action === 'disable' && id !== user.id && !confirmed(await readForm(c))) {
+        const target = await getUser(db, id);
+        const t = c.get('t');
+        return c.html(
+          ConfirmPage({
+            ...pageContext(c),
+            user,
+            question: t('accounts.confirm.disable', { name: target.name, email: target.email }),
+            details: [t('accounts.confirm.disableDetails')],
+            action: `/admin/users/${id}/disable`,
+            confirmLabel: t('accounts.confirm.disableYes'),
+            backHref: `/admin/users/${id}`,
+          }),
+        );
+      }
       try {
         await setUserDisabled(db, user, id, action === 'disable', clock.now());
       } catch (error) {
@@ -233,6 +259,21 @@ export function accountsRoutes() {
     const user = requireAdminPage(c);
     const { db, clock } = c.get('deps');
     const id = pathId(c);
+    if (!confirmed(await readForm(c))) {
+      const target = await getUser(db, id);
+      const t = c.get('t');
+      return c.html(
+        ConfirmPage({
+          ...pageContext(c),
+          user,
+          question: t('accounts.confirm.revokeTokens', { name: target.name }),
+          details: [t('accounts.confirm.revokeDetails')],
+          action: `/admin/users/${id}/revoke-tokens`,
+          confirmLabel: t('accounts.confirm.revokeYes'),
+          backHref: `/admin/users/${id}`,
+        }),
+      );
+    }
     const revoked = await revokeAllTokens(db, user, id, clock.now());
     return c.redirect(`/admin/users/${id}?tokensRevoked=${revoked}`, 303);
   });
@@ -249,7 +290,7 @@ export function accountsRoutes() {
       scopes?: string[];
       expiresInDays?: string;
     },
-    status: 200 | 201 | 422 = 200,
+    status: 200 | 422 = 200,
   ) {
     const user = requireUserPage(c);
     const { db, clock } = c.get('deps');
@@ -269,14 +310,19 @@ export function accountsRoutes() {
     );
   }
 
-  routes.get('/admin/tokens', (c) =>
-    tokensPage(c, {
+  routes.get('/admin/tokens', (c) => {
+    const user = requireUserPage(c);
+    // A token made a moment ago by this user is shown this once (never in the URL).
+    const flash = takeFlash(c, 'token', '/admin/tokens');
+    const owner = `${user.id}:`;
+    return tokensPage(c, {
+      newToken: flash?.startsWith(owner) ? flash.slice(owner.length) : undefined,
       notice:
         c.req.query('revoked') !== undefined
           ? c.get('t')('accounts.tokens.revokedNotice')
           : undefined,
-    }),
-  );
+    });
+  });
 
   routes.post('/admin/tokens', async (c) => {
     const user = requireUserPage(c);
@@ -303,7 +349,8 @@ export function accountsRoutes() {
         { label: label || null, scopes, expiresInDays },
         clock.now(),
       );
-      return tokensPage(c, { newToken }, 201);
+      setFlash(c, 'token', `${user.id}:${newToken}`, '/admin/tokens');
+      return c.redirect('/admin/tokens?created', 303);
     } catch (error) {
       // An organizer who sends the admin scope by hand: the form's own message.
       if (error instanceof HttpError && error.code === 'invalid_fields') {
@@ -316,7 +363,26 @@ export function accountsRoutes() {
   routes.post('/admin/tokens/:id/revoke', async (c) => {
     const user = requireUserPage(c);
     const { db, clock } = c.get('deps');
-    await revokeApiToken(db, user, pathId(c), clock.now(), user.id);
+    const id = pathId(c);
+    // Only the user's own tokens are asked about; another id is not found below.
+    const token = (await listApiTokens(db, user.id)).find((row) => row.id === id);
+    if (token && !token.revokedAt && !confirmed(await readForm(c))) {
+      const t = c.get('t');
+      return c.html(
+        ConfirmPage({
+          ...pageContext(c),
+          user,
+          question: t('accounts.confirm.revokeToken', {
+            label: token.label ?? t('accounts.tokens.unnamed'),
+          }),
+          details: [t('accounts.confirm.revokeDetails')],
+          action: `/admin/tokens/${id}/revoke`,
+          confirmLabel: t('accounts.confirm.revokeYes'),
+          backHref: '/admin/tokens',
+        }),
+      );
+    }
+    await revokeApiToken(db, user, id, clock.now(), user.id);
     return c.redirect('/admin/tokens?revoked', 303);
   });
 

@@ -163,8 +163,11 @@ export function calendarRoutes() {
   routes.post('/feeds/:token/revoke', async (c) => {
     const { db, clock } = c.get('deps');
     if (!(await revokeFeedToken(db, c.req.param('token'), clock.now()))) throw feedGone(c);
-    return revokePage(c, 'done');
+    return c.redirect('/feeds/revoked', 303);
   });
+
+  // Where revoking leads: no token in it, so a reload or Back repeats nothing and shows the outcome.
+  routes.get('/feeds/revoked', (c) => revokePage(c, 'done'));
 
   routes.get('/feeds/:token/calendar.ics', async (c) => {
     const email = await feedTokenEmail(c.get('deps').db, c.req.param('token'));

@@ -4,7 +4,15 @@ import { isLang } from '@/platform/i18n';
 import { hitRateLimit } from '@/platform/http/rate-limit';
 import type { AppEnv } from '@/platform/deps';
 import { HttpError } from '@/platform/http/errors';
-import { formInput, formProblems, readForm, text, type FormProblems } from '@/platform/http/forms';
+import {
+  confirmed,
+  formInput,
+  formProblems,
+  readForm,
+  text,
+  type FormProblems,
+} from '@/platform/http/forms';
+import { ConfirmPage } from '@views/shell/confirm-page';
 import { pageContext } from '@/platform/http/page';
 import {
   ManageRegistrationPage,
@@ -131,6 +139,26 @@ export function registrationRoutes() {
 
   routes.post('/registrations/:token/cancel', async (c) => {
     const token = c.req.param('token');
+    // Giving up one's seat asks once more (a stray tap on a phone would lose it).
+    if (!confirmed(await readForm(c))) {
+      const managed = await loadManaged(c.get('deps').db, token);
+      if (!managed) throw new HttpError('not_found', 'No such registration');
+      if (managed.registration.status !== 'cancelled') {
+        const t = c.get('t');
+        c.header('Cache-Control', 'no-store');
+        c.header('Referrer-Policy', 'no-referrer');
+        return c.html(
+          ConfirmPage({
+            ...pageContext(c),
+            question: t('registration.cancelConfirm.question', { title: managed.event.title }),
+            details: [t('registration.cancelConfirm.details')],
+            action: `/registrations/${token}/cancel`,
+            confirmLabel: t('registration.manage.cancelConfirm'),
+            backHref: `/registrations/${token}`,
+          }),
+        );
+      }
+    }
     try {
       await cancelByToken(c.get('deps'), token);
     } catch (error) {

@@ -215,11 +215,18 @@ describe('own API tokens', () => {
       { label: 'Veebileht', scopes: ['read', 'events'], expiresInDays: '90' },
       { cookie: organizerCookie },
     );
-    expect(created.status).toBe(201);
-    expect(created.headers.get('cache-control')).toBe('no-store');
-    const html = await created.text();
+    // Post/Redirect/Get: the new token is shown once, on the page the post leads to.
+    expect(created.status).toBe(303);
+    expect(created.headers.get('location')).toBe('/admin/tokens?created');
+    const flash = /koda_flash_token=[^;]+/.exec(created.headers.get('set-cookie') ?? '')?.[0];
+    const shown = await ctx.app.request('/admin/tokens?created', {
+      headers: { cookie: `${organizerCookie}; ${flash}` },
+    });
+    expect(shown.headers.get('cache-control')).toBe('no-store');
+    const html = await shown.text();
     const token = /koda_[\w-]{43}/.exec(html)?.[0];
     expect(token).toBeDefined();
+    expect(shown.headers.get('set-cookie')).toMatch(/koda_flash_token=;.*Max-Age=0/);
 
     const api = await ctx.app.request('/api/v1/events', {
       headers: { authorization: `Bearer ${token}` },
@@ -254,7 +261,7 @@ describe('own API tokens', () => {
     const revoked = await postForm(
       ctx,
       `/admin/tokens/${row?.id}/revoke`,
-      {},
+      { confirm: 'yes' },
       { cookie: organizerCookie },
     );
     expect(revoked.status).toBe(303);

@@ -161,7 +161,12 @@ describe('login and sessions', () => {
     const user = await makeUser(ctx, { role: 'organizer' });
     const adminCookie = await loginCookie(ctx, admin.email, admin.password, from());
     const userCookie = await loginCookie(ctx, user.email, user.password, from());
-    const res = await postForm(ctx, `/admin/users/${user.id}/disable`, {}, { cookie: adminCookie });
+    const res = await postForm(
+      ctx,
+      `/admin/users/${user.id}/disable`,
+      { confirm: 'yes' },
+      { cookie: adminCookie },
+    );
     expect(res.status).toBe(303);
     // Disabling revokes the live session at once...
     expect((await ctx.app.request('/admin', { headers: { cookie: userCookie } })).status).toBe(303);

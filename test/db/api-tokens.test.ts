@@ -208,8 +208,12 @@ describe('the tokens page', () => {
       { label: 'Kodulehe sündmused', scopes: ['read', 'events'], expiresInDays: '30' },
       { cookie },
     );
-    expect(created.status).toBe(201);
-    const token = /koda_[\w-]{43}/.exec(await created.text())![0];
+    expect(created.status).toBe(303);
+    const flash = /koda_flash_token=[^;]+/.exec(created.headers.get('set-cookie') ?? '')?.[0];
+    const shown = await ctx.app.request(created.headers.get('location') ?? '', {
+      headers: { cookie: `${cookie}; ${flash}` },
+    });
+    const token = /koda_[\w-]{43}/.exec(await shown.text())![0];
     const [row] = await ctx.deps.db
       .select()
       .from(apiTokens)
@@ -341,7 +345,7 @@ describe('revocation', () => {
     const done = await postForm(
       ctx,
       `/admin/users/${user.id}/revoke-tokens`,
-      {},
+      { confirm: 'yes' },
       { cookie: admin },
     );
     expect(done.status).toBe(303);

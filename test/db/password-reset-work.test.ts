@@ -46,7 +46,7 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
 function request(email: string) {
   return statementsOf(async () => {
     const res = await postForm(ctx, '/admin/password-reset', { email }, from());
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
   });
 }
 

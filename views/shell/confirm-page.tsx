@@ -1,10 +1,11 @@
 import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { AdminLayout } from './admin-layout';
-import type { PageContext } from './layout';
+import { Layout, type PageContext } from './layout';
 
 export type ConfirmPageProps = PageContext & {
-  user: CurrentUser;
+  /** A signed-in user gets the admin shell; without one (a participant's own link), the public one. */
+  user?: CurrentUser;
   /** What is about to happen, as a question ("Delete the recording “…”?"). */
   question: string;
   /** What follows from it, a paragraph each: who is emailed, what cannot be undone. */
@@ -27,9 +28,9 @@ export type ConfirmPageProps = PageContext & {
  * again with `confirm=yes` (see `confirmed` in src/platform/http/forms.ts).
  */
 export function ConfirmPage(props: ConfirmPageProps) {
-  const { t } = props;
-  return (
-    <AdminLayout {...props} title={t('confirm.title')}>
+  const { t, user } = props;
+  const body = (
+    <>
       <h1>{t('confirm.title')}</h1>
       <div class="confirm-step" data-confirm-step>
         <p>
@@ -52,6 +53,15 @@ export function ConfirmPage(props: ConfirmPageProps) {
           </p>
         </form>
       </div>
+    </>
+  );
+  return user ? (
+    <AdminLayout {...props} user={user} title={t('confirm.title')}>
+      {body}
     </AdminLayout>
+  ) : (
+    <Layout {...props} title={t('confirm.title')}>
+      {body}
+    </Layout>
   );
 }
