@@ -43,6 +43,7 @@ import {
   requestIds,
 } from '@/platform/http/middleware';
 import { compress } from '@/platform/http/compress';
+import { answerWhileDatabaseSilent, watchDatabase } from '@/platform/http/database-watch';
 import { publicPageCache } from '@/platform/http/page-cache';
 import { isPublicAnswerPath, publicFreshness } from './public-answers';
 import { isApiPath, shellContext } from '@/platform/http/page';
@@ -84,6 +85,8 @@ export function createApp(deps: Deps) {
   // First the request id, so every response and every log line of the request carry it (see
   // docs/architecture.md, "A request"); the access log wraps everything after it.
   app.use(requestIds());
+  // From its arrival, a request waiting on the database asks whether the database answers at all.
+  app.use(watchDatabase(deps));
   // Anonymous public answers from memory while the public revision and the clock allow.
   app.use(publicPageCache(deps, { cacheable: isPublicAnswerPath, freshness: publicFreshness }));
   // Outermost but for the request id: every answer, error pages too, goes out compressed.
@@ -123,6 +126,9 @@ export function createApp(deps: Deps) {
     });
   }
 
+  // A request still waiting on a database that stopped answering gets its 503 here (and in the
+  // embeds' router), about 2 s after it arrived (watchDatabase above).
+  app.use(answerWhileDatabaseSilent);
   // Cross-site form posts are refused (403) before anyone is authenticated; see formCsrf for why /api is exempt.
   app.use(formCsrf());
   app.use(authenticate());

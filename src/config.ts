@@ -17,6 +17,7 @@ const configSchema = z.object({
   SMTP_URL: z.preprocess(emptyAsUndefined, urlWithProtocols(['smtp', 'smtps']).optional()),
   MAIL_FROM: z.string().min(3).default('Koda <koda@localhost>'),
   SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  OUTBOX_SEND_LANES: z.coerce.number().int().min(1).max(32).default(4),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SEED_DEMO: z
@@ -63,6 +64,8 @@ export type Config = {
   mailFrom: string;
   /** How long connecting, the greeting and a silent socket may take before a send fails. */
   smtpTimeoutMs: number;
+  /** How many emails one process sends at once, so one stalled message does not hold the rest. */
+  outboxSendLanes: number;
   retentionDays: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemo: boolean;
@@ -105,6 +108,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: settings.SMTP_URL,
     mailFrom: settings.MAIL_FROM,
     smtpTimeoutMs: settings.SMTP_TIMEOUT_SECONDS * 1000,
+    outboxSendLanes: settings.OUTBOX_SEND_LANES,
     retentionDays: settings.RETENTION_DAYS,
     logLevel: settings.LOG_LEVEL,
     seedDemo: settings.SEED_DEMO,

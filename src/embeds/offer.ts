@@ -22,7 +22,8 @@ export function oembedHref(publicUrl: string, pagePath: string): string {
 }
 
 /**
- * The embed a page offers: the oEmbed link for its head (events, plans, recordings) and the
+ * The embed a page offers: the oEmbed link for its head (municipalities, events, plans,
+ * recordings) and the
  * snippets with their live preview (municipalities, events, plans). A page with a preview frames
  * Koda itself, so its CSP lets it (frame-src 'self').
  */
@@ -74,7 +75,7 @@ export function embedOffer(c: Context<AppEnv>, subject: EmbedSubject): EmbedOffe
   const height = DEFAULT_SIZE[subject.kind].height;
   const iframe = `${iframeHtml({ src: publicUrl + path, title, width: '100%', height })}\n<script src="${scriptSrc}" async></script>`;
   return {
-    oembed: subject.kind === 'events' ? undefined : oembedHref(publicUrl, pagePathOf(subject)),
+    oembed: oembedHref(publicUrl, pagePathOf(subject)),
     embed: EmbedSnippets({
       t,
       id: `embed-${subject.kind}`,
@@ -83,7 +84,6 @@ export function embedOffer(c: Context<AppEnv>, subject: EmbedSubject): EmbedOffe
       previewSrc: path,
       previewTitle: title,
       previewHeight: height,
-      oembed: subject.kind !== 'events',
     }),
   };
 }

@@ -9,6 +9,7 @@ import {
 } from '@views/embeds/pages';
 import { embedCss } from '@views/embeds/styles';
 import { findPublicEvent, listPublicEvents } from '@/events';
+import { findMunicipality } from '@/municipalities';
 import { findVisiblePlan, loadPlanDetail } from '@/plans';
 import { publicRecordingPage } from '@/recordings';
 import { registrationWindow, seatsFor } from '@/registrations';
@@ -16,6 +17,7 @@ import { translator } from '@/messages';
 import type { AppEnv } from '@/platform/deps';
 import { isNotModified, strongEtag } from '@/platform/http/conditional';
 import { CSP_DIRECTIVES } from '@/platform/http/csp';
+import { answerWhileDatabaseSilent } from '@/platform/http/database-watch';
 import { HttpError, MAX_ID, notFound } from '@/platform/http/errors';
 import { isLang, negotiateLang, type Lang } from '@/platform/i18n';
 import {
@@ -118,9 +120,17 @@ function numericId(raw: string, what: string): number {
 }
 
 /** The title an oEmbed answer gives a target, or null when the public may not see it. */
-async function publicTitle(c: Context<AppEnv>, target: EmbedTarget): Promise<string | null> {
+async function publicTitle(
+  c: Context<AppEnv>,
+  target: EmbedTarget,
+  lang: Lang,
+): Promise<string | null> {
   const { db } = c.get('deps');
   switch (target.kind) {
+    case 'events': {
+      const municipality = await findMunicipality(db, target.municipality);
+      return municipality && `${municipality.name}: ${translator(lang)('embeds.events.title')}`;
+    }
     case 'event':
       return (await findPublicEvent(db, target.slug))?.title ?? null;
     case 'recording':
@@ -138,6 +148,7 @@ async function publicTitle(c: Context<AppEnv>, target: EmbedTarget): Promise<str
 export function embedRoutes() {
   const routes = new Hono<AppEnv>();
   for (const path of ['/embed/*', '/embed.js', '/oembed']) routes.use(path, embedHeaders());
+  for (const path of ['/embed/*', '/oembed']) routes.use(path, answerWhileDatabaseSilent);
 
   routes.get('/embed.js', (c) =>
     cachedAnswer(c, componentScript(), 'text/javascript; charset=utf-8', ASSET_MAX_AGE),
@@ -218,15 +229,16 @@ export function embedRoutes() {
     if (!url) throw new HttpError('bad_request', 'Give the page address as ?url=');
     const found = targetOfUrl(url, config.publicUrl);
     if (!found) throw notFound('Not an embeddable Koda page');
-    const title = await publicTitle(c, found.target);
-    if (title === null) throw notFound('Not an embeddable Koda page');
     const lang = embedLang(c, isLang(found.lang) ? found.lang : null);
+    const title = await publicTitle(c, found.target, lang);
+    if (title === null) throw notFound('Not an embeddable Koda page');
     const size = fitSize(
       DEFAULT_SIZE[found.target.kind],
       c.req.query('maxwidth'),
       c.req.query('maxheight'),
     );
-    const src = `${config.publicUrl}${embedPathOf(found.target)}?lang=${lang}`;
+    const path = embedPathOf(found.target);
+    const src = `${config.publicUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
     const answer = {
       version: '1.0',
       type: 'rich',

@@ -81,6 +81,7 @@ export function parseKinds(raw: string | undefined): EventKind[] {
 
 /** What can be embedded by address. */
 export type EmbedTarget =
+  | { kind: 'events'; municipality: string }
   | { kind: 'event'; slug: string }
   | { kind: 'recording'; id: number }
   | { kind: 'plan'; id: number };
@@ -88,8 +89,9 @@ export type EmbedTarget =
 const MAX_ID = 2_147_483_647;
 
 /**
- * The embeddable thing a Koda page address names (oEmbed's `url`): `/events/:slug`,
- * `/recordings/:id` or `/plans/:id` on Koda's own origin, with its `?lang=` if it has one.
+ * The embeddable thing a Koda page address names (oEmbed's `url`): `/municipalities/:slug` (its
+ * upcoming events), `/events/:slug`, `/recordings/:id` or `/plans/:id` on Koda's own origin,
+ * with its `?lang=` if it has one.
  * Another site's address, another path or an id that cannot exist → null.
  */
 export function targetOfUrl(
@@ -110,6 +112,8 @@ export function targetOfUrl(
   if (base && !url.pathname.startsWith(`${base}/`)) return null;
   const path = url.pathname.slice(base.length).replace(/\/$/, '');
   const lang = url.searchParams.get('lang');
+  const municipality = /^\/municipalities\/([a-z0-9-]{1,100})$/.exec(path);
+  if (municipality) return { target: { kind: 'events', municipality: municipality[1]! }, lang };
   const event = /^\/events\/([a-z0-9-]{1,200})$/.exec(path);
   if (event) return { target: { kind: 'event', slug: event[1]! }, lang };
   const numbered = /^\/(recordings|plans)\/([1-9]\d{0,9})$/.exec(path);
@@ -126,6 +130,8 @@ export function targetOfUrl(
 /** Where a target's embed lives, below Koda's address. */
 export function embedPathOf(target: EmbedTarget): string {
   switch (target.kind) {
+    case 'events':
+      return `/embed/events?municipality=${target.municipality}`;
     case 'event':
       return `/embed/events/${target.slug}`;
     case 'recording':
@@ -138,6 +144,8 @@ export function embedPathOf(target: EmbedTarget): string {
 /** The page a target's oEmbed answer describes. */
 export function pagePathOf(target: EmbedTarget): string {
   switch (target.kind) {
+    case 'events':
+      return `/municipalities/${target.municipality}`;
     case 'event':
       return `/events/${target.slug}`;
     case 'recording':
@@ -148,10 +156,7 @@ export function pagePathOf(target: EmbedTarget): string {
 }
 
 /** The frame's size when the host asks nothing: wide enough for a column, tall enough for a card. */
-export const DEFAULT_SIZE: Record<
-  EmbedTarget['kind'] | 'events',
-  { width: number; height: number }
-> = {
+export const DEFAULT_SIZE: Record<EmbedTarget['kind'], { width: number; height: number }> = {
   events: { width: 600, height: 480 },
   event: { width: 600, height: 360 },
   recording: { width: 600, height: 240 },

@@ -25,7 +25,7 @@ export type JobDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'log' | 
 export async function runOutboxJob(deps: JobDeps, hold?: HoldState): Promise<SendReport> {
   // Queued "forgot your password?" requests first, so their emails go out in this run.
   await processResetRequests(deps.db, deps.config.publicUrl, deps.clock.now());
-  return sendDueMessages(deps, { hold });
+  return sendDueMessages(deps, { hold, lanes: deps.config.outboxSendLanes });
 }
 
 export async function runReminderJob(deps: JobDeps): Promise<number> {

@@ -216,6 +216,10 @@ describe('oEmbed', () => {
     ['https://koda.test/recordings/1?t=60', 'https://koda.test/embed/recordings/1?lang=et'],
     ['https://koda.test/plans/1?lang=en', 'https://koda.test/embed/plans/1?lang=en'],
     ['http://koda.test/plans/1/', 'https://koda.test/embed/plans/1?lang=et'],
+    [
+      'https://koda.test/municipalities/keila?lang=en',
+      'https://koda.test/embed/events?municipality=keila&lang=en',
+    ],
   ])('%s → a rich oEmbed 1.0 answer framing %s', async (url, src) => {
     const res = await oembed(url);
     expect(res.status).toBe(200);
@@ -284,6 +288,7 @@ describe('oEmbed', () => {
     'https://koda.test/events',
     'https://koda.test/events/no-such-event',
     'https://koda.test/plans/999999',
+    'https://koda.test/municipalities/no-such-town',
     'https://koda.test/plans/0',
     'https://koda.test/recordings/999999',
     'javascript:alert(1)',
@@ -305,7 +310,7 @@ describe('oEmbed', () => {
     expect((await ctx.app.request('/oembed?format=json')).status).toBe(400);
   });
 
-  it.each([`/events/${EVENT}`, '/recordings/1', '/plans/1'])(
+  it.each([`/events/${EVENT}`, '/recordings/1', '/plans/1', '/municipalities/keila'])(
     '%s names its oEmbed answer in its head',
     async (path) => {
       const html = await (await ctx.app.request(path)).text();

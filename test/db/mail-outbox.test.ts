@@ -48,21 +48,29 @@ const statuses = async () =>
   ).map((row) => row);
 
 describe('outbox sender', () => {
-  it('has only the message in flight marked sending, so a crash strands no other message', async () => {
-    await enqueue(3);
+  it('has only the messages in flight marked sending (one per lane), so a crash strands no other', async () => {
+    await enqueue(5);
     const seenWhileSending: string[][] = [];
+    let started = 0;
+    let bothStarted: () => void = () => {};
+    const firstTwo = new Promise<void>((resolve) => (bothStarted = resolve));
     const mailer: Mailer = {
       async send() {
+        if (++started === 2) bothStarted();
+        await firstTwo;
         seenWhileSending.push((await statuses()).map((row) => row.status));
       },
     };
-    const report = await sendDueMessages({ db: database.db, mailer, clock, log: memoryLog() });
-    expect(report.sent).toBe(3);
-    expect(seenWhileSending).toEqual([
-      ['sending', 'pending', 'pending'],
-      ['sent', 'sending', 'pending'],
-      ['sent', 'sent', 'sending'],
-    ]);
+    const report = await sendDueMessages(
+      { db: database.db, mailer, clock, log: memoryLog() },
+      { lanes: 2 },
+    );
+    expect(report.sent).toBe(5);
+    // Two lanes: the first two claimed together, the rest still pending.
+    expect(seenWhileSending[0]).toEqual(['sending', 'sending', 'pending', 'pending', 'pending']);
+    for (const seen of seenWhileSending) {
+      expect(seen.filter((status) => status === 'sending').length).toBeLessThanOrEqual(2);
+    }
   });
 
   it('after a crash mid-send marks only that message failed and sends the rest', async () => {
@@ -82,10 +90,14 @@ describe('outbox sender', () => {
 
 describe('over SMTP', () => {
   let refusing: SMTPServer;
+  let stalling: SMTPServer;
   let silent: Server;
   const sockets: Socket[] = [];
   let refusingUrl = '';
   let silentUrl = '';
+  let stallingUrl = '';
+  const delivered: string[] = [];
+  const stalled: (() => void)[] = [];
 
   beforeAll(async () => {
     refusing = new SMTPServer({
@@ -100,6 +112,25 @@ describe('over SMTP', () => {
     });
     await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
     refusingUrl = `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`;
+    // Answers at once, except for slow@…, whose recipient it accepts only when the test says.
+    stalling = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (address.address.startsWith('slow')) stalled.push(() => callback());
+        else callback();
+      },
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          delivered.push(...session.envelope.rcptTo.map((rcpt) => rcpt.address));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    stallingUrl = `smtp://127.0.0.1:${(stalling.server.address() as AddressInfo).port}`;
     // Accepts connections and never says a word: a stalled mail server.
     silent = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
@@ -108,6 +139,7 @@ describe('over SMTP', () => {
   afterAll(async () => {
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    await new Promise<void>((resolve) => stalling.close(() => resolve()));
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 
@@ -139,5 +171,38 @@ describe('over SMTP', () => {
       expect(row).toMatchObject({ status: 'pending', attempts: 1 });
       expect(row.lastError).toMatch(/greeting|timeout/i);
     }
+  });
+
+  it('sends the other messages while one waits on a stalled recipient', async () => {
+    await enqueueEmail(
+      database.db,
+      { kind: 'test', recipient: 'slow@koda.test', subject: 'Stalled', text: 'Hello' },
+      clock.now(),
+    );
+    await enqueue(3);
+    delivered.length = 0;
+    const mailer = createSmtpMailer(stallingUrl, 'Koda <koda@koda.test>', 10_000);
+    try {
+      const sending = sendDueMessages(
+        { db: database.db, mailer, clock, log: memoryLog() },
+        { lanes: 4 },
+      );
+      // One at a time, the others would wait behind slow@ for the whole timeout (10 s).
+      await expect
+        .poll(() => [...delivered].sort(), { timeout: 5_000 })
+        .toEqual(['person1@koda.test', 'person2@koda.test', 'person3@koda.test']);
+      expect((await statuses()).map((row) => row.status)).toEqual([
+        'sending',
+        'sent',
+        'sent',
+        'sent',
+      ]);
+      for (const release of stalled.splice(0)) release();
+      expect(await sending).toMatchObject({ sent: 4, retried: 0, failed: 0 });
+    } finally {
+      for (const release of stalled.splice(0)) release();
+      mailer.close();
+    }
+    expect(delivered).toContain('slow@koda.test');
   });
 });

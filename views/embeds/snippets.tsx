@@ -14,8 +14,6 @@ export function EmbedSnippets(props: {
   previewSrc: string;
   previewTitle: string;
   previewHeight: number;
-  /** The page has an oEmbed answer: pasting its address is enough. */
-  oembed: boolean;
 }) {
   const { t, id } = props;
   return (
@@ -36,7 +34,7 @@ export function EmbedSnippets(props: {
           {props.component}
         </textarea>
       </p>
-      {props.oembed ? <p class="hint">{t('embeds.snippets.oembed')}</p> : null}
+      <p class="hint">{t('embeds.snippets.oembed')}</p>
       <h3>{t('embeds.snippets.preview')}</h3>
       <iframe
         src={props.previewSrc}

@@ -15,7 +15,8 @@ export type MunicipalityPageProps = PageContext & {
   /** Sections other features contribute: the action plan, calendar feed links. */
   plan?: Child;
   feeds?: Child;
-  /** The embed snippets (src/embeds). */
+  /** The oEmbed address for the head, and the embed snippets (src/embeds). */
+  oembed?: string;
   embed?: Child;
 };
 

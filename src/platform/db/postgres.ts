@@ -26,31 +26,97 @@ export function openPostgres(
     onnotice: () => {},
   });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const probe = livenessProbe(url, options.connectTimeoutSeconds ?? 10);
+  probes.set(db, probe);
   return {
     db,
     kind: 'postgres',
     client,
     ping: () => ping(db),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), probe.close()]);
+    },
+  };
+}
+
+type LivenessProbe = { answers(timeoutMs: number): Promise<boolean>; close(): Promise<void> };
+
+/** The liveness probe of each Postgres database opened here (PGlite, in-process, has none). */
+const probes = new WeakMap<Db, LivenessProbe>();
+
+/**
+ * Asks `select 1` on a connection of its own, outside the pool: a pool busy with a rush of
+ * slow-but-answering requests still gets a quick answer, and only a database that does not
+ * answer gets none. A connection that did not answer in time is dropped (it may be a dead
+ * link), so the next question opens a new one.
+ */
+function livenessProbe(url: string, connectTimeoutSeconds: number): LivenessProbe {
+  let client: postgres.Sql | null = null;
+  // Requests waiting at the same moment share one question rather than queue hundreds.
+  let asking: Promise<boolean> | null = null;
+  return {
+    async answers(timeoutMs) {
+      client ??= postgres(url, {
+        max: 1,
+        connect_timeout: connectTimeoutSeconds,
+        onnotice: () => {},
+      });
+      const asked = client;
+      if (!asking) {
+        const question = asked`select 1`.then(
+          () => true,
+          () => false,
+        );
+        asking = question;
+        void question.finally(() => {
+          if (asking === question) asking = null;
+        });
+      }
+      const answered = await withinTime(asking, timeoutMs, false);
+      if (!answered && client === asked) {
+        client = null;
+        asking = null;
+        void asked.end({ timeout: 0 }).catch(() => {});
+      }
+      return answered;
+    },
+    close: async () => {
+      await client?.end({ timeout: 1 });
+    },
   };
 }
 
 /**
- * Whether the database answers `select 1` within `timeoutMs`: a database that stops answering
- * (rather than refusing) must not hold /healthz for the driver's own timeouts.
+ * Whether the database may stop answering (a server across a network; in-process PGlite
+ * cannot) and so whether waiting requests should be watched (`answerWhileDatabaseSilent`).
+ */
+export function canFallSilent(db: Db): boolean {
+  return probes.has(db);
+}
+
+async function withinTime<T>(work: Promise<T>, timeoutMs: number, late: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(late), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether the database answers `select 1` within `timeoutMs` (on Postgres through the liveness
+ * probe's own connection): a database that stops answering (rather than refusing) must not hold
+ * /healthz for the driver's own timeouts.
  */
 export async function ping(db: Db, timeoutMs = 2000): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
+  const probe = probes.get(db);
+  if (probe) return probe.answers(timeoutMs);
   const answered = db.execute(sql`select 1`).then(
     () => true,
     () => false,
   );
-  try {
-    return await Promise.race([answered, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withinTime(answered, timeoutMs, false);
 }

@@ -13,13 +13,15 @@ export type SendReport = { sent: number; retried: number; failed: number; held: 
 export type HoldState = { lastLoggedId: number };
 
 /**
- * Delivers due outbox messages, one at a time. Each is claimed first (`pending` → `sending` in
- * one UPDATE whose subquery uses FOR UPDATE SKIP LOCKED), so two senders never take the same
- * message; after the send it becomes `sent`, or goes back to `pending` with exponential backoff.
- * Only the message being sent is ever `sending`: one left so by a process that died is marked
- * `failed`, not retried (it may already have gone out, and sending it twice is worse than an
- * admin seeing it failed), while the rest of the queue was never claimed and goes out as usual.
- * A permanent refusal (SMTP 5xx) fails at once with the server's reason.
+ * Delivers due outbox messages in `lanes` parallel lanes (OUTBOX_SEND_LANES; 1 unless said), so one
+ * message stalled on a slow mail server does not hold the others. Each lane claims one message
+ * at a time (`pending` → `sending` in one UPDATE whose subquery uses FOR UPDATE SKIP LOCKED), so
+ * two lanes or senders never take the same message; after the send it becomes `sent`, or goes
+ * back to `pending` with exponential backoff. Only the messages being sent (at most one per
+ * lane) are ever `sending`: one left so by a process that died is marked `failed`, not retried
+ * (it may already have gone out, and sending it twice is worse than an admin seeing it failed),
+ * while the rest of the queue was never claimed and goes out as usual. A permanent refusal
+ * (SMTP 5xx) fails at once with the server's reason.
  *
  * Without a mail server (`noMailer`, SMTP_URL unset) nothing is claimed: messages stay
  * pending and readable at /admin/outbox, and each new one is logged once by id, kind and
@@ -28,7 +30,7 @@ export type HoldState = { lastLoggedId: number };
  */
 export async function sendDueMessages(
   deps: SenderDeps,
-  options: { batch?: number; hold?: HoldState } = {},
+  options: { batch?: number; hold?: HoldState; lanes?: number } = {},
 ): Promise<SendReport> {
   const { db, mailer, clock, log } = deps;
   const report: SendReport = { sent: 0, retried: 0, failed: 0, held: 0 };
@@ -61,9 +63,7 @@ export async function sendDueMessages(
     })
     .where(and(eq(outbox.status, 'sending'), lt(outbox.nextAttemptAt, clock.now())));
 
-  for (let count = 0; count < (options.batch ?? 20); count++) {
-    const message = await claimNext(db, clock.now());
-    if (!message) break;
+  const deliver = async (message: typeof outbox.$inferSelect) => {
     try {
       await mailer.send({
         to: message.recipient,
@@ -104,7 +104,22 @@ export async function sendDueMessages(
       if (giveUp) report.failed++;
       else report.retried++;
     }
-  }
+  };
+  let unclaimed = options.batch ?? 20;
+  const lane = async () => {
+    while (unclaimed > 0) {
+      unclaimed--;
+      const message = await claimNext(db, clock.now());
+      if (!message) return;
+      await deliver(message);
+    }
+  };
+  // Every lane finishes (its message marked) before an error of one is thrown.
+  const lanes = await Promise.allSettled(
+    Array.from({ length: Math.max(1, options.lanes ?? 1) }, lane),
+  );
+  const failure = lanes.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
   return report;
 }
 
