@@ -25,7 +25,7 @@ import { messageUnsubscribeRoutes, registrationRoutes } from '@/registrations';
 import { municipalityRoutes } from '@/municipalities';
 import { planRoutes } from '@/plans';
 import { planAdminRoutes } from '@/plans';
-import { downloadRoutes, isUploadRequest } from '@/documents';
+import { documentAdminRoutes, downloadRoutes, isUploadRequest } from '@/documents';
 import { CSP_DIRECTIVES } from '@/platform/http/csp';
 import {
   codeForStatus,
@@ -150,6 +150,7 @@ export function createApp(deps: Deps) {
   app.route('/', planAdminRoutes());
   app.route('/', calendarRoutes());
   app.route('/', downloadRoutes());
+  app.route('/', documentAdminRoutes());
 
   app.notFound((c) => renderError(c, new HttpError('not_found', 'Not found')));
   app.onError((error, c) => {

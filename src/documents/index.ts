@@ -1,7 +1,10 @@
 /** The documents feature's front door: what other features, views and the app may use. */
+export { documentAdminRoutes } from './admin-routes';
 export { documentsApi } from './api';
 export { downloadRoutes } from './download';
 export { sweepOrphanFiles } from './service';
+export { Materials } from '@views/documents/materials';
+export { publishedMaterials } from './service';
 
 /** Uploads (API and organizer forms) stream a multipart body past the app's 256 KiB JSON limit. */
 export function isUploadRequest(method: string, path: string): boolean {

@@ -165,6 +165,22 @@ export async function listAttachments(
     .orderBy(asc(attachments.position), asc(attachments.id));
 }
 
+/** What the public sees of an event's or a plan's materials (published ones, in order). */
+export async function publishedMaterials(
+  db: Queryable,
+  owner: { eventId: number } | { planId: number },
+): Promise<AttachmentRow[]> {
+  const condition =
+    'eventId' in owner
+      ? eq(attachments.eventId, owner.eventId)
+      : eq(attachments.planId, owner.planId);
+  return db
+    .select()
+    .from(attachments)
+    .where(and(condition, eq(attachments.published, true)))
+    .orderBy(asc(attachments.position), asc(attachments.id));
+}
+
 /** An attachment and its owner when the user may see it (published on a public owner, or managed): else 404. */
 export async function visibleAttachment(
   db: Queryable,

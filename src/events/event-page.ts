@@ -6,6 +6,7 @@ import { EventOutcomes, listEventActionItems, listEventOutcomes } from '@/outcom
 import { LivePanel, recordingsForEvent } from '@/recordings';
 import { RegistrationPanel, registrationWindow, seatsFor } from '@/registrations';
 import { loadQuestions, localizeQuestion } from '@/questions';
+import { Materials, publishedMaterials } from '@/documents';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
 import { eventJsonLd, jsonLdHosts } from './json-ld';
@@ -31,6 +32,7 @@ export async function renderEventPage(
     seatsFor(db, event.id),
     loadQuestions(db, event.id),
   ]);
+  const materials = await publishedMaterials(db, { eventId: event.id });
   const ctx = pageContext(c);
   const phase = eventPhase(event, now);
   const ordered = agendaInTimeOrder(agenda);
@@ -69,6 +71,7 @@ export async function renderEventPage(
             })
           : undefined,
       calendar: phase === 'before' ? CalendarMenu({ ctx, event }) : undefined,
+      materials: Materials({ ctx, items: materials }),
       media: phase === 'cancelled' ? undefined : LivePanel({ ctx, event, recordings, now }),
       outcomes: phase === 'after' ? EventOutcomes({ ctx, outcomes, actionItems }) : undefined,
       ...(options.preview

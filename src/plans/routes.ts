@@ -1,3 +1,4 @@
+import { Materials, publishedMaterials } from '@/documents';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { PlanPage } from '@views/plans/plan-page';
@@ -135,6 +136,10 @@ export function planRoutes() {
         ...detail,
         filter,
         canManage: user !== null && canManage(user, [plan.municipalityId]),
+        materials: Materials({
+          ctx: pageContext(c),
+          items: await publishedMaterials(db, { planId: plan.id }),
+        }),
         // A draft is no one's to embed; a public plan offers its embed.
         ...(plan.status === 'draft'
           ? {}

@@ -31,6 +31,8 @@ export type EventPageProps = PageContext & {
   media?: Child;
   calendar?: Child;
   outcomes?: Child;
+  /** The event's published documents ("Materjalid", src/documents), after the agenda. */
+  materials?: Child;
   /** The oEmbed address for the head, and the embed snippets (src/embeds). */
   oembed?: string;
   embed?: Child;
@@ -120,6 +122,7 @@ function AgendaSection({ props }: { props: EventPageProps }) {
     <section aria-labelledby="agenda" class="phase-section">
       <h2 id="agenda">{t('event.agenda')}</h2>
       <Agenda props={props} />
+      {props.materials}
     </section>
   );
 }

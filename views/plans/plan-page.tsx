@@ -22,6 +22,8 @@ export type PlanPageProps = PageContext & {
   today: string;
   filter: ItemStatus[];
   canManage: boolean;
+  /** The plan's published documents ("Materjalid", src/documents). */
+  materials?: Child;
   /** The oEmbed address for the head, and the embed snippets (src/embeds). */
   oembed?: string;
   embed?: Child;
@@ -202,6 +204,7 @@ export function PlanPage(props: PlanPageProps) {
             <a href={`/plans/${plan.id}/items.csv`}>{t('plans.csv')}</a>
           </p>
         </section>
+        {props.materials}
       </article>
       {props.embed}
     </Layout>
