@@ -5,6 +5,8 @@ import { eventsApi } from '@/events';
 import { recordingsApi } from '@/recordings';
 import { captionsApi } from '@/captions';
 import { registrationApi } from '@/registrations';
+import { feedbackApi } from '@/feedback';
+import { followsApi } from '@/follows';
 import { outcomesApi } from '@/outcomes';
 import { plansApi } from '@/plans';
 import { documentsApi } from '@/documents';
@@ -43,6 +45,8 @@ function v1Routes() {
     recordingsApi(),
     captionsApi(),
     registrationApi(),
+    feedbackApi(),
+    followsApi(),
     outcomesApi(),
     plansApi(),
     documentsApi(),
@@ -77,6 +81,8 @@ function openApiDocument(v1: OpenAPIHono<AppEnv>, publicUrl: string) {
       { name: 'Recordings', description: 'Webcasts and recordings, their chapters, the archive' },
       { name: 'Outcomes', description: 'Minutes, proposals, decisions and questions of a meeting' },
       { name: 'Action plans', description: 'Plans, their items and dated progress reports' },
+      { name: 'Feedback', description: 'What attendees said after an event (for its organizers)' },
+      { name: 'Follows', description: 'Following news by email, without an account' },
       {
         name: 'Documents',
         description: 'Agendas, slides, minutes and other files of events, outcomes and plans',

@@ -22,6 +22,8 @@ import { eventAdminRoutes } from '@/events';
 import { eventRoutes } from '@/events';
 import { homeRoutes } from '@/home';
 import { messageUnsubscribeRoutes, registrationRoutes } from '@/registrations';
+import { feedbackRoutes } from '@/feedback';
+import { followRoutes } from '@/follows';
 import { municipalityRoutes } from '@/municipalities';
 import { planRoutes } from '@/plans';
 import { planAdminRoutes } from '@/plans';
@@ -143,6 +145,8 @@ export function createApp(deps: Deps) {
   app.route('/', archiveRoutes());
   app.route('/', registrationRoutes());
   app.route('/', messageUnsubscribeRoutes());
+  app.route('/', feedbackRoutes());
+  app.route('/', followRoutes());
   app.route('/', eventRoutes());
   app.route('/', eventAdminRoutes());
   app.route('/', municipalityRoutes());

@@ -9,6 +9,8 @@ import { recordingMessages } from '@/recordings/messages';
 import { captionMessages } from '@/captions/messages';
 import { registrationMessages } from '@/registrations/messages';
 import { questionMessages } from '@/questions/messages';
+import { feedbackMessages } from '@/feedback/messages';
+import { followMessages } from '@/follows/messages';
 import { documentsMessages } from '@/documents/messages';
 import { auditMessages } from '@/platform/audit/messages';
 import { commonMessages } from '@/platform/i18n/common';
@@ -33,6 +35,8 @@ export const catalogues: Catalogues = {
     ...embedsMessages.et,
     ...auditMessages.et,
     ...questionMessages.et,
+    ...feedbackMessages.et,
+    ...followMessages.et,
     ...documentsMessages.et,
   },
   en: {
@@ -49,6 +53,8 @@ export const catalogues: Catalogues = {
     ...embedsMessages.en,
     ...auditMessages.en,
     ...questionMessages.en,
+    ...feedbackMessages.en,
+    ...followMessages.en,
     ...documentsMessages.en,
   },
   ru: {
@@ -65,6 +71,8 @@ export const catalogues: Catalogues = {
     ...embedsMessages.ru,
     ...auditMessages.ru,
     ...questionMessages.ru,
+    ...feedbackMessages.ru,
+    ...followMessages.ru,
     ...documentsMessages.ru,
   },
 };

@@ -6,6 +6,7 @@ import { EventOutcomes, listEventActionItems, listEventOutcomes } from '@/outcom
 import { LivePanel, recordingsForEvent } from '@/recordings';
 import { RegistrationPanel, registrationWindow, seatsFor } from '@/registrations';
 import { loadQuestions, localizeQuestion } from '@/questions';
+import { FeedbackSummaryLine, publishedFeedbackSummary } from '@/feedback';
 import { Materials, publishedMaterials } from '@/documents';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
@@ -24,13 +25,14 @@ export async function renderEventPage(
 ) {
   const { db, config, clock } = c.get('deps');
   const now = clock.now();
-  const [agenda, outcomes, actionItems, recordings, seats, questions] = await Promise.all([
+  const [agenda, outcomes, actionItems, recordings, seats, questions, feedback] = await Promise.all([
     loadAgenda(db, event.id),
     listEventOutcomes(db, event.id, { publishedOnly: true }),
     listEventActionItems(db, event.id),
     recordingsForEvent(db, event.id),
     seatsFor(db, event.id),
     loadQuestions(db, event.id),
+    publishedFeedbackSummary(db, event),
   ]);
   const materials = await publishedMaterials(db, { eventId: event.id });
   const ctx = pageContext(c);
@@ -73,7 +75,14 @@ export async function renderEventPage(
       calendar: phase === 'before' ? CalendarMenu({ ctx, event }) : undefined,
       materials: Materials({ ctx, items: materials }),
       media: phase === 'cancelled' ? undefined : LivePanel({ ctx, event, recordings, now }),
-      outcomes: phase === 'after' ? EventOutcomes({ ctx, outcomes, actionItems }) : undefined,
+      // What came of it, after the attendees' rating when its organizers published it.
+      outcomes:
+        phase === 'after'
+          ? [
+              feedback ? FeedbackSummaryLine({ ...ctx, ...feedback }) : null,
+              EventOutcomes({ ctx, outcomes, actionItems }),
+            ]
+          : undefined,
       ...(options.preview
         ? {}
         : embedOffer(c, {

@@ -2,6 +2,7 @@
 export { EventCard } from '@views/events/event-card';
 export { eventAdminRoutes } from './admin-routes';
 export { eventsApi } from './api';
+export { publishFeedbackSummary } from './service';
 export { listMunicipalities, listPublicEvents } from './queries';
 export type { EventSummary } from './queries';
 export { eventRoutes } from './routes';
@@ -16,6 +17,7 @@ export {
   feedEventVersions,
   findEvent,
   findEventById,
+  findEventIds,
   findEventBySlug,
   findEventsByIds,
   findPublicEvent,

@@ -55,6 +55,12 @@ export type EventIdFilter = {
   startsAfter?: Date;
   startsAtOrBefore?: Date;
   endedBefore?: Date;
+  endedAfter?: Date;
+  /** First published in this window (`publishedAt`): what followers hear of as new. */
+  publishedAfter?: Date;
+  publishedAtOrBefore?: Date;
+  /** Exactly this title: the events of a series (a copy keeps its original's title). */
+  title?: string;
   /** The year of the start, in the event's own zone. */
   year?: number;
   /** Hosted by (one of) these municipalities, by slug. */
@@ -68,6 +74,12 @@ function eventConditions(filter: EventIdFilter): SQL[] {
   if (filter.startsAfter) conditions.push(gt(events.startsAt, filter.startsAfter));
   if (filter.startsAtOrBefore) conditions.push(lte(events.startsAt, filter.startsAtOrBefore));
   if (filter.endedBefore) conditions.push(lt(events.endsAt, filter.endedBefore));
+  if (filter.endedAfter) conditions.push(gt(events.endsAt, filter.endedAfter));
+  if (filter.publishedAfter) conditions.push(gt(events.publishedAt, filter.publishedAfter));
+  if (filter.publishedAtOrBefore) {
+    conditions.push(lte(events.publishedAt, filter.publishedAtOrBefore));
+  }
+  if (filter.title !== undefined) conditions.push(eq(events.title, filter.title));
   if (filter.year) {
     conditions.push(
       sql`extract(year from ${events.startsAt} at time zone ${events.timezone}) = ${filter.year}`,
@@ -93,6 +105,15 @@ export function eventIdsWhere(filter: EventIdFilter): SQL {
   return where
     ? sql`(select ${events.id} from ${events} where ${where})`
     : sql`(select ${events.id} from ${events})`;
+}
+
+/** The ids of the events that match (see eventIdsWhere for use inside another query). */
+export async function findEventIds(db: Queryable, filter: EventIdFilter): Promise<number[]> {
+  const rows = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(...eventConditions(filter)));
+  return rows.map((row) => row.id);
 }
 
 /** The start of the event that `eventId` names, for ordering other features' rows by it. */

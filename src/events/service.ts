@@ -365,3 +365,37 @@ export async function replaceAgenda(
     return rows;
   });
 }
+
+/**
+ * Shows or hides the feedback summary (number of answers and mean rating) on the event's public
+ * page. A new updatedAt raises the public revision, so no cached page keeps the old one.
+ */
+export async function publishFeedbackSummary(
+  { db, clock, user }: Omit<WriteContext, 'config'>,
+  eventId: number,
+  published: boolean,
+): Promise<void> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const event = await lockEvent(tx, { id: eventId });
+    if (!event) throw notFound('No such event');
+    assertCanManage(user, await hostIdsOf(tx, event.id));
+    const [row] = await tx
+      .update(events)
+      .set({ feedbackPublishedAt: published ? now : null, updatedAt: now })
+      .where(eq(events.id, event.id))
+      .returning();
+    await recordAudit(
+      tx,
+      user,
+      {
+        action: 'update',
+        entity: 'event',
+        entityId: event.id,
+        before: event,
+        after: row,
+      },
+      now,
+    );
+  });
+}

@@ -11,6 +11,8 @@ import {
   type SendReport,
 } from '@/platform/mail/outbox/sender';
 import { enqueueReminders } from '@/registrations';
+import { enqueueFeedbackRequests } from '@/feedback';
+import { purgeUnconfirmedFollows, sendFollowNews } from '@/follows';
 import { purgeRegistrations } from '@/registrations';
 import { purgeCutoff } from '@/registrations';
 
@@ -34,6 +36,20 @@ export async function runReminderJob(deps: JobDeps): Promise<number> {
   return written;
 }
 
+/** The day after an event its attendees are asked for feedback (once each, by key). */
+export async function runFeedbackJob(deps: JobDeps): Promise<number> {
+  const asked = await enqueueFeedbackRequests(deps);
+  if (asked > 0) deps.log.info('feedback requests written to the outbox', { count: asked });
+  return asked;
+}
+
+/** Followers' news emails: immediate ones as news comes, weekly ones a week apart. */
+export async function runFollowJob(deps: JobDeps): Promise<number> {
+  const sent = await sendFollowNews(deps);
+  if (sent > 0) deps.log.info('follow news written to the outbox', { count: sent });
+  return sent;
+}
+
 export async function runPurgeJob(
   deps: JobDeps,
 ): Promise<{ registrations: number; outbox: number }> {
@@ -47,10 +63,13 @@ export async function runPurgeJob(
   const passwordResets = await prunePasswordResets(deps.db, dayAgo);
   await pruneRateLimits(deps.db, dayAgo);
   const feedTokens = await pruneOrphanFeedTokens(deps.db);
+  // Follow requests nobody confirmed within a week (the address with them).
+  const followsDeleted = await purgeUnconfirmedFollows(deps.db, now);
   deps.log.info('purge done', {
     registrationsAnonymised: anonymised,
     outboxDeleted: deleted,
     feedTokensDeleted: feedTokens,
+    unconfirmedFollowsDeleted: followsDeleted,
     passwordResetsDeleted: passwordResets,
   });
   return { registrations: anonymised, outbox: deleted };
@@ -60,6 +79,8 @@ export async function runPurgeJob(
 export async function runScheduledJobs(deps: JobDeps): Promise<void> {
   await runOutboxJob(deps);
   await runReminderJob(deps);
+  await runFeedbackJob(deps);
+  await runFollowJob(deps);
   // The purge is cheap when there is nothing to do, so running it every time is fine.
   await runPurgeJob(deps);
 }
@@ -107,6 +128,8 @@ export function startJobs(
   };
   schedule('outbox', timings.outboxMs, () => runOutboxJob(deps, hold), true);
   schedule('reminders', timings.remindersMs, () => runReminderJob(deps), true);
+  schedule('feedback', timings.remindersMs, () => runFeedbackJob(deps), true);
+  schedule('follows', timings.remindersMs, () => runFollowJob(deps), true);
   schedule('purge', timings.purgeMs, () => runPurgeJob(deps), true);
   return {
     async stop() {

@@ -9,8 +9,11 @@ export { isOverdue, localDate, summarizeProgress } from './rules';
 export {
   PLAN_ZONE,
   findMunicipalityPlan,
+  findPublicItem,
   findVisiblePlan,
   listPublicPlanProgress,
   loadPlanDetail,
+  planNewsBetween,
+  type PlanNews,
 } from './reads';
 export { overdueByPlan, plansFor, type ManagedPlan } from './attention';

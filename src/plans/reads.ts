@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, ne } from 'drizzle-orm';
 import { eventStartOf, findEventsByIds, isPublicEvent, type EventStatus } from '@/events';
 import { canManage, type CurrentUser } from '@/platform/auth/auth';
 import {
@@ -303,4 +303,67 @@ export async function listManageableMunicipalities(db: Queryable, user: CurrentU
     .from(municipalities)
     .orderBy(asc(municipalities.name));
   return all.filter((municipality) => canManage(user, [municipality.id]));
+}
+
+/** A public item (its plan is not a draft) with its plan's title; null otherwise. */
+export async function findPublicItem(db: Queryable, itemId: number) {
+  const [row] = await db
+    .select({ id: actionItems.id, title: actionItems.title, planId: actionPlans.id })
+    .from(actionItems)
+    .innerJoin(actionPlans, eq(actionPlans.id, actionItems.planId))
+    .where(and(eq(actionItems.id, itemId), ne(actionPlans.status, 'draft')));
+  return row ?? null;
+}
+
+/** A news line of a plan: one progress report written in the window, with what it changed. */
+export type PlanNews = {
+  planId: number;
+  itemId: number;
+  itemTitle: string;
+  date: string;
+  status: ItemRow['status'] | null;
+  progress: number | null;
+  dueDateMove: DueDateMove | null;
+  createdAt: Date;
+};
+
+/**
+ * The progress reports of a public plan (or of one of its items) written after `after` up to
+ * `until`, oldest first: what followers of the plan or item hear of.
+ */
+export async function planNewsBetween(
+  db: Queryable,
+  target: { planId: number } | { itemId: number },
+  after: Date,
+  until: Date,
+): Promise<PlanNews[]> {
+  const rows = await db
+    .select({
+      planId: actionPlans.id,
+      itemId: actionItems.id,
+      itemTitle: actionItems.title,
+      update: actionItemUpdates,
+    })
+    .from(actionItemUpdates)
+    .innerJoin(actionItems, eq(actionItems.id, actionItemUpdates.actionItemId))
+    .innerJoin(actionPlans, eq(actionPlans.id, actionItems.planId))
+    .where(
+      and(
+        'planId' in target ? eq(actionPlans.id, target.planId) : eq(actionItems.id, target.itemId),
+        ne(actionPlans.status, 'draft'),
+        gt(actionItemUpdates.createdAt, after),
+        lte(actionItemUpdates.createdAt, until),
+      ),
+    )
+    .orderBy(asc(actionItemUpdates.createdAt), asc(actionItemUpdates.id));
+  return rows.map((row) => ({
+    planId: row.planId,
+    itemId: row.itemId,
+    itemTitle: row.itemTitle,
+    date: row.update.date,
+    status: row.update.status,
+    progress: row.update.progress,
+    dueDateMove: dueDateMoveOf(row.update),
+    createdAt: row.update.createdAt,
+  }));
 }

@@ -228,6 +228,7 @@ export function EventSubnav({
     [`/admin/events/${slug}/questions`, 'question.editor.nav'],
     [`/admin/events/${slug}/registrations`, 'admin.events.registrations'],
     [`/admin/events/${slug}/check-in`, 'admin.events.checkIn'],
+    [`/admin/events/${slug}/feedback`, 'feedback.admin.nav'],
     [`/admin/events/${slug}/recordings`, 'admin.events.recordings'],
     [`/admin/events/${slug}/outcomes`, 'admin.events.outcomes'],
     // A draft is not public yet: its organizers see it as the public will, marked as a preview.

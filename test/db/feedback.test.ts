@@ -1,0 +1,212 @@
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/seed';
+import { runFeedbackJob } from '@/jobs';
+import { publicRevision } from '@/events';
+import { outbox, registrations } from '@/platform/db/schema';
+import { apiRequest } from '../helpers/api';
+import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
+import { bearerFor, pageAuthorizationCases, sessionFor } from '../helpers/auth';
+import { expectRefusedFormIn, visibleText } from '../helpers/form-language';
+import { postForm } from '../helpers/session';
+import { makeEvent } from './registrations-fixtures';
+
+let ctx: TestContext;
+const HOUR = 60 * 60 * 1000;
+const now = new Date(TEST_NOW);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  await ctx.deps.db.delete(outbox);
+});
+afterAll(() => ctx.close());
+
+/** An event that ended last evening (18:00 UTC, 20:00 in Tallinn) with these registrations. */
+async function pastEvent(
+  people: {
+    status: 'confirmed' | 'waitlisted' | 'cancelled';
+    checkedIn?: boolean;
+    lang?: string;
+  }[],
+  endedAgoHours = 18,
+) {
+  const endsAt = new Date(now.getTime() - endedAgoHours * HOUR);
+  const event = await makeEvent(ctx, {
+    startsAt: new Date(endsAt.getTime() - 3 * HOUR),
+    endsAt,
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+  });
+  const rows = await ctx.deps.db
+    .insert(registrations)
+    .values(
+      people.map((person, i) => ({
+        eventId: event.id,
+        name: `Osaleja ${i}`,
+        email: `feedback-${event.id}-${i}@example.ee`,
+        attendance: 'in_person' as const,
+        lang: person.lang ?? 'et',
+        status: person.status,
+        manageTokenHash: `hash-${event.id}-${i}`,
+        consentAt: now,
+        checkedInAt: person.checkedIn ? endsAt : null,
+      })),
+    )
+    .returning({ id: registrations.id, email: registrations.email });
+  return { event, emails: rows.map((row) => row.email ?? '') };
+}
+
+async function mailedTo(emails: string[]) {
+  return ctx.deps.db
+    .select()
+    .from(outbox)
+    .where(inArray(outbox.recipient, emails))
+    .orderBy(outbox.id);
+}
+
+const linkIn = (text: string) => {
+  const match = /https:\/\/koda\.test(\/feedback\/[A-Za-z0-9_-]{43})/.exec(text);
+  if (!match?.[1]) throw new Error(`no feedback link in ${text}`);
+  return match[1];
+};
+
+describe('feedback after the meeting', () => {
+  it('asks the checked-in attendees (or every confirmed one) the morning after, once', async () => {
+    const checked = await pastEvent([
+      { status: 'confirmed', checkedIn: true },
+      { status: 'confirmed' },
+      { status: 'confirmed', checkedIn: true, lang: 'ru' },
+    ]);
+    const unchecked = await pastEvent([
+      { status: 'confirmed' },
+      { status: 'waitlisted' },
+      { status: 'cancelled' },
+      { status: 'confirmed' },
+    ]);
+    // Ended an hour ago: tomorrow morning, not now.
+    const tooSoon = await pastEvent([{ status: 'confirmed', checkedIn: true }], 1);
+
+    await runFeedbackJob(ctx.deps);
+    await runFeedbackJob(ctx.deps);
+    const first = await mailedTo(checked.emails);
+    expect(first.map((m) => m.recipient)).toEqual([checked.emails[0], checked.emails[2]]);
+    expect(first[1]?.subject).toContain('Как всё прошло?');
+    expect(first[0]?.text).not.toContain('Osaleja');
+    expect((await mailedTo(unchecked.emails)).map((m) => m.recipient)).toEqual([
+      unchecked.emails[0],
+      unchecked.emails[3],
+    ]);
+    expect(await mailedTo(tooSoon.emails)).toHaveLength(0);
+  });
+
+  it('goes from the email to the organizers’ summary and the published aggregate', async () => {
+    const { event, emails } = await pastEvent([
+      { status: 'confirmed', checkedIn: true },
+      { status: 'confirmed', checkedIn: true },
+      { status: 'confirmed', checkedIn: true },
+    ]);
+    await runFeedbackJob(ctx.deps);
+    const [a, b] = (await mailedTo(emails)).map((mail) => linkIn(mail.text));
+    if (!a || !b) throw new Error('no links');
+
+    const form = await ctx.app.request(`${a}?lang=en`);
+    expect(form.status).toBe(200);
+    expect(form.headers.get('cache-control')).toBe('no-store');
+    expect(visibleText(await form.text())).toContain('How would you rate the event?');
+
+    // A refused answer, in the reader's language, stores nothing.
+    const refused = await postForm(ctx, a, { rating: '7', good: 'x' }, { cookie: 'lang=et' });
+    expect(refused.status).toBe(422);
+    expectRefusedFormIn(await refused.text(), 'et', ['feedback.error.rating']);
+
+    expect((await postForm(ctx, a, { rating: '2', comeAgain: 'no' })).status).toBe(303);
+    // One answer per registration: a second post changes it.
+    const changed = await postForm(ctx, a, {
+      rating: '4',
+      good: 'Hea arutelu',
+      improve: 'Rohkem aega',
+      comeAgain: 'yes',
+    });
+    expect(changed.status).toBe(303);
+    expect(changed.headers.get('location')).toBe(`${a}?saved=1`);
+    expect(await (await ctx.app.request(changed.headers.get('location') ?? '')).text()).toContain(
+      'Hea arutelu',
+    );
+    expect((await postForm(ctx, b, { rating: '5' })).status).toBe(303);
+
+    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const other = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
+    const path = `/events/${event.slug}/feedback`;
+    expect((await apiRequest(ctx, 'GET', path)).status).toBe(401);
+    expect((await apiRequest(ctx, 'GET', path, undefined, other)).status).toBe(403);
+    const api = await apiRequest(ctx, 'GET', path, undefined, organizer);
+    expect(api.status).toBe(200);
+    const summary = await api.json();
+    expect(summary).toEqual({
+      count: 2,
+      averageRating: 4.5,
+      answers: [
+        { rating: 4, good: 'Hea arutelu', improve: 'Rohkem aega', comeAgain: true },
+        { rating: 5, good: null, improve: null, comeAgain: null },
+      ],
+    });
+    expect(JSON.stringify(summary)).not.toContain('example.ee');
+
+    const keilaPage = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const page = visibleText(
+      await (
+        await ctx.app.request(`/admin/events/${event.slug}/feedback?lang=en`, {
+          headers: { cookie: keilaPage },
+        })
+      ).text(),
+    );
+    expect(page).toContain('2 answers to 3 emails sent');
+    expect(page).toContain('Average rating: 4.5 / 5');
+    expect(page).not.toContain('Osaleja');
+
+    // Not public until published; publishing raises the public revision.
+    const before = visibleText(await (await ctx.app.request(`/events/${event.slug}`)).text());
+    expect(before).not.toContain('Osalejate hinnang');
+    const revision = await publicRevision(ctx.deps.db);
+    for (const { who, cookie, expected } of await pageAuthorizationCases(
+      ctx,
+      'keila',
+      'tartu',
+      [303],
+    )) {
+      const res = await postForm(
+        ctx,
+        `/admin/events/${event.slug}/feedback/publish`,
+        { published: 'yes' },
+        cookie ? { cookie } : {},
+      );
+      expect(expected, who).toContain(res.status);
+    }
+    expect(await publicRevision(ctx.deps.db)).toBeGreaterThan(revision);
+    const after = visibleText(await (await ctx.app.request(`/events/${event.slug}`)).text());
+    expect(after).toContain('Osalejate hinnang: 4,5 / 5 (2 vastust)');
+    const ru = visibleText(await (await ctx.app.request(`/events/${event.slug}?lang=ru`)).text());
+    expect(ru).toContain('Оценка участников: 4,5 / 5 (2 ответа)');
+  });
+
+  it('refuses an unknown link and, after 30 days, every use of a link alike', async () => {
+    const { emails } = await pastEvent([{ status: 'confirmed' }]);
+    await runFeedbackJob(ctx.deps);
+    const [mail] = await mailedTo(emails);
+    const link = linkIn(mail?.text ?? '');
+    expect((await ctx.app.request('/feedback/unknown-token-unknown-token')).status).toBe(404);
+    ctx.clock.set(new Date(now.getTime() + 31 * 24 * HOUR));
+    try {
+      expect((await ctx.app.request(link)).status).toBe(410);
+      expect((await postForm(ctx, link, { rating: '3' })).status).toBe(410);
+    } finally {
+      ctx.clock.set(now);
+    }
+    const [row] = await ctx.deps.db
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(eq(registrations.email, emails[0] ?? ''));
+    expect(row).toBeDefined();
+  });
+});
