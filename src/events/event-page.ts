@@ -25,15 +25,17 @@ export async function renderEventPage(
 ) {
   const { db, config, clock } = c.get('deps');
   const now = clock.now();
-  const [agenda, outcomes, actionItems, recordings, seats, questions, feedback] = await Promise.all([
-    loadAgenda(db, event.id),
-    listEventOutcomes(db, event.id, { publishedOnly: true }),
-    listEventActionItems(db, event.id),
-    recordingsForEvent(db, event.id),
-    seatsFor(db, event.id),
-    loadQuestions(db, event.id),
-    publishedFeedbackSummary(db, event),
-  ]);
+  const [agenda, outcomes, actionItems, recordings, seats, questions, feedback] = await Promise.all(
+    [
+      loadAgenda(db, event.id),
+      listEventOutcomes(db, event.id, { publishedOnly: true }),
+      listEventActionItems(db, event.id),
+      recordingsForEvent(db, event.id),
+      seatsFor(db, event.id),
+      loadQuestions(db, event.id),
+      publishedFeedbackSummary(db, event),
+    ],
+  );
   const materials = await publishedMaterials(db, { eventId: event.id });
   const ctx = pageContext(c);
   const phase = eventPhase(event, now);
