@@ -5,7 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ErrorPage } from '@views/shell/error-page';
 import { shellAssets } from '@views/shell/assets';
 import type { AppEnv, Deps } from '@/platform/deps';
-import { catalogues } from '@/messages';
+import { catalogues, translator } from '@/messages';
 import { ping } from '@/platform/db/postgres';
 import { authenticate } from '@/platform/auth/auth';
 import { formCsrf } from '@/platform/auth/csrf';
@@ -39,6 +39,7 @@ import {
 import { loggableError, loggablePath } from '@/platform/log';
 import {
   accessLog,
+  askedLang,
   bearerChallenge,
   language,
   provideDeps,
@@ -56,14 +57,26 @@ export const MAX_BODY_BYTES = 256 * 1024;
 function renderError(c: Context<AppEnv>, error: HttpError) {
   const requestId = c.get('requestId');
   if (isApiPath(c.req.path)) {
+    // In the language the request names, else in English for scripts.
+    const asked = askedLang(c);
+    const t = asked ? translator(asked) : undefined;
     const body: {
       code: string;
       message: string;
       details?: { path: string; message: string }[];
       requestId: string;
-    } = { code: error.code, message: error.message, requestId };
+    } = {
+      code: error.code,
+      message: t
+        ? t(error.page.key ?? errorMessageKey(error.code), error.page.params)
+        : error.message,
+      requestId,
+    };
     if (error.details.length > 0) {
-      body.details = error.details.map(({ path, message }) => ({ path, message }));
+      body.details = error.details.map(({ path, message, localized }) => ({
+        path,
+        message: t && localized ? t(localized.key, localized.params) : message,
+      }));
     }
     return c.json({ error: body }, error.status);
   }
@@ -180,10 +193,9 @@ export function createApp(deps: Deps) {
     }
     log.error('unhandled error', { path, ...loggableError(error) });
     if (isApiPath(c.req.path)) {
-      return c.json(
-        { error: { code: 'internal', message: 'Internal error', requestId: c.get('requestId') } },
-        500,
-      );
+      const asked = askedLang(c);
+      const message = asked ? translator(asked)('errors.internal') : 'Internal error';
+      return c.json({ error: { code: 'internal', message, requestId: c.get('requestId') } }, 500);
     }
     return c.html(
       ErrorPage({

@@ -1,9 +1,15 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import type { AppEnv, Deps } from '@/platform/deps';
-import { createTranslator, negotiateLang, type Catalogues, type Lang } from '@/platform/i18n';
+import {
+  createTranslator,
+  negotiateLang,
+  requestedLang,
+  type Catalogues,
+  type Lang,
+} from '@/platform/i18n';
 import { withFields } from '@/platform/log';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -52,6 +58,15 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
       ms: Math.round(performance.now() - startedAt),
     });
   };
+}
+
+/** The language a request names (`?lang=`, the cookie, Accept-Language), if any. */
+export function askedLang(c: Context): Lang | undefined {
+  return requestedLang({
+    query: c.req.query('lang'),
+    cookie: getCookie(c, 'lang'),
+    acceptLanguage: c.req.header('accept-language'),
+  });
 }
 
 /** Chooses the page language; an explicit `?lang=` is remembered in a cookie. */

@@ -10,11 +10,16 @@ export const errorBodySchema = z
       code: z.enum(ERROR_CODES).openapi({
         description: `What went wrong, one of a closed list (with its HTTP status): ${codeList}`,
       }),
-      message: z.string().openapi({ description: 'In English, for the developer' }),
+      message: z.string().openapi({
+        description:
+          'In the language the request names (`?lang=`, the `lang` cookie or Accept-Language: et, ru or en), in English when it names none',
+      }),
       details: z
         .array(z.object({ path: z.string(), message: z.string() }))
         .optional()
-        .openapi({ description: 'One entry per offending field (422)' }),
+        .openapi({
+          description: 'One entry per offending field (422), its message in the same language',
+        }),
       requestId: z.string().openapi({
         description: 'The X-Request-Id of this answer: quote it when reporting a problem',
       }),

@@ -108,12 +108,19 @@ export function placeholdersOf(message: string): string[] {
   return [...names].sort();
 }
 
-/** `?lang=` wins, then the cookie, then the browser's Accept-Language; Estonian by default. */
-export function negotiateLang(input: {
+type LangInput = {
   query?: string | undefined;
   cookie?: string | undefined;
   acceptLanguage?: string | undefined;
-}): Lang {
+};
+
+/** `?lang=` wins, then the cookie, then the browser's Accept-Language; Estonian by default. */
+export function negotiateLang(input: LangInput): Lang {
+  return requestedLang(input) ?? 'et';
+}
+
+/** The language a request asks for (as negotiateLang), or undefined when it names none Koda has. */
+export function requestedLang(input: LangInput): Lang | undefined {
   if (isLang(input.query)) return input.query;
   if (isLang(input.cookie)) return input.cookie;
   const preferred = (input.acceptLanguage ?? '')
@@ -125,5 +132,5 @@ export function negotiateLang(input: {
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);
-  return preferred.map((entry) => entry.lang).find(isLang) ?? 'et';
+  return preferred.map((entry) => entry.lang).find(isLang);
 }
