@@ -20,6 +20,7 @@ import { createLog } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
 import { missingFileStore } from '@/platform/files/store';
 import { NOW, scratchDatabase, seed } from './calendar';
+import { seedCaptions } from './captions';
 
 export type BenchRequest =
   | { id: number; cmd: 'cpu' }
@@ -62,8 +63,10 @@ const deps: Deps = {
   files: missingFileStore('The bench keeps no files'),
 };
 const ids = await seed(deps, Number(process.env.BENCH_EVENTS ?? 1_000));
-// Recordings for every second past event, ten chapters each: what the archive searches.
-const past = ids.filter((_, index) => index % 2 === 0 && index < ids.length / 2);
+// 300 recordings of past events, ten chapters each, and 100 hours of captions: what the search
+// searches (issue 19: 1 000 events, 300 recordings, 100 h of captions).
+const past = ids.filter((_, index) => index % 2 === 0).slice(0, 300);
+const recordingIds: number[] = [];
 for (let batch = 0; batch < past.length; batch += 100) {
   const inserted = await deps.db
     .insert(recordings)
@@ -78,6 +81,7 @@ for (let batch = 0; batch < past.length; batch += 100) {
       })),
     )
     .returning({ id: recordings.id });
+  recordingIds.push(...inserted.map((row) => row.id));
   await deps.db.insert(chapters).values(
     inserted.flatMap((row) =>
       Array.from({ length: 10 }, (_, n) => ({
@@ -88,6 +92,8 @@ for (let batch = 0; batch < past.length; batch += 100) {
     ),
   );
 }
+
+await seedCaptions(deps, recordingIds, Number(process.env.BENCH_CAPTION_HOURS ?? 100));
 
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;

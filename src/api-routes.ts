@@ -4,6 +4,7 @@ import type { AppEnv } from '@/platform/deps';
 import { eventsApi } from '@/events';
 import { recordingsApi } from '@/recordings';
 import { captionsApi } from '@/captions';
+import { searchApi } from '@/search';
 import { registrationApi } from '@/registrations';
 import { feedbackApi } from '@/feedback';
 import { followsApi } from '@/follows';
@@ -44,6 +45,7 @@ function v1Routes() {
     eventsApi(),
     recordingsApi(),
     captionsApi(),
+    searchApi(),
     registrationApi(),
     feedbackApi(),
     followsApi(),
@@ -83,6 +85,7 @@ function openApiDocument(v1: OpenAPIHono<AppEnv>, publicUrl: string) {
       { name: 'Action plans', description: 'Plans, their items and dated progress reports' },
       { name: 'Feedback', description: 'What attendees said after an event (for its organizers)' },
       { name: 'Follows', description: 'Following news by email, without an account' },
+      { name: 'Search', description: 'One search over everything public, captions included' },
       {
         name: 'Documents',
         description: 'Agendas, slides, minutes and other files of events, outcomes and plans',

@@ -18,6 +18,7 @@ import { calendarRoutes } from '@/calendar';
 import { archiveRoutes } from '@/archive';
 import { recordingsRoutes } from '@/recordings';
 import { captionsRoutes } from '@/captions';
+import { searchRoutes } from '@/search';
 import { eventAdminRoutes } from '@/events';
 import { eventRoutes } from '@/events';
 import { homeRoutes } from '@/home';
@@ -155,6 +156,7 @@ export function createApp(deps: Deps) {
   app.route('/', passwordRoutes());
   app.route('/', recordingsRoutes());
   app.route('/', captionsRoutes());
+  app.route('/', searchRoutes());
   app.route('/', archiveRoutes());
   app.route('/', registrationRoutes());
   app.route('/', messageUnsubscribeRoutes());

@@ -7,6 +7,7 @@ import { eventsMessages } from '@/events/messages';
 import { plansMessages } from '@/plans/messages';
 import { recordingMessages } from '@/recordings/messages';
 import { captionMessages } from '@/captions/messages';
+import { searchMessages } from '@/search/messages';
 import { registrationMessages } from '@/registrations/messages';
 import { questionMessages } from '@/questions/messages';
 import { feedbackMessages } from '@/feedback/messages';
@@ -25,6 +26,7 @@ export const catalogues: Catalogues = {
     ...commonMessages.et,
     ...recordingMessages.et,
     ...captionMessages.et,
+    ...searchMessages.et,
     ...archiveMessages.et,
     ...eventsMessages.et,
     ...accountsMessages.et,
@@ -43,6 +45,7 @@ export const catalogues: Catalogues = {
     ...commonMessages.en,
     ...recordingMessages.en,
     ...captionMessages.en,
+    ...searchMessages.en,
     ...archiveMessages.en,
     ...eventsMessages.en,
     ...accountsMessages.en,
@@ -61,6 +64,7 @@ export const catalogues: Catalogues = {
     ...commonMessages.ru,
     ...recordingMessages.ru,
     ...captionMessages.ru,
+    ...searchMessages.ru,
     ...archiveMessages.ru,
     ...eventsMessages.ru,
     ...accountsMessages.ru,

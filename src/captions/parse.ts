@@ -1,5 +1,5 @@
 /** Captions files (WebVTT, SubRip) read into cues, or refused naming the line. Pure: no I/O. */
-import { WebVTTParser } from 'webvtt-parser';
+import webvtt from 'webvtt-parser';
 import { parse as parseSubtitles } from 'subsrt-ts';
 
 export type CaptionFormat = 'vtt' | 'srt';
@@ -95,7 +95,7 @@ function problemLine(lines: string[], reported: number): number {
 }
 
 function parseVtt(input: string): CaptionParse {
-  const { cues, errors } = new WebVTTParser().parse(input);
+  const { cues, errors } = new webvtt.WebVTTParser().parse(input);
   const lines = input.split(/\r\n|\r|\n/);
   if (errors.length > 0) {
     return {

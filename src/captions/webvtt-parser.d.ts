@@ -7,4 +7,7 @@ declare module 'webvtt-parser' {
       mode?: 'metadata' | 'chapters',
     ): { cues: ParsedCue[]; errors: ParseError[] };
   }
+  /** A CommonJS module whose exports Node cannot name statically: import the default. */
+  const webvtt: { WebVTTParser: typeof WebVTTParser };
+  export default webvtt;
 }

@@ -19,6 +19,8 @@ export const outcomeInputSchema = z.object({
     .min(0)
     .max(7 * 24 * 3600)
     .nullish(),
+  /** A caption cue this note quotes: sets the recording, the offset (its whole second) and the quote; null removes the quote. */
+  captionCueId: rowId.nullish(),
   published: z.boolean().optional(),
 });
 export type OutcomeInput = z.infer<typeof outcomeInputSchema>;

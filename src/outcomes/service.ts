@@ -13,6 +13,7 @@ import {
 } from '@/platform/db/schema';
 import type { Db, Queryable, Tx } from '@/platform/db/types';
 import { agendaItemIdsOf, findEventBySlug, hostIdsOf } from '@/events';
+import { cueById, cueSecond } from '@/captions';
 import type { Clock } from '@/platform/clock';
 import { formatOffset } from '@/platform/time';
 import { HttpError, invalidFields, notFound, type ErrorDetail } from '@/platform/http/errors';
@@ -71,6 +72,26 @@ async function checkReferences(
   if (details.length > 0) throw invalidFields(details);
 }
 
+/** The recording, offset and words of a quoted caption cue; the quote cleared for null. */
+async function citedCue(
+  tx: Tx,
+  captionCueId: number | null | undefined,
+): Promise<{ recordingId?: number; offsetSeconds?: number; quote?: string | null }> {
+  if (captionCueId === undefined) return {};
+  if (captionCueId === null) return { quote: null };
+  const cue = await cueById(tx, captionCueId);
+  if (!cue) {
+    throw invalidFields([
+      {
+        path: 'captionCueId',
+        message: 'No such caption cue',
+        localized: { key: 'outcomes.error.recording' },
+      },
+    ]);
+  }
+  return { recordingId: cue.recordingId, offsetSeconds: cueSecond(cue), quote: cue.text };
+}
+
 export async function createOutcome(
   { db, clock, user }: WriteContext,
   slug: string,
@@ -84,7 +105,9 @@ export async function createOutcome(
       user,
       event.hosts.map((host) => host.id),
     );
-    await checkReferences(tx, event.id, input);
+    const cited = await citedCue(tx, input.captionCueId);
+    const values = { ...input, ...cited };
+    await checkReferences(tx, event.id, values);
     const [row] = await tx
       .insert(outcomes)
       .values({
@@ -93,8 +116,9 @@ export async function createOutcome(
         title: input.title,
         body: input.body,
         agendaItemId: input.agendaItemId ?? null,
-        recordingId: input.recordingId ?? null,
-        offsetSeconds: input.offsetSeconds ?? null,
+        recordingId: values.recordingId ?? null,
+        offsetSeconds: values.offsetSeconds ?? null,
+        quote: cited.quote ?? null,
         published: input.published ?? false,
         createdAt: now,
         updatedAt: now,
@@ -126,11 +150,16 @@ export async function updateOutcome(
   const now = clock.now();
   return db.transaction(async (tx) => {
     const current = await lockManagedOutcome(tx, user, id);
+    const cited = await citedCue(tx, patch.captionCueId);
     const merged = {
       agendaItemId: patch.agendaItemId !== undefined ? patch.agendaItemId : current.agendaItemId,
-      recordingId: patch.recordingId !== undefined ? patch.recordingId : current.recordingId,
+      recordingId:
+        cited.recordingId ??
+        (patch.recordingId !== undefined ? patch.recordingId : current.recordingId),
       offsetSeconds:
-        patch.offsetSeconds !== undefined ? patch.offsetSeconds : current.offsetSeconds,
+        cited.offsetSeconds ??
+        (patch.offsetSeconds !== undefined ? patch.offsetSeconds : current.offsetSeconds),
+      quote: cited.quote !== undefined ? cited.quote : current.quote,
     };
     await checkReferences(tx, current.eventId, merged);
     const [row] = await tx
@@ -295,6 +324,7 @@ export function outcomeJson(row: OutcomeRow, publicUrl: string) {
     agendaItemId: row.agendaItemId,
     recordingId: row.recordingId,
     offsetSeconds: row.offsetSeconds,
+    quote: row.quote,
     published: row.published,
     recordingUrl:
       row.recordingId !== null
@@ -311,6 +341,8 @@ export const outcomeResponse = z.object({
   agendaItemId: z.number().int().nullable(),
   recordingId: z.number().int().nullable(),
   offsetSeconds: z.number().int().nullable(),
+  /** The caption cue's words the note quotes, said at offsetSeconds. */
+  quote: z.string().nullable(),
   published: z.boolean(),
   recordingUrl: z.string().nullable(),
 });

@@ -3,7 +3,6 @@ import { captions, chapters, outcomes, recordings } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import {
   eventIdsWhere,
-  eventSearchText,
   eventStartOf,
   findEventById,
   findEventBySlug,
@@ -17,7 +16,7 @@ import {
   type EventRow,
   type HostRef,
 } from '@/events';
-import { FOLD_FROM, FOLD_TO, searchTerms } from './search';
+import { searchMatches } from '@/search';
 
 export type RecordingKind = (typeof recordings.kind.enumValues)[number];
 
@@ -271,29 +270,10 @@ export type ArchiveEntry = Omit<RecordingView, 'chapters' | 'published'> & {
   chapterCount: number;
 };
 
-/**
- * The searchable text of a recording: its title and chapters, its event's title, summary and
- * description, the event's agenda and its published outcome notes (those not tied to another
- * recording), lower-cased and folded (see search.ts).
- */
-function searchDocument(): SQL {
-  return sql`translate(lower(concat_ws(' ',
-    ${recordings.title}, ${eventSearchText(recordings.eventId)},
-    (select string_agg(concat_ws(' ', ${outcomes.title}, ${outcomes.body}), ' ')
-       from ${outcomes} where ${outcomes.eventId} = ${recordings.eventId} and ${outcomes.published}
-       and (${outcomes.recordingId} is null or ${outcomes.recordingId} = ${recordings.id})),
-    (select string_agg(${chapters.title}, ' ') from ${chapters} where ${chapters.recordingId} = ${recordings.id})
-  )), ${FOLD_FROM}, ${FOLD_TO})`;
-}
-
 function archiveConditions(filter: ArchiveFilter): SQL[] {
   const conditions: SQL[] = [eq(recordings.published, true)];
-  const terms = searchTerms(filter.q);
-  if (terms.length > 0) {
-    const document = searchDocument();
-    // Terms hold only letters and digits (searchTerms), so no LIKE escaping is needed.
-    for (const term of terms) conditions.push(sql`${document} like ${`%${term}%`}`);
-  }
+  const matches = searchMatches(filter.q);
+  if (matches) conditions.push(inArray(recordings.id, matches));
   if (filter.kind) conditions.push(eq(recordings.kind, filter.kind));
   conditions.push(
     inArray(

@@ -84,8 +84,8 @@ describe('PUT /api/v1/recordings/:id/captions/:lang', () => {
     // Tags are dropped, text is escaped: no markup reaches a player.
     expect(text).toContain('Küsimused &amp; vastused &lt;script&gt;');
     expect(text).not.toContain('<b>');
-    const { WebVTTParser } = await import('webvtt-parser');
-    expect(new WebVTTParser().parse(text).errors).toEqual([]);
+    const { default: webvtt } = await import('webvtt-parser');
+    expect(new webvtt.WebVTTParser().parse(text).errors).toEqual([]);
   });
 
   it('stores SubRip in another language', async () => {
@@ -230,6 +230,43 @@ describe('the transcript, the player and the search table', () => {
     expect((await ctx.app.request(`/recordings/${fileRecordingId}/captions/et.vtt`)).status).toBe(
       404,
     );
+  });
+});
+
+describe('an outcome note quoting a cue', () => {
+  it('takes the words, the recording and the whole second from the cue, and shows a quote that plays from there', async () => {
+    const cues = await ctx.app.request(`/recordings/${recordingId}/transcript?captions=et`);
+    const cueId = Number(/id="cue-(\d+)"[^>]*data-start="65.9"/.exec(await cues.text())?.[1]);
+    const res = await ctx.app.request(`/api/v1/events/${KEILA}/outcomes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({
+        kind: 'proposal',
+        title: 'Kaasav eelarve',
+        body: 'Linnapea ettepanek.',
+        captionCueId: cueId,
+        published: true,
+      }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await res.json()).toMatchObject({
+      recordingId,
+      offsetSeconds: 65,
+      quote: 'Kaasav eelarve on meie tähtsaim teema.',
+    });
+    const page = await (await ctx.app.request(`/recordings/${recordingId}`)).text();
+    expect(page).toMatch(
+      /<blockquote class="cited-cue"><p><a href="\/recordings\/\d+\?t=65#player" data-seek="65">Kaasav eelarve on meie tähtsaim teema.<\/a>/,
+    );
+    const other = await ctx.app.request(`/api/v1/events/mottekoda-rouges/outcomes`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: await bearerFor(ctx, { role: 'admin' }),
+      },
+      body: JSON.stringify({ kind: 'proposal', title: 'x', body: 'y', captionCueId: cueId }),
+    });
+    expect(other.status).toBe(422);
   });
 });
 

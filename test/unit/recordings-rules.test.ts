@@ -7,7 +7,6 @@ import {
   parseChapterLines,
   parseDurationField,
 } from '@/recordings/chapters';
-import { FOLD_FROM, FOLD_TO, foldText, searchTerms } from '@/recordings/search';
 
 const event: LiveEvent = {
   startsAt: new Date('2014-10-02T13:00:00Z'), // 16:00 in Tallinn
@@ -148,22 +147,5 @@ describe('chapters', () => {
     expect(
       chaptersFromAgenda(agenda, new Date('2014-10-02T13:10:00Z'), 3600).map((c) => c.title),
     ).toEqual(['Teine']);
-  });
-});
-
-describe('search folding', () => {
-  it('maps each letter once, the same table in JavaScript and SQL', () => {
-    expect([...FOLD_FROM].length).toBe([...FOLD_TO].length);
-    expect(foldText('ÕUNAAED Šokolaad Žürii Mäksa Järva-Jaani ÜLO')).toBe(
-      'ounaaed sokolaad zurii maksa jarva-jaani ulo',
-    );
-    expect(foldText('Łódź Kraków Řeka')).toBe('lodz krakow reka');
-  });
-
-  it('splits a query into at most eight folded words', () => {
-    expect(searchTerms('  Kaasav  EELARVE, Rõuge! ')).toEqual(['kaasav', 'eelarve', 'rouge']);
-    expect(searchTerms('% _ \' "')).toEqual([]);
-    expect(searchTerms('a b c d e f g h i j')).toHaveLength(8);
-    expect(searchTerms(undefined)).toEqual([]);
   });
 });

@@ -80,6 +80,15 @@ export function EventOutcomes(props: {
                 ) : null}
               </p>
               <h3>{outcome.title}</h3>
+              {outcome.quote && outcome.recordingId !== null && outcome.offsetSeconds !== null ? (
+                <blockquote class="cited-cue">
+                  <p>
+                    <a href={`/recordings/${outcome.recordingId}?t=${outcome.offsetSeconds}`}>
+                      {outcome.quote}
+                    </a>
+                  </p>
+                </blockquote>
+              ) : null}
               <div>{raw(renderMarkdown(outcome.body))}</div>
               {items.length > 0 ? <ActionItems ctx={props.ctx} items={items} /> : null}
             </li>

@@ -1,0 +1,104 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createApiRouter } from '@/platform/http/api-router';
+import {
+  errorResponses,
+  jsonContent,
+  publicSecurity,
+  readErrorResponses,
+} from '@/platform/http/openapi';
+import { toZonedIso } from '@/platform/time';
+import { SEARCH_KINDS } from './query';
+import { searchEverything } from './queries';
+
+const searchQuery = z.object({
+  q: z.string().max(200).optional().openapi({
+    description:
+      'Words, each matched as the start of a word, regardless of case and diacritics; a municipality and a year named in it ("Keila 2014") filter by them',
+  }),
+  municipality: z.string().max(100).optional().openapi({ description: 'Municipality slug' }),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  kind: z.enum(SEARCH_KINDS).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: 'Default 20' }),
+  offset: z.coerce.number().int().min(0).max(10_000).optional(),
+});
+
+const resultOutput = z
+  .object({
+    kind: z.enum(SEARCH_KINDS),
+    id: z.number().int().openapi({ description: "The id in its own kind (a caption cue's id)" }),
+    title: z.string(),
+    snippet: z.string().openapi({ description: 'Plain text around the first match' }),
+    url: z.string().openapi({ description: "The page; a caption's ends with ?t=SECONDS" }),
+    context: z.string().nullable().openapi({ description: "The event's or plan's title" }),
+    date: z.string().nullable(),
+    municipalities: z.array(z.object({ slug: z.string(), name: z.string() })),
+    offsetSeconds: z.number().int().nullable(),
+    language: z.string().nullable(),
+  })
+  .openapi('SearchResult');
+
+/** GET /api/v1/search: the one search, as JSON. */
+export function searchApi() {
+  const api = createApiRouter();
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/search',
+      operationId: 'search',
+      tags: ['Search'],
+      summary: 'Search events, outcomes, plan items and reports, recordings and captions',
+      security: publicSecurity,
+      request: { query: searchQuery },
+      responses: {
+        200: jsonContent(
+          z.object({
+            results: z.array(resultOutput),
+            total: z.number().int(),
+            understood: z.object({
+              municipality: z.string().nullable(),
+              year: z.number().int().nullable(),
+            }),
+          }),
+          'Best first; total counts every match',
+        ),
+        ...readErrorResponses,
+        ...errorResponses(422),
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const { db, config } = c.get('deps');
+      const answer = await searchEverything(db, {
+        q: query.q,
+        municipality: query.municipality,
+        year: query.year,
+        kind: query.kind,
+        limit: query.limit ?? 20,
+        offset: query.offset ?? 0,
+      });
+      return c.json(
+        {
+          results: answer.results.map((result) => ({
+            kind: result.kind,
+            id: result.id,
+            title: result.title,
+            snippet: result.snippet.map((part) => part.text).join(''),
+            url: result.url.startsWith('/') ? `${config.publicUrl}${result.url}` : result.url,
+            context: result.context,
+            date:
+              result.date && result.timezone
+                ? toZonedIso(result.date, result.timezone)
+                : (result.date?.toISOString().slice(0, 10) ?? null),
+            municipalities: result.municipalities,
+            offsetSeconds: result.offsetSeconds,
+            language: result.language,
+          })),
+          total: answer.total,
+          understood: { municipality: answer.municipality?.slug ?? null, year: answer.year },
+        },
+        200,
+      );
+    },
+  );
+  return api;
+}

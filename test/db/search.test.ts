@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { seedDemo } from '../../demo/seed';
+import { events, recordings } from '@/platform/db/schema';
+import { createTestContext, type TestContext } from '../helpers/app';
+import { bearerFor } from '../helpers/auth';
+import { visibleText } from '../helpers/form-language';
+
+let ctx: TestContext;
+let keila: string;
+let keilaRecording: number;
+
+const KEILA = 'mottekoda-keilas';
+
+type Result = {
+  kind: string;
+  title: string;
+  snippet: string;
+  url: string;
+  municipalities: { slug: string }[];
+  date: string | null;
+};
+type Answer = {
+  results: Result[];
+  total: number;
+  understood: { municipality: string | null; year: number | null };
+};
+
+async function search(params: Record<string, string>): Promise<Answer> {
+  const res = await ctx.app.request(`/api/v1/search?${new URLSearchParams(params)}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as Answer;
+}
+
+function put(id: number, lang: string, body: string) {
+  return ctx.app.request(`/api/v1/recordings/${id}/captions/${lang}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'text/vtt', authorization: keila },
+    body,
+  });
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+  const [event] = await ctx.deps.db.select().from(events).where(eq(events.slug, KEILA));
+  const [recording] = await ctx.deps.db
+    .select({ id: recordings.id })
+    .from(recordings)
+    .where(eq(recordings.eventId, event!.id));
+  keilaRecording = recording!.id;
+  const et = `WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+Tere tulemast!
+
+00:01:05.900 --> 00:01:09.000
+Kaasava eelarve jaoks kogusime Õunapuu tänaval ettepanekuid.
+`;
+  const ru = `WEBVTT
+
+00:02:10.000 --> 00:02:14.000
+Бюджет участия обсуждали с жителями.
+`;
+  expect((await put(keilaRecording, 'et', et)).status).toBe(201);
+  expect((await put(keilaRecording, 'ru', ru)).status).toBe(201);
+});
+afterAll(() => ctx.close());
+
+describe('GET /api/v1/search', () => {
+  it('finds a caption phrase and links to its second, rounded down', async () => {
+    const answer = await search({ q: 'kaasava eelarve', kind: 'caption' });
+    expect(answer.total).toBe(1);
+    expect(answer.results[0]).toMatchObject({
+      kind: 'caption',
+      title: 'Veebiülekanne',
+      url: `https://koda.test/recordings/${keilaRecording}?t=65`,
+      snippet: 'Kaasava eelarve jaoks kogusime Õunapuu tänaval ettepanekuid.',
+    });
+  });
+
+  it('matches regardless of diacritics and case, and by the start of a word', async () => {
+    for (const q of ['OUNAPUU', 'õunapuu', 'Ounap', 'TANAVAL']) {
+      const answer = await search({ q, kind: 'caption' });
+      expect(
+        answer.results.map((r) => r.url),
+        q,
+      ).toEqual([`https://koda.test/recordings/${keilaRecording}?t=65`]);
+    }
+    const events = await search({ q: 'MOTTEKODA', kind: 'event' });
+    expect(events.total).toBeGreaterThan(3);
+    expect(events.results.every((r) => /Mõttekoda/i.test(`${r.title} ${r.snippet}`))).toBe(true);
+  });
+
+  it('finds Russian text', async () => {
+    const answer = await search({ q: 'бюджет', kind: 'caption' });
+    expect(answer.results.map((r) => r.url)).toEqual([
+      `https://koda.test/recordings/${keilaRecording}?t=130`,
+    ]);
+  });
+
+  it('reads "Keila 2014" as the place and the year, and filters by them', async () => {
+    const answer = await search({ q: 'Keila 2014' });
+    expect(answer.understood).toEqual({ municipality: 'keila', year: 2014 });
+    expect(answer.total).toBeGreaterThan(0);
+    for (const result of answer.results) {
+      expect(
+        result.municipalities.map((m) => m.slug),
+        result.url,
+      ).toContain('keila');
+      expect(result.date?.slice(0, 4), result.url).toBe('2014');
+    }
+    const words = await search({ q: 'Keila 2014 kaasava' });
+    expect(words.results.map((r) => r.kind)).toContain('caption');
+    expect((await search({ q: 'Keila 2015 kaasava', kind: 'caption' })).total).toBe(0);
+    expect((await search({ q: 'kaasava', kind: 'caption', municipality: 'rouge' })).total).toBe(0);
+    expect((await search({ q: 'kaasava', kind: 'caption', year: '2014' })).total).toBe(1);
+    expect((await search({ q: 'kaasava', kind: 'caption', year: '2015' })).total).toBe(0);
+  });
+
+  it('finds nothing of a draft event, nor the captions of an unpublished recording', async () => {
+    await ctx.deps.db
+      .update(recordings)
+      .set({ published: false })
+      .where(eq(recordings.id, keilaRecording));
+    expect((await search({ q: 'kaasava eelarve', kind: 'caption' })).total).toBe(0);
+    await ctx.deps.db
+      .update(recordings)
+      .set({ published: true })
+      .where(eq(recordings.id, keilaRecording));
+    await ctx.deps.db.update(events).set({ status: 'draft' }).where(eq(events.slug, KEILA));
+    expect((await search({ q: 'kaasava eelarve', kind: 'caption' })).total).toBe(0);
+    expect((await search({ q: 'Keila', kind: 'event' })).results.map((r) => r.url)).not.toContain(
+      `https://koda.test/events/${KEILA}`,
+    );
+    await ctx.deps.db.update(events).set({ status: 'published' }).where(eq(events.slug, KEILA));
+    expect((await search({ q: 'kaasava eelarve', kind: 'caption' })).total).toBe(1);
+  });
+
+  it('gives the same answers on PGlite and Postgres (one snapshot for both)', async () => {
+    const answers: Record<string, unknown> = {};
+    for (const q of [
+      'kaasav',
+      'avatud valitsemine',
+      'Keila 2014',
+      'Rõuge tegevuskava',
+      'plaan',
+      'бюджет',
+    ]) {
+      const answer = await search({ q, limit: '8' });
+      answers[q] = [
+        answer.total,
+        answer.results.map((r) => `${r.kind} ${r.url.replace('https://koda.test', '')} ${r.title}`),
+      ];
+    }
+    expect(answers).toMatchInlineSnapshot(`
+      {
+        "Keila 2014": [
+          6,
+          [
+            "outcome /events/mottekoda-keilas#outcome-4 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "outcome /events/mottekoda-keilas#outcome-3 Kuidas saavad küla- ja asumiseltsid arengukava koostamisel kaasa rääkida?",
+            "outcome /events/mottekoda-keilas#outcome-2 Kaasava eelarve katsetamine",
+            "outcome /events/mottekoda-keilas#outcome-1 Volikogu istungite veebiülekanded ja salvestiste arhiiv",
+            "recording /recordings/1 Veebiülekanne",
+            "event /events/mottekoda-keilas Mõttekoda Keilas",
+          ],
+        ],
+        "Rõuge tegevuskava": [
+          6,
+          [
+            "plan_item /plans/1#item-3 Kogukonnaga tegevuskava ühine hindamine",
+            "outcome /events/mottekoda-rouges#outcome-16 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "plan_update /plans/1#item-4 Avaandmete avaldamine veebilehel",
+            "plan_update /plans/1#item-3 Kogukonnaga tegevuskava ühine hindamine",
+            "plan_update /plans/1#item-2 Kaasava eelarve pilootprojekt",
+            "plan_update /plans/1#item-1 Volikogu istungite veebiülekanded",
+          ],
+        ],
+        "avatud valitsemine": [
+          28,
+          [
+            "outcome /events/teeme-omavalitsuse-oma-valitsuseks#outcome-36 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "outcome /events/mottekoda-tartus-kuidas-parandada-tartu-linnavoimu-ja-kogukonna-koostood#outcome-32 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "outcome /events/mottekoda-saue-vallas#outcome-28 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "outcome /events/mottekoda-haljalas#outcome-24 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "outcome /events/tartu-ja-viljandi-mottekoda-viljandis#outcome-20 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "outcome /events/mottekoda-rouges#outcome-16 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "outcome /events/mottekoda-maksal#outcome-12 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+            "outcome /events/mottekoda-jarva-jaanis#outcome-8 Avatud valitsemise tegevuskava koostatakse koos kogukonnaga",
+          ],
+        ],
+        "kaasav": [
+          17,
+          [
+            "plan_item /plans/6#item-22 Kaasava eelarve pilootprojekt",
+            "plan_item /plans/5#item-18 Kaasava eelarve pilootprojekt",
+            "plan_item /plans/4#item-14 Kaasava eelarve pilootprojekt",
+            "plan_item /plans/3#item-10 Kaasava eelarve pilootprojekt",
+            "plan_item /plans/2#item-6 Kaasava eelarve pilootprojekt",
+            "plan_item /plans/1#item-2 Kaasava eelarve pilootprojekt",
+            "event /events/naidis-keila-linna-foorum-kaasav-eelarve Näidis: Keila linna foorum — kaasav eelarve",
+            "outcome /events/teeme-omavalitsuse-oma-valitsuseks#outcome-34 Kaasava eelarve katsetamine",
+          ],
+        ],
+        "plaan": [
+          0,
+          [],
+        ],
+        "бюджет": [
+          1,
+          [
+            "caption /recordings/1?t=130 Veebiülekanne",
+          ],
+        ],
+      }
+    `);
+  });
+});
+
+describe('/search', () => {
+  it('groups results by kind with the words marked, and links a caption to its second', async () => {
+    const res = await ctx.app.request('/search?q=kaasava+EELARVE');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`href="/recordings/${keilaRecording}?t=65"`);
+    expect(html).toContain('<mark>Kaasava</mark> <mark>eelarve</mark>');
+    expect(html).toContain('id="results-caption"');
+    expect(
+      visibleText(await (await ctx.app.request('/search?q=Keila+2014&lang=en')).text()),
+    ).toContain('Searching: Keila linn, 2014');
+  });
+
+  it('keeps the archive search on the same index', async () => {
+    const res = await ctx.app.request('/api/v1/recordings?q=ounapuu');
+    const body = (await res.json()) as { items: { id: number }[] };
+    expect(body.items.map((item) => item.id)).toEqual([keilaRecording]);
+  });
+});

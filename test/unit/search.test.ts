@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCaptions } from '@/captions/parse';
+import { cueSecond, cuesVtt, transcriptSections } from '@/captions/transcript';
+import { FOLD_FROM, FOLD_TO, foldText, searchTerms } from '@/search/fold';
+import { prefixQuery, snippet, understandQuery } from '@/search/query';
+
+const places = [
+  { slug: 'keila', name: 'Keila linn' },
+  { slug: 'jarva-jaani', name: 'Järva-Jaani vald' },
+  { slug: 'rouge', name: 'Rõuge vald' },
+];
+
+describe('search folding', () => {
+  it('maps each character to one, the same table in JavaScript and in the migration', () => {
+    expect([...FOLD_FROM].length).toBe([...FOLD_TO].length);
+    expect(foldText('ÕUNAAED Šokolaad Žürii Mäksa Järva-Jaani ÜLO')).toBe(
+      'ounaaed sokolaad zurii maksa jarva jaani ulo',
+    );
+    expect(foldText('Łódź Kraków Řeka ЁЛКА Бюджет «участия»')).toBe(
+      'lodz krakow reka елка бюджет  участия ',
+    );
+    const migration = readFileSync('drizzle/0015_captions_search.sql', 'utf8');
+    const literal = (text: string) =>
+      "E'" +
+      text
+        .replace(/\\/g, '\\\\')
+        .replace(/'/g, "\\'")
+        .replace(/\t/g, '\\t')
+        .replace(/\r/g, '\\r')
+        .replace(/\n/g, '\\n') +
+      "'";
+    expect(migration).toContain(`translate(input, ${literal(FOLD_FROM)}, ${literal(FOLD_TO)})`);
+  });
+
+  it('splits a query into at most eight folded words of letters and digits', () => {
+    expect(searchTerms('  Kaasav  EELARVE, Rõuge! ')).toEqual(['kaasav', 'eelarve', 'rouge']);
+    expect(searchTerms('% _ \' " :* & | !')).toEqual([]);
+    expect(searchTerms('a b c d e f g h i j')).toHaveLength(8);
+    expect(searchTerms(undefined)).toEqual([]);
+    expect(prefixQuery(['kaasav', 'eelarve'])).toBe('kaasav:* & eelarve:*');
+  });
+});
+
+describe('understandQuery', () => {
+  it('reads a place (also inflected) and a year out of the words', () => {
+    expect(understandQuery('Keila 2014 kaasav eelarve', places)).toEqual({
+      terms: ['kaasav', 'eelar'],
+      municipality: places[0],
+      year: 2014,
+    });
+    expect(understandQuery('eelarve Keilas', places).municipality?.slug).toBe('keila');
+    expect(understandQuery('Järva-Jaani noored', places)).toMatchObject({
+      terms: ['noored'],
+      municipality: places[1],
+    });
+    // A word that only starts like a place, and a number that is no year, stay words.
+    expect(understandQuery('keilakülaline 12345', places)).toEqual({
+      terms: ['keilakulali', '12345'],
+      municipality: null,
+      year: null,
+    });
+    // Filters chosen in the form win over the words.
+    expect(understandQuery('Keila 2014', places, { municipality: 'rouge', year: 2015 })).toEqual({
+      terms: ['keila', '2014'],
+      municipality: null,
+      year: null,
+    });
+  });
+});
+
+describe('snippet', () => {
+  it('marks the words as written, diacritics and case included, around the first match', () => {
+    const parts = snippet('Arutasime KAASAVA eelarve üle. Õuesõpe jäi järgmisse korda.', [
+      'kaasav',
+      'ouesop',
+    ]);
+    expect(parts.filter((part) => part.match).map((part) => part.text)).toEqual([
+      'KAASAVA',
+      'Õuesõpe',
+    ]);
+    expect(parts.map((part) => part.text).join('')).toBe(
+      'Arutasime KAASAVA eelarve üle. Õuesõpe jäi järgmisse korda.',
+    );
+    const long = `${'sõna '.repeat(100)}eelarve ${'teine '.repeat(100)}`;
+    const cut = snippet(long, ['eelarve'], 100);
+    const text = cut.map((part) => part.text).join('');
+    expect(text.startsWith('… ')).toBe(true);
+    expect(text.endsWith(' …')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(110);
+    expect(cut.some((part) => part.match && part.text === 'eelarve')).toBe(true);
+  });
+});
+
+describe('captions', () => {
+  it('rounds a cue down to its whole second and groups cues under their chapters', () => {
+    expect(cueSecond({ startMs: 65_900 })).toBe(65);
+    const cues = [
+      { startMs: 1_000, endMs: 2_000, text: 'enne' },
+      { startMs: 61_999, endMs: 63_000, text: 'esimene' },
+      { startMs: 125_000, endMs: 126_000, text: 'teine' },
+    ];
+    const sections = transcriptSections(cues, [
+      { offsetSeconds: 120, title: 'B' },
+      { offsetSeconds: 60, title: 'A' },
+    ]);
+    expect(
+      sections.map((s) => [s.chapter?.title ?? null, s.endSeconds, s.cues.map((c) => c.text)]),
+    ).toEqual([
+      [null, 60, ['enne']],
+      ['A', 120, ['esimene']],
+      ['B', null, ['teine']],
+    ]);
+  });
+
+  it('writes WebVTT that the parser reads back as the same cues', () => {
+    const cues = [{ startMs: 3_723_450, endMs: 3_725_000, text: 'a --> b & <c>' }];
+    const vtt = cuesVtt(cues);
+    expect(vtt).toBe('WEBVTT\n\n01:02:03.450 --> 01:02:05.000\na --&gt; b &amp; &lt;c&gt;\n');
+    expect(parseCaptions(vtt, 'vtt')).toEqual({ ok: true, cues });
+  });
+
+  it('reads the words of a cue without its tags', () => {
+    const parsed = parseCaptions(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Mari Maasikas><i>Tere</i> &amp; head aega\n',
+      'vtt',
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      cues: [{ startMs: 1000, endMs: 2000, text: 'Tere & head aega' }],
+    });
+  });
+});

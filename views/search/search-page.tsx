@@ -1,0 +1,172 @@
+import type { HostRef } from '@/events';
+import type { SearchKind } from '@/search/query';
+import { SEARCH_KINDS } from '@/search/query';
+import type { SearchAnswer, SearchResult } from '@/search/queries';
+import type { SearchQuery } from '@/search/routes';
+import { formatDate, formatOffset } from '@/platform/time';
+import { Layout, type PageContext } from '@views/shell/layout';
+
+export type SearchPageProps = PageContext & {
+  query: SearchQuery;
+  page: number;
+  pageSize: number;
+  answer: SearchAnswer;
+  facets: { municipalities: HostRef[]; years: number[] };
+};
+
+function pageHref(query: SearchQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.municipality) params.set('municipality', query.municipality);
+  if (query.year) params.set('year', String(query.year));
+  if (query.kind) params.set('kind', query.kind);
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `/search?${search}` : '/search';
+}
+
+/** Results in groups of their kind, the group of the best result first. */
+function grouped(results: SearchResult[]): [SearchKind, SearchResult[]][] {
+  const groups = new Map<SearchKind, SearchResult[]>();
+  for (const result of results) {
+    const list = groups.get(result.kind) ?? [];
+    list.push(result);
+    groups.set(result.kind, list);
+  }
+  return [...groups];
+}
+
+function Result(props: PageContext & { result: SearchResult }) {
+  const { t, lang, result } = props;
+  return (
+    <li class="card search-result">
+      <h4>
+        <a href={result.url}>{result.title}</a>
+      </h4>
+      <p class="meta">
+        {result.kind === 'caption' && result.offsetSeconds !== null ? (
+          <>{t('search.saidAt', { time: formatOffset(result.offsetSeconds) })} · </>
+        ) : null}
+        {result.context ? <>{result.context} · </> : null}
+        {result.date ? (
+          <time datetime={result.date.toISOString()}>
+            {formatDate(result.date, result.timezone ?? 'Europe/Tallinn', lang)}
+          </time>
+        ) : null}
+        {result.municipalities.length > 0
+          ? ` · ${result.municipalities.map((m) => m.name).join(', ')}`
+          : ''}
+      </p>
+      {result.snippet.length > 0 ? (
+        <p class="snippet" lang={result.language ?? undefined}>
+          {result.snippet.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** /search: one search over events, outcomes, plans, recordings and what was said in them. */
+export function SearchPage(props: SearchPageProps) {
+  const { t, query, answer } = props;
+  const pages = Math.max(1, Math.ceil(answer.total / props.pageSize));
+  const understood = [
+    answer.terms.length > 0 ? `“${answer.terms.join(' ')}”` : null,
+    answer.municipality?.name ?? null,
+    answer.year !== null ? String(answer.year) : null,
+  ].filter((part): part is string => part !== null);
+  const asked = Boolean(query.q || query.municipality || query.year);
+  return (
+    <Layout
+      {...props}
+      title={t('search.title')}
+      description={t('search.intro')}
+      canonicalPath="/search"
+    >
+      <h1>{t('search.title')}</h1>
+      <p>{t('search.intro')}</p>
+      <form method="get" action="/search" role="search" class="archive-search">
+        <p>
+          <label for="search-q">{t('search.query')}</label>{' '}
+          <input
+            id="search-q"
+            type="search"
+            name="q"
+            value={query.q ?? ''}
+            maxlength={200}
+            aria-describedby="search-hint"
+          />{' '}
+          <span id="search-hint" class="hint">
+            {t('search.hint')}
+          </span>
+        </p>
+        <p>
+          <label for="search-municipality">{t('search.municipality')}</label>{' '}
+          <select id="search-municipality" name="municipality">
+            <option value="">{t('search.any')}</option>
+            {props.facets.municipalities.map((m) => (
+              <option value={m.slug} selected={m.slug === query.municipality}>
+                {m.name}
+              </option>
+            ))}
+          </select>{' '}
+          <label for="search-year">{t('search.year')}</label>{' '}
+          <select id="search-year" name="year">
+            <option value="">{t('search.any')}</option>
+            {props.facets.years.map((year) => (
+              <option value={String(year)} selected={year === query.year}>
+                {year}
+              </option>
+            ))}
+          </select>{' '}
+          <label for="search-kind">{t('search.kind')}</label>{' '}
+          <select id="search-kind" name="kind">
+            <option value="">{t('search.any')}</option>
+            {SEARCH_KINDS.map((kind) => (
+              <option value={kind} selected={kind === query.kind}>
+                {t(`search.kind.${kind}`)}
+              </option>
+            ))}
+          </select>{' '}
+          <button type="submit">{t('search.submit')}</button>
+        </p>
+      </form>
+      {asked ? (
+        <>
+          <h2 class="result-count" aria-live="polite">
+            {t('search.results', { count: answer.total })}
+          </h2>
+          {understood.length > 0 && (answer.municipality || answer.year !== null) ? (
+            <p class="meta">{t('search.understood', { what: understood.join(', ') })}</p>
+          ) : null}
+          {answer.results.length === 0 ? <p>{t('search.noResults')}</p> : null}
+          {grouped(answer.results).map(([kind, results]) => (
+            <section aria-labelledby={`results-${kind}`}>
+              <h3 id={`results-${kind}`}>{t(`search.kind.${kind}`)}</h3>
+              <ul class="cards search-results">
+                {results.map((result) => (
+                  <Result {...props} result={result} />
+                ))}
+              </ul>
+            </section>
+          ))}
+          {pages > 1 ? (
+            <nav aria-label={t('search.pagination')} class="pagination">
+              {props.page > 1 ? (
+                <a rel="prev" href={pageHref(query, props.page - 1)}>
+                  {t('search.previous')}
+                </a>
+              ) : null}{' '}
+              <span>{t('search.page', { page: props.page, pages })}</span>{' '}
+              {props.page < pages ? (
+                <a rel="next" href={pageHref(query, props.page + 1)}>
+                  {t('search.next')}
+                </a>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+    </Layout>
+  );
+}
