@@ -112,9 +112,6 @@ export const eventsMessages = defineMessages(
     'admin.event.field.venueAddress': 'Aadress',
     'admin.event.field.venueLat': 'Laiuskraad',
     'admin.event.field.venueLon': 'Pikkuskraad',
-    'admin.event.mapPosition': 'Asukoht kaardil (valikuline)',
-    'admin.event.mapPositionHint':
-      'Kui jätad tühjaks, otsitakse koht kaardilt nime ja aadressi järgi. Täpse punkti koordinaadid saad näiteks OpenStreetMapist.',
     'admin.event.field.onlineUrl': 'Otseülekande või liitumise link',
     'admin.event.field.capacity': 'Kohti kohapeal (tühi = piiramata)',
     'admin.event.field.waitlist': 'Täis ürituse korral ootenimekiri',
@@ -276,9 +273,6 @@ export const eventsMessages = defineMessages(
     'admin.event.field.venueAddress': 'Address',
     'admin.event.field.venueLat': 'Latitude',
     'admin.event.field.venueLon': 'Longitude',
-    'admin.event.mapPosition': 'Map position (optional)',
-    'admin.event.mapPositionHint':
-      'Left empty, the map looks the place up by its name and address. For an exact point, copy its coordinates from OpenStreetMap, for example.',
     'admin.event.field.onlineUrl': 'Livestream or join link',
     'admin.event.field.capacity': 'Seats on site (empty = unlimited)',
     'admin.event.field.waitlist': 'Waitlist when full',
@@ -443,9 +437,6 @@ export const eventsMessages = defineMessages(
     'admin.event.field.venueAddress': 'Адрес',
     'admin.event.field.venueLat': 'Широта',
     'admin.event.field.venueLon': 'Долгота',
-    'admin.event.mapPosition': 'Место на карте (необязательно)',
-    'admin.event.mapPositionHint':
-      'Если оставить пустым, место ищется на карте по названию и адресу. Координаты точной точки можно скопировать, например, из OpenStreetMap.',
     'admin.event.field.onlineUrl': 'Ссылка на трансляцию или подключение',
     'admin.event.field.capacity': 'Мест в зале (пусто = без ограничений)',
     'admin.event.field.waitlist': 'Лист ожидания, когда мест нет',

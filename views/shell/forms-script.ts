@@ -6,9 +6,7 @@
  *   would leave them above the screen's top edge on a phone);
  * - a row editor (`[data-row-editor]`) adds rows from its `<template>` (`__row__` in names
  *   becomes the next free number) and removes them in place; without it, "Add a row" posts the
- *   rows back with one more and a checkbox removes one;
- * - choosing a known place in a venue field (`[data-venue-name]` with a datalist) fills in its
- *   address and map point, unless the organizer typed their own.
+ *   rows back with one more and a checkbox removes one.
  */
 export const formsScript = `(() => {
   const summary = document.querySelector('[data-error-summary]');
@@ -57,21 +55,6 @@ export const formsScript = `(() => {
       const row = rows.lastElementChild;
       removable(row);
       row.querySelector('input, select, textarea').focus();
-    });
-  }
-
-  for (const venue of document.querySelectorAll('input[data-venue-name][list]')) {
-    const form = venue.form;
-    const filled = new Map();
-    venue.addEventListener('change', () => {
-      const option = [...(venue.list ? venue.list.options : [])].find((o) => o.value === venue.value);
-      if (!option || !form) return;
-      for (const [name, key] of [['venueAddress', 'address'], ['venueLat', 'lat'], ['venueLon', 'lon']]) {
-        const field = form.elements.namedItem(name);
-        if (!field || (field.value !== '' && field.value !== filled.get(name))) continue;
-        field.value = option.dataset[key] || '';
-        filled.set(name, field.value);
-      }
     });
   }
 })();

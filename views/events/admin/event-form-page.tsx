@@ -4,12 +4,11 @@ import type { StoredEvent } from '@/events/reads';
 import { eventKinds } from '@/events/rules';
 import type { FormProblems } from '@/platform/http/forms';
 import type { FieldErrors } from '@/platform/http/validation';
-import type { Lang, MessageKey } from '@/platform/i18n';
+import type { MessageKey } from '@/platform/i18n';
 import { AdminLayout } from '@views/shell/admin-layout';
 import { ErrorSummary, Field, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
-import { DEFAULT_TIMEZONE, zoneChoiceLabel } from '@/platform/time';
-import type { KnownVenue } from '@/events/queries';
+import { DEFAULT_TIMEZONE } from '@/platform/time';
 
 let zones: string[] | undefined;
 
@@ -29,93 +28,6 @@ function timezoneChoices(current: unknown): string[] {
     : zones;
 }
 
-const zoneChoices = new Map<string, string>();
-
-/** A zone's label in the list, kept per language (the list has some four hundred). */
-function zoneChoice(zone: string, lang: Lang): string {
-  const key = `${lang} ${zone}`;
-  let label = zoneChoices.get(key);
-  if (label === undefined) {
-    label = zoneChoiceLabel(zone, lang);
-    zoneChoices.set(key, label);
-  }
-  return label;
-}
-
-/**
- * Where: the venue's name offers the places used before (choosing one fills in its address and
- * map point, via /assets/forms.js); the map point is folded away, optional.
- */
-function VenueFields(props: {
-  ctx: PageContext;
-  values: EventFormValues;
-  errors: FieldErrors;
-  venues: KnownVenue[];
-}) {
-  const { ctx, values, errors, venues } = props;
-  const { t } = ctx;
-  const value = (name: string) => (typeof values[name] === 'string' ? String(values[name]) : '');
-  const mapOpen = Boolean(errors.venueLat || errors.venueLon);
-  return (
-    <>
-      <Field name="venueName" label={t('admin.event.field.venueName')} errors={errors}>
-        <input
-          id={fieldId('venueName')}
-          name="venueName"
-          type="text"
-          value={value('venueName')}
-          list={venues.length > 0 ? 'known-venues' : undefined}
-          autocomplete="off"
-          data-venue-name
-          {...invalidAttrs('venueName', errors)}
-        />
-      </Field>
-      {venues.length > 0 ? (
-        <datalist id="known-venues">
-          {venues.map((venue) => (
-            <option
-              value={venue.name}
-              label={venue.address ?? undefined}
-              data-address={venue.address ?? ''}
-              data-lat={venue.lat?.toString() ?? ''}
-              data-lon={venue.lon?.toString() ?? ''}
-            />
-          ))}
-        </datalist>
-      ) : null}
-      <TextField
-        name="venueAddress"
-        label="admin.event.field.venueAddress"
-        values={values}
-        errors={errors}
-        ctx={ctx}
-      />
-      <details open={mapOpen}>
-        <summary>{t('admin.event.mapPosition')}</summary>
-        <p class="meta">{t('admin.event.mapPositionHint')}</p>
-        <TextField
-          name="venueLat"
-          label="admin.event.field.venueLat"
-          type="number"
-          step="any"
-          values={values}
-          errors={errors}
-          ctx={ctx}
-        />
-        <TextField
-          name="venueLon"
-          label="admin.event.field.venueLon"
-          type="number"
-          step="any"
-          values={values}
-          errors={errors}
-          ctx={ctx}
-        />
-      </details>
-    </>
-  );
-}
-
 export type EventFormPageProps = PageContext & {
   user: CurrentUser;
   /** The event being edited; absent for a new one. */
@@ -124,8 +36,6 @@ export type EventFormPageProps = PageContext & {
   /** What to correct, when a form of this page (event, status, copy) came back refused. */
   problems?: FormProblems;
   municipalities: { id: number; slug: string; name: string }[];
-  /** Places the organizer's municipalities have used: offered as the venue's name. */
-  venues?: KnownVenue[];
   saved?: boolean;
   copied?: boolean;
 };
@@ -260,7 +170,7 @@ export function EventFormPage(props: EventFormPageProps) {
                       : DEFAULT_TIMEZONE)
                   }
                 >
-                  {zoneChoice(zone, props.lang)}
+                  {zone.replaceAll('_', ' ')}
                 </option>
               ))}
             </select>
@@ -268,7 +178,10 @@ export function EventFormPage(props: EventFormPageProps) {
         </fieldset>
         <fieldset>
           <legend>{t('admin.event.section.where')}</legend>
-          <VenueFields ctx={props} values={values} errors={errors} venues={props.venues ?? []} />
+          {field('venueName', 'admin.event.field.venueName')}
+          {field('venueAddress', 'admin.event.field.venueAddress')}
+          {field('venueLat', 'admin.event.field.venueLat', { type: 'number', step: 'any' })}
+          {field('venueLon', 'admin.event.field.venueLon', { type: 'number', step: 'any' })}
           {field('onlineUrl', 'admin.event.field.onlineUrl', { type: 'url' })}
         </fieldset>
         <fieldset>

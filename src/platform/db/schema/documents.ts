@@ -13,6 +13,7 @@ import {
 import { events } from './events';
 import { outcomes } from './outcomes';
 import { actionItems, actionPlans } from './plans';
+import { translatable } from './translations';
 
 export const attachmentKind = pgEnum('attachment_kind', [
   'agenda',
@@ -37,6 +38,7 @@ export const attachments = pgTable(
     planId: integer().references(() => actionPlans.id, { onDelete: 'cascade' }),
     planItemId: integer().references(() => actionItems.id, { onDelete: 'cascade' }),
     title: text().notNull(),
+    ...translatable(),
     kind: attachmentKind().notNull().default('document'),
     /** The object's key in the file store; null for an external link. */
     storageKey: text().unique(),

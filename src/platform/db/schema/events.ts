@@ -13,6 +13,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { municipalities } from './municipalities';
+import { translatable } from './translations';
 
 export const eventKind = pgEnum('event_kind', ['think_tank', 'forum', 'workshop', 'meeting']);
 export const eventStatus = pgEnum('event_status', ['draft', 'published', 'cancelled']);
@@ -31,6 +32,7 @@ export const events = pgTable(
     kind: eventKind().notNull(),
     status: eventStatus().notNull().default('draft'),
     title: text().notNull(),
+    ...translatable(),
     summary: text(),
     description: text(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
@@ -121,6 +123,7 @@ export const agendaItems = pgTable(
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
     title: text().notNull(),
+    ...translatable(),
     description: text(),
     speakers: text()
       .array()

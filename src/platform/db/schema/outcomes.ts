@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { agendaItems, events } from './events';
 import { recordings } from './recordings';
+import { translatable } from './translations';
 
 export const outcomeKind = pgEnum('outcome_kind', [
   'minutes',
@@ -31,6 +32,7 @@ export const outcomes = pgTable(
     agendaItemId: integer().references(() => agendaItems.id, { onDelete: 'set null' }),
     kind: outcomeKind().notNull(),
     title: text().notNull(),
+    ...translatable(),
     body: text().notNull(),
     recordingId: integer().references(() => recordings.id, { onDelete: 'set null' }),
     offsetSeconds: integer(),

@@ -14,6 +14,7 @@ import {
 import { users } from './accounts';
 import { municipalities } from './municipalities';
 import { outcomes } from './outcomes';
+import { translatable } from './translations';
 
 export const planStatus = pgEnum('plan_status', ['draft', 'adopted', 'archived']);
 export const actionItemStatus = pgEnum('action_item_status', [
@@ -33,6 +34,7 @@ export const actionPlans = pgTable(
       .notNull()
       .references(() => municipalities.id, { onDelete: 'restrict' }),
     title: text().notNull(),
+    ...translatable(),
     periodStart: date({ mode: 'string' }).notNull(),
     periodEnd: date({ mode: 'string' }).notNull(),
     status: planStatus().notNull().default('draft'),
@@ -56,6 +58,7 @@ export const actionItems = pgTable(
       .references(() => actionPlans.id, { onDelete: 'cascade' }),
     position: integer().notNull(),
     title: text().notNull(),
+    ...translatable(),
     description: text(),
     responsible: text(),
     dueDate: date({ mode: 'string' }),

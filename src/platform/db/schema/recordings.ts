@@ -10,6 +10,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { agendaItems, events } from './events';
+import { translatable } from './translations';
 
 export const recordingKind = pgEnum('recording_kind', ['live', 'recording']);
 
@@ -23,6 +24,7 @@ export const recordings = pgTable(
     agendaItemId: integer().references(() => agendaItems.id, { onDelete: 'set null' }),
     position: integer().notNull().default(0),
     title: text().notNull(),
+    ...translatable(),
     kind: recordingKind().notNull().default('recording'),
     sourceUrl: text().notNull(),
     /** Derived from sourceUrl: youtube, vimeo, facebook, file, hls or link. */
