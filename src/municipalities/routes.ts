@@ -1,5 +1,6 @@
 import { FeedLinks } from '@/calendar';
 import { Hono } from 'hono';
+import { FollowForm } from '@/follows';
 import { MunicipalitiesPage } from '@views/municipalities/municipalities-page';
 import { MunicipalityPage } from '@views/municipalities/municipality-page';
 import { MunicipalityPlan } from '@/plans';
@@ -44,6 +45,10 @@ export function municipalityRoutes() {
         past,
         plan: MunicipalityPlan({ ctx, plan, summary }),
         feeds: FeedLinks({ ctx, feedPath: `/municipalities/${municipality.slug}/calendar.ics` }),
+        follow: FollowForm({
+          t: ctx.t,
+          target: { kind: 'municipality', slug: municipality.slug, name: municipality.name },
+        }),
         ...embedOffer(c, {
           kind: 'events',
           municipality: municipality.slug,

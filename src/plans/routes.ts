@@ -1,5 +1,6 @@
 import { Materials, publishedMaterials } from '@/documents';
 import { Hono } from 'hono';
+import { FollowForm } from '@/follows';
 import { z } from 'zod';
 import { PlanPage } from '@views/plans/plan-page';
 import { PlansIndexPage } from '@views/plans/plans-index';
@@ -140,7 +141,18 @@ export function planRoutes() {
           ctx: pageContext(c),
           items: await publishedMaterials(db, { planId: plan.id }),
         }),
-        // A draft is no one's to embed; a public plan offers its embed.
+        // A draft is no one's to follow or embed.
+        follow:
+          plan.status === 'draft'
+            ? undefined
+            : FollowForm({
+                t: c.get('t'),
+                target: {
+                  kind: 'plan',
+                  planId: plan.id,
+                  items: detail.items.map((item) => ({ id: item.id, title: item.title })),
+                },
+              }),
         ...(plan.status === 'draft'
           ? {}
           : embedOffer(c, { kind: 'plan', id: plan.id, title: plan.title })),

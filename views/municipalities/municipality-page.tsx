@@ -15,6 +15,8 @@ export type MunicipalityPageProps = PageContext & {
   /** Sections other features contribute: the action plan, calendar feed links. */
   plan?: Child;
   feeds?: Child;
+  /** Following its new events by email (src/follows). */
+  follow?: Child;
   /** The oEmbed address for the head, and the embed snippets (src/embeds). */
   oembed?: string;
   embed?: Child;
@@ -60,6 +62,7 @@ export function MunicipalityPage(props: MunicipalityPageProps) {
         {list(props.past)}
       </section>
       {props.feeds}
+      {props.follow}
       {props.embed}
     </Layout>
   );

@@ -24,6 +24,8 @@ export type PlanPageProps = PageContext & {
   canManage: boolean;
   /** The plan's published documents ("Materjalid", src/documents). */
   materials?: Child;
+  /** Following the plan or one item by email (src/follows). */
+  follow?: Child;
   /** The oEmbed address for the head, and the embed snippets (src/embeds). */
   oembed?: string;
   embed?: Child;
@@ -206,6 +208,7 @@ export function PlanPage(props: PlanPageProps) {
         </section>
         {props.materials}
       </article>
+      {props.follow}
       {props.embed}
     </Layout>
   );

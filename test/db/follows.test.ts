@@ -1,0 +1,270 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/seed';
+import { runFollowJob, runOutboxJob, runPurgeJob } from '@/jobs';
+import { actionItems, actionPlans, follows, municipalities, outbox } from '@/platform/db/schema';
+import { createSmtpMailer } from '@/platform/mail/smtp';
+import { apiRequest, created } from '../helpers/api';
+import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
+import { bearerFor } from '../helpers/auth';
+import { visibleText } from '../helpers/form-language';
+import { postForm } from '../helpers/session';
+
+let ctx: TestContext;
+let server: SMTPServer;
+let mailer: ReturnType<typeof createSmtpMailer>;
+const received: ParsedMail[] = [];
+const MINUTE = 60 * 1000;
+let address = 0;
+/** A client address of its own per request (the test app trusts x-forwarded-for). */
+const from = () => ({ 'x-forwarded-for': `10.20.${(++address >> 8) & 255}.${address & 255}` });
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        simpleParser(Buffer.concat(chunks))
+          .then((mail) => {
+            received.push(mail);
+            callback();
+          })
+          .catch(callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, 'Koda <koda@koda.test>');
+  ctx = await createTestContext({
+    mailer,
+    config: { SMTP_URL: `smtp://127.0.0.1:${port}`, TRUST_PROXY: 'true' },
+  });
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+  await ctx.deps.db.delete(outbox);
+});
+afterAll(async () => {
+  mailer.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await ctx.close();
+});
+
+function follow(body: unknown, headers: Record<string, string> = from()) {
+  return ctx.app.request('/api/v1/follows', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Sends what the outbox holds over SMTP and gives the emails that arrived for `to`. */
+async function delivered(to: string): Promise<ParsedMail[]> {
+  // A run sends a batch: run until nothing more goes.
+  while ((await runOutboxJob(ctx.deps)).sent > 0);
+  return received.filter((mail) => mail.to && 'text' in mail.to && mail.to.text.includes(to));
+}
+
+const linkIn = (mail: ParsedMail | undefined, kind: 'confirm' | 'unsubscribe') => {
+  const match = new RegExp(`https://koda\\.test(/follows/[A-Za-z0-9_-]{43}/${kind})`).exec(
+    mail?.text ?? '',
+  );
+  if (!match?.[1]) throw new Error(`no ${kind} link in ${mail?.text}`);
+  return match[1];
+};
+
+/** A header field as sent (mailparser makes List-Unsubscribe a structure). */
+function header(mail: ParsedMail | undefined, name: string): string | undefined {
+  const line = mail?.headerLines.find((candidate) => candidate.key === name.toLowerCase())?.line;
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
+}
+
+const advance = (ms: number) => ctx.clock.set(new Date(ctx.clock.now().getTime() + ms));
+
+describe('following by email', () => {
+  it('refuses what cannot be followed, naming the field, and answers alike for any address', async () => {
+    const none = await follow({ email: 'x@example.ee' });
+    expect(none.status).toBe(422);
+    const two = await follow({ email: 'x@example.ee', municipality: 'keila', planId: 1 });
+    expect(two.status).toBe(422);
+    const unknown = await follow({ email: 'x@example.ee', municipality: 'atlantis' });
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error.details[0].path).toBe('municipality');
+    const first = await follow({ email: 'same@example.ee', municipality: 'keila' });
+    const again = await follow({ email: 'SAME@example.ee', municipality: 'keila' });
+    expect([first.status, again.status]).toEqual([202, 202]);
+    expect(await again.json()).toEqual(await first.clone().json());
+    const rows = await ctx.deps.db
+      .select()
+      .from(follows)
+      .where(eq(follows.email, 'same@example.ee'));
+    expect(rows).toHaveLength(1);
+    // Limited per address like registering: the same /64 shares one counter.
+    const net = (n: number) => ({ 'x-forwarded-for': `2001:db8:1:2::${n.toString(16)}` });
+    const answers: number[] = [];
+    for (let n = 1; n <= 21; n++) {
+      answers.push(
+        (await follow({ email: `r${n}@example.ee`, municipality: 'keila' }, net(n))).status,
+      );
+    }
+    expect(answers.slice(0, 20).every((s) => s === 202)).toBe(true);
+    expect(answers[20]).toBe(429);
+  });
+
+  it('goes from the confirmation to a news email to one-click unsubscribe, over SMTP', async () => {
+    const email = 'jalgija@example.ee';
+    expect((await follow({ email, municipality: 'keila' })).status).toBe(202);
+    const [confirmMail] = await delivered(email);
+    expect(confirmMail?.subject).toContain('Kinnitage jälgimine');
+    const confirm = linkIn(confirmMail, 'confirm');
+
+    // A link checker's GET confirms nothing; the button does.
+    const ask = await ctx.app.request(confirm);
+    expect(ask.status).toBe(200);
+    expect(ask.headers.get('cache-control')).toBe('no-store');
+    const [pending] = await ctx.deps.db.select().from(follows).where(eq(follows.email, email));
+    expect(pending?.confirmedAt).toBeNull();
+    expect((await postForm(ctx, confirm, {})).status).toBe(200);
+    const [confirmed] = await ctx.deps.db.select().from(follows).where(eq(follows.email, email));
+    expect(confirmed?.confirmedAt).not.toBeNull();
+
+    // Nothing new, nothing sent.
+    advance(MINUTE);
+    expect(await runFollowJob(ctx.deps)).toBe(0);
+
+    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    advance(MINUTE);
+    const event = await created(
+      await apiRequest(
+        ctx,
+        'POST',
+        '/events',
+        {
+          kind: 'forum',
+          title: 'Keila rattateede foorum',
+          startsAt: '2027-01-20T17:00',
+          endsAt: '2027-01-20T19:00',
+          hosts: ['keila'],
+          status: 'published',
+        },
+        organizer,
+      ),
+    );
+    advance(MINUTE);
+    expect(await runFollowJob(ctx.deps)).toBe(1);
+    expect(await runFollowJob(ctx.deps)).toBe(0);
+    const news = (await delivered(email)).at(-1);
+    expect(news?.subject).toBe('Uudised: uued sündmused: Keila linn');
+    expect(news?.text).toContain(`https://koda.test/events/${String(event.slug)}`);
+    expect(news?.text).toContain('Keila rattateede foorum');
+    const unsubscribe = linkIn(news, 'unsubscribe');
+    expect(header(news, 'List-Unsubscribe')).toBe(`<https://koda.test${unsubscribe}>`);
+    expect(header(news, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+
+    // GET asks; a mail provider's one-click POST (no cookie, no Origin) stops this follow only.
+    expect(visibleText(await (await ctx.app.request(unsubscribe)).text())).toContain(
+      'Kas lõpetada kirjad teemal: uued sündmused: Keila linn?',
+    );
+    const others = await ctx.deps.db.select().from(follows).where(ne(follows.email, email));
+    const oneClick = await ctx.app.request(unsubscribe, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    expect(await ctx.deps.db.select().from(follows).where(eq(follows.email, email))).toEqual([]);
+    expect(await ctx.deps.db.select().from(follows).where(ne(follows.email, email))).toEqual(
+      others,
+    );
+    // Again: the same answer, nothing else changes.
+    expect((await ctx.app.request(unsubscribe, { method: 'POST' })).status).toBe(200);
+  });
+
+  it('sends a weekly digest of an item’s progress reports, in the follower’s language', async () => {
+    const [item] = await ctx.deps.db
+      .select({ id: actionItems.id, title: actionItems.title, slug: municipalities.slug })
+      .from(actionItems)
+      .innerJoin(actionPlans, eq(actionPlans.id, actionItems.planId))
+      .innerJoin(municipalities, eq(municipalities.id, actionPlans.municipalityId))
+      .where(and(eq(actionPlans.status, 'adopted')))
+      .limit(1);
+    if (!item) throw new Error('no demo plan item');
+    const email = 'nadal@example.ee';
+    // The plan page's form, in Russian.
+    const plan = await ctx.app.request(`/plans/${(await planOf(item.id)) ?? 0}`);
+    expect(await plan.text()).toContain(`<option value="${item.id}">`);
+    const posted = await postForm(
+      ctx,
+      '/follows',
+      {
+        email,
+        planId: String(await planOf(item.id)),
+        planItemId: String(item.id),
+        frequency: 'weekly',
+      },
+      { cookie: 'lang=ru', ...from() },
+    );
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe('/follows/sent');
+    const confirm = linkIn((await delivered(email)).at(-1), 'confirm');
+    expect((await postForm(ctx, confirm, {})).status).toBe(200);
+
+    advance(MINUTE);
+    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: [item.slug] });
+    const report = await apiRequest(
+      ctx,
+      'POST',
+      `/plan-items/${item.id}/updates`,
+      { status: 'done', progress: 100, note: 'Valmis' },
+      organizer,
+    );
+    expect(report.status, await report.clone().text()).toBe(201);
+    advance(MINUTE);
+    // Weekly: not before a week has passed since the confirmation.
+    expect(await runFollowJob(ctx.deps)).toBe(0);
+    advance(7 * 24 * 60 * MINUTE);
+    expect(await runFollowJob(ctx.deps)).toBe(1);
+    const digest = (await delivered(email)).at(-1);
+    expect(digest?.subject).toContain('Новости: новости мероприятия плана');
+    expect(digest?.text).toContain(item.title);
+    expect(digest?.text).toContain('статус: ');
+    expect(digest?.text).toContain('выполнено 100%');
+    expect(digest?.text).not.toContain('Valmis');
+  });
+
+  it('purges requests nobody confirmed within a week', async () => {
+    ctx.clock.set(TEST_NOW);
+    expect((await follow({ email: 'unconfirmed@example.ee', municipality: 'tartu' })).status).toBe(
+      202,
+    );
+    advance(6 * 24 * 60 * MINUTE);
+    await runPurgeJob(ctx.deps);
+    const kept = await ctx.deps.db
+      .select()
+      .from(follows)
+      .where(eq(follows.email, 'unconfirmed@example.ee'));
+    expect(kept).toHaveLength(1);
+    advance(2 * 24 * 60 * MINUTE);
+    await runPurgeJob(ctx.deps);
+    expect(
+      await ctx.deps.db.select().from(follows).where(eq(follows.email, 'unconfirmed@example.ee')),
+    ).toEqual([]);
+  });
+});
+
+async function planOf(itemId: number): Promise<number | undefined> {
+  const [row] = await ctx.deps.db
+    .select({ planId: actionItems.planId })
+    .from(actionItems)
+    .where(eq(actionItems.id, itemId));
+  return row?.planId;
+}
