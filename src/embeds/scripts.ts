@@ -3,7 +3,8 @@ import { embedsMessages } from './messages';
 /**
  * Served as /embed/frame.js by every embed page (an external script: the pages' CSP allows no
  * inline one). It tells the page that frames it how tall its content is, whenever that changes,
- * so /embed.js on the host page can fit the frame. The height is no secret: any origin may hear it.
+ * so /embed.js on the host page can fit the frame, and again when /embed.js asks (it may have
+ * started after the first report). The height is no secret: any origin may hear it.
  */
 export const frameScript = `(() => {
   if (window.parent === window) return;
@@ -26,6 +27,12 @@ export const frameScript = `(() => {
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);
   window.addEventListener('load', report);
+  // /embed.js on the host page may start after this page reported: it asks again.
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || !event.data || event.data.type !== 'koda:measure') return;
+    last = 0;
+    report();
+  });
 })();
 `;
 
@@ -189,6 +196,11 @@ export function componentScript(): string {
       }
     }
   });
+  // Frames that reported before this script ran (it may load after them) are asked again; the
+  // question carries nothing, so any frame may hear it.
+  for (const frame of document.querySelectorAll('iframe')) {
+    if (frame.contentWindow) frame.contentWindow.postMessage({ type: 'koda:measure' }, '*');
+  }
 })();
 `;
 }

@@ -11,9 +11,11 @@ import { createTestContext, type TestContext } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
 
 /**
- * A municipality's website on another origin (a second loopback port) embeds Koda: /embed.js
- * twice, <koda-events> and <koda-plan>, a plain iframe and the iframe of an oEmbed answer. Koda's
- * own pages keep their real CSP; the host page has a strict one of its own.
+ * A municipality's website on another origin (a second loopback port) embeds Koda, every kind
+ * (events list, one event, plan, recording) every way there is: a plain iframe, the iframe of
+ * an oEmbed answer (fetched as a CMS does and pasted into the page), and the web component where
+ * one exists (<koda-events>, <koda-plan>); /embed.js is included twice. Koda's own pages keep
+ * their real CSP; the host page has a strict one of its own.
  */
 
 const axeSource = readFileSync(
@@ -21,15 +23,56 @@ const axeSource = readFileSync(
   'utf8',
 );
 
+const EVENT = 'naidis-keila-linna-foorum-kaasav-eelarve';
+
+/** Each kind: the Koda page an editor pastes (oEmbed), the iframe's src, what shows it rendered. */
+const KINDS = [
+  {
+    name: 'events',
+    page: '/municipalities/keila',
+    iframe: '/embed/events?municipality=keila&lang=en',
+    rendered: 'ul.events li h2 a',
+  },
+  {
+    name: 'event',
+    page: `/events/${EVENT}`,
+    iframe: `/embed/events/${EVENT}?lang=en`,
+    rendered: 'a.button[href$="#registration"]',
+  },
+  {
+    name: 'plan',
+    page: '/plans/1',
+    iframe: '/embed/plans/1?lang=en&theme=dark&accent=ffcc00',
+    rendered: 'progress',
+  },
+  {
+    name: 'recording',
+    page: '/recordings/1',
+    iframe: '/embed/recordings/1?lang=en',
+    rendered: 'a.button[href*="/recordings/1"]',
+  },
+] as const;
+
+/** Every framed embed on the host page: each kind by iframe and by oEmbed. */
+const FRAMES = KINDS.flatMap((kind) => [
+  { ...kind, id: `${kind.name}-iframe`, lang: 'en' },
+  { ...kind, id: `${kind.name}-oembed`, lang: 'et' },
+]);
+
 let ctx: TestContext;
 let koda: ServerType;
 let kodaUrl: string;
 let host: Server;
 let hostUrl: string;
 let browser: Browser;
-let oembedHtml: string;
+const oembedHtml = new Map<string, string>();
 
 function hostPage(): string {
+  const frames = KINDS.map(
+    (kind) => `<h2>${kind.name}</h2>
+<iframe id="${kind.name}-iframe" src="${kodaUrl}${kind.iframe.replace(/&/g, '&amp;')}" title="${kind.name}" width="100%" height="100"></iframe>
+<div id="${kind.name}-oembed">${oembedHtml.get(kind.name)}</div>`,
+  ).join('\n');
   return `<!DOCTYPE html>
 <html lang="et">
 <head>
@@ -46,11 +89,16 @@ function hostPage(): string {
 </koda-events>
 <h2>Tegevuskava</h2>
 <koda-plan plan="1" lang="en"><a href="${kodaUrl}/plans/1">The plan on Koda</a></koda-plan>
-<h2>Raam</h2>
-<iframe id="plan-frame" src="${kodaUrl}/embed/plans/1?lang=en&theme=dark&accent=ffcc00" title="Action plan" width="100%" height="100"></iframe>
-<h2>oEmbed</h2>
-<div id="oembed">${oembedHtml}</div>
+${frames}
 </body>
+</html>`;
+}
+
+/** A page whose frame loads before /embed.js: the test adds the script afterwards. */
+function latePage(): string {
+  return `<!DOCTYPE html>
+<html lang="et"><head><meta charset="utf-8"><title>Hiljem</title></head>
+<body><iframe id="late" src="${kodaUrl}/embed/plans/1?lang=en" title="Plan" width="100%" height="100"></iframe></body>
 </html>`;
 }
 
@@ -67,19 +115,22 @@ beforeAll(async () => {
   ctx = await createTestContext({ config: { PUBLIC_URL: kodaUrl } });
   late.app = ctx.app;
   await seedDemo(ctx.deps.db, ctx.clock.now());
-  const answer = await ctx.app.request(
-    `/oembed?url=${encodeURIComponent(`${kodaUrl}/events/naidis-keila-linna-foorum-kaasav-eelarve`)}&format=json`,
-  );
-  oembedHtml = ((await answer.json()) as { html: string }).html;
+  // What a CMS does with a pasted address: ask /oembed and put its html into the page.
+  for (const kind of KINDS) {
+    const answer = await ctx.app.request(
+      `/oembed?url=${encodeURIComponent(kodaUrl + kind.page)}&format=json`,
+    );
+    oembedHtml.set(kind.name, ((await answer.json()) as { html: string }).html);
+  }
 
-  host = createServer((_request, response) => {
+  host = createServer((request, response) => {
     response.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       // The host's own strict policy: scripts, data and frames from Koda only, nothing inline
       // but the styles a CMS writes into its pages.
       'Content-Security-Policy': `default-src 'none'; script-src ${kodaUrl}; connect-src ${kodaUrl}; frame-src ${kodaUrl}; style-src 'unsafe-inline'`,
     });
-    response.end(hostPage());
+    response.end(request.url === '/late' ? latePage() : hostPage());
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
@@ -115,15 +166,31 @@ async function openHost(javaScriptEnabled = true): Promise<{ page: Page; problem
   return { page, problems };
 }
 
-function frameOf(page: Page, id: string): Promise<Frame> {
-  return page
-    .locator(`#${id}`)
-    .elementHandle()
-    .then(async (handle) => (await handle!.contentFrame())!);
+/** The serious and critical WCAG 2.1 A/AA violations axe finds in a frame. */
+async function seriousAxeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: { id: string; impact: string | null }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id);
+  });
 }
 
 describe('embedding Koda on another site', () => {
-  it('renders the components from the API, fits the frames, sets no cookie, breaks no CSP', async () => {
+  it('renders every kind by iframe, oEmbed and component; fits the frames; no cookie, console or CSP error; axe clean', async () => {
     const { page, problems } = await openHost();
 
     // <koda-events>: a heading and a list of real links from /api/v1/events, in a shadow root.
@@ -139,17 +206,11 @@ describe('embedding Koda on another site', () => {
         links: [...root.querySelectorAll('li a')].map((a) => ({
           text: a.textContent,
           href: a.getAttribute('href'),
-          target: a.getAttribute('target'),
-          rel: a.getAttribute('rel'),
         })),
       };
     });
     expect(events.heading).toBe('Upcoming events');
-    expect(events.links[0]).toMatchObject({
-      href: `${kodaUrl}/events/naidis-keila-linna-foorum-kaasav-eelarve`,
-      target: '_blank',
-      rel: 'noopener',
-    });
+    expect(events.links[0]).toMatchObject({ href: `${kodaUrl}/events/${EVENT}` });
     expect(events.links[0]!.text).toContain('Keila linna foorum');
     // The light-DOM fallback link is not drawn once the component has rendered.
     expect(await page.locator('#fallback').isVisible()).toBe(false);
@@ -172,65 +233,82 @@ describe('embedding Koda on another site', () => {
     expect(plan.items).toBeGreaterThan(0);
     expect(plan.progress).toMatch(/^\d+ of \d+ actions done/);
 
-    // The iframe starts 100 px high; /embed.js fits it to what the framed page reports.
-    const planFrame = await frameOf(page, 'plan-frame');
-    const contentHeight = () =>
-      planFrame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    const frameHeight = () =>
-      page.evaluate(() => document.getElementById('plan-frame')!.clientHeight);
-    await expect.poll(frameHeight, { timeout: 10_000 }).toBeGreaterThan(150);
-    expect(Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
-    // …and follows it when the content grows (in view: Chrome pauses the rendering, and so the
-    // resize observer, of a cross-origin frame out of view until it is scrolled to).
-    await page.locator('#plan-frame').scrollIntoViewIfNeeded();
+    // Every link the components draw opens Koda in a new tab.
+    const componentLinks = await page.evaluate(() =>
+      ['koda-events', 'koda-plan'].flatMap((tag) =>
+        [...document.querySelector(tag)!.shadowRoot!.querySelectorAll('a')].map(
+          (a) => `${a.target} ${a.rel}`,
+        ),
+      ),
+    );
+    expect(componentLinks.length).toBeGreaterThan(1);
+    expect(new Set(componentLinks)).toEqual(new Set(['_blank noopener']));
+
+    // Every kind, framed both ways: rendered in its language, fitted to its content (the
+    // iframes start 100 px high, oEmbed's at its default size), links in a new tab, axe clean.
+    for (const frame of FRAMES) {
+      const element = page.locator(`iframe#${frame.id}, #${frame.id} > iframe`);
+      // In view: Chrome loads a lazy frame, and runs a cross-origin frame's resize observer,
+      // only near the viewport.
+      await element.scrollIntoViewIfNeeded();
+      const framed = (await (await element.elementHandle())!.contentFrame())!;
+      await framed.waitForSelector(frame.rendered, { state: 'attached', timeout: 10_000 });
+      const contentHeight = () =>
+        framed.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const gap = async () =>
+        Math.abs(
+          (await element.evaluate((iframe) => iframe.clientHeight)) - (await contentHeight()),
+        );
+      await expect.poll(gap, { timeout: 10_000, message: frame.id }).toBeLessThanOrEqual(1);
+      const inside = await framed.evaluate(() => ({
+        lang: document.documentElement.lang,
+        links: [...document.querySelectorAll('a')].map((a) => `${a.target} ${a.rel}`),
+      }));
+      expect(inside.lang, frame.id).toBe(frame.lang);
+      expect(new Set(inside.links), frame.id).toEqual(new Set(['_blank noopener']));
+      expect(await seriousAxeViolations(framed), frame.id).toEqual([]);
+    }
+
+    // The plan's frame follows its content when it grows…
+    const planFrame = page.locator('#plan-iframe');
+    const planDocument = (await (await planFrame.elementHandle())!.contentFrame())!;
+    await planFrame.scrollIntoViewIfNeeded();
+    const frameHeight = () => planFrame.evaluate((iframe) => iframe.clientHeight);
     const before = await frameHeight();
-    await planFrame.evaluate(() => {
+    await planDocument.evaluate(() => {
       const extra = document.createElement('p');
       extra.textContent = 'x';
       extra.className = 'meta';
       document.querySelector('main')!.append(extra, extra.cloneNode(true), extra.cloneNode(true));
     });
     await expect.poll(frameHeight, { timeout: 10_000 }).toBeGreaterThan(before + 20);
-    expect(Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    // …and shows the dark theme with the host's accent, through the stylesheet.
+    const look = await planDocument.evaluate(() => ({
+      accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+      background: getComputedStyle(document.body).backgroundColor,
+    }));
+    expect(look).toEqual({ accent: '#ffcc00', background: 'rgb(18, 26, 34)' });
 
-    // The oEmbed answer's iframe shows the event card with its Register action.
-    const oembedFrame = page.frameLocator('#oembed iframe');
-    await expect
-      .poll(() => oembedFrame.locator('a.button').getAttribute('href'), { timeout: 10_000 })
-      .toBe(`${kodaUrl}/events/naidis-keila-linna-foorum-kaasav-eelarve?lang=et#registration`);
-
-    // The dark theme and the host's accent reached the frame through the stylesheet.
-    const accent = await planFrame.evaluate(() =>
-      getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
-    );
-    expect(accent).toBe('#ffcc00');
-
-    // No cookie from Koda, no console error (the script twice is fine), no CSP violation.
+    // No cookie from Koda (every frame asked ?lang=), no console error (the script twice is
+    // fine), no CSP violation in any frame.
     expect(await page.context().cookies()).toEqual([]);
     expect(problems.console).toEqual([]);
     expect(problems.csp).toEqual([]);
+    await page.close();
+  });
 
-    // axe finds nothing serious inside the embed.
-    await planFrame.evaluate(axeSource);
-    const violations = await planFrame.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              context: unknown,
-              options: unknown,
-            ): Promise<{ violations: { id: string; impact: string | null }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+  it('/embed.js that starts after a frame reported its height still fits the frame', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hostUrl}late`);
+    const frame = page.locator('#late');
+    const framed = (await (await frame.elementHandle())!.contentFrame())!;
+    // The frame has loaded and reported its height, to no one.
+    await framed.waitForLoadState('load');
+    await framed.waitForFunction(() => 'kodaHeight' in document);
+    await page.addScriptTag({ url: `${kodaUrl}/embed.js` });
+    await expect
+      .poll(() => frame.evaluate((iframe) => iframe.clientHeight), { timeout: 10_000 })
+      .toBeGreaterThan(150);
     await page.close();
   });
 
