@@ -100,6 +100,16 @@ describe('GET /api/v1/search', () => {
     ]);
   });
 
+  it('finds an event by its translation', async () => {
+    expect((await search({ q: 'мозговой' })).total).toBe(0);
+    await ctx.deps.db
+      .update(events)
+      .set({ translations: { title: { ru: 'Мозговой центр в Кейле' } } })
+      .where(eq(events.slug, KEILA));
+    const answer = await search({ q: 'МОЗГОВОЙ центр' });
+    expect(answer.results.map((r) => r.url)).toEqual([`https://koda.test/events/${KEILA}`]);
+  });
+
   it('reads "Keila 2014" as the place and the year, and filters by them', async () => {
     const answer = await search({ q: 'Keila 2014' });
     expect(answer.understood).toEqual({ municipality: 'keila', year: 2014 });
