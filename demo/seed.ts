@@ -24,6 +24,8 @@ import {
 import type { Db, Queryable, Tx } from '@/platform/db/types';
 import { slugify } from '@/platform/slug';
 import { hashToken, newToken } from '@/platform/tokens';
+import type { FileStore } from '@/platform/files/store';
+import { seedDemoDocuments } from './documents';
 import programme from './avp-programme.json' with { type: 'json' };
 
 export const DEMO_ORGANIZER = {
@@ -91,7 +93,8 @@ export async function isDemoLoaded(db: Queryable): Promise<boolean> {
 }
 
 /** Loads the demo into an empty database. Returns false (and changes nothing) when data exists. */
-export async function seedDemo(db: Db, now: Date): Promise<boolean> {
+/** Loads the demo into an empty database; with a file store, its documents too (demo/documents.ts). */
+export async function seedDemo(db: Db, now: Date, files?: FileStore): Promise<boolean> {
   if (await isDemoLoaded(db)) return false;
   const loaded = await db.transaction(async (tx) => {
     // Several processes may start at once on one Postgres (SEED_DEMO=true): they take turns,
@@ -113,6 +116,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     return true;
   });
   if (!loaded) return false;
+  if (files) await seedDemoDocuments(db, files);
   await createUser(db, { ...DEMO_ORGANIZER, role: 'organizer' });
   return true;
 }

@@ -49,14 +49,15 @@ const DEVICES = [
 const database = fromPglite(await PGlite.create());
 await migrateDatabase(database);
 const clock = fixedClock(NOW);
-await seedDemo(database.db, clock.now());
+const files = localFileStore(mkdtempSync(join(tmpdir(), 'koda-screenshots-')));
+await seedDemo(database.db, clock.now(), files);
 const app = createApp({
   db: database.db,
   config: parseConfig({ PUBLIC_URL: 'https://koda.example', LOG_LEVEL: 'silent' }),
   clock,
   mailer: noMailer,
   log: memoryLog(),
-  files: localFileStore(mkdtempSync(join(tmpdir(), 'koda-screenshots-'))),
+  files,
 });
 const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
   const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -151,7 +151,7 @@ const commands: Record<string, Command> = {
     }
   },
   'seed:demo': async ({ db }) => {
-    const loaded = await seedDemo(db, new Date());
+    const loaded = await seedDemo(db, new Date(), openFileStore(loadConfig()));
     console.log(
       loaded ? 'Demo programme loaded.' : 'The database already has data; the demo was not loaded.',
     );

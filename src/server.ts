@@ -37,7 +37,7 @@ async function main() {
 
   await migrateDatabase(database);
   const files = openFileStore(config);
-  const seeded = config.seedDemo ? await seedDemo(database.db, systemClock.now()) : false;
+  const seeded = config.seedDemo ? await seedDemo(database.db, systemClock.now(), files) : false;
   if (seeded) log.info('demo programme loaded');
 
   // Without SMTP_URL emails stay in the outbox (logged, readable at /admin/outbox).

@@ -342,3 +342,36 @@ export async function sweepOrphanFiles(
   }
   return removed;
 }
+
+/**
+ * Stores a document made by Koda itself (the demo's PDFs) with its row, its words given rather
+ * than extracted. Not for uploads: those go through createAttachment and its checks.
+ */
+export async function storeGeneratedDocument(
+  db: Queryable,
+  files: Deps['files'],
+  document: {
+    owner: { eventId: number } | { planId: number };
+    title: string;
+    kind: (typeof attachmentKinds)[number];
+    filename: string;
+    bytes: Uint8Array;
+    text: string;
+  },
+): Promise<void> {
+  const key = `${ATTACHMENT_PREFIX}${crypto.randomUUID()}`;
+  const body = new Blob([document.bytes as Uint8Array<ArrayBuffer>]).stream();
+  const { size } = await files.put(key, body, 'application/pdf');
+  await db.insert(attachments).values({
+    ...document.owner,
+    title: document.title,
+    kind: document.kind,
+    storageKey: key,
+    filename: document.filename,
+    contentType: 'application/pdf',
+    size,
+    extractedText: document.text,
+    published: true,
+    position: 1,
+  });
+}

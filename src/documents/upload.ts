@@ -89,16 +89,18 @@ export async function receiveUpload(
       source.destroy();
       // A put still reading the file fails too, and leaves nothing in the store.
       file?.destroy(new Error('upload refused'));
-      // The file may be half-written: the store drops a failed put, and a finished one goes.
-      void stored?.then(
-        (file) => options.store.delete(file.key),
-        () => undefined,
-      );
-      reject(
+      // The answer waits until the store holds nothing of it: a failed put leaves nothing, a
+      // finished one is deleted.
+      const refusal =
         error instanceof HttpError
           ? error
-          : new HttpError('bad_request', 'The multipart body is malformed'),
-      );
+          : new HttpError('bad_request', 'The multipart body is malformed');
+      (stored ?? Promise.reject(new Error('no file')))
+        .then(
+          (file) => options.store.delete(file.key),
+          () => undefined,
+        )
+        .finally(() => reject(refusal));
     };
 
     parser.on('field', (name, value, info) => {

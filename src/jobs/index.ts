@@ -1,6 +1,7 @@
 import { processResetRequests, prunePasswordResets } from '@/accounts';
 import { pruneSessions } from '@/platform/auth/sessions';
 import { pruneOrphanFeedTokens } from '@/calendar';
+import { sweepOrphanFiles } from '@/documents';
 import type { Deps } from '@/platform/deps';
 import { loggableError } from '@/platform/log';
 import { pruneRateLimits } from '@/platform/http/rate-limit';
@@ -63,12 +64,15 @@ export async function runPurgeJob(
   const passwordResets = await prunePasswordResets(deps.db, dayAgo);
   await pruneRateLimits(deps.db, dayAgo);
   const feedTokens = await pruneOrphanFeedTokens(deps.db);
+  // Stored documents no row names any more (their event, outcome or plan was deleted).
+  const orphanFiles = await sweepOrphanFiles(deps);
   // Follow requests nobody confirmed within a week (the address with them).
   const followsDeleted = await purgeUnconfirmedFollows(deps.db, now);
   deps.log.info('purge done', {
     registrationsAnonymised: anonymised,
     outboxDeleted: deleted,
     feedTokensDeleted: feedTokens,
+    orphanFilesDeleted: orphanFiles,
     unconfirmedFollowsDeleted: followsDeleted,
     passwordResetsDeleted: passwordResets,
   });

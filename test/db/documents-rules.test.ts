@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdir } from 'node:fs/promises';
+import { readdir, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runPurgeJob } from '@/jobs';
 import { zipSync, strToU8 } from 'fflate';
 import { eq } from 'drizzle-orm';
 import { attachments, searchDocuments } from '@/platform/db/schema';
@@ -56,9 +58,8 @@ function endlessBody(total: number) {
 }
 
 async function storedFiles(): Promise<string[]> {
-  const root = ctx.deps.config.files.dir;
   try {
-    return await readdir(root, { recursive: true });
+    return await readdir(ctx.filesDir, { recursive: true });
   } catch {
     return [];
   }
@@ -284,5 +285,38 @@ describe('words kept for search', () => {
     expect(rows.find((row) => row.title === 'ettepanekud.docx')?.url).toMatch(
       /^\/files\/\d+\/ettepanekud\.docx$/,
     );
+  });
+});
+
+describe('the daily sweep', () => {
+  it('removes stored objects no row names once a day old, and keeps the rest', async () => {
+    const event = await makeEvent(ctx);
+    const kept = await postUpload(
+      ctx,
+      `/api/v1/events/${event.slug}/attachments`,
+      { file: { bytes: 'pidev', name: 'pidev.txt' }, fields: { title: 'Pidev' } },
+      { authorization: keila },
+    );
+    expect(kept.status).toBe(201);
+    const body = () => new Blob(['orb']).stream();
+    await ctx.deps.files.put('attachments/orphan-old', body(), 'text/plain');
+    await ctx.deps.files.put('attachments/orphan-new', body(), 'text/plain');
+    const dir = ctx.filesDir;
+    const longAgo = new Date(ctx.clock.now().getTime() - 2 * 24 * 60 * 60 * 1000);
+    const newer = new Date(ctx.clock.now().getTime() - 60 * 60 * 1000);
+    await utimes(join(dir, 'attachments', 'orphan-old'), longAgo, longAgo);
+    await utimes(join(dir, 'attachments', 'orphan-new'), newer, newer);
+    for (const file of await readdir(join(dir, 'attachments'))) {
+      if (!file.startsWith('orphan'))
+        await utimes(join(dir, 'attachments', file), longAgo, longAgo);
+    }
+    await runPurgeJob(ctx.deps);
+    expect(await ctx.deps.files.head('attachments/orphan-old')).toBeNull();
+    expect(await ctx.deps.files.head('attachments/orphan-new')).not.toBeNull();
+    const [row] = await ctx.deps.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.eventId, event.id));
+    expect(await ctx.deps.files.head(row!.storageKey!)).not.toBeNull();
   });
 });

@@ -22,6 +22,8 @@ export type TestContext = {
   deps: Deps;
   clock: ReturnType<typeof fixedClock>;
   log: ReturnType<typeof memoryLog>;
+  /** The default file store's directory (unused when the test gave its own store). */
+  filesDir: string;
   close(): Promise<void>;
 };
 
@@ -57,5 +59,5 @@ export async function createTestContext(
     await database.close();
     await rm(filesDir, { recursive: true, force: true });
   };
-  return { app, database, deps, clock, log, close };
+  return { app, database, deps, clock, log, filesDir, close };
 }
