@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
@@ -14,7 +13,9 @@ const MIGRATION_LOCK_ID = 4_201_120_14;
 /** Applies the committed SQL migrations in drizzle/ (Node only: reads them from disk). */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    // Loaded only for PGlite, like PGlite itself (src/platform/db/open.ts).
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
   const db = database.db as unknown as PostgresJsDatabase;

@@ -1,7 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '@/config';
 import { lockDataDir } from './data-dir-lock';
-import { fromPglite } from './pglite';
 import { openPostgres } from './postgres';
 import { DatabaseUnavailableError, type Database } from './types';
 
@@ -22,7 +20,16 @@ export async function openDatabase(
   }
   const unlock = lockDataDir(config.dataDir);
   try {
-    const client = await PGlite.create({ dataDir: config.dataDir });
+    // Loaded only here: a Postgres deployment never loads PGlite's WebAssembly (a faster start).
+    const [{ PGlite }, { fromPglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('./pglite'),
+    ]);
+    // PGlite's Postgres keeps its buffer cache inside the process: the default 128 MB of
+    // shared_buffers was most of an idle Koda's memory (issue 22). A municipality's database fits
+    // in 16 MB of hot pages; the files stay on disk, in the operating system's cache.
+    const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+    const client = await PGlite.create({ dataDir: config.dataDir, startParams });
     return fromPglite(client, async () => unlock());
   } catch (error) {
     unlock();
