@@ -73,7 +73,8 @@ export const plansMessages = defineMessages(
     'plans.item.dueRemoved': 'Tähtaeg eemaldati (oli {from})',
     'plans.item.dueRemovedOnly': 'Tähtaeg eemaldati',
     'plans.item.dueMovedOnce': 'Tähtaega muudeti üks kord',
-    'plans.item.dueMovedTimes': 'Tähtaega muudeti {count} korda',
+    'plans.item.dueMovedTimes':
+      '{count, plural, one {Tähtaega muudeti # kord} other {Tähtaega muudeti # korda}}',
     'plans.item.noItems': 'Selles kavas pole veel tegevusi.',
     'plans.item.noMatch': 'Selle olekuga tegevusi pole.',
     'plans.source.at': 'pakuti välja sündmusel',

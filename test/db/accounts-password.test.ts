@@ -402,7 +402,7 @@ describe('forgotten password', () => {
       .set({ disabledAt: ctx.clock.now() })
       .where(eq(users.id, user.id));
     const res = await postForm(ctx, '/admin/password-reset', { email: user.email }, from());
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
     expect(await mailsTo(user.email)).toHaveLength(1);
     expect((await get(`/admin/password-reset/${token}`)).status).toBe(410);
   });

@@ -732,7 +732,7 @@ describe('event notices and reminders', () => {
     const [mailA] = (await outboxFor(ctx.deps.db, a.email as string)).filter(
       (m) => m.kind === 'registration.changed',
     );
-    expect(mailA?.subject).toBe(`Muudatus: ${event.title}`);
+    expect(mailA?.subject).toBe(`Aeg või koht muutus: ${event.title}`);
     const [mailB] = (await outboxFor(ctx.deps.db, b.email as string)).filter(
       (m) => m.kind === 'registration.changed',
     );

@@ -97,7 +97,7 @@ describe('delivery over SMTP', () => {
     expect(message).toBeDefined();
     expect(message?.envelopeTo).toEqual([person.email]);
     expect(message?.mail.from?.value[0]?.address).toBe('koda@koda.test');
-    expect(message?.mail.subject).toBe('Registreerimine kinnitatud: Keila foorum — kaasav eelarve');
+    expect(message?.mail.subject).toBe('Registreerumine kinnitatud: Keila foorum — kaasav eelarve');
     expect(message?.mail.text).toContain('Tere!');
     expect(message?.mail.text).not.toContain('Õie Kask');
     expect(message?.mail.text).toContain(json.manageUrl);
@@ -166,14 +166,14 @@ describe('delivery over SMTP', () => {
     await register(ctx, event.slug, waiting);
     await runOutboxJob(ctx.deps);
     expect(to(waiting.email as string).map((r) => r.mail.subject)).toEqual([
-      `Ootenimekirjas: ${event.title}`,
+      `Oled ootenimekirjas: ${event.title}`,
     ]);
     await ctx.app.request(`/api/v1/registrations/${tokenOf(first.manageUrl)}`, {
       method: 'DELETE',
     });
     await runOutboxJob(ctx.deps);
     const subjects = to(waiting.email as string).map((r) => r.mail.subject);
-    expect(subjects).toEqual([`Ootenimekirjas: ${event.title}`, `Koht vabanes: ${event.title}`]);
+    expect(subjects).toEqual([`Oled ootenimekirjas: ${event.title}`, `Koht vabanes: ${event.title}`]);
   });
 
   it('retries after a failure with backoff, and sends once', async () => {
@@ -260,7 +260,7 @@ describe('without a mail server', () => {
     expect(await sendDueMessages(deps, { hold })).toMatchObject({ held: 0 });
     const lines = log.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const mine = lines.find(
-      (line) => line.subject === `Registreerimine kinnitatud: ${event.title}`,
+      (line) => line.subject === `Registreerumine kinnitatud: ${event.title}`,
     );
     expect(mine).toMatchObject({ kind: 'registration.confirmed' });
     const text = log.lines.join('\n');

@@ -182,12 +182,12 @@ describe('emails', () => {
       manageUrl: 'https://koda.test/registrations/abc',
       ics,
     });
-    expect(et.subject).toBe('Registreerimine kinnitatud: Keila linna foorum');
+    expect(et.subject).toBe('Registreerumine kinnitatud: Keila linna foorum');
     // No name: the person who registered typed it, not necessarily the address's owner.
     expect(et.text.startsWith('Tere!\n')).toBe(true);
     expect(et.text).toContain('https://koda.test/registrations/abc');
     expect(et.text).toContain('kell 18.00–21.00');
-    expect(et.text).toContain('Kalendrifail on kirjale lisatud.');
+    expect(et.text).toContain('Kalendrifail on kirja manuses.');
     expect(et.attachments).toEqual([
       {
         filename: 'keila-foorum.ics',
@@ -225,7 +225,7 @@ describe('emails', () => {
       publicUrl: 'https://koda.test',
       ics,
     });
-    expect(mail.subject).toBe('Ära jäetud: Keila linna foorum');
+    expect(mail.subject).toBe('Sündmus jääb ära: Keila linna foorum');
     expect(mail.text).toContain('Põhjus: Tormihoiatus');
     expect(mail.attachments).toHaveLength(1);
   });

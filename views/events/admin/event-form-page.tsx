@@ -4,11 +4,12 @@ import type { StoredEvent } from '@/events/reads';
 import { eventKinds } from '@/events/rules';
 import type { FormProblems } from '@/platform/http/forms';
 import type { FieldErrors } from '@/platform/http/validation';
-import type { MessageKey } from '@/platform/i18n';
+import type { Lang, MessageKey } from '@/platform/i18n';
 import { AdminLayout } from '@views/shell/admin-layout';
 import { ErrorSummary, Field, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
-import { DEFAULT_TIMEZONE } from '@/platform/time';
+import { DEFAULT_TIMEZONE, zoneChoiceLabel, zoneLabel } from '@/platform/time';
+import type { KnownVenue } from '@/events/queries';
 
 let zones: string[] | undefined;
 
@@ -28,6 +29,93 @@ function timezoneChoices(current: unknown): string[] {
     : zones;
 }
 
+const zoneChoices = new Map<string, string>();
+
+/** A zone's label in the list, kept per language (the list has some four hundred). */
+function zoneChoice(zone: string, lang: Lang): string {
+  const key = `${lang} ${zone}`;
+  let label = zoneChoices.get(key);
+  if (label === undefined) {
+    label = zoneChoiceLabel(zone, lang);
+    zoneChoices.set(key, label);
+  }
+  return label;
+}
+
+/**
+ * Where: the venue's name offers the places used before (choosing one fills in its address and
+ * map point, via /assets/forms.js); the map point is folded away, optional.
+ */
+function VenueFields(props: {
+  ctx: PageContext;
+  values: EventFormValues;
+  errors: FieldErrors;
+  venues: KnownVenue[];
+}) {
+  const { ctx, values, errors, venues } = props;
+  const { t } = ctx;
+  const value = (name: string) => (typeof values[name] === 'string' ? String(values[name]) : '');
+  const mapOpen = Boolean(errors.venueLat || errors.venueLon);
+  return (
+    <>
+      <Field name="venueName" label={t('admin.event.field.venueName')} errors={errors}>
+        <input
+          id={fieldId('venueName')}
+          name="venueName"
+          type="text"
+          value={value('venueName')}
+          list={venues.length > 0 ? 'known-venues' : undefined}
+          autocomplete="off"
+          data-venue-name
+          {...invalidAttrs('venueName', errors)}
+        />
+      </Field>
+      {venues.length > 0 ? (
+        <datalist id="known-venues">
+          {venues.map((venue) => (
+            <option
+              value={venue.name}
+              label={venue.address ?? undefined}
+              data-address={venue.address ?? ''}
+              data-lat={venue.lat?.toString() ?? ''}
+              data-lon={venue.lon?.toString() ?? ''}
+            />
+          ))}
+        </datalist>
+      ) : null}
+      <TextField
+        name="venueAddress"
+        label="admin.event.field.venueAddress"
+        values={values}
+        errors={errors}
+        ctx={ctx}
+      />
+      <details open={mapOpen}>
+        <summary>{t('admin.event.mapPosition')}</summary>
+        <p class="meta">{t('admin.event.mapPositionHint')}</p>
+        <TextField
+          name="venueLat"
+          label="admin.event.field.venueLat"
+          type="number"
+          step="any"
+          values={values}
+          errors={errors}
+          ctx={ctx}
+        />
+        <TextField
+          name="venueLon"
+          label="admin.event.field.venueLon"
+          type="number"
+          step="any"
+          values={values}
+          errors={errors}
+          ctx={ctx}
+        />
+      </details>
+    </>
+  );
+}
+
 export type EventFormPageProps = PageContext & {
   user: CurrentUser;
   /** The event being edited; absent for a new one. */
@@ -36,6 +124,8 @@ export type EventFormPageProps = PageContext & {
   /** What to correct, when a form of this page (event, status, copy) came back refused. */
   problems?: FormProblems;
   municipalities: { id: number; slug: string; name: string }[];
+  /** Places the organizer's municipalities have used: offered as the venue's name. */
+  venues?: KnownVenue[];
   saved?: boolean;
   copied?: boolean;
 };
@@ -87,7 +177,7 @@ export function EventFormPage(props: EventFormPageProps) {
         t={t}
         errors={errors}
         general={props.problems?.general}
-        labels={fieldLabels(t, event)}
+        labels={fieldLabels(props, event)}
       />
       {props.saved ? (
         <p class="notice" role="status">
@@ -170,7 +260,7 @@ export function EventFormPage(props: EventFormPageProps) {
                       : DEFAULT_TIMEZONE)
                   }
                 >
-                  {zone.replaceAll('_', ' ')}
+                  {zoneChoice(zone, props.lang)}
                 </option>
               ))}
             </select>
@@ -178,10 +268,7 @@ export function EventFormPage(props: EventFormPageProps) {
         </fieldset>
         <fieldset>
           <legend>{t('admin.event.section.where')}</legend>
-          {field('venueName', 'admin.event.field.venueName')}
-          {field('venueAddress', 'admin.event.field.venueAddress')}
-          {field('venueLat', 'admin.event.field.venueLat', { type: 'number', step: 'any' })}
-          {field('venueLon', 'admin.event.field.venueLon', { type: 'number', step: 'any' })}
+          <VenueFields ctx={props} values={values} errors={errors} venues={props.venues ?? []} />
           {field('onlineUrl', 'admin.event.field.onlineUrl', { type: 'url' })}
         </fieldset>
         <fieldset>
@@ -270,7 +357,7 @@ function CopyEvent({
       <form method="post" action={`/admin/events/${event.slug}/copy`} class="stack">
         <Field
           name="copyStartsAt"
-          label={t('admin.event.copy.startsAt', { zone: event.timezone })}
+          label={t('admin.event.copy.startsAt', { zone: zoneLabel(event.timezone, ctx.lang) })}
           errors={errors}
         >
           <input
@@ -348,7 +435,8 @@ function StatusActions({
 }
 
 /** The summary names each field as its label does. */
-function fieldLabels(t: PageContext['t'], event: StoredEvent | undefined): Record<string, string> {
+function fieldLabels(ctx: PageContext, event: StoredEvent | undefined): Record<string, string> {
+  const { t } = ctx;
   const labels: Record<string, string> = {
     cancelReason: t('admin.event.cancelReason'),
   };
@@ -373,7 +461,10 @@ function fieldLabels(t: PageContext['t'], event: StoredEvent | undefined): Recor
   ] as const) {
     labels[name] = t(`admin.event.field.${name}`);
   }
-  if (event) labels.copyStartsAt = t('admin.event.copy.startsAt', { zone: event.timezone });
+  if (event)
+    labels.copyStartsAt = t('admin.event.copy.startsAt', {
+      zone: zoneLabel(event.timezone, ctx.lang),
+    });
   return labels;
 }
 
