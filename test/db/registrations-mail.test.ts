@@ -173,7 +173,10 @@ describe('delivery over SMTP', () => {
     });
     await runOutboxJob(ctx.deps);
     const subjects = to(waiting.email as string).map((r) => r.mail.subject);
-    expect(subjects).toEqual([`Oled ootenimekirjas: ${event.title}`, `Koht vabanes: ${event.title}`]);
+    expect(subjects).toEqual([
+      `Oled ootenimekirjas: ${event.title}`,
+      `Koht vabanes: ${event.title}`,
+    ]);
   });
 
   it('retries after a failure with backoff, and sends once', async () => {
