@@ -7,6 +7,8 @@ export const archiveMessages = defineMessages(
     'archive.intro':
       'Mõttekodade ja foorumite salvestised. Otsing hõlmab pealkirju, päevakavasid, kirjeldusi ja tulemuste märkmeid.',
     'archive.search': 'Otsi',
+    'archive.searchAll':
+      'Otsi kõikjalt: sündmustest, tegevuskavadest ja sellest, mida salvestistel öeldi',
     'archive.query': 'Otsingusõnad',
     'archive.municipality': 'Omavalitsus',
     'archive.year': 'Aasta',
@@ -29,6 +31,8 @@ export const archiveMessages = defineMessages(
     'archive.intro':
       'Recordings of think tanks and forums. The search covers titles, agendas, descriptions and outcome notes.',
     'archive.search': 'Search',
+    'archive.searchAll':
+      'Search everything: events, action plans and what was said in the recordings',
     'archive.query': 'Search words',
     'archive.municipality': 'Municipality',
     'archive.year': 'Year',
@@ -51,6 +55,7 @@ export const archiveMessages = defineMessages(
     'archive.intro':
       'Записи аналитических групп и форумов. Поиск ведётся по названиям, программам, описаниям и записям о результатах.',
     'archive.search': 'Найти',
+    'archive.searchAll': 'Искать везде: в мероприятиях, планах действий и сказанном в записях',
     'archive.query': 'Слова для поиска',
     'archive.municipality': 'Самоуправление',
     'archive.year': 'Год',

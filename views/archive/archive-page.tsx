@@ -45,6 +45,11 @@ export function ArchivePage(props: ArchivePageProps) {
     >
       <h1>{t('archive.title')}</h1>
       <p>{t('archive.intro')}</p>
+      <p>
+        <a href={query.q ? `/search?q=${encodeURIComponent(query.q)}` : '/search'}>
+          {t('archive.searchAll')}
+        </a>
+      </p>
       <form method="get" action="/archive" role="search" class="archive-search">
         <p>
           <label for="archive-q">{t('archive.query')}</label>{' '}
