@@ -1,7 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createApiRouter } from '@/platform/http/api-router';
-import { errorResponses, jsonContent, publicSecurity } from '@/platform/http/openapi';
+import {
+  errorResponses,
+  jsonContent,
+  publicSecurity,
+  writeErrorResponses,
+} from '@/platform/http/openapi';
 import { limitFollowRequests } from './limits';
 import { followInput } from './rules';
 import { requestFollow } from './service';
@@ -24,7 +29,8 @@ const followRoute = createRoute({
       z.object({ status: z.literal('pending') }),
       'Accepted: a confirmation link is on its way (the same answer for an address already following)',
     ),
-    ...errorResponses(400, 413, 415, 422, 429, 503),
+    ...writeErrorResponses,
+    ...errorResponses(429),
   },
 });
 

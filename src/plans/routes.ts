@@ -150,7 +150,10 @@ export function planRoutes() {
                 target: {
                   kind: 'plan',
                   planId: plan.id,
-                  items: detail.items.map((item) => ({ id: item.id, title: item.title })),
+                  // The items the page shows (a status filter hides the others).
+                  items: detail.items
+                    .filter((item) => filter.length === 0 || filter.includes(item.status))
+                    .map((item) => ({ id: item.id, title: item.title })),
                 },
               }),
         ...(plan.status === 'draft'

@@ -48,6 +48,7 @@ const PUBLIC = [
   'GET /recordings',
   'POST /events/{slug}/registrations',
   'DELETE /registrations/{token}',
+  'POST /follows',
 ];
 
 beforeAll(async () => {
