@@ -8,7 +8,8 @@ import { escapeHtml, markdownText, renderMarkdown } from '@/platform/markdown';
 import { formatOffset } from '@/platform/time';
 import { ARCHIVE_PAGE_SIZE } from '@/recordings';
 import { archiveFacets, archiveFeedItems, searchArchive } from '@/recordings';
-import { atomFeed } from './atom';
+import { atomFeed, type AtomEntry } from './atom';
+import { documentsForFeed } from '@/documents';
 import { answerWithValidators } from '@/platform/http/conditional';
 
 /** Filters from the query string; a value that does not fit is ignored, never an error page. */
@@ -69,10 +70,21 @@ export function archiveRoutes() {
     const t = c.get('t');
     const base = config.publicUrl;
     const items = await archiveFeedItems(db, 50);
-    const updated = items.reduce(
+    const documents = await documentsForFeed(db, 50);
+    const updated = [...items, ...documents].reduce(
       (latest, item) => (item.updatedAt > latest ? item.updatedAt : latest),
       new Date(0),
     );
+    // Documents (agendas, slides, minutes) with the recordings and outcomes, newest 50 in all.
+    const documentEntries: AtomEntry[] = documents.map((document) => ({
+      id: `${base}/files/${document.id}`,
+      title: t('documents.feed.entry', { title: document.title }),
+      link: document.href.startsWith('/') ? `${base}${document.href}` : document.href,
+      published: document.createdAt,
+      updated: document.updatedAt,
+      category: `document:${document.kind}`,
+      summary: `${t(`documents.kind.${document.kind}`)} · ${document.eventTitle}`,
+    }));
     const xml = atomFeed({
       id: `${base}/archive/feed.xml`,
       title: t('archive.feedTitle'),
@@ -80,42 +92,47 @@ export function archiveRoutes() {
       alternateUrl: `${base}/archive`,
       updated,
       lang: c.get('lang'),
-      entries: items.map((item) =>
-        item.type === 'recording'
-          ? {
-              id: `${base}/recordings/${item.id}`,
-              title: t('archive.feedRecording', { title: item.title, event: item.eventTitle }),
-              link: `${base}/recordings/${item.id}`,
-              published: item.createdAt,
-              updated: item.updatedAt,
-              category: 'recording',
-              summary: item.summary,
-            }
-          : {
-              id: `${base}/events/${item.eventSlug}#outcome-${item.id}`,
-              title: t('archive.feedOutcome', {
-                kind: t(`recordings.outcome.${item.kind}` as MessageKey),
-                title: item.title,
-                event: item.eventTitle,
-              }),
-              link:
-                item.recordingId !== null && item.offsetSeconds !== null
-                  ? `${base}/recordings/${item.recordingId}?t=${item.offsetSeconds}`
-                  : `${base}/events/${item.eventSlug}#outcome-${item.id}`,
-              published: item.createdAt,
-              updated: item.updatedAt,
-              category: `outcome:${item.kind}`,
-              // The body is Markdown: readers get it rendered (sanitized) and as plain text.
-              summary:
-                item.offsetSeconds !== null
-                  ? `${formatOffset(item.offsetSeconds)} · ${markdownText(item.body)}`
-                  : markdownText(item.body),
-              content:
-                (item.offsetSeconds !== null
-                  ? `<p>${escapeHtml(formatOffset(item.offsetSeconds))}</p>`
-                  : '') + renderMarkdown(item.body),
-            },
-      ),
+      entries: [
+        ...documentEntries,
+        ...items.map((item): AtomEntry =>
+          item.type === 'recording'
+            ? {
+                id: `${base}/recordings/${item.id}`,
+                title: t('archive.feedRecording', { title: item.title, event: item.eventTitle }),
+                link: `${base}/recordings/${item.id}`,
+                published: item.createdAt,
+                updated: item.updatedAt,
+                category: 'recording',
+                summary: item.summary,
+              }
+            : {
+                id: `${base}/events/${item.eventSlug}#outcome-${item.id}`,
+                title: t('archive.feedOutcome', {
+                  kind: t(`recordings.outcome.${item.kind}` as MessageKey),
+                  title: item.title,
+                  event: item.eventTitle,
+                }),
+                link:
+                  item.recordingId !== null && item.offsetSeconds !== null
+                    ? `${base}/recordings/${item.recordingId}?t=${item.offsetSeconds}`
+                    : `${base}/events/${item.eventSlug}#outcome-${item.id}`,
+                published: item.createdAt,
+                updated: item.updatedAt,
+                category: `outcome:${item.kind}`,
+                // The body is Markdown: readers get it rendered (sanitized) and as plain text.
+                summary:
+                  item.offsetSeconds !== null
+                    ? `${formatOffset(item.offsetSeconds)} · ${markdownText(item.body)}`
+                    : markdownText(item.body),
+                content:
+                  (item.offsetSeconds !== null
+                    ? `<p>${escapeHtml(formatOffset(item.offsetSeconds))}</p>`
+                    : '') + renderMarkdown(item.body),
+              },
+        ),
+      ]
+        .sort((a, b) => b.updated.getTime() - a.updated.getTime())
+        .slice(0, 50),
     });
     return answerWithValidators(c, xml, {
       lastModified: updated,

@@ -4,7 +4,8 @@ export { documentsApi } from './api';
 export { downloadRoutes } from './download';
 export { sweepOrphanFiles } from './service';
 export { Materials } from '@views/documents/materials';
-export { publishedMaterials, storeGeneratedDocument } from './service';
+export { documentsForFeed, publishedMaterials, storeGeneratedDocument } from './service';
+export type { FeedDocument } from './service';
 
 /** Uploads (API and organizer forms) stream a multipart body past the app's 256 KiB JSON limit. */
 export function isUploadRequest(method: string, path: string): boolean {

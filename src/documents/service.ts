@@ -1,8 +1,9 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { publicEventCondition } from '@/events';
 import { z } from 'zod';
 import { assertCanManage, canManage, type CurrentUser } from '@/platform/auth/auth';
 import { recordAudit } from '@/platform/audit/audit';
-import { attachments } from '@/platform/db/schema';
+import { attachments, events } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import type { Deps } from '@/platform/deps';
 import { invalidFields, notFound, parseOrThrow } from '@/platform/http/errors';
@@ -374,4 +375,40 @@ export async function storeGeneratedDocument(
     published: true,
     position: 1,
   });
+}
+
+export type FeedDocument = {
+  id: number;
+  title: string;
+  kind: (typeof attachmentKinds)[number];
+  /** Its download path or external address. */
+  href: string;
+  eventSlug: string;
+  eventTitle: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** The newest published documents of public events, for the archive's Atom feed. */
+export async function documentsForFeed(db: Queryable, limit: number): Promise<FeedDocument[]> {
+  const rows = await db
+    .select({ attachment: attachments, slug: events.slug, eventTitle: events.title })
+    .from(attachments)
+    .innerJoin(events, eq(events.id, attachments.eventId))
+    .where(and(eq(attachments.published, true), publicEventCondition()))
+    .orderBy(desc(attachments.updatedAt), desc(attachments.id))
+    .limit(limit);
+  return rows.map(({ attachment, slug, eventTitle }) => ({
+    id: attachment.id,
+    title: attachment.title,
+    kind: attachment.kind,
+    href:
+      attachment.storageKey && attachment.filename
+        ? downloadPath(attachment.id, attachment.filename)
+        : (attachment.externalUrl ?? ''),
+    eventSlug: slug,
+    eventTitle,
+    createdAt: attachment.createdAt,
+    updatedAt: attachment.updatedAt,
+  }));
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { translator } from '@/messages';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { pageAuthorizationCases, sessionFor } from '../helpers/auth';
@@ -154,4 +155,46 @@ describe('the materials of an event', () => {
       expectRefusedFormIn(await program.text(), lang, ['documents.error.type']);
     },
   );
+});
+
+describe('documents in the archive feed', () => {
+  it('a published document of a public event is an Atom entry linking its download; a hidden one is not', async () => {
+    const event = await makeEvent(ctx);
+    const admin = `/admin/events/${event.slug}/attachments`;
+    await postUpload(
+      ctx,
+      admin,
+      {
+        file: { bytes: await pdfSaying('Protokoll'), name: 'protokoll.pdf' },
+        fields: { title: 'Koosoleku protokoll', kind: 'minutes', published: 'true' },
+      },
+      { cookie: keila },
+    );
+    await postUpload(
+      ctx,
+      admin,
+      { fields: { title: 'Sisemine märkmik', url: 'https://example.ee/sisemine' } },
+      { cookie: keila },
+    );
+    const xml = await (await ctx.app.request('/archive/feed.xml?lang=en')).text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === 'entry',
+    }).parse(xml) as {
+      feed: {
+        entry: {
+          title: { '#text': string };
+          link: { '@_href': string };
+          category?: { '@_term': string };
+        }[];
+      };
+    };
+    const entry = feed.feed.entry.find(
+      (item) => item.title['#text'] === 'Material: Koosoleku protokoll',
+    );
+    expect(entry?.link['@_href']).toMatch(/^https:\/\/koda\.test\/files\/\d+\/protokoll\.pdf$/);
+    expect(entry?.category?.['@_term']).toBe('document:minutes');
+    expect(xml).not.toContain('Sisemine märkmik');
+  });
 });
