@@ -188,6 +188,12 @@ describe('feedback after the meeting', () => {
     expect(after).toContain('Osalejate hinnang: 4,5 / 5 (2 vastust)');
     const ru = visibleText(await (await ctx.app.request(`/events/${event.slug}?lang=ru`)).text());
     expect(ru).toContain('Оценка участников: 4,5 / 5 (2 ответа)');
+
+    // A later answer changes the published summary at once (no cached page keeps the old one).
+    const c = (await mailedTo(emails)).map((mail) => linkIn(mail.text))[2] ?? '';
+    expect((await postForm(ctx, c, { rating: '3' })).status).toBe(303);
+    const later = visibleText(await (await ctx.app.request(`/events/${event.slug}`)).text());
+    expect(later).toContain('Osalejate hinnang: 4,0 / 5 (3 vastust)');
   });
 
   it('refuses an unknown link and, after 30 days, every use of a link alike', async () => {
