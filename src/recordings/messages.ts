@@ -67,6 +67,7 @@ export const recordingMessages = defineMessages(
       'Asendab peatükid päevakava punktidega. Kui salvestis ei alanud sündmuse algusega, märgi selle algusaeg.',
     'recordings.admin.recordingStart': 'Salvestise algus',
     'recordings.admin.chapterCount': '{count, plural, one {# peatükk} other {# peatükki}}',
+    'recordings.admin.playerTime': 'Lisa mängija praegune aeg',
     'recordings.admin.badLines': 'Peatükkide read {lines} ei ole kujul „0:00 Pealkiri”.',
     'recordings.error.duration': 'Kirjuta kestus kujul 2:45:00, 45:10 või sekundites.',
     'recordings.error.language': 'Kirjuta keele kood, nt et või en.',
@@ -151,6 +152,7 @@ export const recordingMessages = defineMessages(
       'Replaces the chapters with the agenda items. If the recording did not start when the event did, give its start time.',
     'recordings.admin.recordingStart': 'Recording started at',
     'recordings.admin.chapterCount': '{count, plural, one {# chapter} other {# chapters}}',
+    'recordings.admin.playerTime': 'Add the player’s current time',
     'recordings.admin.badLines': 'Chapter lines {lines} are not in the form “0:00 Title”.',
     'recordings.error.duration': 'Write the duration as 2:45:00, 45:10 or in seconds.',
     'recordings.error.language': 'Write a language code such as et or en.',
@@ -237,6 +239,7 @@ export const recordingMessages = defineMessages(
     'recordings.admin.recordingStart': 'Начало записи',
     'recordings.admin.chapterCount':
       '{count, plural, one {# глава} few {# главы} many {# глав} other {# главы}}',
+    'recordings.admin.playerTime': 'Вставить текущее время плеера',
     'recordings.admin.badLines': 'Строки глав {lines} не соответствуют виду «0:00 Название».',
     'recordings.error.duration': 'Укажите продолжительность в виде 2:45:00, 45:10 или в секундах.',
     'recordings.error.language': 'Укажите код языка, например et, ru или en.',

@@ -145,3 +145,67 @@ describe.each(['et', 'en'] as const)('organizer pages on a phone, in %s', (lang)
     await audit.close();
   });
 });
+
+describe('the organizer forms with /assets/forms.js, on a phone', () => {
+  it('the agenda editor adds and removes rows in place and saves them in time order', async () => {
+    const event = await makeEvent(ctx, {
+      startsAt: new Date('2026-12-05T12:00:00Z'),
+      endsAt: new Date('2026-12-05T15:00:00Z'),
+    });
+    const page = await loggedIn(organizer, 'et');
+    await page.goto(`${server.url}/admin/events/${event.slug}/agenda`);
+    const rows = page.locator('[data-rows] > fieldset');
+    expect(await rows.count()).toBe(1);
+    const fill = async (index: number, start: string, end: string, title: string) => {
+      const row = rows.nth(index);
+      await row.locator('input[type="time"]').nth(0).fill(start);
+      await row.locator('input[type="time"]').nth(1).fill(end);
+      await row.locator('input[name$=".title"]').fill(title);
+    };
+    await fill(0, '15:00', '16:00', 'Kokkuvõte');
+    // Added in place, no reload: the page keeps what was typed.
+    await page.click('[data-add-row]');
+    await page.click('[data-add-row]');
+    expect(await rows.count()).toBe(3);
+    await fill(1, '14:00', '15:00', 'Avamine');
+    await fill(2, '16:00', '16:30', 'Eemaldatav');
+    await rows.nth(2).getByRole('button', { name: 'Eemalda' }).click();
+    expect(await rows.count()).toBe(2);
+    expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+    await Promise.all([
+      page.waitForURL(/agenda\?saved=1/),
+      page.getByRole('button', { name: 'Salvesta päevakava' }).click(),
+    ]);
+    const titles = await page
+      .locator('[data-rows] input[name$=".title"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(titles).toEqual(['Avamine', 'Kokkuvõte', '']);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a chapter takes the player’s current time as h:mm:ss', async () => {
+    const event = await makeEvent(ctx);
+    const recording = await created(
+      await apiRequest(
+        ctx,
+        'POST',
+        `/events/${event.slug}/recordings`,
+        { url: 'https://media.example.ee/koosolek.mp4', title: 'Salvestis' },
+        api,
+      ),
+    );
+    const page = await loggedIn(organizer, 'et');
+    await page.goto(`${server.url}/admin/events/${event.slug}/recordings/${recording.id}`);
+    const chapters = page.locator('textarea[name="chapters"]');
+    await chapters.fill('0:00 Algus');
+    // Where the organizer has played to (a <video> reports its own time).
+    await page.locator('#player video').evaluate((video) => {
+      (video as HTMLVideoElement).currentTime = 3723;
+    });
+    await page.getByRole('button', { name: 'Lisa mängija praegune aeg' }).click();
+    expect(await chapters.inputValue()).toBe('0:00 Algus\n1:02:03 ');
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { MediaPlayer } from './player';
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { FormProblems } from '@/platform/http/forms';
 import type { FieldErrors } from '@/platform/http/validation';
@@ -100,6 +101,7 @@ function RecordingForm(
           id={fieldId('chapters')}
           name="chapters"
           rows={8}
+          data-offset-input={t('recordings.admin.playerTime')}
           {...invalidAttrs('chapters', errors)}
         >
           {values.chapters}
@@ -216,6 +218,14 @@ export function AdminRecordingEditPage(
       </p>
       <h1>{title}</h1>
       <Summary t={t} problems={props.problems} />
+      {/* The recording itself: chapters can take the time it is at (/assets/forms.js). */}
+      <MediaPlayer
+        t={t}
+        lang={props.lang}
+        title={props.recording.title}
+        sourceUrl={props.recording.sourceUrl}
+        id="player"
+      />
       <RecordingForm
         {...props}
         action={`${base}/${props.recording.id}`}
