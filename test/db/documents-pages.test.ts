@@ -34,6 +34,10 @@ describe('the materials of an event', () => {
       const res = await page(`/admin/events/${event.slug}/attachments`, c.cookie);
       expect(res.status, c.who).toBeOneOf(c.expected);
     }
+    // The event's organizer pages lead to it.
+    expect(await (await page(`/admin/events/${event.slug}/agenda`, keila)).text()).toContain(
+      `href="/admin/events/${event.slug}/attachments"`,
+    );
     const other = await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
     const refused = await postUpload(
       ctx,

@@ -219,6 +219,9 @@ export function AdminOutcomesPage(props: AdminOutcomesProps) {
                       : t('outcomes.admin.publish')}
                   </button>
                 </form>
+                <a href={`/admin/outcomes/${outcome.id}/attachments`}>
+                  {t('documents.admin.open')}
+                </a>
               </li>
             );
           })}

@@ -274,6 +274,9 @@ function ItemEditForm({
   return (
     <details open={form.sent !== undefined}>
       <summary>{t('plans.admin.editItem')}</summary>
+      <p>
+        <a href={`/admin/plan-items/${item.id}/attachments`}>{t('documents.admin.open')}</a>
+      </p>
       <Summary t={t} form={form} labels={itemLabels(t)} />
       <form method="post" action={`/admin/plan-items/${item.id}`} class="form">
         <ItemFields
@@ -409,7 +412,8 @@ export function AdminPlanPage(
       <h1>{plan.title}</h1>
       <p>
         <a href={`/plans/${plan.id}`}>{t('plans.admin.view')}</a> ·{' '}
-        <a href={`/plans/${plan.id}/items.csv`}>{t('plans.csv')}</a>
+        <a href={`/plans/${plan.id}/items.csv`}>{t('plans.csv')}</a> ·{' '}
+        <a href={`/admin/plans/${plan.id}/attachments`}>{t('documents.admin.open')}</a>
       </p>
       {props.notice ? (
         <p class="notice" role="status">

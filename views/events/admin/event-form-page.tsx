@@ -318,6 +318,7 @@ export function EventSubnav({
     [`/admin/events/${slug}/feedback`, 'feedback.admin.nav'],
     [`/admin/events/${slug}/recordings`, 'admin.events.recordings'],
     [`/admin/events/${slug}/outcomes`, 'admin.events.outcomes'],
+    [`/admin/events/${slug}/attachments`, 'documents.admin.open'],
     // A draft is not public yet: its organizers see it as the public will, marked as a preview.
     event.status === 'draft'
       ? [`/admin/events/${slug}/preview`, 'admin.events.preview']
