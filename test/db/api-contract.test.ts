@@ -46,6 +46,7 @@ const PUBLIC = [
   'GET /plans/{id}',
   'GET /plans/{id}/items.csv',
   'GET /recordings',
+  'GET /search',
   'POST /events/{slug}/registrations',
   'DELETE /registrations/{token}',
   'POST /follows',

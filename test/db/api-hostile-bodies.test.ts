@@ -42,7 +42,8 @@ beforeAll(async () => {
     schema.$ref ? (doc.components.schemas[schema.$ref.split('/').pop()!] ?? {}) : schema;
   writes = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
-      .filter(([, operation]) => operation.requestBody)
+      // Operations that take JSON (captions take text/vtt: test/db/captions.test.ts refuses theirs).
+      .filter(([, operation]) => operation.requestBody?.content['application/json'])
       .map(([method, operation]) => {
         let schema = resolve(operation.requestBody!.content['application/json']!.schema);
         if (schema.items) schema = resolve(schema.items);
