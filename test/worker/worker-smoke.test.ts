@@ -21,6 +21,7 @@ import {
   type Running,
   type TestDatabase,
 } from './processes';
+import { pdfSaying } from '../helpers/files';
 
 let database: TestDatabase;
 let wrangler: Running | undefined;
@@ -234,6 +235,40 @@ describe('the Worker in workerd against Postgres', () => {
     });
     expect(admin.status).toBe(200);
     expect(await admin.text()).toContain('Kadri Korraldaja');
+  });
+
+  it('keeps an uploaded document in R2 and serves it back, a range of it too', async () => {
+    const login = await fetch(`${base}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+      body: new URLSearchParams({
+        email: 'korraldaja@koda.example',
+        password: 'mottekoda-2014',
+      }).toString(),
+      redirect: 'manual',
+    });
+    const cookie = /koda_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    const pdf = await pdfSaying('Töötoa kava');
+    const form = new FormData();
+    form.append('title', 'Töötoa kava');
+    form.append('published', 'true');
+    form.append('file', new Blob([pdf as Uint8Array<ArrayBuffer>]), 'töötoa kava.pdf');
+    const upload = await fetch(`${base}/admin/events/${KEILA_FORUM}/attachments`, {
+      method: 'POST',
+      headers: { cookie, origin: base },
+      body: form,
+      redirect: 'manual',
+    });
+    expect(upload.status, await upload.clone().text()).toBe(303);
+    const page = await (await fetch(`${base}/events/${KEILA_FORUM}`)).text();
+    const href = /href="(\/files\/\d+\/t%C3%B6%C3%B6toa%20kava\.pdf)"/.exec(page)?.[1];
+    expect(href).toBeDefined();
+    const download = await fetch(`${base}${href}`);
+    expect(download.status).toBe(200);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+    const part = await fetch(`${base}${href}`, { headers: { range: 'bytes=5-14' } });
+    expect(part.status).toBe(206);
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(pdf.subarray(5, 15));
   });
 
   it('runs the cron jobs', async () => {
