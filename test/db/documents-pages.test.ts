@@ -6,6 +6,7 @@ import { pageAuthorizationCases, sessionFor } from '../helpers/auth';
 import { expectRefusedFormIn, visibleText } from '../helpers/form-language';
 import { pdfSaying, postUpload } from '../helpers/files';
 import { postForm } from '../helpers/session';
+import { checkHtml } from '../helpers/browser';
 import { makeEvent } from './registrations-fixtures';
 import { seedMunicipalitiesOnly } from './documents-fixtures';
 
@@ -200,5 +201,28 @@ describe('documents in the archive feed', () => {
     expect(entry?.link['@_href']).toMatch(/^https:\/\/koda\.test\/files\/\d+\/protokoll\.pdf$/);
     expect(entry?.category?.['@_term']).toBe('document:minutes');
     expect(xml).not.toContain('Sisemine märkmik');
+  });
+});
+
+describe('the pages as HTML', () => {
+  it('the materials page (with a refused form) and an event page with materials pass the Nu checker', async () => {
+    const event = await makeEvent(ctx);
+    const admin = `/admin/events/${event.slug}/attachments`;
+    await postUpload(
+      ctx,
+      admin,
+      {
+        file: { bytes: await pdfSaying('Kava'), name: 'kava.pdf' },
+        fields: { title: 'Kava', published: 'true' },
+      },
+      { cookie: keila },
+    );
+    const refused = await postUpload(ctx, admin, { fields: { title: '' } }, { cookie: keila });
+    const documents = [
+      { name: 'materials page', html: await (await page(admin, keila)).text() },
+      { name: 'refused form', html: await refused.text() },
+      { name: 'event page', html: await (await page(`/events/${event.slug}`)).text() },
+    ];
+    expect(checkHtml(documents)).toEqual([]);
   });
 });

@@ -320,3 +320,26 @@ describe('the daily sweep', () => {
     expect(await ctx.deps.files.head(row!.storageKey!)).not.toBeNull();
   });
 });
+
+describe('files that could run in a browser', () => {
+  it('an SVG is kept but only ever downloaded, under a sandboxing policy', async () => {
+    const event = await makeEvent(ctx);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    const res = await postUpload(
+      ctx,
+      `/api/v1/events/${event.slug}/attachments`,
+      {
+        file: { bytes: svg, name: 'joonis.svg', type: 'image/svg+xml' },
+        fields: { title: 'Joonis' },
+      },
+      { authorization: keila },
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { url } = (await res.json()) as { url: string };
+    const download = await ctx.app.request(new URL(url).pathname);
+    expect(download.headers.get('content-type')).toBe('image/svg+xml');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(download.headers.get('content-security-policy')).toContain('sandbox');
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
