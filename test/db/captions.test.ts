@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
 import { events, recordings, searchDocuments } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { authorizationCases, bearerFor, sessionFor } from '../helpers/auth';
+import { authorizationCases, bearerFor, pageAuthorizationCases, sessionFor } from '../helpers/auth';
 import { ORIGIN } from '../helpers/session';
 import { visibleText } from '../helpers/form-language';
 
@@ -283,8 +283,19 @@ describe('the organizer page', () => {
     });
   }
 
+  it('opens for the organizers of the event and admins only', async () => {
+    for (const c of await pageAuthorizationCases(ctx, 'keila', 'rouge', [200])) {
+      const res = await ctx.app.request(page(), { headers: c.cookie ? { cookie: c.cookie } : {} });
+      expect(res.status, c.who).toSatisfy((status: number) => c.expected.includes(status));
+    }
+  });
+
   it('uploads a file (303 to the page saying so), refuses a bad one naming its line, removes after a confirm step', async () => {
     const cookie = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const edit = await ctx.app.request(`/admin/events/${KEILA}/recordings/${fileRecordingId}`, {
+      headers: { cookie },
+    });
+    expect(await edit.text()).toContain(`href="${page()}"`);
     const saved = await upload(cookie, 'et', 'keila.srt', SRT);
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe(`${page()}?done=saved`);

@@ -215,6 +215,8 @@ export function AdminRecordingEditPage(
             <a href={`/recordings/${props.recording.id}`}>{t('recordings.admin.view')}</a>
           </>
         ) : null}
+        {' · '}
+        <a href={`${base}/${props.recording.id}/captions`}>{t('captions.admin.link')}</a>
       </p>
       <h1>{title}</h1>
       <Summary t={t} problems={props.problems} />
