@@ -189,13 +189,12 @@ describe('over SMTP', () => {
       );
       // One at a time, the others would wait behind slow@ for the whole timeout (10 s).
       await expect
-        .poll(() => [...delivered].sort(), { timeout: 5_000 })
-        .toEqual(['person1@koda.test', 'person2@koda.test', 'person3@koda.test']);
-      expect((await statuses()).map((row) => row.status)).toEqual([
-        'sending',
-        'sent',
-        'sent',
-        'sent',
+        .poll(async () => (await statuses()).map((row) => row.status), { timeout: 5_000 })
+        .toEqual(['sending', 'sent', 'sent', 'sent']);
+      expect([...delivered].sort()).toEqual([
+        'person1@koda.test',
+        'person2@koda.test',
+        'person3@koda.test',
       ]);
       for (const release of stalled.splice(0)) release();
       expect(await sending).toMatchObject({ sent: 4, retried: 0, failed: 0 });
