@@ -26,6 +26,7 @@ import { messageUnsubscribeRoutes, registrationRoutes } from '@/registrations';
 import { feedbackRoutes } from '@/feedback';
 import { followRoutes } from '@/follows';
 import { municipalityRoutes } from '@/municipalities';
+import { sitemapRoutes } from '@/sitemap';
 import { planRoutes } from '@/plans';
 import { planAdminRoutes } from '@/plans';
 import { documentAdminRoutes, downloadRoutes, isUploadRequest } from '@/documents';
@@ -165,6 +166,7 @@ export function createApp(deps: Deps) {
   app.route('/', eventRoutes());
   app.route('/', eventAdminRoutes());
   app.route('/', municipalityRoutes());
+  app.route('/', sitemapRoutes());
   app.route('/', planRoutes());
   app.route('/', planAdminRoutes());
   app.route('/', calendarRoutes());

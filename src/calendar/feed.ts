@@ -10,6 +10,8 @@ import {
   findEvent,
   inIds,
   isPublicEvent,
+  localizeAgenda,
+  localizeEvent,
   type EventKind,
   type FeedEvent,
   type FeedEventSelection,
@@ -113,6 +115,11 @@ async function selectVersions(
 }
 
 type FullEvent = FeedEvent & { recordingIds: number[] };
+
+/** The VEVENT's texts in the feed's language (`?lang=`), else the original; the UID stays. */
+function localizeFeedEvent(event: FullEvent, lang: Lang): FullEvent {
+  return { ...localizeEvent(event, lang), agenda: localizeAgenda(event.agenda, lang) };
+}
 
 /** What the VEVENTs show: the events feature's bulk read, and this feed's published recordings. */
 async function loadEvents(db: Queryable, ids: number[]): Promise<FullEvent[]> {
@@ -329,7 +336,7 @@ export async function renderFeed(
   for (const event of await loadEvents(ctx.db, missing)) {
     try {
       const stampedAt = versions.get(event.id)?.changedAt ?? event.updatedAt;
-      const text = buildVevent(event, ctx, t, ctx.now, stampedAt);
+      const text = buildVevent(localizeFeedEvent(event, ctx.lang), ctx, t, ctx.now, stampedAt);
       texts.set(event.id, text);
       const version = versions.get(event.id);
       // Cache only what matches the version it is filed under (the row may have changed since).

@@ -30,7 +30,7 @@ import {
   eventSummaryJson,
   eventSummaryResponse,
 } from './present';
-import { agendaInputSchema, eventInputSchema, eventPatchSchema } from './rules';
+import { agendaInputSchema, eventApiInputSchema, eventApiPatchSchema } from './rules';
 import { findEventBySlug, findPublicEvent, loadAgenda } from './reads';
 import { copyEvent, createEvent, replaceAgenda, updateEvent } from './service';
 import { eventListQuerySchema } from './listing';
@@ -106,7 +106,7 @@ const createEventRoute = createRoute({
   summary: 'Create an event (organizers of a host municipality, admins)',
   security: bearerSecurity,
   request: {
-    body: jsonBody(eventInputSchema),
+    body: jsonBody(eventApiInputSchema),
   },
   responses: {
     201: jsonContent(eventResponse, 'The created event'),
@@ -125,7 +125,7 @@ const copyEventRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: slugParam,
-    body: jsonBody(z.strictObject({ startsAt: eventInputSchema.shape.startsAt })),
+    body: jsonBody(z.strictObject({ startsAt: eventApiInputSchema.shape.startsAt })),
   },
   responses: {
     201: jsonContent(eventResponse, 'The new draft'),
@@ -143,7 +143,7 @@ const patchEventRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: slugParam,
-    body: jsonBody(eventPatchSchema),
+    body: jsonBody(eventApiPatchSchema),
   },
   responses: {
     200: jsonContent(eventResponse, 'The changed event'),
@@ -202,7 +202,7 @@ async function eventWithQuestions(
 ) {
   const questions = await loadQuestions(db, event.id);
   return {
-    ...eventJson(event, publicUrl),
+    ...eventJson(event, publicUrl, lang),
     questions: questions.map((question) => questionJson(question, lang)),
   };
 }
@@ -240,7 +240,7 @@ export function eventsApi() {
     return c.json(
       {
         ...shown,
-        agenda: agenda.map((item) => agendaItemJson(item, event.timezone)),
+        agenda: agenda.map((item) => agendaItemJson(item, event.timezone, c.get('lang'))),
         seats,
         registration: { state: registrationWindow(event, clock.now()) },
         recordings: recordings.map((recording) =>
@@ -303,7 +303,7 @@ export function eventsApi() {
     if (!event) throw notFound('No such event');
     const rows = await replaceAgenda({ ...deps, user }, slug, c.req.valid('json'));
     return c.json(
-      rows.map((item) => agendaItemJson(item, event.timezone)),
+      rows.map((item) => agendaItemJson(item, event.timezone, c.get('lang'))),
       200,
     );
   });

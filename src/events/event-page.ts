@@ -13,6 +13,8 @@ import { pageContext } from '@/platform/http/page';
 import { eventJsonLd, jsonLdHosts } from './json-ld';
 import { agendaInTimeOrder, currentAgendaItem, eventPhase, previousStart } from './present';
 import { loadAgenda, type StoredEvent } from './reads';
+import { localizeAgenda, localizeEvent } from './content';
+import { inLanguage } from '@/platform/time';
 
 /**
  * The event's public page, for the public route and for its organizers' preview of a draft (the
@@ -20,11 +22,13 @@ import { loadAgenda, type StoredEvent } from './reads';
  */
 export async function renderEventPage(
   c: Context<AppEnv>,
-  event: StoredEvent,
+  stored: StoredEvent,
   options: { preview?: boolean } = {},
 ) {
   const { db, config, clock } = c.get('deps');
   const now = clock.now();
+  // The texts in the reader's language, else in the original (and said so).
+  const event = localizeEvent(stored, c.get('lang'));
   const [agenda, outcomes, actionItems, recordings, seats, questions, feedback] = await Promise.all(
     [
       loadAgenda(db, event.id),
@@ -39,7 +43,7 @@ export async function renderEventPage(
   const materials = await publishedMaterials(db, { eventId: event.id });
   const ctx = pageContext(c);
   const phase = eventPhase(event, now);
-  const ordered = agendaInTimeOrder(agenda);
+  const ordered = localizeAgenda(agendaInTimeOrder(agenda), ctx.lang);
   // A draft is previewed as it will be once published (registration open when its window is).
   const window = registrationWindow(
     options.preview && event.status === 'draft' ? { ...event, status: 'published' } : event,
@@ -49,6 +53,10 @@ export async function renderEventPage(
     EventPage({
       ...ctx,
       event,
+      contentLang: event.contentLang,
+      originalNote: event.fallback
+        ? ctx.t('content.originalIn', { language: inLanguage(event.contentLang, ctx.lang) })
+        : undefined,
       agenda: ordered,
       phase,
       preview: options.preview,
@@ -58,7 +66,7 @@ export async function renderEventPage(
         event,
         { hosts: await jsonLdHosts(db, event), agenda, seats, registration: window },
         config.publicUrl,
-        ctx.lang,
+        event.contentLang,
       ),
       // Before the event only: seats, the one Register action and the one calendar menu.
       // A cancelled event offers nothing to act on; a past one leads with what came of it.

@@ -57,3 +57,4 @@ export {
   type EventNeedingAttention,
   type ManagedEvent,
 } from './attention';
+export { localizeAgenda, localizeEvent } from './content';

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { questionResponse } from '@/questions';
 import { toZonedIso } from '@/platform/time';
+import type { Lang } from '@/platform/i18n';
+import { allLanguages, translationsResponse } from '@/platform/i18n/content';
+import { eventTranslations, localizeAgenda, localizeEvent } from './content';
 import type { EventSummary } from './queries';
 import type { AgendaItemRow, StoredEvent } from './reads';
 
-/** The API's view of an event: public fields only, times with the offset of the event's zone. */
-export function eventJson(event: StoredEvent, publicUrl: string) {
+/**
+ * The API's view of an event: public fields only, times with the offset of the event's zone;
+ * with `lang`, its texts in that language (else the original) and `translations` beside them.
+ */
+export function eventJson(stored: StoredEvent, publicUrl: string, lang?: Lang) {
+  const event = lang ? localizeEvent(stored, lang) : stored;
   const zoned = (date: Date | null) => (date ? toZonedIso(date, event.timezone) : null);
   return {
     id: event.id,
@@ -35,6 +42,8 @@ export function eventJson(event: StoredEvent, publicUrl: string) {
     registrationClosesAt: zoned(event.registrationClosesAt),
     cancelReason: event.cancelReason,
     updatedAt: event.updatedAt.toISOString(),
+    originalLang: stored.originalLang,
+    translations: eventTranslations(stored),
   };
 }
 
@@ -56,7 +65,8 @@ export function eventSummaryJson(event: EventSummary, publicUrl: string) {
   };
 }
 
-export function agendaItemJson(item: AgendaItemRow, timezone: string) {
+export function agendaItemJson(stored: AgendaItemRow, timezone: string, lang?: Lang) {
+  const [item = stored] = lang ? localizeAgenda([stored], lang) : [stored];
   return {
     id: item.id,
     position: item.position,
@@ -68,6 +78,7 @@ export function agendaItemJson(item: AgendaItemRow, timezone: string) {
     kind: item.kind,
     room: item.room,
     capacity: item.capacity,
+    translations: { title: allLanguages(stored, 'title', stored.title) },
   };
 }
 
@@ -100,6 +111,7 @@ export const agendaItemResponse = z.object({
   kind: z.string(),
   room: z.string().nullable(),
   capacity: z.number().int().nullable(),
+  translations: translationsResponse,
 });
 
 export const eventResponse = z.looseObject({
@@ -130,6 +142,10 @@ export const eventResponse = z.looseObject({
   registrationClosesAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
   updatedAt: z.string(),
+  originalLang: z.string().meta({
+    description: 'The language the event was written in: its texts fall back to it',
+  }),
+  translations: translationsResponse,
   questions: z
     .array(questionResponse)
     .meta({ description: 'What registering asks (answers go in the registration’s `answers`)' }),

@@ -15,6 +15,7 @@ import {
 } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import { agendaKinds, eventKinds, eventStatuses } from './rules';
+import type { Translations } from '@/platform/i18n/content';
 
 // ----- values and types, from the schema's enums -----------------------------------------------
 
@@ -440,7 +441,15 @@ export type FeedEvent = {
   sequence: number;
   updatedAt: Date;
   feedRevision: number;
-  agenda: { startsAt: Date; endsAt: Date; title: string }[];
+  originalLang: string;
+  translations: Translations;
+  agenda: {
+    startsAt: Date;
+    endsAt: Date;
+    title: string;
+    originalLang: string;
+    translations: Translations;
+  }[];
   hosts: HostRef[];
 };
 
@@ -476,6 +485,8 @@ export async function feedEvents(db: Queryable, ids: number[]): Promise<FeedEven
         sequence: events.sequence,
         updatedAt: events.updatedAt,
         feedRevision: events.feedRevision,
+        originalLang: events.originalLang,
+        translations: events.translations,
       })
       .from(events)
       .where(inIds(events.id, ids)),
@@ -485,6 +496,8 @@ export async function feedEvents(db: Queryable, ids: number[]): Promise<FeedEven
         startsAt: agendaItems.startsAt,
         endsAt: agendaItems.endsAt,
         title: agendaItems.title,
+        originalLang: agendaItems.originalLang,
+        translations: agendaItems.translations,
       })
       .from(agendaItems)
       .where(inIds(agendaItems.eventId, ids))
@@ -504,11 +517,7 @@ export async function feedEvents(db: Queryable, ids: number[]): Promise<FeedEven
   const hostsBy = groupBy(hosts, (item) => item.eventId);
   return rows.map((row) => ({
     ...row,
-    agenda: (agendaBy.get(row.id) ?? []).map(({ startsAt, endsAt, title }) => ({
-      startsAt,
-      endsAt,
-      title,
-    })),
+    agenda: (agendaBy.get(row.id) ?? []).map(({ eventId: _event, ...item }) => item),
     hosts: (hostsBy.get(row.id) ?? []).map(({ slug, name }) => ({ slug, name })),
   }));
 }

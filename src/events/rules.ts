@@ -4,6 +4,8 @@ import { agendaItemKind, eventKind, eventStatus } from '@/platform/db/schema';
 import type { ErrorDetail } from '@/platform/http/errors';
 import { DEFAULT_TIMEZONE, isValidTimezone, parseZonedIso } from '@/platform/time';
 import { singleLine } from '@/platform/text';
+import { languages } from '@/platform/i18n';
+import { translatableText } from '@/platform/i18n/content';
 import { questionsInputSchema } from '@/questions';
 
 /** The kinds and statuses are the database's enums (one list each, in the schema). */
@@ -76,6 +78,25 @@ export const eventPatchSchema = z.strictObject(eventFields).partial();
 
 export type EventInput = z.output<typeof eventInputSchema>;
 export type EventPatch = z.output<typeof eventPatchSchema>;
+
+/**
+ * The API's event body: the title, summary, description and venue name may be a string (the
+ * original) or `{et, ru, en}`; `originalLang` names the original's language (issue 18).
+ */
+const translatableEventFields = {
+  ...eventFields,
+  title: translatableText(eventFields.title),
+  summary: translatableText(z.string().trim().max(1000)).nullish(),
+  description: translatableText(z.string().max(20_000)).nullish(),
+  venue: venueSchema.extend({ name: translatableText(venueSchema.shape.name) }).nullish(),
+  originalLang: z.enum(languages).optional(),
+};
+
+export const eventApiInputSchema = z.strictObject(translatableEventFields);
+export const eventApiPatchSchema = z.strictObject(translatableEventFields).partial();
+
+export type EventApiInput = z.output<typeof eventApiInputSchema>;
+export type EventApiPatch = z.output<typeof eventApiPatchSchema>;
 
 /** The event's columns as stored (times in UTC); what rules compare and the service writes. */
 export type EventValues = {

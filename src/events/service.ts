@@ -10,6 +10,7 @@ import { invalidFields, notFound } from '@/platform/http/errors';
 import { copyQuestions, resolveQuestions, saveQuestions, type QuestionInput } from '@/questions';
 import { slugify } from '@/platform/slug';
 import { toZonedIso } from '@/platform/time';
+import { mergeTranslations, separateEventTexts } from './content';
 import {
   changesScheduleOrPlace,
   participantNotice,
@@ -18,6 +19,8 @@ import {
   resolveAgenda,
   resolveEventDraft,
   type AgendaItemInput,
+  type EventApiInput,
+  type EventApiPatch,
   type EventInput,
   type EventPatch,
   type EventValues,
@@ -140,7 +143,11 @@ function questionsOf(input: { questions?: QuestionInput[] | undefined }) {
   return resolved.values;
 }
 
-export async function createEvent({ db, clock, user }: WriteContext, input: EventInput) {
+/** Creates an event; its texts may come in several languages (see separateEventTexts). */
+export async function createEvent({ db, clock, user }: WriteContext, body: EventApiInput) {
+  const texts = separateEventTexts(body);
+  if (texts.missing.length > 0) throw invalidFields(texts.missing);
+  const input = texts.body as EventInput;
   const resolved = resolveEventDraft(input);
   if (!resolved.ok) throw invalidFields(resolved.details);
   const questions = questionsOf(input);
@@ -154,6 +161,8 @@ export async function createEvent({ db, clock, user }: WriteContext, input: Even
       .insert(events)
       .values({
         ...resolved.values,
+        originalLang: texts.originalLang,
+        translations: texts.translations,
         slug,
         publishedAt: resolved.values.status === 'published' ? now : null,
         createdAt: now,
@@ -254,13 +263,16 @@ export async function copyEvent(
 export async function updateEvent(
   { db, clock, user, config }: WriteContext,
   slug: string,
-  patch: EventPatch,
+  body: EventApiPatch,
 ) {
   const now = clock.now();
-  const questions = questionsOf(patch);
+  const questions = questionsOf(body);
   const result = await db.transaction(async (tx) => {
     const current = await lockEvent(tx, { slug });
     if (!current) throw notFound('No such event');
+    // A text given only in other languages leaves the original as it is.
+    const texts = separateEventTexts(body, current);
+    const patch = texts.body as EventPatch;
     const currentHosts = await hostIdsOf(tx, current.id);
     assertCanManage(user, currentHosts);
     const before = eventValuesOf(current);
@@ -283,6 +295,8 @@ export async function updateEvent(
       .update(events)
       .set({
         ...after,
+        originalLang: texts.originalLang,
+        translations: mergeTranslations(current.translations, texts.translations),
         previousStartsAt: previousStartAfterMove(current, after.startsAt),
         sequence: bump ? current.sequence + 1 : current.sequence,
         publishedAt:

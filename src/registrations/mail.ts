@@ -3,6 +3,7 @@ import type { Db, Queryable } from '@/platform/db/types';
 import { isLang, type Lang } from '@/platform/i18n';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { eventIcs as feedEventIcs } from '@/calendar';
+import { localizeEvent } from '@/events';
 import { buildEmail, hasCalendarFile, type EmailKind, type OrganizerMessage } from './emails';
 import type { RegistrationEvent } from './queries';
 import type { Attendance } from './rules';
@@ -59,7 +60,8 @@ export async function mailParticipant(
     ics,
     kind,
     lang,
-    event,
+    // The event's texts in the person's language, else in the original.
+    event: localizeEvent(event, lang),
     publicUrl: ctx.publicUrl,
     attendance: person.attendance,
     manageUrl: extra.manageUrl,

@@ -26,6 +26,8 @@ export type RegistrationEvent = Pick<
   | 'registrationClosesAt'
   | 'cancelReason'
   | 'sequence'
+  | 'originalLang'
+  | 'translations'
 >;
 
 /** In-person seats of an event: `available` is null when the capacity is unlimited. */

@@ -5,12 +5,17 @@ import type { AgendaItemRow, StoredEvent } from '@/events/reads';
 import { renderMarkdown } from '@/platform/markdown';
 import type { EventPhase } from '@/events/present';
 import { formatClock, formatDayTime, formatWhen, zoneLabel } from '@/platform/time';
+import type { Lang } from '@/platform/i18n';
 import { Icon } from '@views/shell/icons';
 import { Layout, type PageContext } from '@views/shell/layout';
 import { DateBadge } from './date-badge';
 
 export type EventPageProps = PageContext & {
   event: StoredEvent;
+  /** The language of the event's texts as shown: the reader's, or the original's. */
+  contentLang?: Lang;
+  /** Said when the texts are the original, not the reader's language ("оригинал на эстонском"). */
+  originalNote?: string;
   /** The agenda in time order. */
   agenda: AgendaItemRow[];
   /** Where the event stands: the page leads with what matters in that phase. */
@@ -133,7 +138,9 @@ function About({ props }: { props: EventPageProps }) {
   return (
     <section aria-labelledby="about" class="no-print phase-section">
       <h2 id="about">{t('event.about')}</h2>
-      {raw(renderMarkdown(event.description))}
+      <div lang={props.contentLang !== props.lang ? props.contentLang : undefined}>
+        {raw(renderMarkdown(event.description))}
+      </div>
     </section>
   );
 }
@@ -227,7 +234,8 @@ export function EventPage(props: EventPageProps) {
               ) : null}
               {phase === 'live' ? <span class="badge live">{t('event.liveNow')}</span> : null}
             </p>
-            <h1>{event.title}</h1>
+            <h1 lang={props.contentLang !== lang ? props.contentLang : undefined}>{event.title}</h1>
+            {props.originalNote ? <p class="meta original-note">{props.originalNote}</p> : null}
           </div>
           <p class="where-when">
             <span>

@@ -62,6 +62,15 @@ export function Layout(props: LayoutProps) {
           {props.canonicalPath ? (
             <link rel="canonical" href={props.publicUrl + props.canonicalPath} />
           ) : null}
+          {props.canonicalPath
+            ? languages.map((other) => (
+                <link
+                  rel="alternate"
+                  hreflang={other}
+                  href={props.publicUrl + switchLanguageHref(props.canonicalPath ?? '/', other)}
+                />
+              ))
+            : null}
           {props.oembed ? (
             <link
               rel="alternate"

@@ -98,6 +98,7 @@ export const commonMessages = defineMessages(
     'error.backHome': 'Tagasi avalehele',
     'error.requestId': 'Kui teatad sellest veast, lisa see kood:',
     'demo.label': 'Näidis',
+    'content.originalIn': 'Tõlget veel pole: originaal {language}.',
   },
   {
     'site.name': 'Koda',
@@ -195,6 +196,7 @@ export const commonMessages = defineMessages(
     'error.backHome': 'Back to the home page',
     'error.requestId': 'If you report this error, include this code:',
     'demo.label': 'Example',
+    'content.originalIn': 'No translation yet: the original, {language}.',
   },
   {
     'site.name': 'Koda',
@@ -295,6 +297,7 @@ export const commonMessages = defineMessages(
     'error.backHome': 'На главную страницу',
     'error.requestId': 'Сообщая об этой ошибке, укажите этот код:',
     'demo.label': 'Пример',
+    'content.originalIn': 'Перевода пока нет: оригинал {language}.',
   },
 );
 

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { isLang, languages, type Lang } from './index';
 
 /**
@@ -59,6 +60,21 @@ export function allLanguages(
  */
 export type TranslatableInput = string | Partial<Record<Lang, string>>;
 
+/**
+ * The language an input's original is in: the one named, else the first language an object
+ * input gives (Estonian first), else Estonian.
+ */
+export function originalLangOf(inputs: unknown[], named: Lang | undefined): Lang {
+  if (named) return named;
+  for (const input of inputs) {
+    if (input && typeof input === 'object') {
+      const found = languages.find((lang) => (input as Record<string, unknown>)[lang]);
+      if (found) return found;
+    }
+  }
+  return 'et';
+}
+
 export function splitTranslatable(
   input: TranslatableInput,
   originalLang: Lang,
@@ -81,3 +97,28 @@ export function missingLanguages(
   const from = contentLang(row.originalLang);
   return languages.filter((lang) => lang !== from && !row.translations[field]?.[lang]);
 }
+
+/** A text field of the API that takes a string (the original) or `{et, ru, en}` (issue 18). */
+export function translatableText<S extends z.ZodType<string>>(text: S) {
+  return z.union([
+    text,
+    z
+      .strictObject({ et: text.optional(), ru: text.optional(), en: text.optional() })
+      .refine((value) => Object.values(value).some((v) => v !== undefined), {
+        message: 'Give the text in at least one language',
+        params: { key: 'validation.required' },
+      })
+      .openapi({ description: 'The text in each language given: {et, ru, en}' }),
+  ]);
+}
+
+/** What the API answers beside each translatable field: every language's text. */
+export const translationsResponse = z
+  .record(
+    z.string(),
+    z.object({ et: z.string().optional(), ru: z.string().optional(), en: z.string().optional() }),
+  )
+  .openapi({
+    description:
+      'Each translatable field in every language it has, the original included: {field: {et, ru, en}}',
+  });
