@@ -41,6 +41,7 @@ const concrete = (template: string) =>
 const PUBLIC = [
   'GET /events',
   'GET /events/{slug}',
+  'GET /events/{slug}/attachments',
   'GET /municipalities',
   'GET /plans',
   'GET /plans/{id}',
