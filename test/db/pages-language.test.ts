@@ -90,7 +90,7 @@ describe('each page type in one language only', () => {
 const LATIN_ON_RUSSIAN_PAGES = new Set([
   ...(
     'Koda API CSV JSON Atom iCal ics WebVTT VTT HLS mp4 webm m3u8 URL Markdown YouTube Vimeo ' +
-    'Facebook Google Apple Outlook Thunderbird WordPress oEmbed iframe JavaScript HTML Bearer ' +
+    'Facebook Google Apple Outlook Thunderbird WordPress oEmbed iframe JavaScript HTML Bearer OpenStreetMap ' +
     'Authorization SMTP_URL UTC ID et ru en Eesti keeles In English http https'
   ).split(' '),
   ...CSV_COLUMNS,
