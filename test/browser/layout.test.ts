@@ -50,7 +50,12 @@ async function sweep(
   check: (page: Page, type: PageType) => Promise<string[]>,
 ): Promise<string[]> {
   const publicPage = await openPage(browser, options);
-  const adminPage = await openPage(browser, { ...options, headers: { cookie } });
+  // The session as the browser keeps it: a Cookie header of our own would be merged with the
+  // lang cookie the first page sets into one the server cannot read (every admin page after the
+  // first was the login page).
+  const adminPage = await openPage(browser, options);
+  const [name, value] = cookie.split('=') as [string, string];
+  await adminPage.context().addCookies([{ name, value, url: server.url }]);
   const problems: string[] = [];
   try {
     for (const type of pageTypes) {
@@ -58,6 +63,10 @@ async function sweep(
       const response = await page.goto(server.url + withLang(type.path, options.lang));
       if (response?.status() !== 200) {
         problems.push(`${type.name}: ${type.path} answered ${response?.status()}`);
+        continue;
+      }
+      if (type.admin && new URL(page.url()).pathname === '/admin/login') {
+        problems.push(`${type.name}: ${type.path} led to the login page`);
         continue;
       }
       problems.push(...(await check(page, type)).map((problem) => `${type.name}: ${problem}`));

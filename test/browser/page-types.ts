@@ -247,6 +247,18 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
       admin: true,
     },
     {
+      name: 'admin recording edit',
+      path: `/admin/events/pikk-toimunud/recordings/${recording.id}`,
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin event preview',
+      path: '/admin/events/pikk-tulevane/preview',
+      main: '.preview-banner',
+      admin: true,
+    },
+    {
       name: 'admin outcomes',
       path: '/admin/events/pikk-toimunud/outcomes',
       main: 'main h1',
