@@ -1,3 +1,4 @@
+import type { Translations } from '@/platform/i18n/content';
 import { and, asc, desc, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { events, municipalities } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
@@ -24,6 +25,9 @@ export type EventSummary = {
   venueName: string | null;
   onlineUrl: string | null;
   hosts: HostRef[];
+  /** The texts' language and their translations (issue 18): lists show the reader's language. */
+  originalLang: string;
+  translations: Translations;
 };
 
 export type EventListFilter = {
@@ -48,6 +52,8 @@ const summaryColumns = {
   timezone: events.timezone,
   venueName: events.venueName,
   onlineUrl: events.onlineUrl,
+  originalLang: events.originalLang,
+  translations: events.translations,
 };
 
 function publicFilter(filter: EventListFilter): SQL[] {

@@ -11,7 +11,6 @@ import { searchTerms } from './fold';
 import type { Queryable } from '@/platform/db/types';
 import { markdownText } from '@/platform/markdown';
 import {
-  around,
   prefixQuery,
   snippet,
   stem,
@@ -216,7 +215,7 @@ async function describe(db: Queryable, rows: Row[], terms: string[]): Promise<Se
       offsetSeconds: row.offsetSeconds,
       language: row.language,
     };
-    const text = kind === 'caption' ? row.body : markdownText(around(row.body, terms));
+    const text = kind === 'caption' ? row.body : markdownText(row.body);
     const cut = snippet(text, terms);
     switch (kind) {
       case 'event':

@@ -66,6 +66,7 @@ describe('an event in three languages', () => {
         `hreflang="${lang}" href="https://koda.test/events/${slug}?lang=${lang}"`,
       );
     }
+    expect(await page('/events?lang=ru')).toContain('>Форум о бюджете</a>');
     const ru = await page(`/events/${slug}?lang=ru`);
     expect(ru).not.toContain('original-note');
     expect(ru).toContain('"inLanguage":"ru"');

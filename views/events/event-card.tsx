@@ -1,11 +1,12 @@
 import type { EventSummary } from '@/events/queries';
+import { localizeEvent } from '@/events/content';
 import { formatWhen } from '@/platform/time';
 import { Icon } from '@views/shell/icons';
 import type { PageContext } from '@views/shell/layout';
 import { DateBadge } from './date-badge';
 
 export function EventCard({
-  event,
+  event: stored,
   ctx,
   now,
 }: {
@@ -16,6 +17,8 @@ export function EventCard({
 }) {
   const { t, lang } = ctx;
   now ??= ctx.now;
+  const event = localizeEvent(stored, lang);
+  const textLang = event.contentLang !== lang ? event.contentLang : undefined;
   const cancelled = event.status === 'cancelled';
   const past = now ? event.endsAt <= now : false;
   return (
@@ -27,7 +30,7 @@ export function EventCard({
           {t(`event.kind.${event.kind}`)}
           {cancelled ? <span class="badge cancelled">{t('event.status.cancelled')}</span> : null}
         </p>
-        <h3>
+        <h3 lang={textLang}>
           <a href={`/events/${event.slug}`}>{event.title}</a>
         </h3>
         <p class="meta">
