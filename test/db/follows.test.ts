@@ -137,6 +137,15 @@ describe('following by email', () => {
     const [confirmed] = await ctx.deps.db.select().from(follows).where(eq(follows.email, email));
     expect(confirmed?.confirmedAt).not.toBeNull();
 
+    // Asking again once confirmed: the same answer, no email, nothing changes.
+    advance(2 * 60 * MINUTE);
+    const mails = (await delivered(email)).length;
+    expect((await follow({ email, municipality: 'keila' })).status).toBe(202);
+    expect(await delivered(email)).toHaveLength(mails);
+    expect(await ctx.deps.db.select().from(follows).where(eq(follows.email, email))).toEqual([
+      confirmed,
+    ]);
+
     // Nothing new, nothing sent.
     advance(MINUTE);
     expect(await runFollowJob(ctx.deps)).toBe(0);
@@ -258,6 +267,10 @@ describe('following by email', () => {
     expect(
       await ctx.deps.db.select().from(follows).where(eq(follows.email, 'unconfirmed@example.ee')),
     ).toEqual([]);
+    // A confirmed follow stays, however old.
+    expect(
+      await ctx.deps.db.select().from(follows).where(eq(follows.email, 'nadal@example.ee')),
+    ).toHaveLength(1);
   });
 });
 
