@@ -112,6 +112,9 @@ export const eventsMessages = defineMessages(
     'admin.event.field.venueAddress': 'Aadress',
     'admin.event.field.venueLat': 'Laiuskraad',
     'admin.event.field.venueLon': 'Pikkuskraad',
+    'admin.event.mapPosition': 'Asukoht kaardil (valikuline)',
+    'admin.event.mapPositionHint':
+      'Kui jätad tühjaks, otsitakse koht kaardilt nime ja aadressi järgi. Täpse punkti koordinaadid saad näiteks OpenStreetMapist.',
     'admin.event.field.onlineUrl': 'Otseülekande või liitumise link',
     'admin.event.field.capacity': 'Kohti kohapeal (tühi = piiramata)',
     'admin.event.field.waitlist': 'Täis ürituse korral ootenimekiri',
@@ -149,7 +152,8 @@ export const eventsMessages = defineMessages(
     'admin.agenda.saved': 'Päevakava on salvestatud.',
     'event.error.timezone': 'Tundmatu ajavöönd. Kirjuta see kujul Europe/Tallinn.',
     'event.error.hosts': 'Vali vähemalt üks korraldav omavalitsus.',
-    'event.error.invalidTime': 'Sellist kellaaega ajavööndis {zone} ei ole.',
+    'event.error.invalidTime':
+      'Sellist kellaaega ei ole (kevadisel kellakeeramise ööl jääb üks tund vahele).',
     'event.error.endBeforeStart': 'Lõpp peab olema pärast algust.',
     'event.error.closesBeforeOpens': 'Registreerimine peab lõppema pärast selle algust.',
     'event.error.closesAfterEnd': 'Registreerimine ei saa lõppeda pärast sündmuse lõppu.',
@@ -273,6 +277,9 @@ export const eventsMessages = defineMessages(
     'admin.event.field.venueAddress': 'Address',
     'admin.event.field.venueLat': 'Latitude',
     'admin.event.field.venueLon': 'Longitude',
+    'admin.event.mapPosition': 'Map position (optional)',
+    'admin.event.mapPositionHint':
+      'Left empty, the map looks the place up by its name and address. For an exact point, copy its coordinates from OpenStreetMap, for example.',
     'admin.event.field.onlineUrl': 'Livestream or join link',
     'admin.event.field.capacity': 'Seats on site (empty = unlimited)',
     'admin.event.field.waitlist': 'Waitlist when full',
@@ -310,7 +317,8 @@ export const eventsMessages = defineMessages(
     'admin.agenda.saved': 'The agenda has been saved.',
     'event.error.timezone': 'Unknown time zone. Write it like Europe/Tallinn.',
     'event.error.hosts': 'Choose at least one host municipality.',
-    'event.error.invalidTime': 'There is no such time in {zone}.',
+    'event.error.invalidTime':
+      'There is no such time (one hour is skipped the night the clocks go forward).',
     'event.error.endBeforeStart': 'The end has to be after the start.',
     'event.error.closesBeforeOpens': 'Registration has to close after it opens.',
     'event.error.closesAfterEnd': 'Registration cannot close after the event ends.',
@@ -437,6 +445,9 @@ export const eventsMessages = defineMessages(
     'admin.event.field.venueAddress': 'Адрес',
     'admin.event.field.venueLat': 'Широта',
     'admin.event.field.venueLon': 'Долгота',
+    'admin.event.mapPosition': 'Место на карте (необязательно)',
+    'admin.event.mapPositionHint':
+      'Если оставить пустым, место ищется на карте по названию и адресу. Координаты точной точки можно скопировать, например, из OpenStreetMap.',
     'admin.event.field.onlineUrl': 'Ссылка на трансляцию или подключение',
     'admin.event.field.capacity': 'Мест в зале (пусто = без ограничений)',
     'admin.event.field.waitlist': 'Лист ожидания, когда мест нет',
@@ -474,7 +485,8 @@ export const eventsMessages = defineMessages(
     'admin.agenda.saved': 'Программа сохранена.',
     'event.error.timezone': 'Неизвестный часовой пояс. Укажите его в виде Europe/Tallinn.',
     'event.error.hosts': 'Выберите хотя бы одно самоуправление-организатора.',
-    'event.error.invalidTime': 'Такого времени в часовом поясе {zone} нет.',
+    'event.error.invalidTime':
+      'Такого времени нет (в ночь весеннего перевода часов один час пропускается).',
     'event.error.endBeforeStart': 'Окончание должно быть позже начала.',
     'event.error.closesBeforeOpens': 'Регистрация должна заканчиваться позже, чем начинается.',
     'event.error.closesAfterEnd': 'Регистрация не может заканчиваться после окончания мероприятия.',
