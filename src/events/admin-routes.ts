@@ -34,7 +34,7 @@ import {
 } from './forms';
 import { renderEventPage } from './event-page';
 import { questionAdminRoutes } from './question-routes';
-import { listMunicipalities } from './queries';
+import { listKnownVenues, listMunicipalities } from './queries';
 import { agendaInputSchema } from './rules';
 import { findEventBySlug, loadAgenda, type StoredEvent } from './reads';
 import { copyEvent, createEvent, replaceAgenda, updateEvent } from './service';
@@ -61,7 +61,16 @@ export function eventAdminRoutes() {
     event?: StoredEvent,
     notice: { saved?: boolean; copied?: boolean } = {},
   ) => {
-    const municipalities = await listMunicipalities(c.get('deps').db);
+    const { db } = c.get('deps');
+    // The places already used where this organizer (or the event's hosts) organize.
+    const venueHosts =
+      user.role === 'admin'
+        ? null
+        : [...new Set([...user.municipalityIds, ...(event?.hosts.map((host) => host.id) ?? [])])];
+    const [municipalities, venues] = await Promise.all([
+      listMunicipalities(db),
+      listKnownVenues(db, venueHosts),
+    ]);
     return c.html(
       EventFormPage({
         ...pageContext(c),
@@ -70,6 +79,7 @@ export function eventAdminRoutes() {
         values,
         problems,
         municipalities,
+        venues,
         ...notice,
       }),
       problems?.status ?? 200,

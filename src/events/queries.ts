@@ -1,8 +1,8 @@
-import type { Translations } from '@/platform/i18n/content';
-import { and, asc, desc, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { events, municipalities } from '@/platform/db/schema';
+import { and, asc, desc, gt, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { eventHosts, events, municipalities } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import type { EventListQuery } from './listing';
+import type { Translations } from '@/platform/i18n/content';
 import {
   hostedBy,
   hostsOf,
@@ -140,4 +140,48 @@ export async function listEventPage(db: Queryable, query: EventListQuery, now: D
     countPublicEvents(db, filter),
   ]);
   return { events, total };
+}
+
+export type KnownVenue = {
+  name: string;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+};
+
+/**
+ * The places these municipalities' events have used (all municipalities' when none are given),
+ * each name once with its latest address and map point: the event form offers them.
+ */
+export async function listKnownVenues(
+  db: Queryable,
+  municipalityIds: number[] | null,
+): Promise<KnownVenue[]> {
+  if (municipalityIds?.length === 0) return [];
+  const byName = sql`lower(${events.venueName})`;
+  const rows = await db
+    .selectDistinctOn([byName], {
+      name: events.venueName,
+      address: events.venueAddress,
+      lat: events.venueLat,
+      lon: events.venueLon,
+    })
+    .from(events)
+    .where(
+      and(
+        isNotNull(events.venueName),
+        municipalityIds
+          ? inArray(
+              events.id,
+              db
+                .select({ id: eventHosts.eventId })
+                .from(eventHosts)
+                .where(inArray(eventHosts.municipalityId, municipalityIds)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(byName, desc(events.startsAt))
+    .limit(300);
+  return rows.map((row) => ({ ...row, name: row.name ?? '' }));
 }

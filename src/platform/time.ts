@@ -259,6 +259,28 @@ export function zoneLabel(zone: string, lang: Lang): string {
   return { et: `${city} aeg`, ru: `время ${city}`, en: `${city} time` }[lang];
 }
 
+/** Zones' names as they are now (in 1970 Riga kept Moscow time). */
+const ZONE_NAMES_AT = new Date('2026-01-01T00:00:00Z');
+
+/**
+ * A zone as a choice in a list: the default as residents say it ("Eesti aeg"), any other as its
+ * city and the time's name in the reader's language ("Helsinki (Ida-Euroopa aeg)").
+ */
+export function zoneChoiceLabel(zone: string, lang: Lang): string {
+  if (zone === DEFAULT_TIMEZONE || /^(Etc\/)?(UTC|GMT|Z|Zulu|Universal)$/i.test(zone)) {
+    return zoneLabel(zone, lang);
+  }
+  const city = (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+  if (!isValidTimezone(zone)) return city;
+  const name = new Intl.DateTimeFormat(locales[lang], {
+    timeZone: zone,
+    timeZoneName: 'longGeneric',
+  })
+    .formatToParts(ZONE_NAMES_AT)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return name ? `${city} (${name})` : city;
+}
+
 const DURATION_WORDS: Record<
   Lang,
   {
