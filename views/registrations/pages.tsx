@@ -234,7 +234,7 @@ export function ManageRegistrationPage(
           <h2>{t('registration.manage.cancel')}</h2>
           <form method="post" action={`/registrations/${token}/cancel`}>
             <button type="submit" class="danger">
-              {t('registration.manage.cancelConfirm')}
+              {t('registration.manage.cancel')}
             </button>
           </form>
         </>
