@@ -15,7 +15,7 @@
  * Authorization, no cookie but `lang`), on the paths the app names, answered 200 without
  * Set-Cookie or `private`/`no-store`.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { routePath } from 'hono/route';
 import type { Deps } from '@/platform/deps';
 import type { Db } from '@/platform/db/types';
@@ -188,6 +188,7 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
       }),
   );
   let clock: { revision: number; from: number; until: number } | null = null;
+  const pending = new Map<string, Promise<void>>();
 
   async function validUntil(at: number, now: number): Promise<number> {
     if (!clock || clock.revision !== at || now < clock.from || now >= clock.until) {
@@ -211,13 +212,27 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
     // Without the revision (the database failed or is silent) the app answers as it would.
     const at = await revision.get().catch(() => null);
     if (at === null) return next();
-    const now = deps.clock.now().getTime();
-    const found = kept.get(key);
+    let now: number;
+    try {
+      now = deps.clock.now().getTime();
+    } catch {
+      // A failing clock fails the request downstream, with its error page and log line.
+      return next();
+    }
     const validators = {
       ifNoneMatch: c.req.header('if-none-match'),
       ifModifiedSince: c.req.header('if-modified-since'),
     };
-    if (found && found.revision === at && now >= found.from && now < found.until) {
+    const current = (found: Kept | undefined) =>
+      found && found.revision === at && now >= found.from && now < found.until;
+    let found = kept.get(key);
+    // The same answer being rendered for an earlier request: wait for it rather than render twice.
+    const rendering = current(found) ? undefined : pending.get(key);
+    if (rendering) {
+      await rendering;
+      found = kept.get(key);
+    }
+    if (found && current(found)) {
       const started = performance.now();
       const res = answerKept(validators, found);
       deps.log.info('request', {
@@ -230,7 +245,22 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
       });
       return res;
     }
+    let rendered = () => {};
+    pending.set(key, new Promise<void>((resolve) => (rendered = resolve)));
+    try {
+      await renderAndKeep(c, next, { key, at, now, path, validators });
+    } finally {
+      pending.delete(key);
+      rendered();
+    }
+  };
 
+  async function renderAndKeep(
+    c: Context,
+    next: Next,
+    request: { key: string; at: number; now: number; path: string; validators: Validators },
+  ): Promise<void> {
+    const { key, at, now, path, validators } = request;
     // Render the whole answer (not a 304) so that it can be kept; the 304 is decided here.
     if (validators.ifNoneMatch !== undefined || validators.ifModifiedSince !== undefined) {
       const headers = new Headers(c.req.raw.headers);
@@ -243,10 +273,8 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
     if (!keepable(c, res, path)) return;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    if (!headers.has('etag')) {
-      headers.set('ETag', await strongBodyEtag(body));
-      if (!headers.has('cache-control')) headers.set('Cache-Control', 'no-cache');
-    }
+    // Without Last-Modified a browser keeps nothing on its own guess: it asks, and gets a 304.
+    if (!headers.has('etag')) headers.set('ETag', await strongBodyEtag(body));
     headers.delete('x-request-id');
     const lastModified = headers.get('last-modified');
     const entry: Kept = {
@@ -263,5 +291,5 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
     kept.set(key, entry);
     c.res = undefined;
     c.res = answerKept(validators, entry);
-  };
+  }
 }
