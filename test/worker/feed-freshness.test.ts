@@ -1,8 +1,9 @@
 /**
- * Feeds kept in memory stay exact across processes: two `npm start` processes on one Postgres
- * keep a feed's state (src/calendar/freshness.ts) and the whole text, and a third writer (plain
- * SQL, as a hand-written fix would) changes the feed. Neither process may answer 304 to the old
- * ETag or serve the old body afterwards.
+ * Feeds and pages kept in memory stay exact across processes: two `npm start` processes on one
+ * Postgres keep a feed's state (src/calendar/freshness.ts), the whole text and anonymous public
+ * answers (src/platform/http/page-cache.ts), and a third writer (plain SQL, as a hand-written fix
+ * would) changes them. Neither process may answer 304 to the old ETag or serve the old body
+ * afterwards.
  */
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,60 @@ describe('feed freshness across two processes', () => {
       const changed = await feed(index, etag3);
       expect(changed.status).toBe(200);
       expect(changed.text).not.toContain('Parandatud otse andmebaasis');
+    }
+  });
+});
+
+async function page(index: number, path: string, etag?: string) {
+  const server = servers[index];
+  if (!server) throw new Error('the servers did not start');
+  const res = await fetch(`${server.base}${path}`, {
+    headers: etag ? { 'if-none-match': etag } : {},
+  });
+  return { status: res.status, etag: res.headers.get('etag') ?? '', text: await res.text() };
+}
+
+describe('public pages across two processes', () => {
+  it('neither process answers an old page, list or seat count after a third writes', async () => {
+    const startsAt = new Date(Date.now() + 10 * 24 * 60 * 60 * 1000);
+    const [event] = await sql<{ id: number }[]>`
+      insert into events (slug, kind, status, title, description, capacity, starts_at, ends_at)
+      values ('two-processes', 'forum', 'published', 'Kahe protsessi foorum', 'Vana kirjeldus', 5,
+        ${startsAt}, ${new Date(startsAt.getTime() + 3_600_000)})
+      returning id`;
+    const paths = ['/events/two-processes', '/api/v1/events/two-processes'];
+    /** Both processes keep every path: a full answer, then a 304, from each. */
+    const warmPages = async () => {
+      const etags: string[][] = [];
+      for (const index of [0, 1]) {
+        etags[index] = [];
+        for (const path of paths) {
+          const first = await page(index, path);
+          expect(first.status).toBe(200);
+          expect((await page(index, path, first.etag)).status).toBe(304);
+          etags[index]?.push(first.etag);
+        }
+      }
+      return etags;
+    };
+    let etags = await warmPages();
+    await sql`update events set description = 'Uus kirjeldus' where id = ${event?.id ?? 0}`;
+    for (const index of [1, 0]) {
+      for (const [n, path] of paths.entries()) {
+        const changed = await page(index, path, etags[index]?.[n]);
+        expect(changed.status).toBe(200);
+        expect(changed.text).toContain('Uus kirjeldus');
+      }
+    }
+
+    etags = await warmPages();
+    expect((await page(0, paths[0] ?? '')).text).toMatch(/5 (?:vaba kohta|seats left)/);
+    await sql`insert into registrations (event_id, email, attendance, status, manage_token_hash, consent_at)
+      values (${event?.id ?? 0}, 'kaks@example.test', 'in_person', 'confirmed', 'two-processes', now())`;
+    for (const index of [1, 0]) {
+      const changed = await page(index, paths[0] ?? '', etags[index]?.[0]);
+      expect(changed.status).toBe(200);
+      expect(changed.text).toMatch(/4 (?:vaba kohta|seats left)/);
     }
   });
 });
