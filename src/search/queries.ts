@@ -11,6 +11,7 @@ import { searchTerms } from './fold';
 import type { Queryable } from '@/platform/db/types';
 import { markdownText } from '@/platform/markdown';
 import {
+  around,
   prefixQuery,
   snippet,
   stem,
@@ -215,7 +216,7 @@ async function describe(db: Queryable, rows: Row[], terms: string[]): Promise<Se
       offsetSeconds: row.offsetSeconds,
       language: row.language,
     };
-    const text = kind === 'caption' ? row.body : markdownText(row.body);
+    const text = kind === 'caption' ? row.body : markdownText(around(row.body, terms));
     const cut = snippet(text, terms);
     switch (kind) {
       case 'event':

@@ -96,6 +96,27 @@ export function prefixQuery(terms: readonly string[]): string {
   return terms.map((term) => `${term}:*`).join(' & ');
 }
 
+/**
+ * The part of a long text around its first word that starts with one of the terms, cut at
+ * spaces: what a snippet is made from, so a long description is not rendered whole per result.
+ */
+export function around(text: string, terms: readonly string[], radius = 500): string {
+  if (text.length <= radius * 2) return text;
+  const folded = foldText(text);
+  const word = /[\p{L}\p{N}]+/gu;
+  let first = 0;
+  for (let found = word.exec(folded); found; found = word.exec(folded)) {
+    const matched = found[0];
+    if (terms.some((term) => matched.startsWith(term))) {
+      first = found.index;
+      break;
+    }
+  }
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, first - radius)));
+  const to = text.indexOf(' ', Math.min(text.length, first + radius));
+  return text.slice(from, to < 0 ? text.length : to);
+}
+
 export type SnippetPart = { text: string; match: boolean };
 
 /**

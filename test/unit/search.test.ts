@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCaptions } from '@/captions/parse';
 import { cueSecond, cuesVtt, transcriptSections } from '@/captions/transcript';
 import { FOLD_FROM, FOLD_TO, foldText, searchTerms } from '@/search/fold';
-import { prefixQuery, snippet, understandQuery } from '@/search/query';
+import { around, prefixQuery, snippet, understandQuery } from '@/search/query';
 
 const places = [
   { slug: 'keila', name: 'Keila linn' },
@@ -89,6 +89,16 @@ describe('snippet', () => {
     expect(text.endsWith(' …')).toBe(true);
     expect(text.length).toBeLessThanOrEqual(110);
     expect(cut.some((part) => part.match && part.text === 'eelarve')).toBe(true);
+  });
+});
+
+describe('around', () => {
+  it('keeps the part of a long text around the first match, and a short text whole', () => {
+    const long = `${'algus '.repeat(300)}Kaasava eelarve ${'lõpp '.repeat(300)}`;
+    const part = around(long, ['kaasav'], 100);
+    expect(part).toContain('Kaasava eelarve');
+    expect(part.length).toBeLessThan(260);
+    expect(around('lühike tekst', ['tekst'], 100)).toBe('lühike tekst');
   });
 });
 
