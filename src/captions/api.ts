@@ -5,6 +5,7 @@ import { HttpError, MAX_ID } from '@/platform/http/errors';
 import {
   bearerSecurity,
   deleteErrorResponses,
+  errorResponses,
   jsonContent,
   writeErrorResponses,
 } from '@/platform/http/openapi';
@@ -91,7 +92,12 @@ export function captionsApi() {
       summary: "Remove a recording's captions in one language",
       security: bearerSecurity,
       request: { params: captionsParams },
-      responses: { 204: { description: 'Removed' }, ...deleteErrorResponses },
+      // 422: the path's language is not one Koda knows.
+      responses: {
+        204: { description: 'Removed' },
+        ...deleteErrorResponses,
+        ...errorResponses(422),
+      },
     }),
     async (c) => {
       const user = requireUser(c);

@@ -25,7 +25,7 @@ export function FollowForm(props: {
   const values = props.values ?? {};
   const id = (field: string) => fieldId(`follow-${field}`);
   return (
-    <section class="follow" aria-labelledby={id('title')}>
+    <section class="follow-by-email" aria-labelledby={id('title')}>
       <h2 id={id('title')}>{t('follows.form.title')}</h2>
       <form method="post" action="/follows">
         <ErrorSummary t={t} errors={errors} general={props.problems?.general} />

@@ -274,9 +274,6 @@ function ItemEditForm({
   return (
     <details open={form.sent !== undefined}>
       <summary>{t('plans.admin.editItem')}</summary>
-      <p>
-        <a href={`/admin/plan-items/${item.id}/attachments`}>{t('documents.admin.open')}</a>
-      </p>
       <Summary t={t} form={form} labels={itemLabels(t)} />
       <form method="post" action={`/admin/plan-items/${item.id}`} class="form">
         <ItemFields
@@ -296,6 +293,9 @@ function ItemEditForm({
           {t('plans.admin.saveItem')}
         </button>
       </form>
+      <p>
+        <a href={`/admin/plan-items/${item.id}/attachments`}>{t('documents.admin.open')}</a>
+      </p>
     </details>
   );
 }
