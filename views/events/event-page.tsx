@@ -38,6 +38,8 @@ export type EventPageProps = PageContext & {
   outcomes?: Child;
   /** The event's published documents ("Materjalid", src/documents), after the agenda. */
   materials?: Child;
+  /** Following the event's series by email (src/follows), last on the page. */
+  follow?: Child;
   /** The oEmbed address for the head, and the embed snippets (src/embeds). */
   oembed?: string;
   embed?: Child;
@@ -154,6 +156,7 @@ export function EventPage(props: EventPageProps) {
   const { t, lang, event, phase } = props;
   const url = `${props.publicUrl}/events/${event.slug}`;
   const map = phase === 'cancelled' ? null : mapUrl(event);
+  const originalNote = <p class="meta original-note">{props.originalNote}</p>;
   const current = props.agenda.find((item) => item.id === props.currentItemId) ?? null;
   const head = (
     <>
@@ -235,7 +238,6 @@ export function EventPage(props: EventPageProps) {
               {phase === 'live' ? <span class="badge live">{t('event.liveNow')}</span> : null}
             </p>
             <h1 lang={props.contentLang !== lang ? props.contentLang : undefined}>{event.title}</h1>
-            {props.originalNote ? <p class="meta original-note">{props.originalNote}</p> : null}
           </div>
           <p class="where-when">
             <span>
@@ -276,11 +278,14 @@ export function EventPage(props: EventPageProps) {
           </div>
         ) : null}
 
+        {/* Below the actions and the player: on a phone they stay in the first screen. */}
+        {props.originalNote && phase !== 'live' ? originalNote : null}
         {event.summary && phase !== 'live' ? <p class="lead">{event.summary}</p> : null}
 
         {phase === 'live' ? (
           <>
             <div class="no-print">{props.media}</div>
+            {props.originalNote ? originalNote : null}
             {current ? (
               <section class="now-on" aria-labelledby="now-on">
                 <h2 id="now-on">{t('event.nowOn')}</h2>
@@ -346,6 +351,7 @@ export function EventPage(props: EventPageProps) {
             {props.media}
           </div>
         ) : null}
+        {props.follow ? <div class="no-print">{props.follow}</div> : null}
       </article>
       {props.embed}
     </Layout>
