@@ -8,6 +8,7 @@ import { RegistrationPanel, registrationWindow, seatsFor } from '@/registrations
 import { loadQuestions, localizeQuestion } from '@/questions';
 import { FeedbackSummaryLine, publishedFeedbackSummary } from '@/feedback';
 import { Materials, publishedMaterials } from '@/documents';
+import { FollowForm } from '@/follows';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
 import { eventJsonLd, jsonLdHosts } from './json-ld';
@@ -79,6 +80,7 @@ export async function renderEventPage(
               event,
               seats,
               state: window,
+              preview: options.preview,
               questions: questions.map((question) => localizeQuestion(question, ctx.lang)),
             })
           : undefined,
@@ -92,6 +94,11 @@ export async function renderEventPage(
               feedback ? FeedbackSummaryLine({ ...ctx, ...feedback }) : null,
               EventOutcomes({ ctx, outcomes, actionItems }),
             ]
+          : undefined,
+      // Its next events by email: only from the public page of a published event.
+      follow:
+        !options.preview && event.status === 'published'
+          ? FollowForm({ t: ctx.t, target: { kind: 'series', slug: event.slug } })
           : undefined,
       ...(options.preview
         ? {}

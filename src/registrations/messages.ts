@@ -18,6 +18,8 @@ export const registrationMessages = defineMessages(
     'registration.followUp': 'Soovin hiljem teada, mis arutelust edasi sai.',
     'registration.honeypot': 'Jäta see väli tühjaks',
     'registration.submit': 'Registreeru',
+    'registration.previewNote':
+      'Eelvaates registreeruda ei saa: vorm hakkab tööle, kui sündmus on avaldatud.',
     'registration.seats': 'Vabu kohti kohapeal: {available} / {capacity}',
     'registration.seatsUnlimited': 'Kohapeal osalejate arv pole piiratud.',
     'registration.seatsFull': 'Kohapeal on kohad täis.',
@@ -206,6 +208,8 @@ export const registrationMessages = defineMessages(
     'registration.followUp': 'I would like to hear later what came of the meeting.',
     'registration.honeypot': 'Leave this field empty',
     'registration.submit': 'Register',
+    'registration.previewNote':
+      'You cannot register in a preview: the form works once the event is published.',
     'registration.seats': 'In-person seats available: {available} of {capacity}',
     'registration.seatsUnlimited': 'In-person attendance is not limited.',
     'registration.seatsFull': 'In-person seats are full.',
@@ -395,6 +399,8 @@ export const registrationMessages = defineMessages(
     'registration.followUp': 'Я хочу позже узнать, что получилось в итоге обсуждения.',
     'registration.honeypot': 'Оставьте это поле пустым',
     'registration.submit': 'Зарегистрироваться',
+    'registration.previewNote':
+      'В режиме предпросмотра зарегистрироваться нельзя: форма заработает после публикации мероприятия.',
     'registration.seats': 'Свободных мест в зале: {available} из {capacity}',
     'registration.seatsUnlimited': 'Число участников в зале не ограничено.',
     'registration.seatsFull': 'Мест в зале нет.',

@@ -61,6 +61,11 @@ describe('previewing a draft', () => {
       expect(html).toMatch(/<h1[^>]*>Rõuge eelvaate mõttekoda<\/h1>/);
       expect(html).toContain('Rõuge rahvamaja');
       expect(html).toContain('href="#registration"');
+      // The form is there to be seen, but a preview cannot be registered for (it would 404).
+      expect(html).toMatch(/<button type="submit" disabled="">/);
+      expect(html).toContain(
+        lang === 'et' ? 'Eelvaates registreeruda ei saa' : 'You cannot register in a preview',
+      );
       // Nothing that would announce it: no structured data, no embed offer.
       expect(html).not.toContain('application/ld+json');
       expect(html).not.toContain('json+oembed');

@@ -8,6 +8,8 @@ import { AnswerFields, answerField, type LocalizedQuestion } from '@/questions';
 
 export type RegistrationPanelProps = {
   t: Translate;
+  /** The organizers' preview of a draft: the form is shown as it will be, but cannot be sent. */
+  preview?: boolean | undefined;
   lang: Lang;
   event: {
     slug: string;
@@ -194,8 +196,11 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
               {t('registration.followUp')}
             </label>
           </p>
+          {props.preview ? <p class="notice">{t('registration.previewNote')}</p> : null}
           <p>
-            <button type="submit">{t('registration.submit')}</button>
+            <button type="submit" disabled={props.preview}>
+              {t('registration.submit')}
+            </button>
           </p>
         </form>
       ) : null}
