@@ -1,15 +1,22 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, gt, ne } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { runFollowJob, runOutboxJob, runPurgeJob } from '@/jobs';
-import { actionItems, actionPlans, follows, municipalities, outbox } from '@/platform/db/schema';
+import {
+  actionItems,
+  actionPlans,
+  events,
+  follows,
+  municipalities,
+  outbox,
+} from '@/platform/db/schema';
 import { createSmtpMailer } from '@/platform/mail/smtp';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
+import { bearerFor, sessionFor } from '../helpers/auth';
 import { visibleText } from '../helpers/form-language';
 import { postForm } from '../helpers/session';
 
@@ -118,6 +125,67 @@ describe('following by email', () => {
     }
     expect(answers.slice(0, 20).every((s) => s === 202)).toBe(true);
     expect(answers[20]).toBe(429);
+  });
+
+  it('offers following the series on a published event’s page, below registration, not in a draft’s preview', async () => {
+    const upcoming = await ctx.deps.db
+      .select({ slug: events.slug, title: events.title })
+      .from(events)
+      .where(and(eq(events.status, 'published'), gt(events.startsAt, ctx.clock.now())))
+      .orderBy(events.startsAt);
+    let page = '';
+    let event: (typeof upcoming)[number] | undefined;
+    for (const candidate of upcoming) {
+      page = await (await ctx.app.request(`/events/${candidate.slug}`)).text();
+      if (page.includes('id="registration"')) {
+        event = candidate;
+        break;
+      }
+    }
+    if (!event) throw new Error('no demo event with registration open');
+    const form = page.indexOf('class="follow-by-email"');
+    expect(form).toBeGreaterThan(page.indexOf('id="registration"'));
+    expect(page).toContain(`<input type="hidden" name="series" value="${event.slug}"/>`);
+    // One address field per id: the registration form has its own.
+    expect(page.match(/id="f-email"/g)).toHaveLength(1);
+
+    const email = 'sari@example.ee';
+    const posted = await postForm(
+      ctx,
+      '/follows',
+      { email, series: event.slug, frequency: 'immediate' },
+      from(),
+    );
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe('/follows/sent');
+    const queued = await ctx.deps.db.select().from(outbox).where(eq(outbox.recipient, email));
+    expect(queued.map((mail) => mail.kind)).toEqual(['follows.confirm']);
+    expect(queued[0]?.text).toContain(event.title);
+    const [row] = await ctx.deps.db.select().from(follows).where(eq(follows.email, email));
+    expect(row?.series).toBe(event.slug);
+
+    const organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const draft = await postForm(
+      ctx,
+      '/admin/events/new',
+      {
+        kind: 'forum',
+        title: 'Keila mustandfoorum',
+        hosts: 'keila',
+        startsAt: '2027-02-10T17:00',
+        endsAt: '2027-02-10T19:00',
+      },
+      { cookie: organizer },
+    );
+    expect(draft.status).toBe(303);
+    const draftSlug = /\/admin\/events\/([^/?]+)/.exec(draft.headers.get('location') ?? '')?.[1];
+    const preview = await ctx.app.request(`/admin/events/${draftSlug ?? ''}/preview`, {
+      headers: { cookie: organizer },
+    });
+    expect(preview.status).toBe(200);
+    const previewPage = await preview.text();
+    expect(previewPage).toContain('Keila mustandfoorum');
+    expect(previewPage).not.toContain('follow-by-email');
   });
 
   it('goes from the confirmation to a news email to one-click unsubscribe, over SMTP', async () => {

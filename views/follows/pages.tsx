@@ -24,11 +24,14 @@ export function FollowForm(props: {
   const errors = props.problems?.errors ?? {};
   const values = props.values ?? {};
   const id = (field: string) => fieldId(`follow-${field}`);
+  // The address field's id is the form's own: an event page has a registration form's too.
+  const { email: emailErrors, ...otherErrors } = errors;
+  const summaryErrors = emailErrors ? { 'follow-email': emailErrors, ...otherErrors } : errors;
   return (
     <section class="follow-by-email" aria-labelledby={id('title')}>
       <h2 id={id('title')}>{t('follows.form.title')}</h2>
       <form method="post" action="/follows">
-        <ErrorSummary t={t} errors={errors} general={props.problems?.general} />
+        <ErrorSummary t={t} errors={summaryErrors} general={props.problems?.general} />
         {target.kind === 'municipality' ? (
           <>
             <p>{t('follows.form.municipality', { name: target.name })}</p>
@@ -59,10 +62,10 @@ export function FollowForm(props: {
           </>
         ) : null}
         <div class="field">
-          <label for={fieldId('email')}>{t('follows.form.email')}</label>
+          <label for={id('email')}>{t('follows.form.email')}</label>
           <FieldMessages field="email" errors={errors} />
           <input
-            id={fieldId('email')}
+            id={id('email')}
             name="email"
             type="email"
             required
