@@ -26,6 +26,7 @@ import { pdfSaying } from '../helpers/files';
 let database: TestDatabase;
 let wrangler: Running | undefined;
 let buildDir: string;
+let stateDir: string;
 let base: string;
 
 const KEILA_FORUM = slugify('Näidis: Keila linna foorum — kaasav eelarve');
@@ -36,6 +37,9 @@ beforeAll(async () => {
   // Build once, check the bundle, and serve exactly that file: `wrangler dev` on the sources
   // would rebuild (and restart) whenever someone edits a file during the run.
   buildDir = mkdtempSync(join(tmpdir(), 'koda-worker-build-'));
+  // The local R2 bucket lives outside the build folder: with --no-bundle, wrangler watches the
+  // entry's folder and reloads the Worker when a stored object is written there (mid-upload).
+  stateDir = mkdtempSync(join(tmpdir(), 'koda-worker-state-'));
   const build = await run(
     WRANGLER,
     ['deploy', '--dry-run', '--outdir', buildDir, '--metafile'],
@@ -68,7 +72,7 @@ beforeAll(async () => {
       String(await freePort()),
       '--show-interactive-dev-session=false',
       '--persist-to',
-      join(buildDir, 'state'),
+      stateDir,
       '--var',
       `PUBLIC_URL:${base}`,
     ],
@@ -91,6 +95,7 @@ afterAll(async () => {
   if (process.env.KODA_TEST_VERBOSE) console.log(wrangler?.output());
   await database?.drop();
   if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
 
 async function participantEmails(): Promise<string[]> {
