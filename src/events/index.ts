@@ -10,7 +10,6 @@ export {
   agendaItemIdsOf,
   eventIdsWhere,
   eventKinds,
-  eventSearchText,
   eventStartOf,
   eventStatuses,
   feedEvents,

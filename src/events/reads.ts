@@ -122,17 +122,6 @@ export function eventStartOf(eventId: AnyPgColumn): SQL<Date> {
   return sql<Date>`(select ${events.startsAt} from ${events} where ${events.id} = ${eventId})`;
 }
 
-/**
- * The searchable text of the event `eventId` names: its title, summary, description and its
- * agenda (titles, descriptions, speakers), as one string (not folded).
- */
-export function eventSearchText(eventId: AnyPgColumn): SQL<string> {
-  return sql<string>`(select concat_ws(' ', ${events.title}, ${events.summary}, ${events.description},
-    (select string_agg(concat_ws(' ', ${agendaItems.title}, ${agendaItems.description}, array_to_string(${agendaItems.speakers}, ' ')), ' ')
-       from ${agendaItems} where ${agendaItems.eventId} = ${events.id}))
-    from ${events} where ${events.id} = ${eventId})`;
-}
-
 // ----- one event -------------------------------------------------------------------------------
 
 function keyCondition(key: EventKey): SQL {
