@@ -2,5 +2,6 @@
 export { feedbackApi } from './api';
 export { feedbackRoutes } from './routes';
 export { enqueueFeedbackRequests } from './requests';
+export { unlinkPurgedFeedback } from './queries';
 export { publishedFeedbackSummary } from './summary';
 export { FeedbackSummaryLine } from '@views/feedback/pages';

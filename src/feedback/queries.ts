@@ -98,3 +98,25 @@ export async function eventIdsEnded(db: Queryable, before: Date, after: Date): P
     );
   return rows.map((row) => row.eventId);
 }
+
+/**
+ * Cuts the link between answers and registrations whose personal data the purge removed: the
+ * answer stays (the organizers' summary and the published aggregate keep counting it) and is
+ * linked to nobody. Idempotent; returns how many were cut.
+ */
+export async function unlinkPurgedFeedback(db: Queryable): Promise<number> {
+  const rows = await db
+    .update(feedbackRequests)
+    .set({ registrationId: null })
+    .where(
+      inArray(
+        feedbackRequests.registrationId,
+        db
+          .select({ id: registrations.id })
+          .from(registrations)
+          .where(isNotNull(registrations.anonymizedAt)),
+      ),
+    )
+    .returning({ id: feedbackRequests.id });
+  return rows.length;
+}

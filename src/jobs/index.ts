@@ -12,7 +12,7 @@ import {
   type SendReport,
 } from '@/platform/mail/outbox/sender';
 import { enqueueReminders } from '@/registrations';
-import { enqueueFeedbackRequests } from '@/feedback';
+import { enqueueFeedbackRequests, unlinkPurgedFeedback } from '@/feedback';
 import { purgeUnconfirmedFollows, sendFollowNews } from '@/follows';
 import { purgeRegistrations } from '@/registrations';
 import { purgeCutoff } from '@/registrations';
@@ -56,6 +56,8 @@ export async function runPurgeJob(
 ): Promise<{ registrations: number; outbox: number }> {
   const now = deps.clock.now();
   const anonymised = await purgeRegistrations(deps.db, now, deps.config.retentionDays);
+  // Feedback answers stay, linked to nobody once their registration is anonymised.
+  const feedbackUnlinked = await unlinkPurgedFeedback(deps.db);
   const deleted = await pruneOutbox(deps.db, purgeCutoff(now, deps.config.retentionDays));
   // Ended sessions, spent password-reset links and rate-limit counters are kept a day (for
   // the audit of a lockout or a reset).
@@ -70,6 +72,7 @@ export async function runPurgeJob(
   const followsDeleted = await purgeUnconfirmedFollows(deps.db, now);
   deps.log.info('purge done', {
     registrationsAnonymised: anonymised,
+    feedbackUnlinked,
     outboxDeleted: deleted,
     feedTokensDeleted: feedTokens,
     orphanFilesDeleted: orphanFiles,

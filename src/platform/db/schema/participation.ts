@@ -58,7 +58,8 @@ export const registrationQuestions = pgTable(
 
 /**
  * A feedback request emailed the day after an event to one attendee, and their answer. The
- * registration link is what makes one answer per registration; organizers see answers without it.
+ * registration link is what makes one answer per registration; organizers see answers without it,
+ * and the purge cuts it (null) when the registration's personal data goes: the answer stays.
  */
 export const feedbackRequests = pgTable(
   'feedback_requests',
@@ -68,9 +69,8 @@ export const feedbackRequests = pgTable(
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
     registrationId: integer()
-      .notNull()
       .unique()
-      .references(() => registrations.id, { onDelete: 'cascade' }),
+      .references(() => registrations.id, { onDelete: 'set null' }),
     tokenHash: text().notNull().unique(),
     sentAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
