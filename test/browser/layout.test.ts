@@ -124,8 +124,14 @@ describe('every page type as people see it, under the real CSP', () => {
           bottom = Math.max(bottom, box.bottom);
         }
         const list = document.querySelector('.site-header nav ul') as HTMLElement;
-        return { rows, hidden: list.scrollWidth - list.clientWidth };
+        const search = document.querySelector('.site-header a[href="/search"]');
+        return {
+          rows,
+          hidden: list.scrollWidth - list.clientWidth,
+          search: search ? search.getBoundingClientRect().width > 0 && search.textContent : null,
+        };
       });
+      expect(header.search, `${lang}: the search link`).toBeTruthy();
       expect(header.rows, `${lang}: rows of the header`).toBeLessThanOrEqual(2);
       expect(header.hidden, `${lang}: pixels of the menu cut off`).toBeLessThanOrEqual(0);
       await page.close();

@@ -22,6 +22,8 @@ const paths = {
   clock: '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>',
   play: '<circle cx="12" cy="12" r="9"/><path d="M10 8.5v7l6-3.5z"/>',
   feed: '<path d="M5 5a14 14 0 0 1 14 14M5 11a8 8 0 0 1 8 8"/><circle cx="6" cy="18" r="1.5"/>',
+  /** A magnifying glass: search. */
+  search: '<circle cx="10.5" cy="10.5" r="6.5"/><path d="M15.5 15.5 20 20"/>',
   seat: '<path d="M6 4v9h12M6 13l-1 7M18 13l1 7M9 4h6a1 1 0 0 1 1 1v6H8V5a1 1 0 0 1 1-1z"/>',
 } as const;
 

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { languageNames, languages, type Lang, type Translate } from '@/platform/i18n';
-import { Logo } from './icons';
+import { Icon, Logo } from './icons';
 
 export type PageContext = {
   lang: Lang;
@@ -112,6 +112,15 @@ export function Layout(props: LayoutProps) {
                   ))}
                 </ul>
               </nav>
+              <a
+                class="search-link"
+                href="/search"
+                title={t('nav.search')}
+                aria-current={isCurrent(props.path, '/search') ? 'page' : undefined}
+              >
+                <Icon name="search" />
+                <span class="visually-hidden">{t('nav.search')}</span>
+              </a>
               <ul class="lang-switch" aria-label={t('lang.switchLabel')}>
                 {languages
                   .filter((other) => other !== lang)

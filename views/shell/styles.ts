@@ -56,7 +56,7 @@ h3 { font-size: var(--t-lg); line-height: 1.35; margin: var(--s-4) 0 var(--s-2);
 /* ----- header, footer, page ----- */
 .site-header { background: var(--brand); color: #fff; }
 .site-header a { color: #fff; }
-.site-header .bar { display: grid; grid-template-columns: 1fr auto; grid-template-areas: "brand lang" "nav nav";
+.site-header .bar { display: grid; grid-template-columns: 1fr auto auto; grid-template-areas: "brand search lang" "nav nav nav";
   align-items: center; gap: var(--s-1) var(--s-4); max-width: var(--content); margin: 0 auto; padding: var(--s-2) var(--s-3); }
 .brand { grid-area: brand; display: inline-flex; align-items: center; gap: var(--s-2); font-weight: 700; font-size: var(--t-xl); text-decoration: none; }
 .brand svg { width: 1.75rem; height: 1.75rem; }
@@ -65,8 +65,11 @@ h3 { font-size: var(--t-lg); line-height: 1.35; margin: var(--s-4) 0 var(--s-2);
 .site-header nav ul { list-style: none; display: flex; justify-content: space-between; gap: .25rem; margin: 0; padding: 0; overflow-x: auto; white-space: nowrap; font-size: .8125rem; }
 .site-header nav a { display: inline-block; padding: var(--s-2) 0; text-decoration: none; border-bottom: 2px solid transparent; }
 .site-header nav a:hover, .site-header nav a[aria-current="page"] { border-bottom-color: #fff; }
+.search-link { grid-area: search; display: inline-flex; align-items: center; justify-content: center; min-width: 2.75rem; min-height: 2.75rem; border-bottom: 2px solid transparent; }
+.search-link svg { width: 1.5rem; height: 1.5rem; }
+.search-link:hover, .search-link[aria-current="page"] { border-bottom-color: #fff; }
 @media (min-width: 48rem) {
-  .site-header .bar { grid-template-columns: auto 1fr auto; grid-template-areas: "brand nav lang"; padding: var(--s-3) var(--s-4); }
+  .site-header .bar { grid-template-columns: auto 1fr auto auto; grid-template-areas: "brand nav search lang"; padding: var(--s-3) var(--s-4); }
   .site-header nav ul { font-size: var(--t-base); gap: var(--s-5); justify-content: flex-start; }
 }
 main { max-width: var(--content); margin: 0 auto; padding: var(--s-2) var(--s-4) var(--s-6); }
