@@ -12,6 +12,7 @@ import { createSmtpMailer } from '@/platform/mail/smtp';
 import { DEMO_ORGANIZER, seedDemo } from '../demo/seed';
 import { describeStartupError } from '@/platform/startup';
 import { openFileStore } from '@/platform/files/open';
+import { sharpResizer } from '@/platform/files/sharp-resizer';
 
 async function main() {
   const config = loadConfig();
@@ -44,7 +45,8 @@ async function main() {
   const mailer = config.smtpUrl
     ? createSmtpMailer(config.smtpUrl, config.mailFrom, config.smtpTimeoutMs)
     : noMailer;
-  const deps = { db: database.db, config, clock: systemClock, mailer, log, files };
+  const images = sharpResizer();
+  const deps = { db: database.db, config, clock: systemClock, mailer, log, files, images };
   const app = createApp(deps);
   running.jobs = startJobs(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;

@@ -39,8 +39,13 @@ function isTextPart(name: string): boolean {
   );
 }
 
+/** The largest text part unpacked: a small package whose XML claims more is a zip bomb, not read. */
+const MAX_PART_BYTES = 50 * 1024 * 1024;
+
 function packageWords(bytes: Uint8Array): string {
-  const parts = unzipSync(bytes, { filter: (file) => isTextPart(file.name) });
+  const parts = unzipSync(bytes, {
+    filter: (file) => isTextPart(file.name) && file.originalSize <= MAX_PART_BYTES,
+  });
   return Object.keys(parts)
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .map((name) => xmlWords(strFromU8(parts[name]!)))

@@ -5,7 +5,8 @@ export { downloadRoutes } from './download';
 export { sweepOrphanFiles } from './service';
 export { Materials } from '@views/documents/materials';
 export { documentsForFeed, publishedMaterials, storeGeneratedDocument } from './service';
-export type { FeedDocument } from './service';
+export type { FeedDocument, StoredFileRef } from './service';
+export { deleteStoredFiles, storedFilesUnder } from './service';
 
 /** Uploads (API and organizer forms) stream a multipart body past the app's 256 KiB JSON limit. */
 export function isUploadRequest(method: string, path: string): boolean {

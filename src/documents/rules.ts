@@ -186,3 +186,34 @@ export function formatSize(bytes: number, lang: string): string {
   const digits = unit === 0 || value >= 10 ? 0 : 1;
   return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
+
+/** The widths previews are made in (a fixed few, so no request can make the server resize at will). */
+export const PREVIEW_WIDTHS = [320, 640, 1280] as const;
+export type PreviewWidth = (typeof PREVIEW_WIDTHS)[number];
+
+/** A `?w=` value as a preview width: the smallest made that is at least as wide, else the largest. */
+export function previewWidth(requested: string | undefined): PreviewWidth {
+  const wanted = Number(requested);
+  if (!requested || !Number.isFinite(wanted)) return 640;
+  return PREVIEW_WIDTHS.find((width) => width >= wanted) ?? 1280;
+}
+
+/**
+ * The store's key of a file's preview: derived from the file's own key (its bytes never change,
+ * a new upload is a new key), so it needs no row of its own, goes with the file and is an
+ * orphan exactly when the file's key is.
+ */
+export function previewKey(storageKey: string, width: PreviewWidth): string {
+  return `${storageKey}.w${width}.webp`;
+}
+
+/** The file's key a preview key was derived from, or null for a key that is no preview's. */
+export function previewSource(key: string): string | null {
+  const match = /^(.+)\.w\d+\.webp$/.exec(key);
+  return match ? match[1]! : null;
+}
+
+/** The path of an image's preview. */
+export function previewPath(id: number, width: PreviewWidth = 640): string {
+  return `/files/${id}/preview?w=${width}`;
+}

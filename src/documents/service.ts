@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, or } from 'drizzle-orm';
 import { publicEventCondition } from '@/events';
 import { z } from 'zod';
 import { assertCanManage, canManage, type CurrentUser } from '@/platform/auth/auth';
 import { recordAudit } from '@/platform/audit/audit';
-import { attachments, events } from '@/platform/db/schema';
+import { actionItems, attachments, events, outcomes } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import type { Deps } from '@/platform/deps';
 import { invalidFields, notFound, parseOrThrow } from '@/platform/http/errors';
@@ -11,7 +11,7 @@ import { loggableError } from '@/platform/log';
 import { singleLine } from '@/platform/text';
 import { extractWords, MAX_EXTRACT_BYTES } from './extract';
 import { ownerColumn, ownerOf, type Owner } from './owners';
-import { attachmentKinds, downloadPath } from './rules';
+import { attachmentKinds, downloadPath, PREVIEW_WIDTHS, previewKey, previewSource } from './rules';
 import { receiveUpload } from './upload';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
@@ -278,13 +278,84 @@ export async function deleteAttachment(context: WriteContext, id: number): Promi
     );
     return found;
   });
-  for (const key of [row.storageKey, row.previewKey]) {
-    if (!key) continue;
-    await files.delete(key).catch((error: unknown) => {
-      log.warn('stored file not deleted', { attachmentId: id, ...loggableError(error) });
-    });
-  }
+  await deleteStoredFiles({ files, log }, [row]);
   return owner;
+}
+
+/** A stored file of a row about to go (its key and its previews'). */
+export type StoredFileRef = Pick<AttachmentRow, 'id' | 'storageKey' | 'previewKey'>;
+
+/**
+ * The stored files of everything an event, outcome note, plan or plan item holds (a plan's
+ * items' too, an event's outcome notes' too). Read inside the transaction that deletes the
+ * owner, whose attachment rows then go by cascade; the files are removed with
+ * deleteStoredFiles once it has committed.
+ */
+export async function storedFilesUnder(
+  tx: Queryable,
+  owner: { eventId: number } | { outcomeId: number } | { planId: number } | { planItemId: number },
+): Promise<StoredFileRef[]> {
+  const condition =
+    'eventId' in owner
+      ? or(
+          eq(attachments.eventId, owner.eventId),
+          inArray(
+            attachments.outcomeId,
+            tx
+              .select({ id: outcomes.id })
+              .from(outcomes)
+              .where(eq(outcomes.eventId, owner.eventId)),
+          ),
+        )
+      : 'outcomeId' in owner
+        ? eq(attachments.outcomeId, owner.outcomeId)
+        : 'planId' in owner
+          ? or(
+              eq(attachments.planId, owner.planId),
+              inArray(
+                attachments.planItemId,
+                tx
+                  .select({ id: actionItems.id })
+                  .from(actionItems)
+                  .where(eq(actionItems.planId, owner.planId)),
+              ),
+            )
+          : eq(attachments.planItemId, owner.planItemId);
+  return tx
+    .select({
+      id: attachments.id,
+      storageKey: attachments.storageKey,
+      previewKey: attachments.previewKey,
+    })
+    .from(attachments)
+    .where(condition);
+}
+
+/** Every key a row's file may occupy in the store: the file, its previews (any width made). */
+export function storedKeys(row: Pick<AttachmentRow, 'storageKey' | 'previewKey'>): string[] {
+  if (!row.storageKey) return row.previewKey ? [row.previewKey] : [];
+  const key = row.storageKey;
+  return [key, ...PREVIEW_WIDTHS.map((width) => previewKey(key, width)), row.previewKey].filter(
+    (value): value is string => Boolean(value),
+  );
+}
+
+/**
+ * Removes the stored objects of rows already deleted (an attachment, or all of a deleted
+ * event's, outcome's or plan's). A failure is logged, not thrown: the row is gone, and the
+ * daily sweep removes what is left.
+ */
+export async function deleteStoredFiles(
+  { files, log }: Pick<Deps, 'files' | 'log'>,
+  rows: StoredFileRef[],
+): Promise<void> {
+  for (const row of rows) {
+    for (const key of storedKeys(row)) {
+      await files.delete(key).catch((error: unknown) => {
+        log.warn('stored file not deleted', { attachmentId: row.id, ...loggableError(error) });
+      });
+    }
+  }
 }
 
 /** An attachment as the API shows it. */
@@ -337,7 +408,10 @@ export async function sweepOrphanFiles(
   const cutoff = deps.clock.now().getTime() - ORPHAN_GRACE_MS;
   let removed = 0;
   for await (const object of deps.files.list(ATTACHMENT_PREFIX)) {
-    if (named.has(object.key) || object.lastModified.getTime() > cutoff) continue;
+    // A preview belongs to its file: kept while the file's row is.
+    const owner = previewSource(object.key);
+    if (named.has(object.key) || (owner !== null && named.has(owner))) continue;
+    if (object.lastModified.getTime() > cutoff) continue;
     await deps.files.delete(object.key);
     removed += 1;
   }

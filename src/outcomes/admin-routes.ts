@@ -152,7 +152,7 @@ export function outcomeAdminRoutes() {
       );
     }
     try {
-      await deleteOutcome({ db, clock, user }, id);
+      await deleteOutcome({ db, clock, user }, id, c.get('deps'));
     } catch (error) {
       return outcomesPage(c, user, {
         problems: formProblems(t, error),

@@ -91,7 +91,7 @@ export function outcomesApi() {
   api.openapi(deleteOutcomeRoute, async (c) => {
     const { db, clock } = c.get('deps');
     const user = requireUser(c);
-    await deleteOutcome({ db, clock, user }, c.req.valid('param').id);
+    await deleteOutcome({ db, clock, user }, c.req.valid('param').id, c.get('deps'));
     return c.body(null, 204);
   });
 

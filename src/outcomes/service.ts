@@ -15,6 +15,8 @@ import type { Db, Queryable, Tx } from '@/platform/db/types';
 import { agendaItemIdsOf, findEventBySlug, hostIdsOf } from '@/events';
 import { cueById, cueSecond } from '@/captions';
 import type { Clock } from '@/platform/clock';
+import type { Deps } from '@/platform/deps';
+import { deleteStoredFiles, storedFilesUnder } from '@/documents';
 import { formatOffset } from '@/platform/time';
 import { HttpError, invalidFields, notFound, type ErrorDetail } from '@/platform/http/errors';
 import { outcomeKinds, type OutcomeInput, type OutcomePatch, type OutcomeRow } from './rules';
@@ -186,9 +188,13 @@ export async function updateOutcome(
 }
 
 /** An outcome an action item cites cannot be deleted (the chain would break): 409. */
-export async function deleteOutcome({ db, clock, user }: WriteContext, id: number) {
+export async function deleteOutcome(
+  { db, clock, user }: WriteContext,
+  id: number,
+  store: Pick<Deps, 'files' | 'log'>,
+) {
   const now = clock.now();
-  await db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     const current = await lockManagedOutcome(tx, user, id);
     const [cited] = await tx
       .select({ id: actionItemSources.actionItemId })
@@ -201,6 +207,8 @@ export async function deleteOutcome({ db, clock, user }: WriteContext, id: numbe
         'An action item cites this outcome; unpublish it instead',
       );
     }
+    // Its documents' rows go by cascade, their files just after.
+    const files = await storedFilesUnder(tx, { outcomeId: id });
     await tx.delete(outcomes).where(eq(outcomes.id, id));
     await recordAudit(
       tx,
@@ -208,7 +216,9 @@ export async function deleteOutcome({ db, clock, user }: WriteContext, id: numbe
       { action: 'delete', entity: 'outcome', entityId: id, before: current },
       now,
     );
+    return files;
   });
+  await deleteStoredFiles(store, stored);
 }
 
 export async function listEventOutcomes(

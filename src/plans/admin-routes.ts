@@ -179,7 +179,7 @@ export function planAdminRoutes() {
         }),
       );
     }
-    await deletePlan(writer(c, user), planId);
+    await deletePlan(writer(c, user), planId, c.get('deps'));
     return c.redirect('/admin/plans', 303);
   });
 
@@ -230,7 +230,7 @@ export function planAdminRoutes() {
         }),
       );
     }
-    const item = await deleteItem(writer(c, user), found.id);
+    const item = await deleteItem(writer(c, user), found.id, c.get('deps'));
     return c.redirect(`/admin/plans/${item.planId}?deleted`, 303);
   });
 

@@ -311,7 +311,11 @@ export function plansApi() {
   api.openapi(deletePlanRoute, async (c) => {
     const { db, clock, config } = c.get('deps');
     const user = requireUser(c);
-    await deletePlan({ db, clock, user, publicUrl: config.publicUrl }, c.req.valid('param').id);
+    await deletePlan(
+      { db, clock, user, publicUrl: config.publicUrl },
+      c.req.valid('param').id,
+      c.get('deps'),
+    );
     return c.body(null, 204);
   });
 
@@ -333,7 +337,11 @@ export function plansApi() {
   api.openapi(deleteItemRoute, async (c) => {
     const { db, clock, config } = c.get('deps');
     const user = requireUser(c);
-    await deleteItem({ db, clock, user, publicUrl: config.publicUrl }, c.req.valid('param').id);
+    await deleteItem(
+      { db, clock, user, publicUrl: config.publicUrl },
+      c.req.valid('param').id,
+      c.get('deps'),
+    );
     return c.body(null, 204);
   });
 

@@ -10,6 +10,8 @@ import {
 } from '@/platform/db/schema';
 import type { Db, Queryable, Tx } from '@/platform/db/types';
 import type { Clock } from '@/platform/clock';
+import type { Deps } from '@/platform/deps';
+import { deleteStoredFiles, storedFilesUnder } from '@/documents';
 import { HttpError, invalidFields, notFound, parseOrThrow } from '@/platform/http/errors';
 import { assertCitable } from './citations';
 import {
@@ -170,9 +172,13 @@ export async function updatePlan(
 }
 
 /** Only a draft plan can be deleted; its items, their sources and timelines go with it. */
-export async function deletePlan({ db, clock, user }: WriteContext, id: number): Promise<void> {
+export async function deletePlan(
+  { db, clock, user }: WriteContext,
+  id: number,
+  store: Pick<Deps, 'files' | 'log'>,
+): Promise<void> {
   const now = clock.now();
-  await db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     // Items before the plan: the order addUpdate locks them in, so the two cannot deadlock.
     await tx
       .select({ id: actionItems.id })
@@ -187,6 +193,8 @@ export async function deletePlan({ db, clock, user }: WriteContext, id: number):
       );
     }
     const items = await itemsWithSourceIds(tx, id);
+    // The plan's and its items' documents: their rows go by cascade, their files just after.
+    const files = await storedFilesUnder(tx, { planId: id });
     await tx.delete(actionPlans).where(eq(actionPlans.id, id));
     await recordAudit(
       tx,
@@ -194,7 +202,9 @@ export async function deletePlan({ db, clock, user }: WriteContext, id: number):
       { action: 'delete', entity: 'plan', entityId: id, before: { ...plan, items } },
       now,
     );
+    return files;
   });
+  await deleteStoredFiles(store, stored);
 }
 
 async function sourceIdsOf(db: Queryable, itemId: number): Promise<number[]> {
@@ -375,9 +385,10 @@ export async function updateItem(
 export async function deleteItem(
   { db, clock, user }: WriteContext,
   itemId: number,
+  store: Pick<Deps, 'files' | 'log'>,
 ): Promise<ItemRow> {
   const now = clock.now();
-  return db.transaction(async (tx) => {
+  const { item, stored } = await db.transaction(async (tx) => {
     const { item, plan } = await lockManagedItem(tx, user, itemId);
     if (plan.status !== 'draft') {
       throw planNotDraft(
@@ -386,6 +397,7 @@ export async function deleteItem(
       );
     }
     const sourceOutcomeIds = await sourceIdsOf(tx, itemId);
+    const stored = await storedFilesUnder(tx, { planItemId: itemId });
     await tx.delete(actionItems).where(eq(actionItems.id, itemId));
     await recordAudit(
       tx,
@@ -398,6 +410,8 @@ export async function deleteItem(
       },
       now,
     );
-    return item;
+    return { item, stored };
   });
+  await deleteStoredFiles(store, stored);
+  return item;
 }

@@ -6,6 +6,7 @@ import type { Lang, Translate } from '@/platform/i18n';
 import type { Log } from './log';
 import type { Mailer } from '@/platform/mail/mailer';
 import type { FileStore } from './files/store';
+import type { ImageResizer } from './files/images';
 
 /** Everything the app takes from outside; createApp receives it, features read it from the context. */
 export type Deps = {
@@ -16,6 +17,8 @@ export type Deps = {
   log: Log;
   /** Where uploaded documents are kept (src/platform/files). */
   files: FileStore;
+  /** Makes image previews; absent on Workers (no sharp there), where the original is served. */
+  images?: ImageResizer;
 };
 
 /**

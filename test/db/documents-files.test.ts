@@ -10,6 +10,7 @@ import { pdfSaying, postUpload, startS3 } from '../helpers/files';
 import { makeEvent } from './registrations-fixtures';
 import { seedMunicipalitiesOnly } from './documents-fixtures';
 import { mkdtemp, rm } from 'node:fs/promises';
+import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -163,5 +164,120 @@ describe.each(backends)('documents kept in a $name', (backend) => {
     expect(deleted.status).toBe(204);
     expect(await store.head(row!.storageKey!)).toBeNull();
     expect((await ctx.app.request(path, { headers: { cookie: keilaPage } })).status).toBe(404);
+  });
+  it('an image gets a resized preview, kept in the store beside it, with its ETag and 304; deleting the image deletes both', async () => {
+    const event = await makeEvent(ctx);
+    const png = await sharp({
+      create: { width: 2000, height: 1000, channels: 3, background: '#2a6f97' },
+    })
+      .png()
+      .toBuffer();
+    const res = await postUpload(
+      ctx,
+      `/api/v1/events/${event.slug}/attachments`,
+      {
+        file: { bytes: new Uint8Array(png), name: 'mõttekoda.png' },
+        fields: { title: 'Laud', kind: 'photo' },
+      },
+      { authorization: keila },
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: number };
+    const [row] = await ctx.deps.db.select().from(attachments).where(eq(attachments.id, id));
+    const key = row!.storageKey!;
+
+    const preview = await ctx.app.request(`/files/${id}/preview?w=640`);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('image/webp');
+    expect(preview.headers.get('x-content-type-options')).toBe('nosniff');
+    const etag = preview.headers.get('etag');
+    expect(etag).toBe(`"${key.slice('attachments/'.length)}-w640"`);
+    const bytes = new Uint8Array(await preview.arrayBuffer());
+    expect(await sharp(bytes).metadata()).toMatchObject({
+      format: 'webp',
+      width: 640,
+      height: 320,
+    });
+    expect(bytes.byteLength).toBeLessThan(png.byteLength);
+    // Kept in the store: the next request is served from there, byte for byte.
+    expect(await store.head(`${key}.w640.webp`)).toEqual({ size: bytes.byteLength });
+    const kept = await ctx.app.request(`/files/${id}/preview?w=640`);
+    expect(new Uint8Array(await kept.arrayBuffer())).toEqual(bytes);
+    const same = await ctx.app.request(`/files/${id}/preview?w=640`, {
+      headers: { 'if-none-match': etag! },
+    });
+    expect(same.status).toBe(304);
+    // Any other width asked for is one of the few made: never larger than the image itself.
+    const large = await ctx.app.request(`/files/${id}/preview?w=5000`);
+    expect((await sharp(new Uint8Array(await large.arrayBuffer())).metadata()).width).toBe(1280);
+    expect(await store.head(`${key}.w1280.webp`)).not.toBeNull();
+
+    const deleted = await ctx.app.request(`/api/v1/attachments/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: keila },
+    });
+    expect(deleted.status).toBe(204);
+    for (const gone of [key, `${key}.w640.webp`, `${key}.w1280.webp`]) {
+      expect(await store.head(gone), gone).toBeNull();
+    }
+    expect((await ctx.app.request(`/files/${id}/preview?w=640`)).status).toBe(404);
+  });
+
+  it('deleting an outcome note, a plan item or a plan deletes their files from the store at once', async () => {
+    const json = (body: unknown) => ({
+      method: 'POST',
+      headers: { authorization: keila, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const plan = (await (
+      await ctx.app.request(
+        '/api/v1/municipalities/keila/plans',
+        json({ title: 'Tegevuskava', periodStart: '2027-01-01', periodEnd: '2028-12-31' }),
+      )
+    ).json()) as { id: number };
+    const items: { id: number }[] = [];
+    for (const title of ['Rattateed', 'Bussiootepaviljonid']) {
+      const created = await ctx.app.request(`/api/v1/plans/${plan.id}/items`, json({ title }));
+      expect(created.status).toBe(201);
+      items.push((await created.json()) as { id: number });
+    }
+    const event = await makeEvent(ctx);
+    const outcome = (await (
+      await ctx.app.request(
+        `/api/v1/events/${event.slug}/outcomes`,
+        json({ kind: 'minutes', title: 'Protokoll', body: 'Arutati.' }),
+      )
+    ).json()) as { id: number };
+    const keyOf = async (path: string): Promise<string> => {
+      const res = await postUpload(
+        ctx,
+        `/api/v1${path}/attachments`,
+        { file: { bytes: `Fail: ${path}`, name: 'fail.txt' }, fields: { title: path } },
+        { authorization: keila },
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      const { id } = (await res.json()) as { id: number };
+      const [row] = await ctx.deps.db.select().from(attachments).where(eq(attachments.id, id));
+      return row!.storageKey!;
+    };
+    const outcomeKey = await keyOf(`/outcomes/${outcome.id}`);
+    const planKey = await keyOf(`/plans/${plan.id}`);
+    const firstItemKey = await keyOf(`/plan-items/${items[0]!.id}`);
+    const secondItemKey = await keyOf(`/plan-items/${items[1]!.id}`);
+    const remove = (path: string) =>
+      ctx.app.request(`/api/v1${path}`, { method: 'DELETE', headers: { authorization: keila } });
+
+    expect((await remove(`/outcomes/${outcome.id}`)).status).toBe(204);
+    expect(await store.head(outcomeKey)).toBeNull();
+    expect(await store.head(planKey)).not.toBeNull();
+
+    expect((await remove(`/plan-items/${items[1]!.id}`)).status).toBe(204);
+    expect(await store.head(secondItemKey)).toBeNull();
+    expect(await store.head(firstItemKey)).not.toBeNull();
+
+    // The plan takes its own documents and its remaining item's with it.
+    expect((await remove(`/plans/${plan.id}`)).status).toBe(204);
+    expect(await store.head(planKey)).toBeNull();
+    expect(await store.head(firstItemKey)).toBeNull();
   });
 });

@@ -10,6 +10,8 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localFileStore } from '@/platform/files/local';
+import type { ImageResizer } from '@/platform/files/images';
+import { sharpResizer } from '@/platform/files/sharp-resizer';
 import type { FileStore } from '@/platform/files/store';
 import { freshDatabase } from './database';
 import { checkingApiContract } from './openapi-contract';
@@ -39,6 +41,8 @@ export async function createTestContext(
     mailer?: Mailer;
     /** The file store; by default a directory of its own, removed by close(). */
     files?: FileStore;
+    /** Makes image previews: sharp by default, null for none (as on a Worker). */
+    images?: ImageResizer | null;
   } = {},
 ): Promise<TestContext> {
   const database = await freshDatabase();
@@ -52,6 +56,7 @@ export async function createTestContext(
     mailer: options.mailer ?? noMailer,
     log,
     files: options.files ?? localFileStore(filesDir),
+    ...(options.images === null ? {} : { images: options.images ?? sharpResizer() }),
   };
   // Every /api/v1 answer a test sees is checked against the OpenAPI document (see openapi-contract.ts).
   const app = checkingApiContract(createApp(deps));
