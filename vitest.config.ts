@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          // Installs Chromium and Java from Debian's packages when they are missing (as root).
+          globalSetup: ['test/helpers/browser-setup.ts'],
           provide: { dbKind: 'pglite' },
           fileParallelism: false,
         },
