@@ -73,6 +73,8 @@ function expectedScope(method: string, path: string): ApiScope | null {
   if (method === 'post' && path === '/events/{slug}/registrations') return null;
   if (method === 'delete' && path === '/registrations/{token}') return null;
   if (method === 'post' && path === '/follows') return null;
+  // Publishing the feedback summary changes the event page: no answer is read or given.
+  if (method === 'patch' && path === '/events/{slug}/feedback') return 'events';
   if (/^\/events\/\{slug\}\/(registrations|messages|feedback)$/.test(path)) return 'registrations';
   if (method === 'get') return 'read';
   if (

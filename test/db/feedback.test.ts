@@ -1,12 +1,12 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
-import { runFeedbackJob } from '@/jobs';
+import { runFeedbackJob, runPurgeJob } from '@/jobs';
 import { publicRevision } from '@/events';
-import { outbox, registrations } from '@/platform/db/schema';
+import { feedbackRequests, outbox, registrations } from '@/platform/db/schema';
 import { apiRequest } from '../helpers/api';
 import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
-import { bearerFor, pageAuthorizationCases, sessionFor } from '../helpers/auth';
+import { authorizationCases, bearerFor, pageAuthorizationCases, sessionFor } from '../helpers/auth';
 import { expectRefusedFormIn, visibleText } from '../helpers/form-language';
 import { postForm } from '../helpers/session';
 import { makeEvent } from './registrations-fixtures';
@@ -144,6 +144,7 @@ describe('feedback after the meeting', () => {
     expect(api.status).toBe(200);
     const summary = await api.json();
     expect(summary).toEqual({
+      published: false,
       count: 2,
       averageRating: 4.5,
       answers: [
@@ -214,5 +215,148 @@ describe('feedback after the meeting', () => {
       .from(registrations)
       .where(eq(registrations.email, emails[0] ?? ''));
     expect(row).toBeDefined();
+  });
+
+  it('publishes and withdraws the summary by the API, for the event’s organizers only', async () => {
+    const { event, emails } = await pastEvent([
+      { status: 'confirmed', checkedIn: true },
+      { status: 'confirmed', checkedIn: true },
+    ]);
+    await runFeedbackJob(ctx.deps);
+    const links = (await mailedTo(emails)).map((mail) => linkIn(mail.text));
+    expect(
+      (await postForm(ctx, links[0] ?? '', { rating: '5', good: 'Suurepärane ettekanne' })).status,
+    ).toBe(303);
+    expect((await postForm(ctx, links[1] ?? '', { rating: '2' })).status).toBe(303);
+    const path = `/events/${event.slug}/feedback`;
+    const publicPage = async () =>
+      visibleText(await (await ctx.app.request(`/events/${event.slug}`)).text());
+
+    // Anonymous: 401 before the body is read; a wrong body from an organizer: 422 naming it.
+    expect((await apiRequest(ctx, 'PATCH', path, { published: 'maybe' })).status).toBe(401);
+    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const wrong = await ctx.app.request(`/api/v1${path}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: organizer,
+        'content-type': 'application/json',
+        'accept-language': 'ru',
+      },
+      body: JSON.stringify({ published: 'yes', count: 9 }),
+    });
+    expect(wrong.status).toBe(422);
+    const refusal = (await wrong.json()) as {
+      error: { details: { path: string; message: string }[] };
+    };
+    expect(refusal.error.details.map((detail) => detail.message).join(' ')).toMatch(/[а-я]/);
+    // The wrong value named, and the unknown field refused.
+    expect(refusal.error.details.map((detail) => detail.path)).toEqual(['published', '(body)']);
+    expect(
+      (
+        await apiRequest(
+          ctx,
+          'PATCH',
+          '/events/no-such-event/feedback',
+          { published: true },
+          organizer,
+        )
+      ).status,
+    ).toBe(404);
+    expect(await publicPage()).not.toContain('Osalejate hinnang');
+
+    // The matrix: anonymous 401, another municipality's organizer 403, a token without the
+    // events scope 403; the event's organizer (a token of that scope alone) and an admin 200.
+    for (const { who, authorization, expected } of await authorizationCases(
+      ctx,
+      'keila',
+      'tartu',
+      [200],
+      'events',
+    )) {
+      const res = await apiRequest(ctx, 'PATCH', path, { published: true }, authorization);
+      expect(expected, `${who}: ${res.status}`).toContain(res.status);
+    }
+    expect(await publicPage()).toContain('Osalejate hinnang: 3,5 / 5 (2 vastust)');
+    // Only the aggregate is public: no answer's text.
+    expect(await publicPage()).not.toContain('Suurepärane');
+    const read = await apiRequest(ctx, 'GET', path, undefined, organizer);
+    expect(await read.json()).toMatchObject({ published: true, count: 2, averageRating: 3.5 });
+
+    // The same state again changes nothing; false withdraws it, true publishes it again.
+    const same = await publicRevision(ctx.deps.db);
+    expect((await apiRequest(ctx, 'PATCH', path, { published: true }, organizer)).status).toBe(200);
+    expect(await publicRevision(ctx.deps.db)).toBe(same);
+    const off = await apiRequest(ctx, 'PATCH', path, { published: false }, organizer);
+    expect(await off.json()).toEqual({ published: false, count: 2, averageRating: 3.5 });
+    expect(await publicRevision(ctx.deps.db)).toBeGreaterThan(same);
+    expect(await publicPage()).not.toContain('Osalejate hinnang');
+    const on = await apiRequest(ctx, 'PATCH', path, { published: true }, organizer);
+    expect(await on.json()).toEqual({ published: true, count: 2, averageRating: 3.5 });
+    expect(await publicPage()).toContain('Osalejate hinnang: 3,5 / 5 (2 vastust)');
+  });
+
+  it('keeps answers, anonymous and unlinked, when the registrations are purged: the aggregate is unchanged', async () => {
+    const { event, emails } = await pastEvent([
+      { status: 'confirmed', checkedIn: true },
+      { status: 'confirmed', checkedIn: true },
+      { status: 'confirmed', checkedIn: true },
+    ]);
+    await runFeedbackJob(ctx.deps);
+    const links = (await mailedTo(emails)).map((mail) => linkIn(mail.text));
+    expect(
+      (
+        await postForm(ctx, links[0] ?? '', {
+          rating: '4',
+          good: 'Selge juhatus',
+          comeAgain: 'yes',
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (await postForm(ctx, links[1] ?? '', { rating: '1', improve: 'Liiga pikk' })).status,
+    ).toBe(303);
+    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const path = `/events/${event.slug}/feedback`;
+    expect((await apiRequest(ctx, 'PATCH', path, { published: true }, organizer)).status).toBe(200);
+    const summary = async () => (await apiRequest(ctx, 'GET', path, undefined, organizer)).json();
+    const before = await summary();
+    expect(before).toMatchObject({ count: 2, averageRating: 2.5 });
+
+    // Past the retention (90 days after the event): the purge.
+    ctx.clock.set(new Date(now.getTime() + 95 * 24 * HOUR));
+    try {
+      await runPurgeJob(ctx.deps);
+      const people = await ctx.deps.db
+        .select()
+        .from(registrations)
+        .where(eq(registrations.eventId, event.id));
+      expect(
+        people.map((person) => [person.name, person.email, person.anonymizedAt !== null]),
+      ).toEqual([
+        [null, null, true],
+        [null, null, true],
+        [null, null, true],
+      ]);
+      // The answers stay, with no link to a registration (and so to nobody).
+      const rows = await ctx.deps.db
+        .select()
+        .from(feedbackRequests)
+        .where(eq(feedbackRequests.eventId, event.id));
+      expect(rows).toHaveLength(3);
+      expect(rows.map((row) => row.registrationId)).toEqual([null, null, null]);
+      expect(rows.filter((row) => row.rating !== null)).toHaveLength(2);
+      // The organizers' summary and the published aggregate are as before.
+      expect(await summary()).toEqual(before);
+      const page = visibleText(await (await ctx.app.request(`/events/${event.slug}`)).text());
+      expect(page).toContain('Osalejate hinnang: 2,5 / 5 (2 vastust)');
+      expect(JSON.stringify(await summary())).not.toContain('example.ee');
+      // Neither the emails that carried the links.
+      expect(await mailedTo(emails)).toEqual([]);
+      // A purge run again changes nothing.
+      await runPurgeJob(ctx.deps);
+      expect(await summary()).toEqual(before);
+    } finally {
+      ctx.clock.set(now);
+    }
   });
 });
