@@ -35,6 +35,7 @@ import {
 import { renderEventPage } from './event-page';
 import { questionAdminRoutes } from './question-routes';
 import { listKnownVenues, listMunicipalities } from './queries';
+import { contentLang } from '@/platform/i18n/content';
 import { agendaInputSchema } from './rules';
 import { findEventBySlug, loadAgenda, type StoredEvent } from './reads';
 import { copyEvent, createEvent, replaceAgenda, updateEvent } from './service';
@@ -236,7 +237,7 @@ export function eventAdminRoutes() {
       const withBlank = [...rows, blankAgendaRow(days[0] ?? '')];
       return c.html(AgendaEditorPage({ ...pageContext(c), user, event, days, rows: withBlank }));
     }
-    const { items, screenRow } = agendaInputFromRows(rows);
+    const { items, screenRow } = agendaInputFromRows(rows, contentLang(event.originalLang));
     try {
       await replaceAgenda({ ...deps, user }, event.slug, parseOrThrow(agendaInputSchema, items));
       return c.redirect(`/admin/events/${event.slug}/agenda?saved=1`, 303);

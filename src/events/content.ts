@@ -132,11 +132,4 @@ export function separateEventTexts<B extends TranslatableBody>(
   return { body, originalLang, translations, missing };
 }
 
-/** Stored translations with a body's: a field given again replaces that field's languages given. */
-export function mergeTranslations(stored: Translations, given: Translations): Translations {
-  const merged: Translations = { ...stored };
-  for (const [field, texts] of Object.entries(given)) {
-    merged[field] = { ...stored[field], ...texts };
-  }
-  return merged;
-}
+export { mergeTranslations } from '@/platform/i18n/content';

@@ -2,17 +2,28 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { formSchema, numeric, optionalText, text, texts, type Form } from '@/platform/http/forms';
 import { toZonedIso } from '@/platform/time';
+import { isLang, languages, type Lang } from '@/platform/i18n';
+import { translatableFromForm } from '@/platform/i18n/content';
+import { EVENT_TEXT_FIELDS } from './content';
 import { eventInputSchema, eventPatchSchema } from './rules';
 import type { AgendaItemRow, StoredEvent } from './reads';
 
 /** The event form, as the API's event body (times without offset: the event's zone). */
 export function eventInputFromForm(form: Form): Record<string, unknown> {
-  const venueName = optionalText(form, 'venueName');
+  // Each text's original is its plain field, the other languages `title.ru`… (issue 18).
+  const originalLang = isLang(text(form, 'originalLang'))
+    ? (text(form, 'originalLang') as Lang)
+    : undefined;
+  const translatable = (name: string) => translatableFromForm(form, name, originalLang ?? 'et');
+  const optional = (name: string) =>
+    optionalText(form, name) === null ? null : translatable(name);
+  const venueName = optionalText(form, 'venueName') === null ? null : translatable('venueName');
   return {
     kind: text(form, 'kind'),
-    title: text(form, 'title'),
-    summary: optionalText(form, 'summary'),
-    description: optionalText(form, 'description'),
+    ...(originalLang ? { originalLang } : {}),
+    title: translatable('title'),
+    summary: optional('summary'),
+    description: optional('description'),
     startsAt: text(form, 'startsAt'),
     endsAt: text(form, 'endsAt'),
     timezone: optionalText(form, 'timezone') ?? undefined,
@@ -70,7 +81,16 @@ export type EventFormValues = Record<string, string | string[] | boolean>;
 
 export function eventFormValues(event: StoredEvent): EventFormValues {
   const zone = event.timezone;
+  const translations: EventFormValues = {};
+  for (const field of EVENT_TEXT_FIELDS) {
+    for (const lang of languages) {
+      if (lang !== event.originalLang)
+        translations[`${field}.${lang}`] = event.translations[field]?.[lang] ?? '';
+    }
+  }
   return {
+    ...translations,
+    originalLang: event.originalLang,
     kind: event.kind,
     title: event.title,
     summary: event.summary ?? '',
@@ -113,6 +133,13 @@ export function eventFormValuesFromBody(form: Form): EventFormValues {
   ]) {
     values[name] = text(form, name).trim();
   }
+  for (const field of EVENT_TEXT_FIELDS) {
+    for (const lang of languages) {
+      if (form[`${field}.${lang}`] !== undefined)
+        values[`${field}.${lang}`] = text(form, `${field}.${lang}`).trim();
+    }
+  }
+  if (isLang(text(form, 'originalLang'))) values.originalLang = text(form, 'originalLang');
   values.hosts = texts(form, 'hosts');
   values.waitlist = text(form, 'waitlist') === 'on';
   return values;
@@ -130,6 +157,8 @@ export type AgendaRow = {
   room: string;
   description: string;
   remove: boolean;
+  /** The title in the event's other languages, by language (issue 18). */
+  titles: Partial<Record<Lang, string>>;
 };
 
 export const blankAgendaRow = (day: string): AgendaRow => ({
@@ -142,6 +171,7 @@ export const blankAgendaRow = (day: string): AgendaRow => ({
   room: '',
   description: '',
   remove: false,
+  titles: {},
 });
 
 /** The days an agenda row may be on: the event's days in its zone (at most a month of them). */
@@ -168,6 +198,11 @@ export function agendaRowsOf(items: AgendaItemRow[], zone: string): AgendaRow[] 
       room: item.room ?? '',
       description: item.description ?? '',
       remove: false,
+      titles: Object.fromEntries(
+        languages
+          .filter((lang) => lang !== item.originalLang)
+          .map((lang) => [lang, item.translations.title?.[lang] ?? '']),
+      ),
     };
   });
 }
@@ -176,12 +211,18 @@ export function agendaRowsOf(items: AgendaItemRow[], zone: string): AgendaRow[] 
 export function agendaRowsFromForm(form: Form, firstDay: string): AgendaRow[] {
   const rows = new Map<number, AgendaRow>();
   for (const key of Object.keys(form)) {
-    const match = /^items\.(\d+)\.(\w+)$/.exec(key);
+    const match = /^items\.(\d+)\.(\w+)(?:\.(\w+))?$/.exec(key);
     if (!match) continue;
     const index = Number(match[1]);
     if (index > 1000) continue;
-    const row = rows.get(index) ?? { ...blankAgendaRow(firstDay), kind: '' };
+    const row = rows.get(index) ?? { ...blankAgendaRow(firstDay), kind: '', titles: {} };
     const field = match[2] as keyof AgendaRow;
+    const language = match[3];
+    if (language) {
+      if (field === 'title' && isLang(language)) row.titles[language] = text(form, key).trim();
+      rows.set(index, row);
+      continue;
+    }
     if (field === 'remove') row.remove = text(form, key) === 'on';
     else if (field in row) (row as Record<string, unknown>)[field] = text(form, key).trim();
     rows.set(index, row);
@@ -202,7 +243,10 @@ function onDay(day: string, time: string): string {
  * public agenda is always in time order, whatever order the rows were entered in);
  * `screenRow[i]` says which row on screen item i came from, for errors.
  */
-export function agendaInputFromRows(rows: AgendaRow[]): {
+export function agendaInputFromRows(
+  rows: AgendaRow[],
+  originalLang: Lang = 'et',
+): {
   items: Record<string, unknown>[];
   screenRow: number[];
 } {
@@ -225,7 +269,11 @@ export function agendaInputFromRows(rows: AgendaRow[]): {
     items: kept.map(({ row, startsAt, endsAt }) => ({
       startsAt,
       endsAt,
-      title: row.title,
+      // With translations, `{et, ru, en}` ('' removes one); a blank original stays a string.
+      title:
+        row.title && Object.keys(row.titles).length > 0
+          ? { ...row.titles, [originalLang]: row.title }
+          : row.title,
       kind: row.kind,
       speakers: row.speakers
         .split(',')

@@ -278,7 +278,7 @@ export function participantNotice(
 export const agendaItemInputSchema = z.strictObject({
   startsAt: dateTime,
   endsAt: dateTime,
-  title: singleLine().min(1, 'Required').max(300),
+  title: translatableText(singleLine().min(1, 'Required').max(300)),
   description: z.string().max(10_000).nullish(),
   speakers: z.array(singleLine().min(1).max(200)).max(30).optional(),
   kind: z.enum(agendaKinds),
@@ -287,7 +287,9 @@ export const agendaItemInputSchema = z.strictObject({
 });
 
 export const agendaInputSchema = z.array(agendaItemInputSchema).max(100);
-export type AgendaItemInput = z.output<typeof agendaItemInputSchema>;
+export type AgendaItemApiInput = z.output<typeof agendaItemInputSchema>;
+/** An agenda item with its title in the original language (the others set apart). */
+export type AgendaItemInput = Omit<AgendaItemApiInput, 'title'> & { title: string };
 
 export type AgendaItemValues = {
   position: number;

@@ -10,6 +10,7 @@ import { invalidFields, notFound } from '@/platform/http/errors';
 import { copyQuestions, resolveQuestions, saveQuestions, type QuestionInput } from '@/questions';
 import { slugify } from '@/platform/slug';
 import { toZonedIso } from '@/platform/time';
+import { contentLang, separateTexts } from '@/platform/i18n/content';
 import { mergeTranslations, separateEventTexts } from './content';
 import {
   changesScheduleOrPlace,
@@ -18,6 +19,7 @@ import {
   invalidTime,
   resolveAgenda,
   resolveEventDraft,
+  type AgendaItemApiInput,
   type AgendaItemInput,
   type EventApiInput,
   type EventApiPatch,
@@ -162,7 +164,7 @@ export async function createEvent({ db, clock, user }: WriteContext, body: Event
       .values({
         ...resolved.values,
         originalLang: texts.originalLang,
-        translations: texts.translations,
+        translations: mergeTranslations({}, texts.translations),
         slug,
         publishedAt: resolved.values.status === 'published' ? now : null,
         createdAt: now,
@@ -224,6 +226,8 @@ export async function copyEvent(
     kind: item.kind,
     room: item.room,
     capacity: item.capacity,
+    originalLang: item.originalLang,
+    translations: item.translations,
   }));
   const items = resolveAgenda(agenda, resolved.values);
   if (!items.ok)
@@ -233,15 +237,28 @@ export async function copyEvent(
     const newSlug = await uniqueSlug(tx, source.title);
     const [row] = await tx
       .insert(events)
-      .values({ ...resolved.values, slug: newSlug, createdAt: now, updatedAt: now })
+      .values({
+        ...resolved.values,
+        // The copy keeps the texts' languages (issue 18).
+        originalLang: source.originalLang,
+        translations: source.translations,
+        slug: newSlug,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!row) throw new Error('event insert returned nothing');
     await setHosts(tx, row.id, copiedHosts);
     await copyQuestions(tx, source.id, row.id);
     if (items.items.length > 0) {
-      await tx
-        .insert(agendaItems)
-        .values(items.items.map((item) => ({ ...item, eventId: row.id })));
+      await tx.insert(agendaItems).values(
+        items.items.map((item) => ({
+          ...item,
+          eventId: row.id,
+          originalLang: agenda[item.position]?.originalLang ?? source.originalLang,
+          translations: agenda[item.position]?.translations ?? {},
+        })),
+      );
     }
     await recordAudit(
       tx,
@@ -350,13 +367,26 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 export async function replaceAgenda(
   { db, clock, user }: WriteContext,
   slug: string,
-  items: AgendaItemInput[],
+  given: AgendaItemApiInput[],
 ): Promise<AgendaItemRow[]> {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, { slug });
     if (!event) throw notFound('No such event');
     assertCanManage(user, await hostIdsOf(tx, event.id));
+    // Titles are in the event's language, their translations beside them (issue 18).
+    const originalLang = contentLang(event.originalLang);
+    const split = given.map((item, index) => {
+      const texts = separateTexts(item, { title: 'title' }, event);
+      return {
+        item: texts.body as AgendaItemInput,
+        translations: mergeTranslations({}, texts.translations),
+        missing: texts.missing.map((d) => ({ ...d, path: `${index}.${d.path}` })),
+      };
+    });
+    const missing = split.flatMap((s) => s.missing);
+    if (missing.length > 0) throw invalidFields(missing);
+    const items = split.map((s) => s.item);
     const resolved = resolveAgenda(items, event);
     if (!resolved.ok) throw invalidFields(resolved.details);
     const before = await loadAgenda(tx, event.id);
@@ -365,7 +395,14 @@ export async function replaceAgenda(
       resolved.items.length > 0
         ? await tx
             .insert(agendaItems)
-            .values(resolved.items.map((item) => ({ ...item, eventId: event.id })))
+            .values(
+              resolved.items.map((item) => ({
+                ...item,
+                eventId: event.id,
+                originalLang,
+                translations: split[item.position]?.translations ?? {},
+              })),
+            )
             .returning()
         : [];
     // The feed's DESCRIPTION carries the agenda: a new updatedAt changes its ETag.

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { Translate } from '@/platform/i18n';
+import { languages, type Lang, type Translate } from '@/platform/i18n';
+import { inLanguage } from '@/platform/time';
 import type { FieldErrors } from '@/platform/http/validation';
 
 /**
@@ -80,4 +81,92 @@ export function invalidAttrs(field: string, errors: FieldErrors | undefined) {
   return errors?.[field]
     ? { 'aria-invalid': 'true' as const, 'aria-describedby': errorId(field) }
     : {};
+}
+
+/**
+ * A translatable field's other languages (issue 18), below the field that holds the original:
+ * one folded section per language, named `name.ru`, `name.en`…, its summary saying whether the
+ * translation is missing. Works without JavaScript (details/summary); sections with text open.
+ */
+export function TranslationFields(props: {
+  ctx: { t: Translate; lang: Lang };
+  name: string;
+  label: string;
+  /** The language the field's main input holds. */
+  original: Lang;
+  /** Each language's text as stored or posted: `values['title.ru']`. */
+  values: Record<string, unknown>;
+  errors: FieldErrors | undefined;
+  multiline?: boolean;
+  rows?: number;
+}) {
+  const { t, lang: uiLang } = props.ctx;
+  return (
+    <div class="translations">
+      <p class="hint">
+        {t('content.form.original', { language: inLanguage(props.original, uiLang) })}
+      </p>
+      {languages
+        .filter((lang) => lang !== props.original)
+        .map((lang) => {
+          const key = `${props.name}.${lang}`;
+          const raw = props.values[key];
+          const value = typeof raw === 'string' ? raw : '';
+          const language = inLanguage(lang, uiLang);
+          const label = t('content.form.field', { field: props.label, language });
+          return (
+            <details class="translation" open={value !== '' || Boolean(props.errors?.[key])}>
+              <summary>
+                {language}:{' '}
+                {value ? (
+                  <span class="translated">{t('content.form.translated')}</span>
+                ) : (
+                  <span class="missing">{t('content.form.missing')}</span>
+                )}
+              </summary>
+              <Field name={key} label={label} errors={props.errors}>
+                {props.multiline ? (
+                  <textarea
+                    id={fieldId(key)}
+                    name={key}
+                    lang={lang}
+                    rows={props.rows ?? 4}
+                    {...invalidAttrs(key, props.errors)}
+                  >
+                    {value}
+                  </textarea>
+                ) : (
+                  <input
+                    id={fieldId(key)}
+                    name={key}
+                    type="text"
+                    lang={lang}
+                    value={value}
+                    {...invalidAttrs(key, props.errors)}
+                  />
+                )}
+              </Field>
+            </details>
+          );
+        })}
+    </div>
+  );
+}
+
+/** Form values of a row's translations: `{'title.ru': '…'}` for each field and language. */
+export function translationValues(
+  row: {
+    originalLang: string;
+    translations: Partial<Record<string, Partial<Record<Lang, string>>>>;
+  },
+  fields: readonly string[],
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    for (const lang of languages) {
+      if (lang === row.originalLang) continue;
+      values[`${field}.${lang}`] = row.translations[field]?.[lang] ?? '';
+    }
+  }
+  return values;
 }

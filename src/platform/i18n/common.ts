@@ -100,6 +100,10 @@ export const commonMessages = defineMessages(
     'error.requestId': 'Kui teatad sellest veast, lisa see kood:',
     'demo.label': 'Näidis',
     'content.originalIn': 'Tõlget veel pole: originaal {language}.',
+    'content.form.original': 'Originaal {language}. Tõlked on selle all.',
+    'content.form.field': '{field} ({language})',
+    'content.form.missing': 'puudub tõlge',
+    'content.form.translated': 'tõlgitud',
   },
   {
     'site.name': 'Koda',
@@ -199,6 +203,10 @@ export const commonMessages = defineMessages(
     'error.requestId': 'If you report this error, include this code:',
     'demo.label': 'Example',
     'content.originalIn': 'No translation yet: the original, {language}.',
+    'content.form.original': 'The original, {language}. Its translations are below it.',
+    'content.form.field': '{field} ({language})',
+    'content.form.missing': 'missing',
+    'content.form.translated': 'translated',
   },
   {
     'site.name': 'Koda',
@@ -301,6 +309,10 @@ export const commonMessages = defineMessages(
     'error.requestId': 'Сообщая об этой ошибке, укажите этот код:',
     'demo.label': 'Пример',
     'content.originalIn': 'Перевода пока нет: оригинал {language}.',
+    'content.form.original': 'Оригинал {language}. Переводы — под ним.',
+    'content.form.field': '{field} ({language})',
+    'content.form.missing': 'нет перевода',
+    'content.form.translated': 'переведено',
   },
 );
 

@@ -80,13 +80,144 @@ export function splitTranslatable(
   originalLang: Lang,
 ): { original: string | undefined; translations: Partial<Record<Lang, string>> } {
   if (typeof input === 'string') return { original: input, translations: {} };
-  const original = input[originalLang];
+  const original = input[originalLang] === '' ? undefined : input[originalLang];
   const translations: Partial<Record<Lang, string>> = {};
   for (const lang of languages) {
     const text = input[lang];
-    if (lang !== originalLang && text !== undefined && text !== '') translations[lang] = text;
+    // '' removes that language's translation (mergeTranslations drops it).
+    if (lang !== originalLang && text !== undefined) translations[lang] = text;
   }
   return { original, translations };
+}
+
+/**
+ * Stored translations with a body's: a field given again replaces the languages it gives, and
+ * a language given as '' is removed (an organizer emptied its field).
+ */
+export function mergeTranslations(stored: Translations, given: Translations): Translations {
+  const merged: Translations = {};
+  for (const field of new Set([...Object.keys(stored), ...Object.keys(given)])) {
+    const texts: Partial<Record<Lang, string>> = {};
+    for (const [lang, text] of Object.entries({ ...stored[field], ...given[field] })) {
+      if (isLang(lang) && text) texts[lang] = text;
+    }
+    if (Object.keys(texts).length > 0) merged[field] = texts;
+  }
+  return merged;
+}
+
+type TranslatableRow = { originalLang: string; translations: Translations };
+
+/**
+ * A body's translatable fields (each a string, the original, or `{et, ru, en}`) split into the
+ * original's strings and the translations to store (`fields`: body key → stored field name).
+ * The original's language is `named`, else the stored row's, else the first language given.
+ * A field given only in other languages is `missing` (required when creating).
+ */
+export function separateTexts<B extends Record<string, unknown>>(
+  input: B,
+  fields: Record<string, string>,
+  stored?: TranslatableRow,
+  named?: Lang,
+): {
+  body: Record<string, unknown>;
+  originalLang: Lang;
+  translations: Translations;
+  missing: { path: string; message: string; localized: { key: 'validation.required' } }[];
+} {
+  const originalLang =
+    named ??
+    (stored
+      ? contentLang(stored.originalLang)
+      : originalLangOf(
+          Object.keys(fields).map((key) => input[key]),
+          undefined,
+        ));
+  const body: Record<string, unknown> = { ...input };
+  const translations: Translations = {};
+  const missing: { path: string; message: string; localized: { key: 'validation.required' } }[] =
+    [];
+  for (const [key, field] of Object.entries(fields)) {
+    const value = input[key];
+    if (value === undefined || value === null) continue;
+    const split = splitTranslatable(value as TranslatableInput, originalLang);
+    translations[field] = split.translations;
+    if (split.original === undefined) {
+      delete body[key];
+      missing.push({
+        path: `${key}.${originalLang}`,
+        message: 'Required: the text in the original language',
+        localized: { key: 'validation.required' },
+      });
+    } else body[key] = split.original;
+  }
+  return { body, originalLang, translations, missing };
+}
+
+/**
+ * A row as a reader of `lang` sees it: each named text field in their language, else the
+ * original; `contentLang` and `fallback` are the first field's (pages mark a fallback).
+ */
+export function localizeFields<R extends TranslatableRow>(
+  row: R,
+  fields: readonly (keyof R & string)[],
+  lang: Lang,
+): R & { contentLang: Lang; fallback: boolean } {
+  const shown: Record<string, unknown> = { ...row };
+  let first: Localized | null = null;
+  for (const field of fields) {
+    const original = row[field];
+    if (typeof original !== 'string' || original === '') continue;
+    const local = localize(row, field, original, lang);
+    first ??= local;
+    shown[field] = local.text;
+  }
+  const from = contentLang(row.originalLang);
+  return {
+    ...(shown as R),
+    contentLang: first?.lang ?? from,
+    fallback: first?.fallback ?? lang !== from,
+  };
+}
+
+/** The API's `translations` of a row: each named field in every language it has. */
+export function fieldTranslations<R extends TranslatableRow>(
+  row: R,
+  fields: readonly (keyof R & string)[],
+): Record<string, Partial<Record<Lang, string>>> {
+  const out: Record<string, Partial<Record<Lang, string>>> = {};
+  for (const field of fields) {
+    const original = row[field];
+    const texts = allLanguages(row, field, typeof original === 'string' ? original : null);
+    if (Object.keys(texts).length > 0) out[field] = texts;
+  }
+  return out;
+}
+
+/**
+ * A translatable field of an HTML form: `name` holds the original (in `originalLang`), and
+ * `name.ru`, `name.en`… the other languages. Without any other language's field it is the
+ * plain string; otherwise `{et, ru, en}` with '' for an emptied translation (removed).
+ */
+export function translatableFromForm(
+  form: Record<string, unknown>,
+  name: string,
+  originalLang: Lang,
+): string | Partial<Record<Lang, string>> {
+  const read = (key: string) => {
+    const value = form[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    return typeof first === 'string' ? first.trim() : undefined;
+  };
+  const original = read(name) ?? '';
+  const others = languages.filter(
+    (lang) => lang !== originalLang && read(`${name}.${lang}`) !== undefined,
+  );
+  // Without the original the field stays a string, so its error names the field itself.
+  if (others.length === 0 || original === '') return original;
+  const out: Partial<Record<Lang, string>> = { [originalLang]: original };
+  for (const lang of others) out[lang] = read(`${name}.${lang}`) ?? '';
+  return out;
 }
 
 /** The languages a row's field lacks: shown to organizers as missing translations. */
@@ -100,11 +231,13 @@ export function missingLanguages(
 
 /** A text field of the API that takes a string (the original) or `{et, ru, en}` (issue 18). */
 export function translatableText<S extends z.ZodType<string>>(text: S) {
+  // '' in the object removes that language's translation.
+  const each = z.union([z.literal(''), text]).optional();
   return z.union([
     text,
     z
-      .strictObject({ et: text.optional(), ru: text.optional(), en: text.optional() })
-      .refine((value) => Object.values(value).some((v) => v !== undefined), {
+      .strictObject({ et: each, ru: each, en: each })
+      .refine((value) => Object.values(value).some((v) => v !== undefined && v !== ''), {
         message: 'Give the text in at least one language',
         params: { key: 'validation.required' },
       })

@@ -4,10 +4,16 @@ import { agendaKinds } from '@/events/rules';
 import type { StoredEvent } from '@/events/reads';
 import type { FieldErrors } from '@/platform/http/validation';
 import type { FormProblems } from '@/platform/http/forms';
-import type { MessageKey } from '@/platform/i18n';
+import { isLang, type MessageKey } from '@/platform/i18n';
 import { formatDay, zoneLabel } from '@/platform/time';
 import { AdminLayout } from '@views/shell/admin-layout';
-import { ErrorSummary, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
+import {
+  ErrorSummary,
+  FieldMessages,
+  TranslationFields,
+  fieldId,
+  invalidAttrs,
+} from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
 import { EventSubnav } from './event-form-page';
 
@@ -32,6 +38,7 @@ const fieldLabels: Record<keyof AgendaRow, MessageKey> = {
   room: 'event.agenda.room',
   description: 'admin.event.field.description',
   remove: 'admin.agenda.remove',
+  titles: 'admin.event.field.title',
 };
 
 /** The placeholder /assets/forms.js replaces with a new row's number in the row template. */
@@ -94,6 +101,16 @@ function AgendaRowFields(props: {
         <div class="field wide">
           {label('title')}
           {input('title')}
+          <TranslationFields
+            ctx={ctx}
+            name={name('title')}
+            label={t('admin.event.field.title')}
+            original={isLang(ctx.event.originalLang) ? ctx.event.originalLang : 'et'}
+            values={Object.fromEntries(
+              Object.entries(row.titles).map(([lang, text]) => [`${name('title')}.${lang}`, text]),
+            )}
+            errors={errors}
+          />
         </div>
         <div class="field">
           {label('kind')}

@@ -4,9 +4,16 @@ import type { StoredEvent } from '@/events/reads';
 import { eventKinds } from '@/events/rules';
 import type { FormProblems } from '@/platform/http/forms';
 import type { FieldErrors } from '@/platform/http/validation';
-import type { Lang, MessageKey } from '@/platform/i18n';
+import { isLang, type Lang, type MessageKey } from '@/platform/i18n';
 import { AdminLayout } from '@views/shell/admin-layout';
-import { ErrorSummary, Field, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
+import {
+  ErrorSummary,
+  Field,
+  FieldMessages,
+  TranslationFields,
+  fieldId,
+  invalidAttrs,
+} from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
 import { DEFAULT_TIMEZONE, zoneChoiceLabel, zoneLabel } from '@/platform/time';
 import type { KnownVenue } from '@/events/queries';
@@ -70,6 +77,14 @@ function VenueFields(props: {
           {...invalidAttrs('venueName', errors)}
         />
       </Field>
+      <TranslationFields
+        ctx={ctx}
+        name="venueName"
+        label={t('admin.event.field.venueName')}
+        original={isLang(values.originalLang) ? values.originalLang : 'et'}
+        values={values}
+        errors={errors}
+      />
       {venues.length > 0 ? (
         <datalist id="known-venues">
           {venues.map((venue) => (
@@ -170,6 +185,19 @@ export function EventFormPage(props: EventFormPageProps) {
     <TextField name={name} label={label} values={values} errors={errors} ctx={props} {...extra} />
   );
   const hosts = Array.isArray(values.hosts) ? values.hosts : [];
+  const original = isLang(values.originalLang) ? values.originalLang : 'et';
+  const translations = (name: string, label: MessageKey, multiline = false) => (
+    <TranslationFields
+      ctx={props}
+      name={name}
+      label={t(label)}
+      original={original}
+      values={values}
+      errors={errors}
+      multiline={multiline}
+      rows={6}
+    />
+  );
   return (
     <AdminLayout {...props} title={title}>
       <h1>{title}</h1>
@@ -200,8 +228,11 @@ export function EventFormPage(props: EventFormPageProps) {
             ))}
           </select>
         </Field>
+        <input type="hidden" name="originalLang" value={original} />
         {field('title', 'admin.event.field.title', { required: true })}
+        {translations('title', 'admin.event.field.title')}
         {field('summary', 'admin.event.field.summary')}
+        {translations('summary', 'admin.event.field.summary')}
         <Field name="description" label={t('admin.event.field.description')} errors={errors}>
           <textarea
             id={fieldId('description')}
@@ -212,6 +243,7 @@ export function EventFormPage(props: EventFormPageProps) {
             {typeof values.description === 'string' ? values.description : ''}
           </textarea>
         </Field>
+        {translations('description', 'admin.event.field.description', true)}
         <fieldset id={fieldId('hosts')} tabindex={-1} {...invalidAttrs('hosts', errors)}>
           <legend>{t('admin.event.field.hosts')}</legend>
           <FieldMessages field="hosts" errors={errors} />
