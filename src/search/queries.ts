@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { eventIdsWhere, findEventsByIds, listMunicipalities } from '@/events';
 import {
   actionItemUpdates,
@@ -98,23 +98,43 @@ export async function searchEverything(db: Queryable, filter: SearchFilter): Pro
 
   const d = searchDocuments;
   const query = terms.length > 0 ? sql`to_tsquery('simple', ${prefixQuery(terms)})` : null;
-  const conditions: SQL[] = [eq(d.published, true)];
+  // `visible`: published, and its event or plan is not a draft (kept by the database).
+  const conditions: SQL[] = [eq(d.visible, true)];
   if (query) conditions.push(sql`${d.document} @@ ${query}`);
   else conditions.push(sql`${d.kind} <> 'caption'`);
   if (filter.kind) conditions.push(eq(d.kind, filter.kind));
-  const events = eventIdsWhere({
-    public: true,
-    year,
-    municipalitySlugs: municipality ? [municipality] : undefined,
-  });
-  conditions.push(
-    sql`(case when ${d.eventId} is not null then ${d.eventId} in ${events}
-      else ${d.planId} in ${publicPlanIds(municipality, year, sql`${d.occurredOn}`)} end)`,
+  if (municipality !== undefined || year !== undefined) {
+    const events = eventIdsWhere({
+      public: true,
+      year,
+      municipalitySlugs: municipality ? [municipality] : undefined,
+    });
+    conditions.push(
+      sql`(case when ${d.eventId} is not null then ${d.eventId} in ${events}
+        else ${d.planId} in ${publicPlanIds(municipality, year, sql`${d.occurredOn}`)} end)`,
+    );
+  }
+  // One statement, in three steps: the matches as (id, rank) only, so counting them and sorting
+  // them never carries the text (a window count over whole rows spilled to disk); the page of
+  // ids; then the page's rows, read by their primary key.
+  const rank = query ? sql<number>`ts_rank(${d.document}, ${query})` : sql<number>`0`;
+  const matches = db.$with('matches').as(
+    db
+      .select({ matchId: sql<number>`${d.id}`.as('match_id'), rank: rank.as('rank') })
+      .from(d)
+      .where(and(...conditions)),
   );
-  const order = query
-    ? [sql`ts_rank(${d.document}, ${query}) desc`, sql`${d.id} desc`]
-    : [sql`${d.id} desc`];
+  const top = db.$with('top').as(
+    db
+      .with(matches)
+      .select({ topId: matches.matchId, topRank: sql<number>`${matches.rank}`.as('top_rank') })
+      .from(matches)
+      .orderBy(desc(matches.rank), desc(matches.matchId))
+      .limit(filter.limit)
+      .offset(filter.offset),
+  );
   const rows = await db
+    .with(matches, top)
     .select({
       id: d.id,
       kind: d.kind,
@@ -128,13 +148,11 @@ export async function searchEverything(db: Queryable, filter: SearchFilter): Pro
       body: d.body,
       url: d.url,
       occurredOn: d.occurredOn,
-      total: sql<number>`(count(*) over ())::int`,
+      total: sql<number>`(select count(*) from ${matches})::int`,
     })
-    .from(d)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .from(top)
+    .innerJoin(d, eq(d.id, top.topId))
+    .orderBy(desc(top.topRank), desc(top.topId));
   if (rows.length === 0) return empty;
   return {
     ...empty,

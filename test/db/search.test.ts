@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { events, recordings } from '@/platform/db/schema';
+import { actionPlans, events, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 import { visibleText } from '../helpers/form-language';
@@ -146,6 +146,21 @@ describe('GET /api/v1/search', () => {
     );
     await ctx.deps.db.update(events).set({ status: 'published' }).where(eq(events.slug, KEILA));
     expect((await search({ q: 'kaasava eelarve', kind: 'caption' })).total).toBe(1);
+    // A plan's items and reports go with its status, both ways.
+    const [plan] = await ctx.deps.db
+      .select({ status: actionPlans.status })
+      .from(actionPlans)
+      .where(eq(actionPlans.id, 1));
+    const planItems = async () =>
+      (await search({ q: 'tegevuskava hindamine', kind: 'plan_item' })).results.map((r) => r.url);
+    expect(await planItems()).toContain('https://koda.test/plans/1#item-3');
+    await ctx.deps.db.update(actionPlans).set({ status: 'draft' }).where(eq(actionPlans.id, 1));
+    expect(await planItems()).not.toContain('https://koda.test/plans/1#item-3');
+    await ctx.deps.db
+      .update(actionPlans)
+      .set({ status: plan!.status })
+      .where(eq(actionPlans.id, 1));
+    expect(await planItems()).toContain('https://koda.test/plans/1#item-3');
   });
 
   it('gives the same answers on PGlite and Postgres (one snapshot for both)', async () => {

@@ -71,6 +71,11 @@ export const searchDocuments = pgTable(
     offsetSeconds: integer(),
     /** The row's own visibility (an outcome's or recording's `published`); the event's and plan's are checked when searching. */
     published: boolean().notNull().default(true),
+    /**
+     * Found by anyone: `published` and the event or plan it belongs to is not a draft. Kept by the
+     * database (drizzle/0022): a trigger on this table and on the events' and plans' status.
+     */
+    visible: boolean().notNull().default(false),
     language: text(),
     title: text(),
     body: text().notNull().default(''),
