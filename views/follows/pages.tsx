@@ -1,7 +1,8 @@
 import type { FormProblems } from '@/platform/http/forms';
 import type { Translate } from '@/platform/i18n';
 import { followFrequencies } from '@/follows/rules';
-import { ErrorSummary, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
+import { EmailField } from '@views/shell/email-field';
+import { ErrorSummary, fieldId } from '@views/shell/form';
 import { Layout, type PageContext } from '@views/shell/layout';
 
 /** What a follow form follows: one hidden field, or (a plan) a choice of the plan or an item. */
@@ -61,20 +62,12 @@ export function FollowForm(props: {
             <input type="hidden" name="planId" value={String(target.planId)} />
           </>
         ) : null}
-        <div class="field">
-          <label for={id('email')}>{t('follows.form.email')}</label>
-          <FieldMessages field="email" errors={errors} />
-          <input
-            id={id('email')}
-            name="email"
-            type="email"
-            required
-            maxlength={254}
-            autocomplete="email"
-            value={values.email ?? ''}
-            {...invalidAttrs('email', errors)}
-          />
-        </div>
+        <EmailField
+          id={id('email')}
+          label={t('follows.form.email')}
+          value={values.email}
+          errors={errors}
+        />
         <fieldset>
           <legend>{t('follows.form.frequency')}</legend>
           {followFrequencies.map((frequency, index) => (

@@ -4,6 +4,7 @@ import type { RegistrationFormValues } from '@/registrations/forms';
 import { attendanceValues, type Seats, type WindowState } from '@/registrations/rules';
 import { formatDayTime } from '@/platform/time';
 import { ErrorSummary, FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
+import { EmailField } from '@views/shell/email-field';
 import { AnswerFields, answerField, type LocalizedQuestion } from '@/questions';
 
 export type RegistrationPanelProps = {
@@ -110,20 +111,7 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
               {...invalidAttrs('name', errors)}
             />
           </div>
-          <div class="field">
-            <label for={fieldId('email')}>{t('registration.email')}</label>
-            <FieldMessages field="email" errors={errors} />
-            <input
-              id={fieldId('email')}
-              name="email"
-              type="email"
-              required
-              maxlength={254}
-              autocomplete="email"
-              value={values.email ?? ''}
-              {...invalidAttrs('email', errors)}
-            />
-          </div>
+          <EmailField label={t('registration.email')} value={values.email} errors={errors} />
           <div class="field">
             <label for={fieldId('organization')}>{t('registration.organization')}</label>
             <FieldMessages field="organization" errors={errors} />
