@@ -2,7 +2,7 @@ import { defineMessages } from '@/platform/i18n/define';
 
 /**
  * Strings of the embeds: the framed pages, the snippets on Koda's pages, and the web component
- * (`embeds.js.*`, written into /embed.js in both languages).
+ * (`embeds.js.*`, `embeds.events.*` and `embeds.event.*` are written into /embed.js in every language).
  */
 export const embedsMessages = defineMessages(
   {
@@ -29,25 +29,15 @@ export const embedsMessages = defineMessages(
     'embeds.snippets.iframe': 'Raam (iframe): töötab igal veebilehel',
     'embeds.snippets.component':
       'Veebikomponent: sobib lehe kujundusega; ilma JavaScriptita jääb alles tavaline link',
+    'embeds.snippets.look':
+      'Kui sinu leht on tume, lisa raami aadressile &theme=dark või komponendile theme="dark". Oma lehe põhivärvi annad kujul accent=RRGGBB (näiteks accent=0a7d3b).',
     'embeds.snippets.oembed':
       'Kui sinu sisuhaldus toetab oEmbedi (nt WordPress), piisab ka selle lehe aadressi kleepimisest.',
     'embeds.snippets.preview': 'Eelvaade',
     'embeds.snippets.fallbackEvents': '{name}: sündmused Kodas',
     'embeds.snippets.fallbackEvent': '{title} Kodas',
     'embeds.snippets.fallbackPlan': '{title} Kodas',
-    'embeds.js.loading': 'Laadin…',
     'embeds.js.failed': 'Koda ei vastanud.',
-    'embeds.js.kind.think_tank': 'Mõttekoda',
-    'embeds.js.kind.forum': 'Foorum',
-    'embeds.js.kind.workshop': 'Töötuba',
-    'embeds.js.kind.meeting': 'Koosolek',
-    'embeds.js.status.planned': 'Kavandatud',
-    'embeds.js.status.in_progress': 'Töös',
-    'embeds.js.status.done': 'Tehtud',
-    'embeds.js.status.delayed': 'Hilinenud',
-    'embeds.js.status.dropped': 'Loobutud',
-    'embeds.js.progress': '{done} / {total} tegevust tehtud',
-    'embeds.js.overdue': 'tähtaeg möödas: {count}',
   },
   {
     'embeds.events.title': 'Upcoming events',
@@ -73,25 +63,15 @@ export const embedsMessages = defineMessages(
     'embeds.snippets.iframe': 'Frame (iframe): works on any website',
     'embeds.snippets.component':
       'Web component: takes on your page’s look; without JavaScript a plain link remains',
+    'embeds.snippets.look':
+      'If your page is dark, add &theme=dark to the frame’s address or theme="dark" to the component. Give your site’s main colour as accent=RRGGBB (for example accent=0a7d3b).',
     'embeds.snippets.oembed':
       'If your content management system supports oEmbed (WordPress does), pasting this page’s address is enough.',
     'embeds.snippets.preview': 'Preview',
     'embeds.snippets.fallbackEvents': '{name}: events on Koda',
     'embeds.snippets.fallbackEvent': '{title} on Koda',
     'embeds.snippets.fallbackPlan': '{title} on Koda',
-    'embeds.js.loading': 'Loading…',
     'embeds.js.failed': 'Koda did not answer.',
-    'embeds.js.kind.think_tank': 'Think tank',
-    'embeds.js.kind.forum': 'Forum',
-    'embeds.js.kind.workshop': 'Workshop',
-    'embeds.js.kind.meeting': 'Meeting',
-    'embeds.js.status.planned': 'Planned',
-    'embeds.js.status.in_progress': 'In progress',
-    'embeds.js.status.done': 'Done',
-    'embeds.js.status.delayed': 'Delayed',
-    'embeds.js.status.dropped': 'Dropped',
-    'embeds.js.progress': '{done} of {total} actions done',
-    'embeds.js.overdue': 'overdue: {count}',
   },
   {
     'embeds.events.title': 'Предстоящие мероприятия',
@@ -117,25 +97,15 @@ export const embedsMessages = defineMessages(
     'embeds.snippets.iframe': 'Фрейм (iframe): работает на любом сайте',
     'embeds.snippets.component':
       'Веб-компонент: принимает оформление вашей страницы; без JavaScript остаётся обычная ссылка',
+    'embeds.snippets.look':
+      'Если ваша страница тёмная, добавьте &theme=dark к адресу фрейма или theme="dark" к веб-компоненту. Основной цвет вашего сайта задаётся как accent=RRGGBB (например, accent=0a7d3b).',
     'embeds.snippets.oembed':
       'Если ваша система управления содержимым поддерживает oEmbed (например, WordPress), достаточно вставить адрес этой страницы.',
     'embeds.snippets.preview': 'Предпросмотр',
     'embeds.snippets.fallbackEvents': '{name}: мероприятия в Koda',
     'embeds.snippets.fallbackEvent': '{title} в Koda',
     'embeds.snippets.fallbackPlan': '{title} в Koda',
-    'embeds.js.loading': 'Загрузка…',
     'embeds.js.failed': 'Koda не ответила.',
-    'embeds.js.kind.think_tank': 'Аналитическая группа',
-    'embeds.js.kind.forum': 'Форум',
-    'embeds.js.kind.workshop': 'Семинар',
-    'embeds.js.kind.meeting': 'Собрание',
-    'embeds.js.status.planned': 'Запланировано',
-    'embeds.js.status.in_progress': 'Выполняется',
-    'embeds.js.status.done': 'Выполнено',
-    'embeds.js.status.delayed': 'С задержкой',
-    'embeds.js.status.dropped': 'Отменено',
-    'embeds.js.progress': 'Выполнено {done} из {total}',
-    'embeds.js.overdue': 'просрочено: {count}',
   },
 );
 

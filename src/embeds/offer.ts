@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { EmbedSnippets } from '@views/embeds/snippets';
 import type { AppEnv } from '@/platform/deps';
 import { allowOwnFrames } from '@/platform/http/csp';
-import { DEFAULT_SIZE, componentHtml, embedPathOf, iframeHtml, pagePathOf } from './rules';
+import { DEFAULT_SIZE, componentHtml, embedPathOf, frameSnippet, pagePathOf } from './rules';
 
 /** What a Koda page offers for embedding: its oEmbed discovery address and the snippets. */
 export type EmbedOffer = { oembed?: string; embed?: Child };
@@ -53,11 +53,10 @@ export function embedOffer(c: Context<AppEnv>, subject: EmbedSubject): EmbedOffe
   } else if (subject.kind === 'event') {
     path = `${embedPathOf(subject)}?lang=${lang}`;
     title = subject.title;
-    // One event has no component of its own: the component lists its hosts' coming events.
     component = componentHtml({
       scriptSrc,
-      tag: 'koda-events',
-      attributes: { municipality: subject.hosts.join(','), lang, limit: '5' },
+      tag: 'koda-event',
+      attributes: { slug: subject.slug, lang },
       fallbackHref: `${publicUrl}${pagePathOf(subject)}`,
       fallbackText: t('embeds.snippets.fallbackEvent', { title: subject.title }),
     });
@@ -73,7 +72,10 @@ export function embedOffer(c: Context<AppEnv>, subject: EmbedSubject): EmbedOffe
     });
   }
   const height = DEFAULT_SIZE[subject.kind].height;
-  const iframe = `${iframeHtml({ src: publicUrl + path, title, width: '100%', height })}\n<script src="${scriptSrc}" async></script>`;
+  const iframe = frameSnippet(
+    { src: publicUrl + path, title, width: '100%', height, lines: true },
+    scriptSrc,
+  );
   return {
     oembed: oembedHref(publicUrl, pagePathOf(subject)),
     embed: EmbedSnippets({

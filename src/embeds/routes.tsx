@@ -8,7 +8,7 @@ import {
   type EmbedContext,
 } from '@views/embeds/pages';
 import { embedCss } from '@views/embeds/styles';
-import { findPublicEvent, listPublicEvents } from '@/events';
+import { findPublicEvent, listPublicEvents, localizeEvent } from '@/events';
 import { findMunicipality } from '@/municipalities';
 import { findVisiblePlan, loadPlanDetail } from '@/plans';
 import { publicRecordingPage } from '@/recordings';
@@ -24,7 +24,7 @@ import {
   DEFAULT_SIZE,
   embedPathOf,
   fitSize,
-  iframeHtml,
+  frameSnippet,
   parseAccent,
   parseKinds,
   parseLimit,
@@ -131,10 +131,15 @@ async function publicTitle(
       const municipality = await findMunicipality(db, target.municipality);
       return municipality && `${municipality.name}: ${translator(lang)('embeds.events.title')}`;
     }
-    case 'event':
-      return (await findPublicEvent(db, target.slug))?.title ?? null;
-    case 'recording':
-      return (await publicRecordingPage(db, target.id))?.recording.title ?? null;
+    case 'event': {
+      const event = await findPublicEvent(db, target.slug);
+      return event && localizeEvent(event, lang).title;
+    }
+    case 'recording': {
+      // A recording's own title is often the generic "Veebiülekanne": name its event too.
+      const data = await publicRecordingPage(db, target.id);
+      return data && `${data.event.title}: ${data.recording.title}`;
+    }
     case 'plan':
       return (await findVisiblePlan(db, target.id, null))?.title ?? null;
   }
@@ -180,7 +185,14 @@ export function embedRoutes() {
     const more = new URLSearchParams();
     if (municipalities.length > 0) more.set('municipality', municipalities.join(','));
     if (kinds.length > 0) more.set('kind', kinds.join(','));
-    return html(c, EventsEmbed({ ctx, events, morePath: `/events${more.size ? `?${more}` : ''}` }));
+    return html(
+      c,
+      EventsEmbed({
+        ctx,
+        events: events.map((event) => localizeEvent(event, ctx.lang)),
+        morePath: `/events${more.size ? `?${more}` : ''}`,
+      }),
+    );
   });
 
   routes.get('/embed/events/:slug', async (c) => {
@@ -194,7 +206,7 @@ export function embedRoutes() {
       c,
       EventEmbed({
         ctx,
-        event,
+        event: localizeEvent(event, ctx.lang),
         seatsLeft: seats ? seats.available : undefined,
         registrationOpen: registrationWindow(event, ctx.now) === 'open',
       }),
@@ -245,10 +257,12 @@ export function embedRoutes() {
       provider_name: 'Koda',
       provider_url: config.publicUrl,
       title,
-      html: iframeHtml({ src, title, ...size }),
+      // The frame and /embed.js, which fits the frame to its content (within maxheight): a CMS
+      // that pastes only this html gets a frame that neither cuts nor leaves a gap.
+      html: frameSnippet({ src, title, ...size }, `${config.publicUrl}/embed.js`),
       width: size.width,
       height: size.height,
-      cache_age: 3600,
+      cache_age: EMBED_MAX_AGE,
     };
     return cachedAnswer(c, JSON.stringify(answer), 'application/json; charset=utf-8');
   });

@@ -163,40 +163,71 @@ export const DEFAULT_SIZE: Record<EmbedTarget['kind'], { width: number; height: 
   plan: { width: 600, height: 520 },
 };
 
-/** oEmbed's maxwidth/maxheight: the default size, made no larger than asked (at least 100 px). */
+/**
+ * oEmbed's maxwidth/maxheight: the default size, made no larger than asked (at least 100 px).
+ * A `maxheight` is also the most the frame may grow to when it fits its content (`maxHeight`).
+ */
 export function fitSize(
   size: { width: number; height: number },
   maxwidth: string | undefined,
   maxheight: string | undefined,
-): { width: number; height: number } {
-  const cap = (value: number, raw: string | undefined) => {
-    if (!raw || !/^\d{1,5}$/.test(raw)) return value;
-    return Math.max(100, Math.min(value, Number(raw)));
+): { width: number; height: number; maxHeight?: number } {
+  const limit = (raw: string | undefined) =>
+    raw && /^\d{1,5}$/.test(raw) ? Math.max(100, Number(raw)) : undefined;
+  const [widest, tallest] = [limit(maxwidth), limit(maxheight)];
+  return {
+    width: Math.min(size.width, widest ?? size.width),
+    height: Math.min(size.height, tallest ?? size.height),
+    ...(tallest === undefined ? {} : { maxHeight: tallest }),
   };
-  return { width: cap(size.width, maxwidth), height: cap(size.height, maxheight) };
 }
 
 /**
  * The `<iframe>` an editor pastes (and oEmbed's `html`): escaped title, lazy, no border. The
- * width is 100% in the snippet (the frame fills its column) or pixels for oEmbed.
+ * width is 100% in the snippet (the frame fills its column) or pixels for oEmbed. `maxHeight`
+ * (oEmbed's `maxheight`) is the most /embed.js may make it grow to (`data-koda-max-height`).
+ * `lines` writes the attributes on lines of their own, as a person reads a snippet.
  */
 export function iframeHtml(options: {
   src: string;
   title: string;
   width: number | '100%';
   height: number;
+  maxHeight?: number;
+  lines?: boolean;
 }): string {
-  return (
-    `<iframe src="${escapeHtml(options.src)}" title="${escapeHtml(options.title)}" ` +
-    `width="${options.width}" height="${options.height}" loading="lazy" ` +
-    `style="border:0;max-width:100%"></iframe>`
-  );
+  const attributes = [
+    `src="${escapeHtml(options.src)}"`,
+    `title="${escapeHtml(options.title)}"`,
+    `width="${options.width}" height="${options.height}"` +
+      (options.maxHeight ? ` data-koda-max-height="${options.maxHeight}"` : ''),
+    `loading="lazy" style="border:0;max-width:100%"`,
+  ];
+  return `<iframe ${attributes.join(options.lines ? '\n  ' : ' ')}></iframe>`;
 }
+
+/** The script that defines the components and fits Koda's frames to their content. */
+export function scriptHtml(scriptSrc: string): string {
+  return `<script src="${escapeHtml(scriptSrc)}" async></script>`;
+}
+
+/**
+ * What is pasted to frame Koda (the snippet, and oEmbed's `html`): the frame, then /embed.js,
+ * which grows or shrinks the frame to the height its content reports. Without the script the
+ * frame keeps its fixed height, which cuts a card on a narrow phone or leaves a gap below a short
+ * list; with it twice on a page (two embeds) nothing is done twice.
+ */
+export function frameSnippet(iframe: Parameters<typeof iframeHtml>[0], scriptSrc: string): string {
+  return `${iframeHtml(iframe)}\n${scriptHtml(scriptSrc)}`;
+}
+
+/** The web components /embed.js defines. */
+export type ComponentTag = 'koda-events' | 'koda-event' | 'koda-plan';
 
 /** The web component snippet: the script once, then the element with its plain-link fallback. */
 export function componentHtml(options: {
   scriptSrc: string;
-  tag: 'koda-events' | 'koda-plan';
+  tag: ComponentTag;
   attributes: Record<string, string>;
   fallbackHref: string;
   fallbackText: string;
@@ -205,9 +236,19 @@ export function componentHtml(options: {
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   return (
-    `<script src="${escapeHtml(options.scriptSrc)}" async></script>\n` +
+    `${scriptHtml(options.scriptSrc)}\n` +
     `<${options.tag}${attributes}>\n` +
     `  <a href="${escapeHtml(options.fallbackHref)}">${escapeHtml(options.fallbackText)}</a>\n` +
     `</${options.tag}>`
   );
+}
+
+/**
+ * Rows for a readonly snippet's textarea so that all of it shows (the `<script>` line too):
+ * each line wrapped at `cols` characters, plus one spare.
+ */
+export function rowsFor(text: string, cols: number): number {
+  return text
+    .split('\n')
+    .reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / cols)), 1);
 }

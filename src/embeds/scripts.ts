@@ -1,4 +1,6 @@
-import { embedsMessages } from './messages';
+import { catalogues } from '@/messages';
+import { languages, locales, type Lang, type MessageKey } from '@/platform/i18n';
+import { formatDay } from '@/platform/time';
 
 /**
  * Served as /embed/frame.js by every embed page (an external script: the pages' CSP allows no
@@ -36,57 +38,173 @@ export const frameScript = `(() => {
 })();
 `;
 
-/** The strings /embed.js needs, in both languages, from the embeds' catalogue. */
-function componentStrings() {
-  const pick = (messages: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(messages)
-        .filter(([key]) => key.startsWith('embeds.js.') || key.startsWith('embeds.events.'))
-        .concat([['embeds.newTab', messages['embeds.newTab']!]])
-        .map(([key, value]) => [key.replace(/^embeds\.(js\.|events\.)?/, ''), value]),
-    );
-  return {
-    et: pick(embedsMessages.et),
-    ru: pick(embedsMessages.ru),
-    en: pick(embedsMessages.en),
-  };
+/**
+ * The strings /embed.js needs, in every language: the embeds' own and the site's words for kinds,
+ * statuses and counts (the same as the frames and pages say), short names on the client.
+ */
+function componentStrings(): Record<Lang, Record<string, string>> {
+  const keys = (Object.keys(catalogues.et) as MessageKey[]).filter(
+    (key) =>
+      /^embeds\.(events|event|js)\./.test(key) ||
+      /^(event\.kind|plans\.status)\./.test(key) ||
+      ['embeds.newTab', 'event.hostedBy', 'plan.progress', 'plans.summary.overdue'].includes(key),
+  );
+  const short = (key: string) =>
+    key
+      .replace(/^embeds\.(js\.|events\.)?/, '')
+      .replace(/^event\.kind\./, 'kind.')
+      .replace(/^plans\.status\./, 'status.')
+      .replace(/^plans\.summary\./, '');
+  return Object.fromEntries(
+    languages.map((lang) => [
+      lang,
+      Object.fromEntries(keys.map((key) => [short(key), catalogues[lang][key]])),
+    ]),
+  ) as Record<Lang, Record<string, string>>;
 }
 
 /**
- * Served as /embed.js. Defines `<koda-events>` and `<koda-plan>`: each renders, in its shadow
- * root, what the public JSON API answers (CORS), with real lists, headings and link text, its
- * links opening Koda in a new tab. While loading, and if Koda does not answer, the element's own
- * content (a plain link, all a reader without JavaScript sees) stays visible through a slot.
+ * The words a date is said with, per language, taken from the pages' own phrasing (formatDay in
+ * src/platform/time): weekdays Monday first ("teisipäeval", "во вторник", "Tuesday") and months
+ * ("detsembril", "декабря", "December").
+ */
+function dateWords(): Record<Lang, { w: string[]; m: string[] }> {
+  const utc = (month: number, day: number) => new Date(Date.UTC(2026, month, day, 12));
+  return Object.fromEntries(
+    languages.map((lang) => {
+      // 5 January 2026 is a Monday; 15 of each month, in its own year, is written without a year.
+      const w = [0, 1, 2, 3, 4, 5, 6].map((i) => {
+        const day = utc(0, 5 + i);
+        const text = formatDay(day, 'UTC', lang, { now: day });
+        return lang === 'en' ? text.split(' ')[0]! : text.split(', ')[0]!;
+      });
+      const m = [...Array(12).keys()].map((month) => {
+        const day = utc(month, 15);
+        return formatDay(day, 'UTC', lang, { weekday: false, now: day }).replace(/^15\.? /, '');
+      });
+      return [lang, { w, m }];
+    }),
+  ) as Record<Lang, { w: string[]; m: string[] }>;
+}
+
+/**
+ * The client's `when(startIso, endIso, zone, lang, now)`: an event's time as the pages say it
+ * (formatWhen in src/platform/time, the year left out in `now`'s year), from the browser's Intl
+ * (the zone's calendar day and clock) and the words of dateWords(). An expression, so a test
+ * can evaluate it and compare it with formatWhen.
+ */
+export function whenSource(): string {
+  return String.raw`((WORDS) => (start, end, zone, lang, now) => {
+  const at = (date) => {
+    const p = {};
+    for (const part of new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric',
+      month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit',
+      hourCycle: 'h23' }).formatToParts(new Date(date))) p[part.type] = part.value;
+    return { y: +p.year, m: +p.month, d: +p.day, w: 'MonTueWedThuFriSatSun'.indexOf(p.weekday) / 3,
+      c: p.hour + (lang === 'et' ? '.' : ':') + p.minute };
+  };
+  const words = WORDS[lang];
+  const day = (x, thisYear) => {
+    const year = x.y === thisYear ? '' : ' ' + x.y;
+    const weekday = words.w[x.w];
+    const month = words.m[x.m - 1];
+    if (lang === 'et') return weekday + ', ' + x.d + '. ' + month + year;
+    if (lang === 'ru') return weekday + ', ' + x.d + ' ' + month + (year && year + ' г.');
+    return weekday + ' ' + x.d + ' ' + month + year;
+  };
+  const a = at(start);
+  const b = at(end);
+  const y = at(now).y;
+  const sep = lang === 'et' ? ' kell ' : ', ';
+  if (a.y === b.y && a.m === b.m && a.d === b.d) return day(a, y) + sep + a.c + '–' + b.c;
+  return day(a, a.y === b.y ? b.y : y) + sep + a.c + ' – ' + day(b, y) + sep + b.c;
+})(${JSON.stringify(dateWords())})`;
+}
+
+/** The component's stylesheet; `:host([theme])` paints the theme's colours like the frames. */
+const COMPONENT_CSS = [
+  ':host{display:block;font:inherit;color:inherit}',
+  ':host([theme=light]){color:#16202b;background:#fff;color-scheme:light;--l:#0a58a8;padding:.75em 1em}',
+  ':host([theme=dark]){color:#eef2f6;background:#121a22;color-scheme:dark;--l:#8cc4ff;padding:.75em 1em}',
+  'ul{list-style:none;margin:0;padding:0}',
+  'li{padding:.6em 0;border-top:1px solid color-mix(in srgb,currentColor 25%,transparent)}',
+  'li:first-child{border-top:0}',
+  'h2{font-size:1.2em;margin:0 0 .4em}h3{font-size:1em;margin:0}p{margin:.2em 0}',
+  '.meta{font-size:.9em}',
+  'a{color:var(--l,LinkText)}',
+  '.actions{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:center;margin-top:.5em}',
+  '.button{display:inline-block;padding:.35em .9em;border:2px solid;border-radius:.375em;font-weight:600;text-decoration:none}',
+  'progress{width:100%}',
+  '.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
+].join('');
+
+/**
+ * Served as /embed.js. Defines `<koda-events>`, `<koda-event>` and `<koda-plan>`: each renders,
+ * in its shadow root, what the public JSON API answers (CORS), with real lists, headings and
+ * link text, its links opening Koda in a new tab; `theme="light|dark"` and `accent="RRGGBB"` as
+ * the frames take them. While loading, and if Koda does not answer, the element's own content (a
+ * plain link, all a reader without JavaScript sees) stays visible through a slot.
  * It also fits Koda's iframes on the host page to the height they report (only messages from
- * Koda's origin, only to the frame that sent them). Included twice, it does nothing the second time.
+ * Koda's origin, only to the frame that sent them, never taller than a frame's
+ * `data-koda-max-height`). Included twice, it does nothing the second time.
  */
 export function componentScript(): string {
-  return `(() => {
+  return String.raw`(() => {
   if (window.customElements.get('koda-events')) return;
   const script = document.currentScript;
   const koda = new URL(script ? script.src : location.href).origin;
   const STRINGS = ${JSON.stringify(componentStrings()).replace(/</g, '\\u003c')};
-  const CSS = ':host{display:block;font:inherit;color:inherit}ul{list-style:none;margin:0;padding:0}li{padding:.6em 0;border-top:1px solid color-mix(in srgb,currentColor 20%,transparent)}li:first-child{border-top:0}h2{font-size:1.2em;margin:0 0 .4em}h3{font-size:1em;margin:0}p{margin:.2em 0}.meta{opacity:.8;font-size:.9em}a{color:var(--koda-accent,LinkText)}progress{width:100%;accent-color:var(--koda-accent,auto)}.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+  const LOCALES = ${JSON.stringify(locales)};
+  const CSS = ${JSON.stringify(COMPONENT_CSS)};
+  const when = ${whenSource()};
 
   const langOf = (el) => {
     const wanted = (el.getAttribute('lang') || document.documentElement.lang || 'et').slice(0, 2);
     return wanted === 'en' || wanted === 'ru' ? wanted : 'et';
   };
+  // {name} and {count, plural, one {# …} other {# …}} as the catalogues write them.
   const say = (lang, key, params) =>
-    (STRINGS[lang][key] || key).replace(/\\{(\\w+)\\}/g, (whole, name) =>
-      params && name in params ? String(params[name]) : whole);
+    (STRINGS[lang][key] || key).replace(/\{(\w+)(?:, *plural, *((?:[^{}]|\{[^{}]*\})*))?\}/g,
+      (whole, name, forms) => {
+        if (!params || !(name in params)) return whole;
+        if (forms === undefined) return String(params[name]);
+        const count = Number(params[name]);
+        const form = {};
+        forms.replace(/(=?\w+) *\{([^{}]*)\}/g, (all, rule, text) => { form[rule] = text; });
+        const chosen = form['=' + count] ?? form[new Intl.PluralRules(LOCALES[lang]).select(count)] ?? form.other ?? '';
+        return chosen.replace(/#/g, new Intl.NumberFormat(LOCALES[lang]).format(count));
+      });
   const h = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs || {})) {
       if (value !== null && value !== undefined) node.setAttribute(name, String(value));
     }
     for (const child of children) {
-      if (child !== null && child !== undefined) node.append(child);
+      if (child !== null && child !== undefined && child !== false) node.append(child);
     }
     return node;
   };
-  const link = (lang, href, text) =>
-    h('a', { href, target: '_blank', rel: 'noopener' }, text, ' ', h('span', { class: 'vh' }, say(lang, 'newTab')));
+  // A Koda page in the reader's language, in a new tab, and saying so to screen readers.
+  const link = (lang, href, text, attrs) => {
+    const url = new URL(href, koda);
+    url.searchParams.set('lang', lang);
+    return h('a', { href: url.href, target: '_blank', rel: 'noopener', ...attrs }, text, ' ',
+      h('span', { class: 'vh' }, say(lang, 'newTab')));
+  };
+  // The host's colour for borders, the button and the bar; its text black or white (WCAG).
+  const accentCss = (raw) => {
+    const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((raw || '').trim());
+    if (!match) return '';
+    const hex = match[1].length === 3 ? match[1].replace(/./g, '$&$&') : match[1];
+    const l = [0, 2, 4].map((at) => {
+      const v = parseInt(hex.slice(at, at + 2), 16) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const ink = (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000' : '#fff';
+    return 'li,article{border-left:4px solid #' + hex + ';padding-left:.75em}' +
+      '.button{background:#' + hex + ';border-color:#' + hex + ';color:' + ink + '}' +
+      'progress{accent-color:#' + hex + '}';
+  };
 
   class KodaElement extends HTMLElement {
     connectedCallback() {
@@ -94,19 +212,21 @@ export function componentScript(): string {
       const root = this.attachShadow({ mode: 'open' });
       if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
         const sheet = new CSSStyleSheet();
-        sheet.replaceSync(CSS);
+        sheet.replaceSync(CSS + accentCss(this.getAttribute('accent')));
         root.adoptedStyleSheets = [sheet];
       }
       // The element's own content (the plain link) shows until Koda answers, and if it does not.
-      const fallback = h('slot');
-      root.append(fallback);
+      root.append(h('slot'));
       this.setAttribute('aria-busy', 'true');
       const lang = langOf(this);
-      fetch(new URL(this.path(lang), koda), { headers: { Accept: 'application/json' }, credentials: 'omit' })
+      const path = this.path();
+      // The language as Accept-Language (no ?lang=, which Koda would remember in a cookie).
+      (path ? fetch(new URL(path, koda), {
+        headers: { Accept: 'application/json', 'Accept-Language': lang }, credentials: 'omit' })
         .then((response) => {
           if (!response.ok) throw new Error(String(response.status));
           return response.json();
-        })
+        }) : Promise.reject(new Error('attribute')))
         .then((data) => {
           root.replaceChildren(this.render(data, lang));
           this.dispatchEvent(new CustomEvent('koda-rendered', { bubbles: true }));
@@ -118,18 +238,11 @@ export function componentScript(): string {
     }
   }
 
-  const when = (iso, zone, lang) => {
-    try {
-      return new Intl.DateTimeFormat({ et: 'et-EE', ru: 'ru-RU', en: 'en-GB' }[lang], {
-        dateStyle: 'full', timeStyle: 'short', timeZone: zone,
-      }).format(new Date(iso));
-    } catch {
-      return iso;
-    }
-  };
+  const time = (event, lang) => h('time', { datetime: event.startsAt },
+    when(event.startsAt, event.endsAt, event.timezone, lang, new Date()));
 
   class KodaEvents extends KodaElement {
-    path(lang) {
+    path() {
       const query = new URLSearchParams({ when: 'upcoming' });
       const limit = Number(this.getAttribute('limit') || 5);
       query.set('perPage', String(Number.isInteger(limit) && limit >= 1 && limit <= 20 ? limit : 5));
@@ -146,34 +259,59 @@ export function componentScript(): string {
       } else {
         section.append(h('ul', {}, ...data.items.map((event) => h('li', {},
           h('h3', {}, link(lang, event.url, event.title)),
-          h('p', { class: 'meta' }, say(lang, 'kind.' + event.kind), ' · ',
-            h('time', { datetime: event.startsAt }, when(event.startsAt, event.timezone, lang))),
+          h('p', { class: 'meta' }, say(lang, 'kind.' + event.kind), ' · ', time(event, lang)),
           event.venueName ? h('p', { class: 'meta' }, event.venueName) : null,
         ))));
       }
       const more = new URL('/events', koda);
       const municipality = (this.getAttribute('municipality') || '').trim();
       if (municipality) more.searchParams.set('municipality', municipality);
-      more.searchParams.set('lang', lang);
       section.append(h('p', {}, link(lang, more.href, say(lang, 'all'))));
       return section;
+    }
+  }
+
+  class KodaEvent extends KodaElement {
+    path() {
+      const slug = (this.getAttribute('slug') || '').trim();
+      return /^[a-z0-9-]{1,200}$/.test(slug) ? '/api/v1/events/' + slug : null;
+    }
+    render(event, lang) {
+      const past = new Date(event.endsAt) <= new Date();
+      const cancelled = event.status === 'cancelled';
+      const seats = event.seats && event.seats.available;
+      return h('article', {},
+        h('p', { class: 'meta' }, say(lang, 'kind.' + event.kind)),
+        h('h2', {}, link(lang, event.url, event.title)),
+        h('p', {}, time(event, lang)),
+        event.venue ? h('p', { class: 'meta' }, event.venue.name) : null,
+        event.hosts.length > 0 ? h('p', { class: 'meta' },
+          say(lang, 'event.hostedBy', { hosts: event.hosts.map((host) => host.name).join(', ') })) : null,
+        event.summary ? h('p', {}, event.summary) : null,
+        cancelled ? h('p', {}, say(lang, 'event.cancelled')) : past ? h('p', {}, say(lang, 'event.past')) : null,
+        !cancelled && !past && typeof seats === 'number' ? h('p', { class: 'meta' },
+          seats > 0 ? say(lang, 'event.seatsLeft', { count: seats }) : say(lang, 'event.full')) : null,
+        h('p', { class: 'actions' },
+          event.registration && event.registration.state === 'open'
+            ? link(lang, event.url + '#registration', say(lang, 'event.register'), { class: 'button' }) : null,
+          link(lang, event.url, say(lang, 'event.details'))),
+      );
     }
   }
 
   class KodaPlan extends KodaElement {
     path() {
       const id = (this.getAttribute('plan') || '').trim();
-      return '/api/v1/plans/' + (/^[1-9][0-9]{0,9}$/.test(id) ? id : '0');
+      return /^[1-9][0-9]{0,9}$/.test(id) ? '/api/v1/plans/' + id : null;
     }
     render(plan, lang) {
       const progress = plan.progress;
+      const done = say(lang, 'plan.progress', { done: progress.done, total: progress.total });
       return h('section', {},
         h('h2', {}, link(lang, plan.url, plan.title)),
         h('p', { class: 'meta' }, plan.municipality.name),
-        h('p', {}, say(lang, 'progress', { done: progress.done, total: progress.total }),
-          progress.overdue > 0 ? ' · ' + say(lang, 'overdue', { count: progress.overdue }) : ''),
-        h('progress', { max: 100, value: progress.donePercent,
-          'aria-label': say(lang, 'progress', { done: progress.done, total: progress.total }) }),
+        h('p', {}, done, progress.overdue > 0 ? ' · ' + say(lang, 'overdue', { count: progress.overdue }) : ''),
+        h('progress', { max: 100, value: progress.donePercent, 'aria-label': done }),
         h('ul', {}, ...plan.items.map((item) => h('li', {},
           h('h3', {}, item.title),
           h('p', { class: 'meta' }, say(lang, 'status.' + item.status), ' · ', item.progress + '%'),
@@ -183,6 +321,7 @@ export function componentScript(): string {
   }
 
   window.customElements.define('koda-events', KodaEvents);
+  window.customElements.define('koda-event', KodaEvent);
   window.customElements.define('koda-plan', KodaPlan);
 
   // Koda's frames on this page report their height; fit the one that spoke.
@@ -192,7 +331,8 @@ export function componentScript(): string {
     if (!data || data.type !== 'koda:height' || typeof data.height !== 'number') return;
     for (const frame of document.querySelectorAll('iframe')) {
       if (frame.contentWindow === event.source) {
-        frame.style.height = Math.max(40, Math.min(Math.round(data.height), 20000)) + 'px';
+        const max = Number(frame.getAttribute('data-koda-max-height')) || 20000;
+        frame.style.height = Math.max(40, Math.min(Math.round(data.height), max, 20000)) + 'px';
       }
     }
   });

@@ -7,15 +7,17 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { seedDemo } from '../../demo/seed';
-import { createTestContext, type TestContext } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
+import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
+import { launchChromium, PHONE } from '../helpers/browser';
+import { formatWhen } from '@/platform/time';
 
 /**
  * A municipality's website on another origin (a second loopback port) embeds Koda, every kind
- * (events list, one event, plan, recording) every way there is: a plain iframe, the iframe of
- * an oEmbed answer (fetched as a CMS does and pasted into the page), and the web component where
- * one exists (<koda-events>, <koda-plan>); /embed.js is included twice. Koda's own pages keep
- * their real CSP; the host page has a strict one of its own.
+ * (events list, one event, plan, recording) every way there is: a plain iframe, the html of
+ * an oEmbed answer (fetched as a CMS does and pasted into the page: the frame and /embed.js),
+ * and the web component where one exists (<koda-events>, <koda-event>, <koda-plan>); /embed.js
+ * is included many times. A second host page, on a phone, has nothing but the oEmbed answers.
+ * Koda's own pages keep their real CSP; the host pages have a strict one of their own.
  */
 
 const axeSource = readFileSync(
@@ -66,6 +68,8 @@ let host: Server;
 let hostUrl: string;
 let browser: Browser;
 const oembedHtml = new Map<string, string>();
+/** The plan's oEmbed answer for maxheight=200: the frame may not grow past it. */
+let cappedPlanHtml = '';
 
 function hostPage(): string {
   const frames = KINDS.map(
@@ -89,9 +93,29 @@ function hostPage(): string {
 </koda-events>
 <h2>Tegevuskava</h2>
 <koda-plan plan="1" lang="en"><a href="${kodaUrl}/plans/1">The plan on Koda</a></koda-plan>
+<div id="dark-band">
+<koda-event slug="${EVENT}" lang="en" theme="dark" accent="ffcc00"><a href="${kodaUrl}/events/${EVENT}">The forum on Koda</a></koda-event>
+</div>
 ${frames}
 </body>
 </html>`;
+}
+
+/**
+ * A CMS page that pastes only what oEmbed answered (each answer brings its own /embed.js), as
+ * an editor sees it on a phone: each kind, and the plan once more with maxheight=200.
+ */
+function oembedOnlyPage(): string {
+  const frames = KINDS.map(
+    (kind) =>
+      `<h2>${kind.name}</h2>\n<div id="${kind.name}-only">${oembedHtml.get(kind.name)}</div>`,
+  ).join('\n');
+  return `<!DOCTYPE html>
+<html lang="et"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Keila</title></head>
+<body><h1>Keila linna uudised</h1>
+${frames}
+<h2>capped</h2><div id="capped-only">${cappedPlanHtml}</div>
+</body></html>`;
 }
 
 /** A page whose frame loads before /embed.js: the test adds the script afterwards. */
@@ -122,6 +146,10 @@ beforeAll(async () => {
     );
     oembedHtml.set(kind.name, ((await answer.json()) as { html: string }).html);
   }
+  const capped = await ctx.app.request(
+    `/oembed?url=${encodeURIComponent(`${kodaUrl}/plans/1`)}&format=json&maxheight=200`,
+  );
+  cappedPlanHtml = ((await capped.json()) as { html: string }).html;
 
   host = createServer((request, response) => {
     response.writeHead(200, {
@@ -130,7 +158,11 @@ beforeAll(async () => {
       // but the styles a CMS writes into its pages.
       'Content-Security-Policy': `default-src 'none'; script-src ${kodaUrl}; connect-src ${kodaUrl}; frame-src ${kodaUrl}; style-src 'unsafe-inline'`,
     });
-    response.end(request.url === '/late' ? latePage() : hostPage());
+    const pages: Record<string, () => string> = {
+      '/late': latePage,
+      '/oembed-only': oembedOnlyPage,
+    };
+    response.end((pages[request.url ?? ''] ?? hostPage)());
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
@@ -146,8 +178,14 @@ afterAll(async () => {
 
 type Problems = { console: string[]; csp: string[] };
 
-async function openHost(javaScriptEnabled = true): Promise<{ page: Page; problems: Problems }> {
-  const page = await browser.newPage({ locale: 'et-EE', javaScriptEnabled });
+async function openHost(
+  javaScriptEnabled = true,
+  path = '',
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; problems: Problems }> {
+  const page = await browser.newPage({ locale: 'et-EE', javaScriptEnabled, viewport });
+  // The browser's clock is Koda's (the components say "past" and leave out this year by it).
+  await page.clock.setFixedTime(new Date(TEST_NOW));
   const problems: Problems = { console: [], csp: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') problems.console.push(message.text());
@@ -162,14 +200,17 @@ async function openHost(javaScriptEnabled = true): Promise<{ page: Page; problem
       );
     });
   });
-  await page.goto(hostUrl);
+  await page.goto(hostUrl + path);
   return { page, problems };
 }
 
-/** The serious and critical WCAG 2.1 A/AA violations axe finds in a frame. */
-async function seriousAxeViolations(frame: Frame): Promise<string[]> {
+/**
+ * The serious and critical WCAG 2.1 A/AA violations axe finds in a frame, or only in the
+ * elements `include` selects (the components, shadow roots and all).
+ */
+async function seriousAxeViolations(frame: Frame | Page, include?: string[]): Promise<string[]> {
   await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
+  return frame.evaluate(async (include) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -180,13 +221,23 @@ async function seriousAxeViolations(frame: Frame): Promise<string[]> {
         };
       }
     ).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(include ? { include: include.map((s) => [s]) } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => v.id);
-  });
+  }, include);
+}
+
+/** How far a frame's box is from its content's height, in pixels. */
+async function frameGap(page: Page, selector: string): Promise<number> {
+  const element = page.locator(selector);
+  const framed = (await (await element.elementHandle())!.contentFrame())!;
+  const content = await framed.evaluate(() =>
+    Math.ceil(document.documentElement.getBoundingClientRect().height),
+  );
+  return Math.abs((await element.evaluate((iframe) => iframe.clientHeight)) - content);
 }
 
 describe('embedding Koda on another site', () => {
@@ -210,7 +261,7 @@ describe('embedding Koda on another site', () => {
       };
     });
     expect(events.heading).toBe('Upcoming events');
-    expect(events.links[0]).toMatchObject({ href: `${kodaUrl}/events/${EVENT}` });
+    expect(events.links[0]).toMatchObject({ href: `${kodaUrl}/events/${EVENT}?lang=en` });
     expect(events.links[0]!.text).toContain('Keila linna foorum');
     // The light-DOM fallback link is not drawn once the component has rendered.
     expect(await page.locator('#fallback').isVisible()).toBe(false);
@@ -243,6 +294,46 @@ describe('embedding Koda on another site', () => {
     );
     expect(componentLinks.length).toBeGreaterThan(1);
     expect(new Set(componentLinks)).toEqual(new Set(['_blank noopener']));
+
+    // <koda-event>: one event as a card, its date said as the pages say it, its Register
+    // action; dark, with the host's accent.
+    await page.waitForFunction(
+      () => document.querySelector('koda-event')?.shadowRoot?.querySelector('article') !== null,
+      undefined,
+      { timeout: 15_000 },
+    );
+    const api = (await (await ctx.app.request(`/api/v1/events/${EVENT}?lang=en`)).json()) as {
+      title: string;
+      startsAt: string;
+      endsAt: string;
+      timezone: string;
+    };
+    const card = await page.evaluate(() => {
+      const root = document.querySelector('koda-event')!.shadowRoot!;
+      const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+      return {
+        title: root.querySelector('h2 a')?.firstChild?.textContent,
+        time: root.querySelector('time')?.textContent,
+        register: root.querySelector('a.button')?.getAttribute('href'),
+        link: style('h2 a').color,
+        background: getComputedStyle(document.querySelector('koda-event')!).backgroundColor,
+        button: [style('a.button').backgroundColor, style('a.button').color],
+      };
+    });
+    expect(card).toEqual({
+      title: api.title,
+      time: formatWhen(new Date(api.startsAt), new Date(api.endsAt), api.timezone, 'en', {
+        now: new Date(TEST_NOW),
+      }),
+      register: `${kodaUrl}/events/${EVENT}?lang=en#registration`,
+      link: 'rgb(140, 196, 255)',
+      background: 'rgb(18, 26, 34)',
+      button: ['rgb(255, 204, 0)', 'rgb(0, 0, 0)'],
+    });
+    // The components' content, shadow roots and all, and the dark card's contrast.
+    expect(await seriousAxeViolations(page, ['koda-events', 'koda-event', 'koda-plan'])).toEqual(
+      [],
+    );
 
     // Every kind, framed both ways: rendered in its language, fitted to its content (the
     // iframes start 100 px high, oEmbed's at its default size), links in a new tab, axe clean.
@@ -291,6 +382,39 @@ describe('embedding Koda on another site', () => {
 
     // No cookie from Koda (every frame asked ?lang=), no console error (the script twice is
     // fine), no CSP violation in any frame.
+    expect(await page.context().cookies()).toEqual([]);
+    expect(problems.console).toEqual([]);
+    expect(problems.csp).toEqual([]);
+    await page.close();
+  });
+
+  it('the oEmbed html alone fits its frames on a phone, within maxheight; no cookie, console or CSP error', async () => {
+    const { page, problems } = await openHost(true, 'oembed-only', PHONE);
+    for (const kind of KINDS) {
+      const selector = `#${kind.name}-only > iframe`;
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      const framed = (await (await page.locator(selector).elementHandle())!.contentFrame())!;
+      await framed.waitForSelector(kind.rendered, { state: 'attached', timeout: 10_000 });
+      await expect
+        .poll(() => frameGap(page, selector), { timeout: 10_000, message: kind.name })
+        .toBeLessThanOrEqual(1);
+    }
+    // The event card's Register button shows whole inside its frame ("Registreeru", et).
+    const eventFrame = page.locator('#event-only > iframe');
+    const register = await (await eventFrame.elementHandle())!
+      .contentFrame()
+      .then((frame) => frame!.locator('a.button[href$="#registration"]'));
+    expect(await register.textContent()).toContain('Registreeru');
+    const box = (await register.boundingBox())!;
+    const frameBox = (await eventFrame.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(frameBox.y + frameBox.height);
+    // maxheight=200: the taller plan is not grown past it (it scrolls inside).
+    const capped = page.locator('#capped-only > iframe');
+    await capped.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => capped.evaluate((f) => f.style.height), { timeout: 10_000 })
+      .toBe('200px');
+    expect(await capped.evaluate((f) => f.clientHeight)).toBe(200);
     expect(await page.context().cookies()).toEqual([]);
     expect(problems.console).toEqual([]);
     expect(problems.csp).toEqual([]);

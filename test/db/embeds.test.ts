@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { actionPlans, events } from '@/platform/db/schema';
+import { actionPlans, events, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 
 let ctx: TestContext;
@@ -179,6 +179,7 @@ describe('caching', () => {
     '/embed.js',
     `/oembed?url=${encodeURIComponent('https://koda.test/plans/1')}`,
     '/api/v1/events?when=upcoming&municipality=keila&perPage=5',
+    `/api/v1/events/${EVENT}`,
     '/api/v1/plans/1',
   ];
   it.each(cached)('%s has an ETag, short public caching and answers 304', async (path) => {
@@ -234,10 +235,15 @@ describe('oEmbed', () => {
     expect(typeof body.title).toBe('string');
     expect(body.width).toEqual(expect.any(Number));
     expect(body.height).toEqual(expect.any(Number));
-    // The html is one iframe and nothing else (the browser test frames it for real).
-    expect(body.html).toMatch(/^<iframe [^<>]*><\/iframe>$/);
+    // The html is the iframe and /embed.js, which fits the frame to its content (a CMS may
+    // paste nothing else; the browser test frames it for real).
+    const [frame, script, ...rest] = body.html.split('\n');
+    expect(frame).toMatch(/^<iframe [^<>]*><\/iframe>$/);
+    expect(script).toBe('<script src="https://koda.test/embed.js" async></script>');
+    expect(rest).toEqual([]);
+    expect(body.cache_age).toBe(60);
     const attrs = Object.fromEntries(
-      [...body.html.matchAll(/ ([a-z]+)="([^"]*)"/g)].map((m) => [
+      [...frame!.matchAll(/ ([a-z]+)="([^"]*)"/g)].map((m) => [
         m[1],
         m[2]!
           .replace(/&quot;/g, '"')
@@ -260,6 +266,31 @@ describe('oEmbed', () => {
     ).json()) as OEmbed;
     expect(body.width).toBe(320);
     expect(body.height).toBe(200);
+    // /embed.js fits the frame to its content, but no taller than maxheight.
+    expect(body.html).toContain(' width="320" height="200" data-koda-max-height="200" ');
+    const free = (await (await oembed('https://koda.test/plans/1')).json()) as OEmbed;
+    expect(free.html).not.toContain('data-koda-max-height');
+  });
+
+  it("names a recording by its event, not only by its own title ('Veebiülekanne')", async () => {
+    const body = (await (await oembed('https://koda.test/recordings/1')).json()) as OEmbed;
+    const [row] = await ctx.deps.db
+      .select({ event: events.title, recording: recordings.title })
+      .from(recordings)
+      .innerJoin(events, eq(events.id, recordings.eventId))
+      .where(eq(recordings.id, 1));
+    expect(body.title).toBe(`${row!.event}: ${row!.recording}`);
+    expect(body.html).toContain(`title="${body.title}"`);
+  });
+
+  it('says an event in the language asked when it has it', async () => {
+    const body = (await (
+      await oembed(`https://koda.test/events/${EVENT}?lang=en`)
+    ).json()) as OEmbed;
+    const api = (await (await ctx.app.request(`/api/v1/events/${EVENT}?lang=en`)).json()) as {
+      title: string;
+    };
+    expect(body.title).toBe(api.title);
   });
 
   it('escapes the title inside the html', async () => {
@@ -341,16 +372,25 @@ describe('snippets on Koda pages', () => {
       '/embed/events?municipality=keila&lang=et',
       '<koda-events municipality="keila"',
     ],
-    [`/events/${EVENT}`, `/embed/events/${EVENT}?lang=et`, '<koda-events municipality="keila"'],
+    [
+      `/events/${EVENT}`,
+      `/embed/events/${EVENT}?lang=et`,
+      `<koda-event slug="${EVENT}" lang="et">`,
+    ],
     ['/plans/1?lang=en', '/embed/plans/1?lang=en', '<koda-plan plan="1"'],
   ])('%s offers the iframe and the component, with a live preview', async (path, src, tag) => {
     const res = await ctx.app.request(path);
     const html = await res.text();
     expect(html).toMatch(/<details class="embed-snippets">/);
-    const areas = [...html.matchAll(/<textarea [^>]*readonly[^>]*>([^<]*)<\/textarea>/g)].map(
-      (match) => decode(match[1]!),
-    );
+    const fields = [...html.matchAll(/<textarea [^>]*readonly[^>]*>([^<]*)<\/textarea>/g)];
+    const areas = fields.map((match) => decode(match[1]!));
     expect(areas).toHaveLength(2);
+    // Each field has a row for every line of its snippet (the browser test measures it).
+    for (const [index, field] of fields.entries()) {
+      const rows = Number(/ rows="(\d+)"/.exec(field[0])![1]);
+      expect(rows).toBeGreaterThan(areas[index]!.split('\n').length);
+    }
+    expect(html).toMatch(/theme=dark/);
     // What a person copies is HTML: the address in it is escaped once.
     const escapedSrc = src.replace(/&/g, '&amp;');
     expect(areas[0]).toContain(`<iframe src="https://koda.test${escapedSrc}"`);

@@ -14,6 +14,14 @@ export type EmbedContext = {
   styleQuery: string;
 };
 
+/** An event's texts as the reader sees them (src/events localizeEvent). */
+type Shown<E> = E & { contentLang?: string; fallback?: boolean };
+
+/** The language of an event's shown texts when it is not the page's (the original, untranslated). */
+function langOf(event: Shown<unknown>, lang: string): string | undefined {
+  return event.contentLang && event.contentLang !== lang ? event.contentLang : undefined;
+}
+
 /** A link to Koda that opens in a new tab, and says so to screen readers. */
 function KodaLink(props: { ctx: EmbedContext; path: string; class?: string; children: Child }) {
   const url = new URL(props.ctx.publicUrl + props.path);
@@ -51,7 +59,8 @@ function EmbedDocument(props: { ctx: EmbedContext; title: string; children: Chil
 
 export function EventsEmbed(props: {
   ctx: EmbedContext;
-  events: EventSummary[];
+  /** In the reader's language where they have it (`contentLang`: the title's language). */
+  events: Shown<EventSummary>[];
   /** Where "all events" leads: /events with the same filters. */
   morePath: string;
 }) {
@@ -68,7 +77,7 @@ export function EventsEmbed(props: {
             <li>
               <h2>
                 <KodaLink ctx={ctx} path={`/events/${event.slug}`}>
-                  {event.title}
+                  <span lang={langOf(event, lang)}>{event.title}</span>
                 </KodaLink>
               </h2>
               <p class="meta">
@@ -100,7 +109,7 @@ export function EventsEmbed(props: {
 
 export function EventEmbed(props: {
   ctx: EmbedContext;
-  event: StoredEvent;
+  event: Shown<StoredEvent>;
   /** Seats left in person (null: unlimited), or undefined when seats do not matter any more. */
   seatsLeft: number | null | undefined;
   registrationOpen: boolean;
@@ -113,7 +122,7 @@ export function EventEmbed(props: {
     <EmbedDocument ctx={ctx} title={event.title}>
       <article class="card">
         <p class="meta">{t(`event.kind.${event.kind}`)}</p>
-        <h1>{event.title}</h1>
+        <h1 lang={langOf(event, lang)}>{event.title}</h1>
         <p>
           <time datetime={event.startsAt.toISOString()}>
             {formatWhen(event.startsAt, event.endsAt, event.timezone, lang, { now: ctx.now })}
@@ -125,7 +134,7 @@ export function EventEmbed(props: {
             {t('event.hostedBy', { hosts: event.hosts.map((host) => host.name).join(', ') })}
           </p>
         ) : null}
-        {event.summary ? <p>{event.summary}</p> : null}
+        {event.summary ? <p lang={langOf(event, lang)}>{event.summary}</p> : null}
         {cancelled ? (
           <p>{t('embeds.event.cancelled')}</p>
         ) : past ? (

@@ -1,4 +1,11 @@
+import { rowsFor } from '@/embeds/rules';
 import type { Translate } from '@/platform/i18n';
+
+/**
+ * The snippets' width in characters. Their rows are counted for it, so the whole snippet shows
+ * (the `<script>` line too) where the browser cannot size a field to its content.
+ */
+const COLS = 60;
 
 /**
  * "Show this on your website": the iframe and web-component snippets to copy (readonly
@@ -23,17 +30,30 @@ export function EmbedSnippets(props: {
       <p>
         <label for={`${id}-iframe`}>{t('embeds.snippets.iframe')}</label>
         <br />
-        <textarea id={`${id}-iframe`} readonly rows={4} cols={60} spellcheck={false}>
+        <textarea
+          id={`${id}-iframe`}
+          readonly
+          rows={rowsFor(props.iframe, COLS)}
+          cols={COLS}
+          spellcheck={false}
+        >
           {props.iframe}
         </textarea>
       </p>
       <p>
         <label for={`${id}-component`}>{t('embeds.snippets.component')}</label>
         <br />
-        <textarea id={`${id}-component`} readonly rows={5} cols={60} spellcheck={false}>
+        <textarea
+          id={`${id}-component`}
+          readonly
+          rows={rowsFor(props.component, COLS)}
+          cols={COLS}
+          spellcheck={false}
+        >
           {props.component}
         </textarea>
       </p>
+      <p class="hint">{t('embeds.snippets.look')}</p>
       <p class="hint">{t('embeds.snippets.oembed')}</p>
       <h3>{t('embeds.snippets.preview')}</h3>
       <iframe
