@@ -11,7 +11,7 @@ import {
   type HoldState,
   type SendReport,
 } from '@/platform/mail/outbox/sender';
-import { enqueueReminders } from '@/registrations';
+import { enqueueReminders, writeLeftoverEmails } from '@/registrations';
 import { enqueueFeedbackRequests, unlinkPurgedFeedback } from '@/feedback';
 import { purgeUnconfirmedFollows, sendFollowNews } from '@/follows';
 import { purgeRegistrations } from '@/registrations';
@@ -28,6 +28,8 @@ export type JobDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'log' | 
 export async function runOutboxJob(deps: JobDeps, hold?: HoldState): Promise<SendReport> {
   // Queued "forgot your password?" requests first, so their emails go out in this run.
   await processResetRequests(deps.db, deps.config.publicUrl, deps.clock.now());
+  // Registration emails stored as data whose request stopped before writing them (issue 22).
+  await writeLeftoverEmails(deps);
   return sendDueMessages(deps, { hold, lanes: deps.config.outboxSendLanes });
 }
 

@@ -3,6 +3,7 @@ export { RegistrationPanel } from '@views/registrations/registration-panel';
 export { registrationApi } from './api';
 export { seatsFor } from './queries';
 export { enqueueReminders } from './reminders';
+export { writeLeftoverEmails } from './mail';
 export { registrationRoutes } from './routes';
 export { messageUnsubscribeRoutes } from './unsubscribe-routes';
 export { purgeCutoff, registrationWindow } from './rules';

@@ -1,12 +1,21 @@
 /** Participant emails: what registration needs from the app, and one email written to the outbox. */
+import { and, asc, eq, inArray, isNotNull, like } from 'drizzle-orm';
+import { z } from 'zod';
+import { outbox } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
 import { isLang, type Lang } from '@/platform/i18n';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { eventIcs as feedEventIcs } from '@/calendar';
-import { localizeEvent } from '@/events';
-import { buildEmail, hasCalendarFile, type EmailKind, type OrganizerMessage } from './emails';
+import { findEvent, localizeEvent } from '@/events';
+import {
+  buildEmail,
+  hasCalendarFile,
+  type BuiltEmail,
+  type EmailKind,
+  type OrganizerMessage,
+} from './emails';
 import type { RegistrationEvent } from './queries';
-import type { Attendance } from './rules';
+import { attendanceValues, type Attendance } from './rules';
 
 /** What registration needs from the app's dependencies. */
 export type RegistrationDeps = {
@@ -29,34 +38,35 @@ export function manageUrlFor(publicUrl: string, token: string): string {
   return `${publicUrl}/registrations/${token}`;
 }
 
-/** Writes one participant email (in their language) to the outbox, in the caller's transaction. */
-export async function mailParticipant(
-  tx: Queryable,
+type ParticipantEmailExtra = {
+  manageUrl?: string;
+  position?: number;
+  dedupeKey?: string;
+  message?: OrganizerMessage;
+  /** Extra header fields (the organizers' messages' List-Unsubscribe). */
+  headers?: Record<string, string>;
+};
+
+/** One participant email in their language, with the event's .ics for the kinds that carry one. */
+async function writeParticipantEmail(
+  db: Queryable,
   kind: EmailKind,
-  person: { email: string | null; lang: string; attendance?: Attendance },
+  person: { lang: string; attendance?: Attendance },
   event: RegistrationEvent,
   ctx: MailContext,
-  extra: {
-    manageUrl?: string;
-    position?: number;
-    dedupeKey?: string;
-    message?: OrganizerMessage;
-    /** Extra header fields (the organizers' messages' List-Unsubscribe). */
-    headers?: Record<string, string>;
-  } = {},
-): Promise<boolean> {
-  if (!person.email) return false;
+  extra: ParticipantEmailExtra,
+): Promise<BuiltEmail> {
   const lang: Lang = isLang(person.lang) ? person.lang : 'et';
-  // The same VEVENT as the public feeds (UID, SEQUENCE, description), read inside this
-  // transaction so it shows the change being made. A draft has none (no feed shows it).
+  // The same VEVENT as the public feeds (UID, SEQUENCE, description), read with the caller's
+  // connection (inside a transaction it shows the change being made). A draft has none.
   const ics = hasCalendarFile(kind)
-    ? ((await feedEventIcs(tx, ctx.publicUrl, event.slug, {
+    ? ((await feedEventIcs(db, ctx.publicUrl, event.slug, {
         lang,
         now: ctx.now,
         mailFrom: ctx.mailFrom,
       })) ?? undefined)
     : undefined;
-  const built = buildEmail({
+  return buildEmail({
     ics,
     kind,
     lang,
@@ -68,6 +78,19 @@ export async function mailParticipant(
     position: extra.position,
     message: extra.message,
   });
+}
+
+/** Writes one participant email (in their language) to the outbox, in the caller's transaction. */
+export async function mailParticipant(
+  tx: Queryable,
+  kind: EmailKind,
+  person: { email: string | null; lang: string; attendance?: Attendance },
+  event: RegistrationEvent,
+  ctx: MailContext,
+  extra: ParticipantEmailExtra = {},
+): Promise<boolean> {
+  if (!person.email) return false;
+  const built = await writeParticipantEmail(tx, kind, person, event, ctx, extra);
   return enqueueEmail(
     tx,
     {
@@ -80,4 +103,84 @@ export async function mailParticipant(
     },
     ctx.now,
   );
+}
+
+/**
+ * What a registration's confirmation is written from (outbox.render): registering stores only
+ * this under the event's lock (drizzle/0023 `koda_register`), the email is written after the
+ * commit. The manage link is in it as it is in the written email (the outbox is personal data).
+ */
+export const unwrittenEmail = z.object({
+  kind: z.enum(['confirmed', 'waitlisted']),
+  lang: z.string(),
+  attendance: z.enum(attendanceValues),
+  manageUrl: z.string(),
+  position: z.number().int().positive().nullish(),
+});
+export type UnwrittenEmail = z.infer<typeof unwrittenEmail>;
+
+/**
+ * Writes the registration emails stored unwritten (`ids`, or the oldest 100), with the event as
+ * it is now: the request that registered calls it right after its commit, the outbox job for any
+ * left behind (a process stopped in between). Each is written once: a second writer's update
+ * finds it written and changes nothing. Returns how many were written.
+ */
+export async function writeUnwrittenEmails(
+  db: Queryable,
+  ctx: MailContext,
+  ids?: number[],
+): Promise<number> {
+  const rows = await db
+    .select({ id: outbox.id, eventId: outbox.eventId, render: outbox.render })
+    .from(outbox)
+    .where(
+      and(
+        isNotNull(outbox.render),
+        like(outbox.kind, 'registration.%'),
+        ids ? inArray(outbox.id, ids) : undefined,
+      ),
+    )
+    .orderBy(asc(outbox.id))
+    .limit(ids ? ids.length : 100);
+  const events = new Map<number, RegistrationEvent | null>();
+  let written = 0;
+  for (const row of rows) {
+    const data = unwrittenEmail.safeParse(row.render);
+    if (row.eventId !== null && !events.has(row.eventId)) {
+      events.set(row.eventId, await findEvent(db, { id: row.eventId }));
+    }
+    const event = row.eventId === null ? null : events.get(row.eventId);
+    if (!data.success || !event) {
+      // The event was deleted before its email was written (nothing left to tell), or the data
+      // is not one this version writes: failed, for an admin to see, never sent empty.
+      await db
+        .update(outbox)
+        .set({
+          status: 'failed',
+          render: null,
+          lastError: event
+            ? 'Unreadable email data'
+            : 'The event was deleted before the email was written',
+        })
+        .where(and(eq(outbox.id, row.id), isNotNull(outbox.render)));
+      continue;
+    }
+    const { kind, position, ...person } = data.data;
+    const built = await writeParticipantEmail(db, kind, person, event, ctx, {
+      manageUrl: person.manageUrl,
+      position: position ?? undefined,
+    });
+    const updated = await db
+      .update(outbox)
+      .set({ ...built, render: null })
+      .where(and(eq(outbox.id, row.id), isNotNull(outbox.render)))
+      .returning({ id: outbox.id });
+    written += updated.length;
+  }
+  return written;
+}
+
+/** For the outbox job: writes registration emails a request left unwritten (it stopped first). */
+export async function writeLeftoverEmails(deps: RegistrationDeps): Promise<number> {
+  return writeUnwrittenEmails(deps.db, mailContext(deps, deps.clock.now()));
 }

@@ -1,20 +1,22 @@
 /** Registering: a seat, a place on the waitlist or a refusal, decided under the event’s lock. */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { registrations } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import { HttpError, invalidFields } from '@/platform/http/errors';
 import type { Lang } from '@/platform/i18n';
 import { hashToken, newToken } from '@/platform/tokens';
-import { lockEvent } from '@/events';
+import { findEvent } from '@/events';
 import { checkAnswers, loadQuestions } from '@/questions';
-import { inPersonCounts, registrationById, type RegistrationEvent } from './queries';
-import { registrationWindow, seatOutcome, windowError, type RegistrationInput } from './rules';
+import { registrationById, type RegistrationEvent } from './queries';
+import { registrationWindow, windowError, type RegistrationInput } from './rules';
 import {
   type RegistrationDeps,
   type MailContext,
   mailContext,
   manageUrlFor,
   mailParticipant,
+  writeUnwrittenEmails,
+  type UnwrittenEmail,
 } from './mail';
 
 /** Re-sending the manage link is limited to once per this many ms per registration. */
@@ -50,11 +52,27 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/** What `koda_register` (drizzle/0023) answers. */
+type RegisterRow = {
+  outcome: 'confirmed' | 'waitlisted' | 'refused' | 'changed';
+  position: number | null;
+  outbox_id: number | null;
+  existing_id: number | null;
+  existing_created_at: string | Date | null;
+};
+
 /**
- * Registers one person. The event row is locked (SELECT … FOR UPDATE) for the whole
- * transaction, so concurrent registrations for one event take seats one after another and
- * confirmed in-person registrations never exceed the capacity, in any number of processes.
- * Throws 409 `event_full` or the window's error.
+ * Registers one person. Everything that needs no lock is done first: the event and its
+ * questions are read, the window and the answers checked, the manage token made. Then one
+ * statement, `koda_register` (drizzle/0023), takes the event's row lock (SELECT … FOR UPDATE)
+ * and, each after the lock with a snapshot of its own, checks the window again, finds an address
+ * already registered, counts the seats, inserts the registration and its email's data into the
+ * outbox: concurrent registrations for one event take seats one after another and confirmed
+ * in-person registrations never exceed the capacity, in any number of processes, and the lock
+ * is held for that statement only (no round trip to Node in between). The email is written
+ * after the commit (`writeUnwrittenEmails`), by this request or else by the outbox job: an
+ * acknowledged registration always has its email in the outbox. Throws 409 `event_full` or the
+ * window's error.
  *
  * An address already registered for the event gets the same answer as a new one would (the
  * seat or the next waitlist place), nothing is stored, and its owner is told by email (with a
@@ -66,91 +84,78 @@ export async function registerParticipant(
   slug: string,
   input: RegistrationInput,
   lang: Lang,
+  tries = 0,
 ): Promise<RegisterResult> {
   const now = deps.clock.now();
   const ctx: MailContext = mailContext(deps, now);
-  let outcome: RegisterResult | 'again' | 'refused';
-  // Made before the event's lock: the lock is held only for what must be decided under it.
+  const event = refuseUnlessOpen(await findEvent(deps.db, { slug }), now);
+  const answers = checkAnswers(await loadQuestions(deps.db, event.id), input.answers);
+  if (!answers.ok) throw invalidFields(answers.details);
   const token = newToken();
-  const tokenHash = await hashToken(token);
+  const manageUrl = manageUrlFor(ctx.publicUrl, token);
+  const registration = {
+    name: input.name,
+    email: input.email,
+    organization: input.organization ?? null,
+    needs: input.needs ?? null,
+    answers: answers.answers,
+    attendance: input.attendance,
+    lang,
+    manageTokenHash: await hashToken(token),
+    followUp: input.followUp === true,
+  };
+  const render: Omit<UnwrittenEmail, 'kind' | 'position'> = {
+    lang,
+    attendance: input.attendance,
+    manageUrl,
+  };
+  let row: RegisterRow | undefined;
   try {
-    outcome = await deps.db.transaction(async (tx) => {
-      const event = refuseUnlessOpen(await lockEvent(tx, { slug }), now);
-      const answers = checkAnswers(await loadQuestions(tx, event.id), input.answers);
-      if (!answers.ok) throw invalidFields(answers.details);
-      const [existing] = await tx
-        .select({ id: registrations.id, createdAt: registrations.createdAt })
-        .from(registrations)
-        .where(
-          and(
-            eq(registrations.eventId, event.id),
-            ne(registrations.status, 'cancelled'),
-            sql`lower(${registrations.email}) = lower(${input.email})`,
-          ),
-        );
-      const counts = await inPersonCounts(tx, event.id);
-      // The registration's time is taken under the lock and never before the last waitlisted
-      // one (another process's clock may lag): waitlist order is the lock's order, so the new
-      // place is the next one (issue 21 #12: a time taken before the lock gave places twice).
-      const registeredAt = new Date(
-        Math.max(deps.clock.now().getTime(), counts.lastWaitlistedAt?.getTime() ?? 0),
-      );
-      const seat = seatOutcome({
-        attendance: input.attendance,
-        capacity: event.capacity,
-        waitlist: event.waitlist,
-        confirmedInPerson: counts.confirmed,
-      });
-      if (seat === 'refused') return 'refused' as const;
-      if (existing) {
-        // Already registered: the owner hears of it; the answer is a new registration's.
-        await resendManageLink(tx, existing, event, ctx);
-        return {
-          status: seat,
-          event,
-          ...(seat === 'waitlisted' ? { waitlistPosition: counts.waitlisted + 1 } : {}),
-        };
-      }
-      const [row] = await tx
-        .insert(registrations)
-        .values({
-          eventId: event.id,
-          name: input.name,
-          email: input.email,
-          organization: input.organization ?? null,
-          needs: input.needs ?? null,
-          answers: answers.answers,
-          attendance: input.attendance,
-          lang,
-          status: seat,
-          manageTokenHash: tokenHash,
-          consentAt: now,
-          followUpConsentAt: input.followUp ? now : null,
-          createdAt: registeredAt,
-          updatedAt: registeredAt,
-        })
-        .returning({ id: registrations.id, createdAt: registrations.createdAt });
-      if (!row) throw new Error('insert returned no row');
-      const manageUrl = manageUrlFor(ctx.publicUrl, token);
-      const position = seat === 'waitlisted' ? counts.waitlisted + 1 : undefined;
-      await mailParticipant(tx, seat, { ...input, lang }, event, ctx, { manageUrl, position });
-      return {
-        status: seat,
-        event,
-        ...(position !== undefined ? { waitlistPosition: position } : {}),
-      };
-    });
+    const result = await deps.db.execute(
+      sql`select r_outcome as outcome, r_position as position, r_outbox_id as outbox_id,
+            r_existing_id as existing_id, r_existing_created_at as existing_created_at
+          from koda_register(${event.id}, ${now.toISOString()}::timestamptz,
+            ${JSON.stringify(registration)}::jsonb, ${JSON.stringify(render)}::jsonb)`,
+    );
+    // postgres.js answers the rows, PGlite an object holding them.
+    [row] = (
+      Array.isArray(result) ? result : (result as { rows: unknown[] }).rows
+    ) as RegisterRow[];
   } catch (error) {
     // Belt and braces: the partial unique index catches a duplicate the lock did not (the other
-    // registration has committed by now, so registering again takes the path above).
-    if (isUniqueViolation(error)) outcome = 'again';
-    else throw error;
+    // registration has committed by now, so registering again finds it).
+    if (isUniqueViolation(error) && tries < 3) {
+      return registerParticipant(deps, slug, input, lang, tries + 1);
+    }
+    throw error;
   }
-  if (outcome === 'again') return registerParticipant(deps, slug, input, lang);
-  if (outcome === 'refused') {
+  if (!row) throw new Error('koda_register answered no row');
+  if (row.outcome === 'changed') {
+    // The event changed between the read above and the lock (closed, cancelled, moved): read
+    // it again, which answers the window's error (or registers, if it is still open).
+    if (tries < 3) return registerParticipant(deps, slug, input, lang, tries + 1);
+    throw new HttpError('registration_closed', 'Registration is closed');
+  }
+  if (row.outcome === 'refused') {
     throw new HttpError('event_full', 'In-person seats are full and there is no waitlist');
   }
-  return outcome;
+  const position = row.position ?? undefined;
+  if (row.existing_id !== null && row.existing_created_at !== null) {
+    // Already registered: the owner hears of it; the answer is a new registration's.
+    const existing = { id: row.existing_id, createdAt: new Date(row.existing_created_at) };
+    await deps.db.transaction((tx) => resendManageLink(tx, existing, event, ctx));
+  } else if (row.outbox_id !== null) {
+    // After the commit, outside the lock. Should this fail (or the process stop), the outbox job
+    // writes it: the registration's email is in the outbox either way.
+    await writeUnwrittenEmails(deps.db, ctx, [row.outbox_id]).catch(() => 0);
+  }
+  return {
+    status: row.outcome,
+    event,
+    ...(row.outcome === 'waitlisted' && position !== undefined
+      ? { waitlistPosition: position }
+      : {}),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { outbox } from '@/platform/db/schema';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { seedDemo } from '../../demo/seed';
@@ -86,6 +87,17 @@ describe('no overbooking under concurrency', () => {
       waitlisted: 170,
       available: 0,
     });
+    // Every acknowledged registration has its email in the outbox, written (issue 22: its data is
+    // stored under the event's lock, the email written after the commit).
+    const mails = await ctx.deps.db
+      .select({ kind: outbox.kind, text: outbox.text, render: outbox.render })
+      .from(outbox)
+      .where(eq(outbox.eventId, event.id));
+    expect(mails.filter((mail) => mail.kind === 'registration.confirmed')).toHaveLength(30);
+    expect(mails.filter((mail) => mail.kind === 'registration.waitlisted')).toHaveLength(170);
+    expect(
+      mails.every((mail) => mail.render === null && mail.text.includes('/registrations/')),
+    ).toBe(true);
     // On Postgres the requests really overlapped: transactions queued on the event row lock.
     if (watcher) expect(maxWaiting).toBeGreaterThan(0);
 

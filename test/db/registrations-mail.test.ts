@@ -179,6 +179,44 @@ describe('delivery over SMTP', () => {
     ]);
   });
 
+  it('writes a confirmation left as data (its process stopped after the commit) before sending it, never empty', async () => {
+    // Registering stores the email's data under the event's lock and writes the email after the
+    // commit (issue 22); here the writing never happened, as when the process stops in between.
+    const event = await makeEvent(ctx, { capacity: 1 });
+    await registered(ctx, event.slug, body());
+    const person = body();
+    const json = await registered(ctx, event.slug, person);
+    const [written] = await outboxFor(ctx.deps.db, person.email as string);
+    expect(written?.render).toBeNull();
+    await ctx.deps.db
+      .update(outbox)
+      .set({
+        subject: '',
+        text: '',
+        attachments: [],
+        render: {
+          kind: 'waitlisted',
+          lang: 'et',
+          attendance: 'in_person',
+          manageUrl: json.manageUrl,
+          position: 1,
+        },
+      })
+      .where(eq(outbox.id, written?.id ?? 0));
+    // The sender alone never takes a message not yet written.
+    await sendDueMessages(ctx.deps);
+    expect(to(person.email as string)).toHaveLength(0);
+    // The outbox job writes it first, the same as the request would have, then sends it.
+    await runOutboxJob(ctx.deps);
+    const [message] = to(person.email as string);
+    expect(message?.mail.subject).toBe(written?.subject);
+    expect(message?.mail.subject).toBe(`Oled ootenimekirjas: ${event.title}`);
+    expect(message?.mail.text?.trim()).toBe(written?.text.trim());
+    expect(message?.mail.text).toContain(json.manageUrl);
+    const [after] = await outboxFor(ctx.deps.db, person.email as string);
+    expect(after).toMatchObject({ status: 'sent', render: null, text: written?.text });
+  });
+
   it('retries after a failure with backoff, and sends once', async () => {
     const event = await makeEvent(ctx);
     const person = body();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { events } from './events';
 
@@ -32,9 +33,19 @@ export const outbox = pgTable(
     lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
+    /**
+     * What the message is written from, while it is not written yet (subject and text empty):
+     * registering stores only this in its transaction (`koda_register`, drizzle/0023) and the
+     * email is written after the commit, by the request or else by the outbox job. Null once
+     * written; a message is never sent before.
+     */
+    render: jsonb().$type<Record<string, unknown>>(),
   },
   (table) => [
     index('outbox_due_idx').on(table.status, table.nextAttemptAt),
     index('outbox_event_idx').on(table.eventId),
+    index('outbox_unwritten_idx')
+      .on(table.id)
+      .where(sql`${table.render} is not null`),
   ],
 );

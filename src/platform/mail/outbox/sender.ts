@@ -40,7 +40,9 @@ export async function sendDueMessages(
     const pending = await db
       .select({ id: outbox.id, kind: outbox.kind, subject: outbox.subject })
       .from(outbox)
-      .where(and(eq(outbox.status, 'pending'), gt(outbox.id, hold.lastLoggedId)))
+      .where(
+        and(eq(outbox.status, 'pending'), gt(outbox.id, hold.lastLoggedId), isNull(outbox.render)),
+      )
       .orderBy(asc(outbox.id))
       .limit(options.batch ?? 100);
     for (const message of pending) {
@@ -128,7 +130,8 @@ async function claimNext(db: Db, now: Date) {
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    // A message still to be written (outbox.render) waits for its writer.
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), isNull(outbox.render)))
     .orderBy(asc(outbox.id))
     .limit(1)
     .for('update', { skipLocked: true });
