@@ -36,6 +36,11 @@ export const SCREENSHOT_PAGES = [
   { name: 'archive', path: '/archive' },
 ] as const;
 
+/** What an embedded player shows before it plays, drawn here (the screenshots stay offline). */
+const PLAYER_AT_REST = `<!doctype html><html><body style="margin:0;height:100vh;display:grid;place-items:center;background:#111">
+<svg width="68" height="48" viewBox="0 0 68 48" aria-hidden="true"><rect width="68" height="48" rx="12" fill="#fff" fill-opacity=".2"/><path d="M27 14v20l18-10z" fill="#fff"/></svg>
+</body></html>`;
+
 const DEVICES = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 1 },
   {
@@ -76,8 +81,13 @@ try {
       deviceScaleFactor: device.deviceScaleFactor,
       locale: 'et-EE',
     });
-    // Embedded players come from other sites, which this machine may not reach: draw their frame empty.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204 }));
+    // Embedded players come from other sites, which this machine may not reach: their frame
+    // shows a player at rest (a play button on black) instead of an empty box; anything else, nothing.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: PLAYER_AT_REST })
+        : route.fulfill({ status: 204 }),
+    );
     const page = await context.newPage();
     for (const { name, path } of SCREENSHOT_PAGES) {
       const response = await page.goto(base + path);
