@@ -278,25 +278,36 @@ async function newsFor(
   }));
 }
 
+/** A plan's date as its pages and emails show it, in every language: '2026-06-30' → '30.06.2026'. */
+const numericDate = (date: string) => date.split('-').reverse().join('.');
+
 function newsText(lang: Lang, line: NewsLine): string {
   const t = translator(lang);
   if (line.kind === 'event') return t('follows.email.news.event', line);
   const changes: string[] = [];
-  if (line.status)
-    changes.push(t('follows.email.news.status', { status: t(`plans.status.${line.status}`) }));
+  if (line.status) {
+    const status = t(`plans.status.${line.status}`).toLocaleLowerCase(lang);
+    changes.push(t('follows.email.news.status', { status }));
+  }
   if (line.progress !== null)
     changes.push(t('follows.email.news.progress', { progress: line.progress }));
-  if (line.dueDateMove) {
+  const move = line.dueDateMove;
+  if (move) {
     changes.push(
-      line.dueDateMove.to
-        ? t('follows.email.news.dueMoved', { due: line.dueDateMove.to })
-        : t('follows.email.news.dueRemoved'),
+      !move.to
+        ? t('follows.email.news.dueRemoved')
+        : move.from
+          ? t('follows.email.news.dueMovedFrom', {
+              due: numericDate(move.to),
+              from: numericDate(move.from),
+            })
+          : t('follows.email.news.dueMoved', { due: numericDate(move.to) }),
     );
   }
   if (changes.length === 0) changes.push(t('follows.email.news.report'));
   return t('follows.email.news.update', {
     item: line.itemTitle,
-    date: line.date,
+    date: numericDate(line.date),
     change: changes.join(', '),
     url: line.url,
   });

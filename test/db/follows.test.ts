@@ -318,6 +318,72 @@ describe('following by email', () => {
     expect(digest?.text).not.toContain('Valmis');
   });
 
+  it('tells a plan’s followers of due-date moves, progress and completion, and of nothing else', async () => {
+    const items = await ctx.deps.db
+      .select({
+        id: actionItems.id,
+        title: actionItems.title,
+        planId: actionItems.planId,
+        dueDate: actionItems.dueDate,
+        slug: municipalities.slug,
+      })
+      .from(actionItems)
+      .innerJoin(actionPlans, eq(actionPlans.id, actionItems.planId))
+      .innerJoin(municipalities, eq(municipalities.id, actionPlans.municipalityId))
+      .where(eq(actionPlans.status, 'adopted'))
+      .orderBy(actionItems.planId, actionItems.id);
+    const planId = items[0]?.planId;
+    const own = items.filter((item) => item.planId === planId);
+    const other = items.find((item) => item.planId !== planId);
+    const [moved, reported, done] = own;
+    if (!moved || !reported || !done || !other) throw new Error('the demo needs two adopted plans');
+    const email = 'kava@example.ee';
+    expect((await follow({ email, planId, frequency: 'immediate' })).status).toBe(202);
+    const confirm = linkIn((await delivered(email)).at(-1), 'confirm');
+    expect((await postForm(ctx, confirm, {})).status).toBe(200);
+
+    advance(MINUTE);
+    const organizer = await bearerFor(ctx, { role: 'organizer', municipalities: [moved.slug] });
+    const otherOrganizer = await bearerFor(ctx, {
+      role: 'organizer',
+      municipalities: [other.slug],
+    });
+    const report = async (itemId: number, body: unknown, token = organizer) => {
+      const res = await apiRequest(ctx, 'POST', `/plan-items/${itemId}/updates`, body, token);
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    await report(moved.id, { dueDate: '2028-03-31', note: 'Hange venis' });
+    await report(reported.id, { progress: 40, note: 'Pool tehtud' });
+    await report(done.id, { status: 'done', note: 'Valmis' });
+    // Another plan's item: not this follower's news.
+    await report(other.id, { progress: 10, note: 'Algus' }, otherOrganizer);
+    advance(MINUTE);
+    const before = (await delivered(email)).length;
+    await runFollowJob(ctx.deps);
+    const mails = await delivered(email);
+    expect(mails).toHaveLength(before + 1);
+    const news = mails.at(-1)?.text ?? '';
+    const lines = news.split('\n').filter((line) => line.startsWith('• '));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain(moved.title);
+    expect(lines[0]).toContain('uus tähtaeg 31.03.2028');
+    if (moved.dueDate) {
+      expect(lines[0]).toContain(`(oli ${moved.dueDate.split('-').reverse().join('.')})`);
+    }
+    expect(lines[1]).toContain(reported.title);
+    expect(lines[1]).toContain('edenemine 40%');
+    expect(lines[2]).toContain(done.title);
+    expect(lines[2]).toContain('seis: tehtud');
+    expect(news).toContain(`https://koda.test/plans/${planId}#item-${moved.id}`);
+    expect(news).not.toMatch(new RegExp(`#item-${other.id}\\b`));
+    // A progress report's note is the organizers' text: not mailed.
+    expect(news).not.toContain('Hange venis');
+    // Nothing new since: nothing more.
+    advance(MINUTE);
+    await runFollowJob(ctx.deps);
+    expect(await delivered(email)).toHaveLength(before + 1);
+  });
+
   it('purges requests nobody confirmed within a week', async () => {
     ctx.clock.set(TEST_NOW);
     expect((await follow({ email: 'unconfirmed@example.ee', municipality: 'tartu' })).status).toBe(
