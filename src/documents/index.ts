@@ -3,10 +3,17 @@ export { documentAdminRoutes } from './admin-routes';
 export { documentsApi } from './api';
 export { downloadRoutes } from './download';
 export { sweepOrphanFiles } from './service';
-export { Materials } from '@views/documents/materials';
-export { documentsForFeed, publishedMaterials, storeGeneratedDocument } from './service';
+export { MaterialList, Materials } from '@views/documents/materials';
+export { Picture } from '@views/documents/picture';
+export {
+  documentsForFeed,
+  eventPicture,
+  publishedMaterials,
+  publishedMaterialsOf,
+  storeGeneratedDocument,
+} from './service';
 export type { FeedDocument, StoredFileRef } from './service';
-export { deleteStoredFiles, storedFilesUnder } from './service';
+export { attachmentJson, attachmentResponse, deleteStoredFiles, storedFilesUnder } from './service';
 
 /** Uploads (API and organizer forms) stream a multipart body past the app's 256 KiB JSON limit. */
 export function isUploadRequest(method: string, path: string): boolean {

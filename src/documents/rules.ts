@@ -1,5 +1,7 @@
 /** The rules of documents that need no I/O: accepted types, file names, headers, ranges. */
 
+import { RESIZABLE_IMAGE_TYPES } from '@/platform/files/images';
+
 export const attachmentKinds = [
   'agenda',
   'slides',
@@ -47,7 +49,7 @@ const INLINE = new Set([
 ]);
 
 /** Images a preview is made of. */
-export const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+export const PREVIEWABLE: ReadonlySet<string> = new Set(RESIZABLE_IMAGE_TYPES);
 
 export type AcceptedType = { contentType: string; extension: string };
 

@@ -11,7 +11,14 @@ import { loggableError } from '@/platform/log';
 import { singleLine } from '@/platform/text';
 import { extractWords, MAX_EXTRACT_BYTES } from './extract';
 import { ownerColumn, ownerOf, type Owner } from './owners';
-import { attachmentKinds, downloadPath, PREVIEW_WIDTHS, previewKey, previewSource } from './rules';
+import {
+  attachmentKinds,
+  downloadPath,
+  PREVIEWABLE,
+  PREVIEW_WIDTHS,
+  previewKey,
+  previewSource,
+} from './rules';
 import { receiveUpload } from './upload';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
@@ -180,6 +187,40 @@ export async function publishedMaterials(
     .from(attachments)
     .where(and(condition, eq(attachments.published, true)))
     .orderBy(asc(attachments.position), asc(attachments.id));
+}
+
+/**
+ * The published materials of several outcome notes or plan items at once (for the event page's
+ * "what came of it" and the plan page), by owner id, each list in its order.
+ */
+export async function publishedMaterialsOf(
+  db: Queryable,
+  type: 'outcome' | 'planItem',
+  ids: number[],
+): Promise<Map<number, AttachmentRow[]>> {
+  const byOwner = new Map<number, AttachmentRow[]>();
+  if (ids.length === 0) return byOwner;
+  const column = ownerColumn[type];
+  const rows = await db
+    .select()
+    .from(attachments)
+    .where(and(inArray(column, ids), eq(attachments.published, true)))
+    .orderBy(asc(attachments.position), asc(attachments.id));
+  for (const row of rows) {
+    const id = type === 'outcome' ? row.outcomeId : row.planItemId;
+    if (id === null) continue;
+    byOwner.set(id, [...(byOwner.get(id) ?? []), row]);
+  }
+  return byOwner;
+}
+
+/** An event's picture among its published materials: the first photo that is an image. */
+export function eventPicture(materials: AttachmentRow[]): { id: number; title: string } | null {
+  const photo = materials.find(
+    (row) =>
+      row.kind === 'photo' && row.storageKey && row.contentType && PREVIEWABLE.has(row.contentType),
+  );
+  return photo ? { id: photo.id, title: photo.title } : null;
 }
 
 /** An attachment and its owner when the user may see it (published on a public owner, or managed): else 404. */

@@ -7,7 +7,7 @@ import { LivePanel, recordingsForEvent } from '@/recordings';
 import { RegistrationPanel, registrationWindow, seatsFor } from '@/registrations';
 import { loadQuestions, localizeQuestion } from '@/questions';
 import { FeedbackSummaryLine, publishedFeedbackSummary } from '@/feedback';
-import { Materials, publishedMaterials } from '@/documents';
+import { eventPicture, Materials, Picture, publishedMaterials } from '@/documents';
 import { FollowForm } from '@/follows';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
@@ -42,6 +42,7 @@ export async function renderEventPage(
     ],
   );
   const materials = await publishedMaterials(db, { eventId: event.id });
+  const picture = eventPicture(materials);
   const ctx = pageContext(c);
   const phase = eventPhase(event, now);
   const ordered = localizeAgenda(agendaInTimeOrder(agenda), ctx.lang);
@@ -86,6 +87,14 @@ export async function renderEventPage(
           : undefined,
       calendar: phase === 'before' ? CalendarMenu({ ctx, event }) : undefined,
       materials: Materials({ ctx, items: materials }),
+      picture: picture
+        ? Picture({
+            image: picture,
+            widths: [640, 1280],
+            sizes: '(min-width: 44rem) 40rem, 100vw',
+            class: 'event-image',
+          })
+        : undefined,
       media: phase === 'cancelled' ? undefined : LivePanel({ ctx, event, recordings, now }),
       // What came of it, after the attendees' rating when its organizers published it.
       outcomes:

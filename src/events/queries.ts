@@ -1,5 +1,6 @@
 import { and, asc, desc, gt, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
-import { eventHosts, events, municipalities } from '@/platform/db/schema';
+import { attachments, eventHosts, events, municipalities } from '@/platform/db/schema';
+import { RESIZABLE_IMAGE_TYPES } from '@/platform/files/images';
 import type { Queryable } from '@/platform/db/types';
 import type { EventListQuery } from './listing';
 import type { Translations } from '@/platform/i18n/content';
@@ -28,7 +29,12 @@ export type EventSummary = {
   /** The texts' language and their translations (issue 18): lists show the reader's language. */
   originalLang: string;
   translations: Translations;
+  /** Its picture: the first published photo among its documents that is an image (issue 14). */
+  image: EventImage | null;
 };
+
+/** An event's picture: an attachment shown by its preview, its title the alt text. */
+export type EventImage = { id: number; title: string };
 
 export type EventListFilter = {
   when?: 'upcoming' | 'past' | 'live' | 'all';
@@ -54,7 +60,31 @@ const summaryColumns = {
   onlineUrl: events.onlineUrl,
   originalLang: events.originalLang,
   translations: events.translations,
+  imageId: firstPhoto(sql`a.id`).mapWith(Number),
+  imageTitle: firstPhoto(sql`a.title`),
 };
+
+/** A column of an event's first published photo that is an image (null when it has none). */
+function firstPhoto(column: SQL) {
+  // The events row's id named with its table: a bare "id" in the subquery is the attachment's.
+  const eventIdColumn = sql`${sql.identifier('events')}.${sql.identifier('id')}`;
+  const types = sql.join(
+    RESIZABLE_IMAGE_TYPES.map((type) => sql`${type}`),
+    sql`, `,
+  );
+  return sql<
+    string | null
+  >`(select ${column} from ${attachments} a where a.event_id = ${eventIdColumn} and a.published and a.kind = 'photo' and a.content_type in (${types}) order by a.position, a.id limit 1)`;
+}
+
+/** The picture columns as one field. */
+function withImage<T extends { imageId: number | null; imageTitle: string | null }>({
+  imageId,
+  imageTitle,
+  ...row
+}: T): Omit<T, 'imageId' | 'imageTitle'> & { image: EventImage | null } {
+  return { ...row, image: imageId ? { id: imageId, title: imageTitle ?? '' } : null };
+}
 
 function publicFilter(filter: EventListFilter): SQL[] {
   const conditions: SQL[] = [publicEventCondition()];
@@ -87,7 +117,7 @@ export async function listPublicEvents(
     .orderBy(filter.when === 'past' ? desc(events.startsAt) : asc(events.startsAt), asc(events.id))
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0);
-  return withHosts(db, rows);
+  return withHosts(db, rows.map(withImage));
 }
 
 export async function countPublicEvents(db: Queryable, filter: EventListFilter): Promise<number> {

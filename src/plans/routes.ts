@@ -1,4 +1,4 @@
-import { Materials, publishedMaterials } from '@/documents';
+import { MaterialList, Materials, publishedMaterials, publishedMaterialsOf } from '@/documents';
 import { Hono } from 'hono';
 import { FollowForm } from '@/follows';
 import { z } from 'zod';
@@ -131,6 +131,11 @@ export function planRoutes() {
     if (!plan) throw notFound('No such plan');
     const detail = await loadPlanDetail(db, plan, clock.now(), { publicOnly: true });
     const filter = parseStatusFilter(c.req.queries('status')?.join(','));
+    const itemMaterials = await publishedMaterialsOf(
+      db,
+      'planItem',
+      detail.items.map((item) => item.id),
+    );
     return c.html(
       PlanPage({
         ...pageContext(c),
@@ -141,6 +146,8 @@ export function planRoutes() {
           ctx: pageContext(c),
           items: await publishedMaterials(db, { planId: plan.id }),
         }),
+        itemMaterialsOf: (id) =>
+          MaterialList({ ctx: pageContext(c), items: itemMaterials.get(id) }),
         // A draft is no one's to follow or embed.
         follow:
           plan.status === 'draft'

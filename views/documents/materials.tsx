@@ -14,45 +14,68 @@ function typeName(contentType: string, filename: string): string {
   return TYPE_NAMES[contentType] ?? filename.split('.').pop()?.toUpperCase() ?? '';
 }
 
+type Ctx = { t: Translate; lang: Lang };
+
+/** Each material a link to its download (or its external address), its kind, type and size. */
+function Items({ ctx, items }: { ctx: Ctx; items: AttachmentRow[] }) {
+  const { t, lang } = ctx;
+  return (
+    <ul>
+      {items.map((item) => {
+        const file = item.storageKey && item.filename ? item : null;
+        return (
+          <li>
+            {file ? (
+              <a href={downloadPath(item.id, file.filename!)}>{item.title}</a>
+            ) : (
+              <a href={item.externalUrl ?? '#'} rel="noopener nofollow">
+                {item.title}
+              </a>
+            )}{' '}
+            <span class="muted">
+              ({t(`documents.kind.${item.kind}`)}
+              {file && file.contentType && file.size !== null
+                ? `, ${typeName(file.contentType, file.filename!)}, ${formatSize(file.size, lang)}`
+                : `, ${t('documents.external')}`}
+              )
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /**
  * An owner's published materials ("Materjalid"): each a link to its download (or its external
  * address), its kind, type and size. Nothing when there are none.
  */
 export function Materials(props: {
-  ctx: { t: Translate; lang: Lang };
+  ctx: Ctx;
   items: AttachmentRow[];
   /** The heading's id (one per page). */
   id?: string;
 }) {
-  const { t, lang } = props.ctx;
   if (props.items.length === 0) return null;
   const id = props.id ?? 'materials';
   return (
     <section aria-labelledby={id} class="phase-section materials">
-      <h2 id={id}>{t('documents.section.heading')}</h2>
-      <ul>
-        {props.items.map((item) => {
-          const file = item.storageKey && item.filename ? item : null;
-          return (
-            <li>
-              {file ? (
-                <a href={downloadPath(item.id, file.filename!)}>{item.title}</a>
-              ) : (
-                <a href={item.externalUrl ?? '#'} rel="noopener nofollow">
-                  {item.title}
-                </a>
-              )}{' '}
-              <span class="muted">
-                ({t(`documents.kind.${item.kind}`)}
-                {file && file.contentType && file.size !== null
-                  ? `, ${typeName(file.contentType, file.filename!)}, ${formatSize(file.size, lang)}`
-                  : `, ${t('documents.external')}`}
-                )
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <h2 id={id}>{props.ctx.t('documents.section.heading')}</h2>
+      <Items ctx={props.ctx} items={props.items} />
     </section>
+  );
+}
+
+/**
+ * The materials of one part of a page (an outcome note, a plan item) under a small heading:
+ * nothing when there are none.
+ */
+export function MaterialList(props: { ctx: Ctx; items: AttachmentRow[] | undefined }) {
+  if (!props.items || props.items.length === 0) return null;
+  return (
+    <div class="materials materials-part">
+      <h4>{props.ctx.t('documents.section.heading')}</h4>
+      <Items ctx={props.ctx} items={props.items} />
+    </div>
   );
 }

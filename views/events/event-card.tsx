@@ -3,6 +3,7 @@ import { localizeEvent } from '@/events/content';
 import { formatWhen } from '@/platform/time';
 import { Icon } from '@views/shell/icons';
 import type { PageContext } from '@views/shell/layout';
+import { Picture } from '@/documents';
 import { DateBadge } from './date-badge';
 
 export function EventCard({
@@ -22,7 +23,18 @@ export function EventCard({
   const cancelled = event.status === 'cancelled';
   const past = now ? event.endsAt <= now : false;
   return (
-    <li class={`card event-card${cancelled ? ' cancelled' : ''}`}>
+    <li
+      class={`card event-card${cancelled ? ' cancelled' : ''}${event.image ? ' with-image' : ''}`}
+    >
+      {event.image ? (
+        <Picture
+          image={event.image}
+          widths={[320, 640]}
+          sizes="(min-width: 40rem) 22rem, 100vw"
+          class="event-card-image"
+          lazy
+        />
+      ) : null}
       <DateBadge date={event.startsAt} zone={event.timezone} lang={lang} now={now} past={past} />
       <div class="body">
         <p class="kind">

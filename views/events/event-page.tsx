@@ -38,6 +38,8 @@ export type EventPageProps = PageContext & {
   outcomes?: Child;
   /** The event's published documents ("Materjalid", src/documents), after the agenda. */
   materials?: Child;
+  /** Its picture (its first published photo, src/documents), below the head and its actions. */
+  picture?: Child;
   /** Following the event's series by email (src/follows), last on the page. */
   follow?: Child;
   /** The oEmbed address for the head, and the embed snippets (src/embeds). */
@@ -277,6 +279,9 @@ export function EventPage(props: EventPageProps) {
             {props.calendar}
           </div>
         ) : null}
+
+        {/* Below the actions: on a phone the Register button stays in the first screen. */}
+        {phase !== 'live' ? props.picture : null}
 
         {/* Below the actions and the player: on a phone they stay in the first screen. */}
         {props.originalNote && phase !== 'live' ? originalNote : null}

@@ -24,6 +24,8 @@ export type PlanPageProps = PageContext & {
   canManage: boolean;
   /** The plan's published documents ("Materjalid", src/documents). */
   materials?: Child;
+  /** An item's published documents (src/documents), at the end of the item. */
+  itemMaterialsOf?: (itemId: number) => Child;
   /** Following the plan or one item by email (src/follows). */
   follow?: Child;
   /** The oEmbed address for the head, and the embed snippets (src/embeds). */
@@ -197,6 +199,7 @@ export function PlanPage(props: PlanPageProps) {
                         </ol>
                       </>
                     ) : null}
+                    {props.itemMaterialsOf?.(item.id)}
                   </li>
                 );
               })}
