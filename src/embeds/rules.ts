@@ -244,11 +244,27 @@ export function componentHtml(options: {
 }
 
 /**
- * Rows for a readonly snippet's textarea so that all of it shows (the `<script>` line too):
- * each line wrapped at `cols` characters, plus one spare.
+ * Rows for a readonly snippet's textarea so that all of it shows (the `<script>` line too): its
+ * lines wrapped as a browser wraps them at `width` characters (after a space or a hyphen, a word
+ * longer than a line anywhere), plus one spare.
  */
-export function rowsFor(text: string, cols: number): number {
-  return text
-    .split('\n')
-    .reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / cols)), 1);
+export function rowsFor(text: string, width: number): number {
+  let rows = 1;
+  for (const line of text.split('\n')) {
+    let used = 0;
+    rows += 1;
+    for (const piece of line.match(/[^ -]*[ -]*/g)!.filter(Boolean)) {
+      const length = piece.trimEnd().length;
+      if (used + length <= width) {
+        used += piece.length;
+      } else if (length <= width) {
+        rows += 1;
+        used = piece.length;
+      } else {
+        rows += Math.ceil((used + length) / width) - 1;
+        used = (used + piece.length) % width;
+      }
+    }
+  }
+  return rows;
 }

@@ -421,6 +421,24 @@ describe('embedding Koda on another site', () => {
     await page.close();
   });
 
+  it.each([
+    ['ru', PHONE, `/events/${EVENT}?lang=ru`],
+    ['et', { width: 1280, height: 800 }, '/municipalities/keila'],
+  ] as const)('the snippets show whole on Koda (%s, %o)', async (_lang, viewport, path) => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(kodaUrl + path);
+    await page.locator('details.embed-snippets > summary').click();
+    const fields = await page.locator('details.embed-snippets textarea').evaluateAll((areas) =>
+      areas.map((area) => ({
+        hidden: area.scrollHeight - area.clientHeight,
+        script: (area as HTMLTextAreaElement).value.includes('<script'),
+      })),
+    );
+    expect(fields).toHaveLength(2);
+    for (const field of fields) expect(field).toEqual({ hidden: 0, script: true });
+    await page.close();
+  });
+
   it('/embed.js that starts after a frame reported its height still fits the frame', async () => {
     const page = await browser.newPage();
     await page.goto(`${hostUrl}late`);

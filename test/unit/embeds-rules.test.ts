@@ -81,8 +81,10 @@ describe('what is pasted', () => {
     ).toContain(' height="200" data-koda-max-height="200" ');
   });
 
-  it('a snippet textarea has a row for every line, long ones wrapped', () => {
+  it('a snippet textarea has a row for every line, long ones wrapped as a browser wraps them', () => {
     expect(rowsFor('a', 60)).toBe(2);
     expect(rowsFor(`${'x'.repeat(61)}\nb`, 60)).toBe(4);
+    // Wrapped after a space or a hyphen, as a browser does: "aaa " | "bbb-" | "cc".
+    expect(rowsFor('aaa bbb-cc', 5)).toBe(4);
   });
 });

@@ -2,10 +2,12 @@ import { rowsFor } from '@/embeds/rules';
 import type { Translate } from '@/platform/i18n';
 
 /**
- * The snippets' width in characters. Their rows are counted for it, so the whole snippet shows
- * (the `<script>` line too) where the browser cannot size a field to its content.
+ * The snippets' width in characters: narrow enough to fit a phone's column too, so that the rows
+ * counted for it (lines wrapped a few characters sooner: the font is proportional) show the
+ * whole snippet, the `<script>` line too, on a phone and on a laptop alike.
  */
-const COLS = 60;
+const COLS = 40;
+const WRAP = 32;
 
 /**
  * "Show this on your website": the iframe and web-component snippets to copy (readonly
@@ -33,7 +35,7 @@ export function EmbedSnippets(props: {
         <textarea
           id={`${id}-iframe`}
           readonly
-          rows={rowsFor(props.iframe, COLS)}
+          rows={rowsFor(props.iframe, WRAP)}
           cols={COLS}
           spellcheck={false}
         >
@@ -46,7 +48,7 @@ export function EmbedSnippets(props: {
         <textarea
           id={`${id}-component`}
           readonly
-          rows={rowsFor(props.component, COLS)}
+          rows={rowsFor(props.component, WRAP)}
           cols={COLS}
           spellcheck={false}
         >
