@@ -17,7 +17,7 @@ import { apiRoutes } from './api-routes';
 import { calendarRoutes } from '@/calendar';
 import { archiveRoutes } from '@/archive';
 import { recordingsRoutes } from '@/recordings';
-import { captionsRoutes } from '@/captions';
+import { captionsRoutes, isCaptionsUpload } from '@/captions';
 import { searchRoutes } from '@/search';
 import { eventAdminRoutes } from '@/events';
 import { eventRoutes } from '@/events';
@@ -129,7 +129,12 @@ export function createApp(deps: Deps) {
     },
   });
   // Uploads are streamed to the file store under their own limit (MAX_UPLOAD_BYTES).
-  app.use((c, next) => (isUploadRequest(c.req.method, c.req.path) ? next() : limitBody(c, next)));
+  // Captions files (a whole meeting's) have their own limit, in their routes (isCaptionsUpload).
+  app.use((c, next) =>
+    isUploadRequest(c.req.method, c.req.path) || isCaptionsUpload(c.req.method, c.req.path)
+      ? next()
+      : limitBody(c, next),
+  );
 
   app.get('/healthz', async (c) => {
     const healthy = await ping(c.get('deps').db);

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { requireUser } from '@/platform/auth/auth';
 import { createApiRouter } from '@/platform/http/api-router';
 import { HttpError, MAX_ID } from '@/platform/http/errors';
@@ -10,7 +11,13 @@ import {
   writeErrorResponses,
 } from '@/platform/http/openapi';
 import { captionFormatOf } from './parse';
-import { captionLanguage, putCaptions, removeCaptions } from './service';
+import {
+  captionLanguage,
+  CAPTIONS_MAX_BYTES,
+  captionsTooLarge,
+  putCaptions,
+  removeCaptions,
+} from './service';
 
 const captionsParams = z.object({
   id: z.coerce.number().int().positive().max(MAX_ID),
@@ -32,6 +39,17 @@ const fileSchema = z.string().openapi({ format: 'binary' });
 /** PUT and DELETE /api/v1/recordings/:id/captions/:lang. */
 export function captionsApi() {
   const api = createApiRouter();
+  // Not the app's 256 KiB (isCaptionsUpload): a whole meeting's captions, up to 5 MB.
+  api.on(
+    'PUT',
+    '/recordings/:id/captions/:lang',
+    bodyLimit({
+      maxSize: CAPTIONS_MAX_BYTES,
+      onError: () => {
+        throw captionsTooLarge();
+      },
+    }),
+  );
 
   api.openapi(
     createRoute({
@@ -41,7 +59,7 @@ export function captionsApi() {
       tags: ['Recordings'],
       summary: "Set a recording's captions in one language (WebVTT or SubRip)",
       description:
-        'The whole file, replacing the captions in that language. A file that does not parse is 422 with one detail per problem, each naming its line (`path`: `body:LINE`).',
+        'The whole file (at most 5 MB: 413 above it), replacing the captions in that language. A file that does not parse is 422 with one detail per problem, each naming its line (`path`: `body:LINE`).',
       security: bearerSecurity,
       request: {
         params: captionsParams,

@@ -3,3 +3,4 @@ export { captionsApi } from './api';
 export { captionsRoutes } from './routes';
 export { cueById } from './queries';
 export { cueSecond } from './transcript';
+export { isCaptionsUpload } from './service';

@@ -6,7 +6,10 @@ export const captionMessages = defineMessages(
     'captions.error.language': 'Keele kood peab olema näiteks et, en või ru.',
     'captions.error.line': 'Rida {line}: {problem}',
     'captions.error.format': 'Valige WebVTT- (.vtt) või SubRip-fail (.srt).',
+    'captions.error.tooLarge':
+      'Subtiitrifail võib olla kuni {size}. See fail on suurem: jagage see osadeks või eemaldage tarbetu vormindus.',
     'captions.error.file': 'Valige subtiitrifail.',
+    'captions.field.fileHint': 'WebVTT (.vtt) või SubRip (.srt), kuni {size}.',
     'captions.field.language': 'Keel',
     'captions.field.file': 'Subtiitrifail (WebVTT või SubRip)',
     'captions.admin.title': 'Subtiitrid: {title}',
@@ -38,7 +41,10 @@ export const captionMessages = defineMessages(
     'captions.error.language': 'The language code must be like et, en or ru.',
     'captions.error.line': 'Line {line}: {problem}',
     'captions.error.format': 'Choose a WebVTT (.vtt) or SubRip (.srt) file.',
+    'captions.error.tooLarge':
+      'A captions file may be at most {size}. This one is larger: split it, or remove formatting it does not need.',
     'captions.error.file': 'Choose a captions file.',
+    'captions.field.fileHint': 'WebVTT (.vtt) or SubRip (.srt), at most {size}.',
     'captions.field.language': 'Language',
     'captions.field.file': 'Captions file (WebVTT or SubRip)',
     'captions.admin.title': 'Captions: {title}',
@@ -70,7 +76,10 @@ export const captionMessages = defineMessages(
     'captions.error.language': 'Код языка должен быть, например, et, en или ru.',
     'captions.error.line': 'Строка {line}: {problem}',
     'captions.error.format': 'Выберите файл WebVTT (.vtt) или SubRip (.srt).',
+    'captions.error.tooLarge':
+      'Файл субтитров может быть не больше {size}. Этот файл больше: разделите его на части или удалите лишнее форматирование.',
     'captions.error.file': 'Выберите файл субтитров.',
+    'captions.field.fileHint': 'WebVTT (.vtt) или SubRip (.srt), не больше {size}.',
     'captions.field.language': 'Язык',
     'captions.field.file': 'Файл субтитров (WebVTT или SubRip)',
     'captions.admin.title': 'Субтитры: {title}',

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { AdminCaptionsPage } from '@views/captions/admin-page';
 import { languageName, TranscriptPage } from '@views/captions/transcript-page';
 import { ConfirmPage } from '@views/shell/confirm-page';
@@ -24,7 +25,14 @@ import {
 } from '@/recordings';
 import { captionFormatOfName, captionFormatOf } from './parse';
 import { captionSummaryOf, cuesOf } from './queries';
-import { captionLanguage, CAPTION_LANGUAGE, putCaptions, removeCaptions } from './service';
+import {
+  captionLanguage,
+  CAPTION_LANGUAGE,
+  CAPTIONS_MAX_BYTES,
+  CAPTIONS_MAX_SIZE,
+  putCaptions,
+  removeCaptions,
+} from './service';
 import { cuesVtt } from './transcript';
 import { transcriptScript } from './transcript-script';
 
@@ -123,6 +131,7 @@ export function captionsRoutes() {
     target: Awaited<ReturnType<typeof managedTarget>>,
     problems?: FormProblems,
     language = '',
+    status?: 413,
   ) {
     const captions = await captionSummaryOf(c.get('deps').db, target.recording.id);
     return c.html(
@@ -139,7 +148,7 @@ export function captionsRoutes() {
             ? (c.req.query('done') as 'saved' | 'removed')
             : null,
       }),
-      problems?.status ?? 200,
+      status ?? problems?.status ?? 200,
     );
   }
 
@@ -147,7 +156,18 @@ export function captionsRoutes() {
     adminPage(c, await managedTarget(c)),
   );
 
-  routes.post('/admin/events/:slug/recordings/:id/captions', async (c) => {
+  // The app's 256 KiB limit does not apply here (isCaptionsUpload): a long meeting's captions are
+  // larger. Over this one the form is shown again, naming the limit (413).
+  const formLimit = bodyLimit({
+    maxSize: CAPTIONS_MAX_BYTES,
+    onError: async (c) => {
+      const tooLarge = c.get('t')('captions.error.tooLarge', { size: CAPTIONS_MAX_SIZE });
+      const problems: FormProblems = { errors: { file: [tooLarge] }, general: [], status: 422 };
+      return adminPage(c, await managedTarget(c), problems, '', 413);
+    },
+  });
+
+  routes.post('/admin/events/:slug/recordings/:id/captions', formLimit, async (c) => {
     const target = await managedTarget(c);
     const form = await readForm(c);
     const asked = text(form, 'language').trim();

@@ -6,6 +6,31 @@ import { managedRecording } from '@/recordings';
 import { parseCaptions, type CaptionFormat, type CaptionProblem } from './parse';
 import { deleteCaptions, replaceCaptions } from './queries';
 
+/** The largest captions file taken (a three-hour meeting's WebVTT is 300–600 kB); 413 above it. */
+export const CAPTIONS_MAX_BYTES = 5 * 1024 * 1024;
+export const CAPTIONS_MAX_SIZE = '5 MB';
+
+/** The refusal of a captions file over the limit, in the reader's language. */
+export function captionsTooLarge(): HttpError {
+  return new HttpError(
+    'payload_too_large',
+    `A captions file may be at most ${CAPTIONS_MAX_SIZE}`,
+    [],
+    { key: 'captions.error.tooLarge', params: { size: CAPTIONS_MAX_SIZE } },
+  );
+}
+
+/**
+ * The captions uploads (the API's PUT, the organizers' form): the app's 256 KiB body limit does
+ * not apply to them; their routes take up to CAPTIONS_MAX_BYTES.
+ */
+export function isCaptionsUpload(method: string, path: string): boolean {
+  return (
+    (method === 'PUT' && /^\/api\/v1\/recordings\/[^/]+\/captions\/[^/]+$/.test(path)) ||
+    (method === 'POST' && /^\/admin\/events\/[^/]+\/recordings\/[^/]+\/captions$/.test(path))
+  );
+}
+
 /** A caption language: a BCP 47 primary tag, optionally with a region (et, en, ru, en-GB). */
 export const CAPTION_LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 

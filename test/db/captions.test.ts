@@ -165,6 +165,52 @@ describe('PUT /api/v1/recordings/:id/captions/:lang', () => {
     expect(((await res.json()) as ErrorBody).error.details?.[0]?.path).toBe('lang');
   });
 
+  it("takes a two-hour meeting's captions past the app's 256 KiB limit, refuses more than 5 MB (413 saying so, in the reader's language)", async () => {
+    const cue = (n: number) =>
+      `${new Date(n * 4000).toISOString().slice(11, 23)} --> ${new Date(n * 4000 + 3800).toISOString().slice(11, 23)}\n` +
+      `Lõik ${n}: volikogu arutas kaasava eelarve ettepanekuid, bussiliine, tänavavalgustust, lasteaedade remonti ja raamatukogu lahtiolekuaegu.\n`;
+    const twoHours = `WEBVTT\n\n${Array.from({ length: 1800 }, (_, n) => cue(n)).join('\n')}`;
+    expect(Buffer.byteLength(twoHours)).toBeGreaterThan(256 * 1024);
+    const stored = await putCaptions(fileRecordingId, 'en', twoHours, 'text/vtt', keila);
+    expect(stored.status, await stored.clone().text()).toBe(201);
+    expect(((await stored.json()) as { cues: number }).cues).toBe(1800);
+
+    const huge = `WEBVTT\n\n${'00:00:01.000 --> 00:00:02.000\nx\n\n'.repeat(160_000)}`;
+    expect(Buffer.byteLength(huge)).toBeGreaterThan(5 * 1024 * 1024);
+    const withLength: Record<string, string>[] = [
+      {},
+      { 'content-length': String(Buffer.byteLength(huge)) },
+    ];
+    for (const headers of withLength) {
+      const refused = await ctx.app.request(
+        `/api/v1/recordings/${fileRecordingId}/captions/en?lang=ru`,
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'text/vtt', authorization: keila, ...headers },
+          body: huge,
+        },
+      );
+      expect(refused.status).toBe(413);
+      const { error } = (await refused.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('payload_too_large');
+      expect(error.message).toBe(
+        'Файл субтитров может быть не больше 5 MB. Этот файл больше: разделите его на части или удалите лишнее форматирование.',
+      );
+    }
+    // Other JSON writes keep the 256 KiB limit.
+    const big = await ctx.app.request(`/api/v1/events/${KEILA}/recordings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({ title: 'x'.repeat(300 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    const removed = await ctx.app.request(`/api/v1/recordings/${fileRecordingId}/captions/en`, {
+      method: 'DELETE',
+      headers: { authorization: keila },
+    });
+    expect(removed.status).toBe(204);
+  });
+
   it('answers the authorization matrix', async () => {
     for (const c of await authorizationCases(ctx, 'keila', 'rouge', [200, 201], 'events')) {
       const res = await putCaptions(fileRecordingId, 'ru', VTT, 'text/vtt', c.authorization);
@@ -282,6 +328,16 @@ describe('the organizer page', () => {
       body: form,
     });
   }
+
+  it('refuses a file over 5 MB with the form again, naming the limit (413)', async () => {
+    const cookie = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const huge = `WEBVTT\n\n${'00:00:01.000 --> 00:00:02.000\nx\n\n'.repeat(160_000)}`;
+    const res = await upload(cookie, 'et', 'pikk.vtt', huge);
+    expect(res.status).toBe(413);
+    const text = visibleText(await res.text());
+    expect(text).toContain('Subtiitrifail võib olla kuni 5 MB.');
+    expect(text).toContain('Laadi üles');
+  });
 
   it('opens for the organizers of the event and admins only', async () => {
     for (const c of await pageAuthorizationCases(ctx, 'keila', 'rouge', [200])) {

@@ -1,3 +1,4 @@
+import { CAPTIONS_MAX_SIZE } from '@/captions/service';
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { FormProblems } from '@/platform/http/forms';
 import { formatDayTime } from '@/platform/time';
@@ -94,7 +95,12 @@ export function AdminCaptionsPage(props: AdminCaptionsPageProps) {
             {...invalidAttrs('language', errors)}
           />
         </Field>
-        <Field name="file" label={t('captions.field.file')} errors={errors}>
+        <Field
+          name="file"
+          label={t('captions.field.file')}
+          hint={t('captions.field.fileHint', { size: CAPTIONS_MAX_SIZE })}
+          errors={errors}
+        >
           <input
             id={fieldId('file')}
             name="file"
