@@ -3,6 +3,8 @@ import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPurgeJob } from '@/jobs';
 import { zipSync, strToU8 } from 'fflate';
+import sharp from 'sharp';
+import { createApp } from '@/app';
 import { eq } from 'drizzle-orm';
 import { attachments, searchDocuments } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -288,6 +290,108 @@ describe('words kept for search', () => {
   });
 });
 
+describe('words of OpenDocument and Office files', () => {
+  /** An OpenDocument package: its `mimetype` first and stored, as file-type and office suites expect. */
+  const odf = (mimetype: string, content: string) =>
+    zipSync({
+      mimetype: [strToU8(mimetype), { level: 0 }],
+      'META-INF/manifest.xml': strToU8(
+        `<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+      ),
+      'content.xml': strToU8(
+        `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body>${content}</office:body></office:document-content>`,
+      ),
+    });
+  const ooxml = (main: string, parts: Record<string, string>) =>
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="${main}" ContentType="application/vnd.openxmlformats-officedocument.${main.startsWith('/ppt') ? 'presentationml.presentation' : 'spreadsheetml.sheet'}.main+xml"/></Types>`,
+      ),
+      ...Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])),
+    });
+
+  it('an ODF text, a PowerPoint and an Excel file have their type decided and their words kept for search', async () => {
+    const event = await makeEvent(ctx);
+    const files = [
+      {
+        name: 'kokkuvõte.odt',
+        type: 'application/vnd.oasis.opendocument.text',
+        bytes: odf(
+          'application/vnd.oasis.opendocument.text',
+          '<office:text><text:h>Kokkuvõte</text:h><text:p>Elanikud<text:s/>soovivad&#x20;ööbussi</text:p></office:text>',
+        ),
+        words: ['Kokkuvõte', 'Elanikud soovivad ööbussi'],
+      },
+      {
+        name: 'slaidid.pptx',
+        type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        bytes: ooxml('/ppt/presentation.xml', {
+          'ppt/presentation.xml': '<p:presentation xmlns:p="p"/>',
+          'ppt/slides/slide1.xml':
+            '<p:sld xmlns:p="p" xmlns:a="a"><a:p><a:r><a:t>Haljastuse tööplaan</a:t></a:r></a:p></p:sld>',
+          'ppt/slides/slide2.xml':
+            '<p:sld xmlns:p="p" xmlns:a="a"><a:p><a:r><a:t>Pargipinkide &lt;arv&gt;</a:t></a:r></a:p></p:sld>',
+        }),
+        words: ['Haljastuse tööplaan', 'Pargipinkide <arv>'],
+      },
+      {
+        name: 'eelarve.xlsx',
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes: ooxml('/xl/workbook.xml', {
+          'xl/workbook.xml': '<workbook xmlns="x"/>',
+          'xl/sharedStrings.xml':
+            '<sst xmlns="x"><si><t>Tänavavalgustus</t></si><si><t>Mänguväljakud</t></si></sst>',
+        }),
+        words: ['Tänavavalgustus', 'Mänguväljakud'],
+      },
+    ];
+    for (const file of files) {
+      const res = await postUpload(
+        ctx,
+        `/api/v1/events/${event.slug}/attachments`,
+        { file: { bytes: file.bytes, name: file.name }, fields: { title: file.name } },
+        { authorization: keila },
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      expect(((await res.json()) as { contentType: string }).contentType, file.name).toBe(
+        file.type,
+      );
+      const [row] = await ctx.deps.db
+        .select({ body: searchDocuments.body })
+        .from(searchDocuments)
+        .where(eq(searchDocuments.title, file.name));
+      for (const words of file.words) expect(row?.body, file.name).toContain(words);
+    }
+  });
+
+  it('a PDF uploaded through the API is found by its words on /search and /api/v1/search', async () => {
+    const event = await makeEvent(ctx);
+    const pdf = await pdfSaying('Kogukonnaaia kastmiskava', 'Vihmaveemahutid kevadeks');
+    const res = await postUpload(
+      ctx,
+      `/api/v1/events/${event.slug}/attachments`,
+      { file: { bytes: pdf, name: 'kastmiskava.pdf' }, fields: { title: 'Aia kava' } },
+      { authorization: keila },
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { url } = (await res.json()) as { url: string };
+    const path = new URL(url).pathname;
+
+    // A word of the PDF only (not of its title or the event), in another form of it.
+    const api = await ctx.app.request('/api/v1/search?q=vihmaveemahuti');
+    expect(api.status).toBe(200);
+    const found = (await api.json()) as { results: { kind: string; title: string; url: string }[] };
+    expect(found.results).toContainEqual(
+      expect.objectContaining({ kind: 'document', title: 'Aia kava' }),
+    );
+    expect(found.results.find((result) => result.kind === 'document')?.url).toContain(path);
+
+    const html = await (await ctx.app.request('/search?q=vihmaveemahutid')).text();
+    expect(html).toContain(`href="${path}"`);
+    expect(html).toContain('Aia kava');
+  });
+});
+
 describe('the daily sweep', () => {
   it('removes stored objects no row names once a day old, and keeps the rest', async () => {
     const event = await makeEvent(ctx);
@@ -318,6 +422,76 @@ describe('the daily sweep', () => {
       .from(attachments)
       .where(eq(attachments.eventId, event.id));
     expect(await ctx.deps.files.head(row!.storageKey!)).not.toBeNull();
+  });
+
+  it('keeps a kept file’s previews and removes an orphan’s, once a day old', async () => {
+    const event = await makeEvent(ctx);
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer();
+    const res = await postUpload(
+      ctx,
+      `/api/v1/events/${event.slug}/attachments`,
+      {
+        file: { bytes: new Uint8Array(png), name: 'foto.png' },
+        fields: { title: 'Foto', kind: 'photo' },
+      },
+      { authorization: keila },
+    );
+    const { id } = (await res.json()) as { id: number };
+    expect((await ctx.app.request(`/files/${id}/preview?w=320`)).status).toBe(200);
+    const [row] = await ctx.deps.db.select().from(attachments).where(eq(attachments.id, id));
+    const kept = `${row!.storageKey!}.w320.webp`;
+    expect(await ctx.deps.files.head(kept)).not.toBeNull();
+    const orphan = 'attachments/0b7e5a4e-0000-4000-8000-000000000000.w640.webp';
+    await ctx.deps.files.put(orphan, new Blob(['orb']).stream(), 'image/webp');
+    const longAgo = new Date(ctx.clock.now().getTime() - 2 * 24 * 60 * 60 * 1000);
+    for (const file of await readdir(join(ctx.filesDir, 'attachments'))) {
+      await utimes(join(ctx.filesDir, 'attachments', file), longAgo, longAgo);
+    }
+    await runPurgeJob(ctx.deps);
+    expect(await ctx.deps.files.head(kept)).not.toBeNull();
+    expect(await ctx.deps.files.head(orphan)).toBeNull();
+  });
+});
+
+describe('image previews', () => {
+  it('without a resizer (a Worker) the original image is served; a file that is no image has none', async () => {
+    const event = await makeEvent(ctx);
+    const png = new Uint8Array(
+      await sharp({ create: { width: 900, height: 600, channels: 3, background: '#456' } })
+        .png()
+        .toBuffer(),
+    );
+    const upload = async (bytes: Uint8Array | string, name: string) => {
+      const res = await postUpload(
+        ctx,
+        `/api/v1/events/${event.slug}/attachments`,
+        { file: { bytes, name }, fields: { title: name, kind: 'photo' } },
+        { authorization: keila },
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      return ((await res.json()) as { id: number }).id;
+    };
+    const photo = await upload(png, 'foto.png');
+    const { images: _none, ...workerDeps } = ctx.deps;
+    const worker = createApp(workerDeps);
+    const original = await worker.request(`/files/${photo}/preview?w=320`);
+    expect(original.status).toBe(200);
+    expect(original.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(png);
+
+    const svg = await upload('<svg xmlns="http://www.w3.org/2000/svg"/>', 'joonis.svg');
+    const text = await upload('Lihtsalt tekst', 'tekst.txt');
+    for (const id of [svg, text]) {
+      expect((await ctx.app.request(`/files/${id}/preview`)).status).toBe(404);
+    }
+    // Bytes that claim to be a PNG but are none: the original, not a 500.
+    const broken = new Uint8Array([...png.subarray(0, 64), ...new Uint8Array(200)]);
+    const brokenId = await upload(broken, 'katki.png');
+    const served = await ctx.app.request(`/files/${brokenId}/preview`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
   });
 });
 
