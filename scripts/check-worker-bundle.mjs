@@ -25,6 +25,10 @@ const forbidden = [
   [/^demo\//, 'the demo seed runs from Node (npm run cli -- seed:demo)'],
   [/(^|\/)node_modules\/(@hono\/node-server|nodemailer|smtp-server)\//, 'Node-only server or SMTP'],
   [
+    /(^|\/)node_modules\/(sharp|@img)\/|^(sharp|@img\/.*)$|^src\/platform\/files\/sharp-resizer\.ts$/,
+    'sharp (image previews) is a native Node module: a Worker gets no resizer and serves the original',
+  ],
+  [
     /^(node:)?(fs|fs\/promises|path|child_process|worker_threads|net|tls|http|https|os|cluster|dgram|readline)$/,
     'Node-only built-in module',
   ],
