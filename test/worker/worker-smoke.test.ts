@@ -21,6 +21,7 @@ import {
   type Running,
   type TestDatabase,
 } from './processes';
+import sharp from 'sharp';
 import { pdfSaying } from '../helpers/files';
 
 let database: TestDatabase;
@@ -274,6 +275,34 @@ describe('the Worker in workerd against Postgres', () => {
     const part = await fetch(`${base}${href}`, { headers: { range: 'bytes=5-14' } });
     expect(part.status).toBe(206);
     expect(new Uint8Array(await part.arrayBuffer())).toEqual(pdf.subarray(5, 15));
+
+    // A photo is the event's picture; a Worker has no resizer, so its preview is the original.
+    const png = new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: '#246' } })
+        .png()
+        .toBuffer(),
+    );
+    const photo = new FormData();
+    photo.append('title', 'Töötoa saal');
+    photo.append('kind', 'photo');
+    photo.append('published', 'true');
+    photo.append('file', new Blob([png]), 'saal.png');
+    const stored = await fetch(`${base}/admin/events/${KEILA_FORUM}/attachments`, {
+      method: 'POST',
+      headers: { cookie, origin: base },
+      body: photo,
+      redirect: 'manual',
+    });
+    expect(stored.status, await stored.clone().text()).toBe(303);
+    const withPicture = await (await fetch(`${base}/events/${KEILA_FORUM}`)).text();
+    const src = /<img class="event-image" src="(\/files\/\d+\/preview\?w=640)"/.exec(
+      withPicture,
+    )?.[1];
+    expect(src).toBeDefined();
+    const preview = await fetch(`${base}${src}`);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await preview.arrayBuffer())).toEqual(png);
   });
 
   it('runs the cron jobs', async () => {
