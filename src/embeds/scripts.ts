@@ -7,15 +7,23 @@ import { formatDay } from '@/platform/time';
  * inline one). It tells the page that frames it how tall its content is, whenever that changes,
  * so /embed.js on the host page can fit the frame, and again when /embed.js asks (it may have
  * started after the first report). The height is no secret: any origin may hear it.
+ *
+ * WordPress pastes an oEmbed answer of another site as the iframe alone, sandboxed, with a
+ * `#?secret=…` on its address and its own script on the page (wp-embed), which fits a frame that
+ * posts `{message: 'height', value, secret}` and opens in the top window a link the frame posts
+ * as `{message: 'link', value, secret}` (the sandbox opens no new tab). Given such a secret, the
+ * frame speaks that too.
  */
 export const frameScript = `(() => {
   if (window.parent === window) return;
+  const secret = (/[#&?]secret=([0-9A-Za-z]{1,64})/.exec(location.hash) || [])[1];
   let last = 0;
   const report = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: 'koda:height', height }, '*');
+    if (secret) window.parent.postMessage({ message: 'height', value: height, secret }, '*');
   };
   // Observe the body (the root element's box may not change when content grows past the
   // frame); the observer is kept on the document so it lives as long as the page.
@@ -35,6 +43,15 @@ export const frameScript = `(() => {
     last = 0;
     report();
   });
+  // Sandboxed by WordPress (an opaque origin, no new tabs): the host opens the link instead.
+  if (secret && window.origin === 'null') {
+    document.addEventListener('click', (event) => {
+      const link = event.target.closest && event.target.closest('a[href]');
+      if (!link) return;
+      event.preventDefault();
+      window.parent.postMessage({ message: 'link', value: link.href, secret }, '*');
+    });
+  }
 })();
 `;
 

@@ -102,8 +102,40 @@ ${frames}
 }
 
 /**
+ * What WordPress makes of another site's oEmbed html (wp_filter_oembed_result): the iframe
+ * alone, sandboxed, with a secret in its address and on the element.
+ */
+function asWordPress(html: string): string {
+  return html
+    .split('\n')[0]!
+    .replace(
+      / src="([^"]*)"/,
+      ' src="$1#?secret=Wp7secret" data-secret="Wp7secret" sandbox="allow-scripts" security="restricted" class="wp-embedded-content"',
+    );
+}
+
+/** What wp-embed.js (WordPress's host script) does with a frame's messages, in its own terms. */
+const WP_EMBED = `window.addEventListener('message', function (e) {
+  var d = e.data;
+  if (!d || !d.secret || !d.message || !d.value || /[^a-zA-Z0-9]/.test(d.secret)) return;
+  var frames = document.querySelectorAll('iframe[data-secret="' + d.secret + '"]');
+  for (var i = 0; i < frames.length; i++) {
+    var r = frames[i];
+    if (e.source !== r.contentWindow) continue;
+    r.removeAttribute('style');
+    if (d.message === 'height') {
+      var s = parseInt(d.value, 10);
+      if (s > 1000) s = 1000; else if (~~s < 200) s = 200;
+      r.height = s;
+    }
+    if (d.message === 'link') document.body.setAttribute('data-wp-link', d.value);
+  }
+});`;
+
+/**
  * A CMS page that pastes only what oEmbed answered (each answer brings its own /embed.js), as
- * an editor sees it on a phone: each kind, and the plan once more with maxheight=200.
+ * an editor sees it on a phone: each kind, the plan once more with maxheight=200, and the event
+ * as WordPress pastes it (with WordPress's host script instead of /embed.js).
  */
 function oembedOnlyPage(): string {
   const frames = KINDS.map(
@@ -115,6 +147,8 @@ function oembedOnlyPage(): string {
 <body><h1>Keila linna uudised</h1>
 ${frames}
 <h2>capped</h2><div id="capped-only">${cappedPlanHtml}</div>
+<h2>WordPress</h2><div id="wordpress">${asWordPress(oembedHtml.get('event')!)}</div>
+<script src="/wp-embed.js"></script>
 </body></html>`;
 }
 
@@ -152,11 +186,16 @@ beforeAll(async () => {
   cappedPlanHtml = ((await capped.json()) as { html: string }).html;
 
   host = createServer((request, response) => {
+    if (request.url === '/wp-embed.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' });
+      response.end(WP_EMBED);
+      return;
+    }
     response.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       // The host's own strict policy: scripts, data and frames from Koda only, nothing inline
       // but the styles a CMS writes into its pages.
-      'Content-Security-Policy': `default-src 'none'; script-src ${kodaUrl}; connect-src ${kodaUrl}; frame-src ${kodaUrl}; style-src 'unsafe-inline'`,
+      'Content-Security-Policy': `default-src 'none'; script-src 'self' ${kodaUrl}; connect-src ${kodaUrl}; frame-src ${kodaUrl}; style-src 'unsafe-inline'`,
     });
     const pages: Record<string, () => string> = {
       '/late': latePage,
@@ -388,7 +427,7 @@ describe('embedding Koda on another site', () => {
     await page.close();
   });
 
-  it('the oEmbed html alone fits its frames on a phone, within maxheight; no cookie, console or CSP error', async () => {
+  it('the oEmbed html alone fits its frames on a phone, within maxheight, in WordPress too; no cookie, console or CSP error', async () => {
     const { page, problems } = await openHost(true, 'oembed-only', PHONE);
     for (const kind of KINDS) {
       const selector = `#${kind.name}-only > iframe`;
@@ -415,6 +454,18 @@ describe('embedding Koda on another site', () => {
       .poll(() => capped.evaluate((f) => f.style.height), { timeout: 10_000 })
       .toBe('200px');
     expect(await capped.evaluate((f) => f.clientHeight)).toBe(200);
+    // As WordPress pastes it (sandboxed, no /embed.js): fitted by WordPress's own script, and a
+    // link opens through it (the sandbox opens no new tab).
+    const wordpress = '#wordpress > iframe';
+    await page.locator(wordpress).scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => frameGap(page, wordpress), { timeout: 10_000, message: 'wordpress' })
+      .toBeLessThanOrEqual(1);
+    const wpFrame = (await (await page.locator(wordpress).elementHandle())!.contentFrame())!;
+    await wpFrame.locator('a.button').click();
+    expect(await page.locator('body').getAttribute('data-wp-link')).toBe(
+      `${kodaUrl}/events/${EVENT}?lang=et#registration`,
+    );
     expect(await page.context().cookies()).toEqual([]);
     expect(problems.console).toEqual([]);
     expect(problems.csp).toEqual([]);
