@@ -113,20 +113,52 @@ const uploads: { route: RouteConfig; owner: (c: Context<AppEnv>) => Promise<Owne
   },
 ];
 
-const listEventAttachmentsRoute = createRoute({
-  method: 'get',
-  path: '/events/{slug}/attachments',
-  operationId: 'listEventAttachments',
-  tags: ['Documents'],
-  summary: 'An event’s documents: the published ones, or all of them for its organizers',
-  security: publicSecurity,
-  request: { params: slugParam },
-  responses: {
-    200: jsonContent(z.object({ items: z.array(attachmentResponse) }), 'In their order'),
-    ...readErrorResponses,
-    ...errorResponses(404),
+function listRoute(path: string, operationId: string, what: string, params: z.ZodObject) {
+  return createRoute({
+    method: 'get',
+    path,
+    operationId,
+    tags: ['Documents'],
+    summary: `${what}’s documents: the published ones, or all of them for its organizers`,
+    description: `404 while ${what.toLowerCase()} itself is not public (a draft), but for its organizers.`,
+    security: publicSecurity,
+    request: { params },
+    responses: {
+      200: jsonContent(z.object({ items: z.array(attachmentResponse) }), 'In their order'),
+      ...readErrorResponses,
+      ...errorResponses(404),
+    },
+  });
+}
+
+const lists: { route: RouteConfig; owner: (c: Context<AppEnv>) => Promise<Owner> }[] = [
+  {
+    route: listRoute('/events/{slug}/attachments', 'listEventAttachments', 'An event', slugParam),
+    owner: (c) => eventOwner(c.get('deps').db, c.req.param('slug') ?? ''),
   },
-});
+  {
+    route: listRoute(
+      '/outcomes/{id}/attachments',
+      'listOutcomeAttachments',
+      'An outcome note',
+      idParam,
+    ),
+    owner: (c) => outcomeOwner(c.get('deps').db, pathId(c)),
+  },
+  {
+    route: listRoute('/plans/{id}/attachments', 'listPlanAttachments', 'An action plan', idParam),
+    owner: (c) => planOwner(c.get('deps').db, pathId(c)),
+  },
+  {
+    route: listRoute(
+      '/plan-items/{id}/attachments',
+      'listPlanItemAttachments',
+      'An action plan item',
+      idParam,
+    ),
+    owner: (c) => planItemOwner(c.get('deps').db, pathId(c)),
+  },
+];
 
 const deleteAttachmentRoute = createRoute({
   method: 'delete',
@@ -158,17 +190,21 @@ export function documentsApi() {
     });
   }
 
-  api.openapi(listEventAttachmentsRoute, async (c) => {
-    const { db, config } = c.get('deps');
-    const owner = await eventOwner(db, c.req.valid('param').slug);
-    const user = c.get('user');
-    // A draft event is no one's business but its organizers'.
-    if (!owner.isPublic && !(user && canManage(user, owner.municipalityIds))) {
-      throw notFound('No such event');
-    }
-    const rows = await listAttachments(db, owner, user);
-    return c.json({ items: rows.map((row) => attachmentJson(row, config.publicUrl)) }, 200);
-  });
+  for (const list of lists) {
+    api.openAPIRegistry.registerPath(list.route);
+    const path = list.route.path.replace(/\{(\w+)\}/g, ':$1');
+    api.get(path, async (c) => {
+      const { db, config } = c.get('deps');
+      const owner = await list.owner(c);
+      const user = c.get('user');
+      // A draft (event, plan, unpublished note) is no one's business but its organizers'.
+      if (!owner.isPublic && !(user && canManage(user, owner.municipalityIds))) {
+        throw notFound('Not found');
+      }
+      const rows = await listAttachments(db, owner, user);
+      return c.json({ items: rows.map((row) => attachmentJson(row, config.publicUrl)) }, 200);
+    });
+  }
 
   api.openapi(deleteAttachmentRoute, async (c) => {
     const user = requireUser(c);

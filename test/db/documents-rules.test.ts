@@ -246,6 +246,68 @@ describe('who may attach and delete', () => {
   });
 });
 
+describe('the lists of a plan’s, an item’s and an outcome note’s documents', () => {
+  it('GET answers the published ones to anyone once the owner is public, all of them to its organizers; a draft plan is 404 for the public', async () => {
+    const json = (method: string, body: unknown) => ({
+      method,
+      headers: { authorization: keila, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const plan = (await (
+      await ctx.app.request(
+        '/api/v1/municipalities/keila/plans',
+        json('POST', { title: 'Kava', periodStart: '2027-01-01', periodEnd: '2027-12-31' }),
+      )
+    ).json()) as { id: number };
+    const item = (await (
+      await ctx.app.request(`/api/v1/plans/${plan.id}/items`, json('POST', { title: 'Pingid' }))
+    ).json()) as { id: number };
+    const event = await makeEvent(ctx);
+    const outcome = (await (
+      await ctx.app.request(
+        `/api/v1/events/${event.slug}/outcomes`,
+        json('POST', { kind: 'minutes', title: 'Protokoll', body: 'Arutati.', published: true }),
+      )
+    ).json()) as { id: number };
+    const paths = [`/plans/${plan.id}`, `/plan-items/${item.id}`, `/outcomes/${outcome.id}`];
+    for (const path of paths) {
+      for (const [title, published] of [
+        ['Avalik', 'true'],
+        ['Peidetud', 'false'],
+      ]) {
+        const res = await postUpload(
+          ctx,
+          `/api/v1${path}/attachments`,
+          { fields: { title: title!, url: 'https://example.ee/kava.pdf', published: published! } },
+          { authorization: keila },
+        );
+        expect(res.status, await res.clone().text()).toBe(201);
+      }
+    }
+    const titles = async (path: string, authorization?: string) => {
+      const res = await ctx.app.request(`/api/v1${path}/attachments`, {
+        headers: authorization ? { authorization } : {},
+      });
+      if (res.status !== 200) return res.status;
+      return ((await res.json()) as { items: { title: string }[] }).items.map((i) => i.title);
+    };
+    // The plan is a draft: its documents and its items' are its organizers' alone.
+    expect(await titles(paths[0]!)).toBe(404);
+    expect(await titles(paths[1]!)).toBe(404);
+    expect(await titles(paths[0]!, keila)).toEqual(['Avalik', 'Peidetud']);
+    expect(await titles(paths[2]!)).toEqual(['Avalik']);
+    expect(
+      (await ctx.app.request(`/api/v1/plans/${plan.id}`, json('PATCH', { status: 'adopted' })))
+        .status,
+    ).toBe(200);
+    for (const path of paths) {
+      expect(await titles(path), path).toEqual(['Avalik']);
+      expect(await titles(path, keila), path).toEqual(['Avalik', 'Peidetud']);
+    }
+    expect(await titles('/plan-items/999999')).toBe(404);
+  });
+});
+
 describe('words kept for search', () => {
   it('a PDF’s and a Word file’s words are in the search table', async () => {
     const event = await makeEvent(ctx);
