@@ -280,6 +280,8 @@ describe('oEmbed', () => {
       .innerJoin(events, eq(events.id, recordings.eventId))
       .where(eq(recordings.id, 1));
     expect(body.title).toBe(`${row!.event}: ${row!.recording}`);
+    const framed = await (await ctx.app.request('/embed/recordings/1')).text();
+    expect(framed).toContain(`<title>${body.title} · `);
     expect(body.html).toContain(`title="${body.title}"`);
   });
 

@@ -235,7 +235,7 @@ export function RecordingEmbed(props: {
   const { ctx, recording, event } = props;
   const { t, lang } = ctx;
   return (
-    <EmbedDocument ctx={ctx} title={recording.title}>
+    <EmbedDocument ctx={ctx} title={`${event.title}: ${recording.title}`}>
       <article class="card">
         <p class="meta">{t('embeds.recording.of', { event: event.title })}</p>
         <h1>{recording.title}</h1>
