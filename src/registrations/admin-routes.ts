@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { requireAdminPage, requireUserPage } from '@/platform/auth/guards';
+import { requireUserPage } from '@/platform/auth/guards';
 import { assertCanManage } from '@/platform/auth/auth';
 import type { AppEnv } from '@/platform/deps';
 import { HttpError } from '@/platform/http/errors';
@@ -232,9 +232,14 @@ export function registrationAdminRoutes() {
   });
 
   routes.get('/admin/outbox', async (c) => {
-    const user = requireAdminPage(c);
+    // Organizers read the messages about their own events (a newcomer without SMTP follows them).
+    const user = requireUserPage(c);
     const { db } = c.get('deps');
-    const messages = await listOutbox(db, { status: c.req.query('status'), limit: 200 });
+    const messages = await listOutbox(db, {
+      status: c.req.query('status'),
+      limit: 200,
+      municipalityIds: user.role === 'admin' ? undefined : user.municipalityIds,
+    });
     c.header('Cache-Control', 'no-store');
     return c.html(OutboxPage({ ...pageContext(c), user, messages }));
   });

@@ -119,6 +119,8 @@ export const registrationMessages = defineMessages(
     'registration.outbox.hint':
       'Kui SMTP_URL pole seadistatud, jäävad kirjad siia ja neid saab siit lugeda.',
     'registration.outbox.none': 'Kirju pole.',
+    'registration.outbox.yours':
+      'Siin on teie korraldatavate sündmuste kirjad: registreerimised, ootenimekiri, meeldetuletused ja teated osalejatele.',
     'registration.outbox.status': 'Olek',
     'registration.outbox.recipient': 'Saaja',
     'registration.outbox.subject': 'Teema',
@@ -310,6 +312,8 @@ export const registrationMessages = defineMessages(
     'registration.outbox.hint':
       'When SMTP_URL is not set, messages stay here and can be read here.',
     'registration.outbox.none': 'No messages.',
+    'registration.outbox.yours':
+      'These are the messages about the events you organise: registrations, the waiting list, reminders and messages to participants.',
     'registration.outbox.status': 'Status',
     'registration.outbox.recipient': 'Recipient',
     'registration.outbox.subject': 'Subject',
@@ -499,6 +503,8 @@ export const registrationMessages = defineMessages(
     'registration.outbox.hint':
       'Если SMTP_URL не задан, письма остаются здесь, и их можно прочитать здесь.',
     'registration.outbox.none': 'Писем нет.',
+    'registration.outbox.yours':
+      'Здесь письма о мероприятиях, которые вы организуете: регистрации, лист ожидания, напоминания и сообщения участникам.',
     'registration.outbox.status': 'Статус',
     'registration.outbox.recipient': 'Получатель',
     'registration.outbox.subject': 'Тема',

@@ -7,6 +7,7 @@ import { seedDemo } from '../../demo/seed';
 import {
   actionItems,
   actionPlans,
+  eventHosts,
   events,
   municipalities,
   outbox,
@@ -311,9 +312,62 @@ describe('the outbox', () => {
     );
     expect(admin).not.toContain('vastuvotja');
     const organizer = await dashboard(keilaCookie);
-    expect(organizer).not.toContain('/admin/outbox');
+    expect(organizer).not.toContain('/admin/outbox?status=failed');
     expect(organizer).not.toContain('Saatmine ebaõnnestus');
     expect(organizer).not.toContain('Väljuvad kirjad:');
+  });
+
+  it('lets an organizer read the messages about their own events, and no others', async () => {
+    const db = ctx.deps.db;
+    const eventOf = async (slug: string) => {
+      const [host] = await db
+        .select({ id: events.id })
+        .from(events)
+        .innerJoin(eventHosts, eq(eventHosts.eventId, events.id))
+        .innerJoin(municipalities, eq(municipalities.id, eventHosts.municipalityId))
+        .where(eq(municipalities.slug, slug))
+        .limit(1);
+      if (!host) throw new Error(`no event of ${slug}`);
+      return host.id;
+    };
+    const keilaEvent = await eventOf('keila');
+    const tartuEvent = await eventOf('tartu');
+    const mail = (subject: string, eventId: number | null, kind = 'registration.confirmed') => ({
+      kind,
+      recipient: `${subject.toLowerCase()}@example.ee`,
+      subject,
+      text: `Tekst ${subject}`,
+      eventId,
+    });
+    await db
+      .insert(outbox)
+      .values([
+        mail('Keilakiri', keilaEvent),
+        mail('Tartukiri', tartuEvent),
+        mail('Tagasisidekiri', keilaEvent, 'feedback.request'),
+        mail('Paroolikiri', null, 'accounts.password_reset'),
+      ]);
+    const page = async (cookie: string) => {
+      const res = await ctx.app.request('/admin/outbox', { headers: { cookie } });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const organizer = await page(keilaCookie);
+    expect(organizer).toContain('Keilakiri');
+    expect(organizer).toContain('Tekst Keilakiri');
+    expect(organizer).toContain('Siin on teie korraldatavate sündmuste kirjad');
+    // Another municipality's event, a feedback link (it answers in a participant's place) and
+    // mail about no event (password resets, follows) stay the admins'.
+    for (const other of ['Tartukiri', 'Tagasisidekiri', 'Paroolikiri']) {
+      expect(organizer).not.toContain(other);
+    }
+    const admin = await page(adminCookie);
+    for (const subject of ['Keilakiri', 'Tartukiri', 'Tagasisidekiri', 'Paroolikiri']) {
+      expect(admin).toContain(subject);
+    }
+    expect(admin).not.toContain('Siin on teie korraldatavate sündmuste kirjad');
+    const anonymous = await ctx.app.request('/admin/outbox');
+    expect(anonymous.status).toBe(303);
   });
 });
 

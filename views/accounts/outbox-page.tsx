@@ -6,13 +6,17 @@ import type { PageContext } from '@views/shell/layout';
 
 const ZONE = 'Europe/Tallinn';
 
-/** Admins read outgoing email here; without SMTP_URL this is where it waits. */
+/**
+ * Outgoing email, read here (without SMTP_URL this is where it waits): admins all of it,
+ * organizers the messages about their own events.
+ */
 export function OutboxPage(props: PageContext & { user: CurrentUser; messages: OutboxEntry[] }) {
   const { t, lang } = props;
   return (
     <AdminLayout {...props} title={t('registration.outbox.title')}>
       <h1>{t('registration.outbox.title')}</h1>
       <p class="meta">{t('registration.outbox.hint')}</p>
+      {props.user.role === 'admin' ? null : <p>{t('registration.outbox.yours')}</p>}
       <p>
         <a href="/admin/outbox">{t('registration.admin.all')}</a>
         {(['pending', 'sending', 'sent', 'failed'] as const).map((status) => (

@@ -16,7 +16,7 @@ const links: NavLink[] = [
   { href: '/admin', label: 'accounts.nav.dashboard' },
   { href: '/admin/events', label: 'accounts.nav.events' },
   { href: '/admin/plans', label: 'accounts.nav.plans' },
-  { href: '/admin/outbox', label: 'accounts.nav.outbox', adminOnly: true },
+  { href: '/admin/outbox', label: 'accounts.nav.outbox' },
   { href: '/admin/users', label: 'accounts.nav.users', adminOnly: true },
   { href: '/admin/audit', label: 'accounts.nav.audit', adminOnly: true },
   { href: '/admin/tokens', label: 'accounts.nav.tokens' },

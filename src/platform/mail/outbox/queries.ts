@@ -1,5 +1,5 @@
-import { desc, eq } from 'drizzle-orm';
-import { outbox } from '@/platform/db/schema';
+import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { eventHosts, outbox } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 
 export type OutboxStatus = (typeof outbox.status.enumValues)[number];
@@ -18,12 +18,33 @@ export type OutboxEntry = {
   attachmentNames: string[];
 };
 
-/** The newest messages first, for admins at /admin/outbox. */
+/**
+ * Kinds an organizer does not read even for their own events: a feedback request's link lets
+ * whoever holds it answer, anonymously, in a participant's place.
+ */
+const NOT_FOR_ORGANIZERS = ['feedback.request'];
+
+/**
+ * The newest messages first, at /admin/outbox: all of them for admins; with `municipalityIds`
+ * (an organizer's), only the messages about events those municipalities host — registrations,
+ * waitlist moves, reminders, messages to participants — whose people they already see.
+ */
 export async function listOutbox(
   db: Queryable,
-  options: { status?: string; limit?: number } = {},
+  options: { status?: string; limit?: number; municipalityIds?: readonly number[] } = {},
 ): Promise<OutboxEntry[]> {
   const status = outbox.status.enumValues.find((value) => value === options.status);
+  const ids = options.municipalityIds;
+  if (ids && ids.length === 0) return [];
+  const conditions: (SQL | undefined)[] = [status ? eq(outbox.status, status) : undefined];
+  if (ids) {
+    const hosted = db
+      .select({ id: eventHosts.eventId })
+      .from(eventHosts)
+      .where(inArray(eventHosts.municipalityId, [...ids]));
+    conditions.push(inArray(outbox.eventId, hosted));
+    for (const kind of NOT_FOR_ORGANIZERS) conditions.push(ne(outbox.kind, kind));
+  }
   const rows = await db
     .select({
       id: outbox.id,
@@ -39,7 +60,7 @@ export async function listOutbox(
       attachments: outbox.attachments,
     })
     .from(outbox)
-    .where(status ? eq(outbox.status, status) : undefined)
+    .where(and(...conditions))
     .orderBy(desc(outbox.id))
     .limit(options.limit ?? 100);
   return rows.map(({ attachments, ...row }) => ({
