@@ -7,9 +7,14 @@ import {
   actionPlans,
   agendaItems,
   chapters,
+  events,
+  feedbackRequests,
+  follows,
+  followUnsubscribeTokens,
   municipalities,
   outcomes,
   recordings,
+  registrationQuestions,
   registrations,
 } from '@/platform/db/schema';
 import { hashToken, newToken } from '@/platform/tokens';
@@ -34,6 +39,157 @@ export type PageType = {
   /** Needs an organizer's session cookie. */
   admin?: boolean;
 };
+
+/**
+ * The participation pages (issue 20) around an upcoming event, a past one and a plan item:
+ * registration questions of every kind (their texts very long) on the upcoming event's form and
+ * in its organizers' editor, a feedback link with an answer and the organizers' summary of the
+ * past event (published on its page), a follow's confirmation page, its unsubscribe page and the
+ * page after asking. Returns those page types.
+ */
+export async function seedParticipation(
+  ctx: TestContext,
+  { upcoming, past, planItemId }: { upcoming: Slugged; past: Slugged; planItemId: number },
+): Promise<PageType[]> {
+  const db = ctx.deps.db;
+  const now = ctx.clock.now().getTime();
+  const questions = await db
+    .insert(registrationQuestions)
+    .values(
+      [
+        { kind: 'text' as const, label: `Kust te tulete? ${LONG_WORD}`, help: LONG_URL },
+        { kind: 'longtext' as const, label: 'Mida soovite arutada?', help: LONG_WORD },
+        {
+          kind: 'choice' as const,
+          label: 'Toit',
+          options: ['tavaline', LONG_WORD],
+          required: true,
+          sensitive: true,
+          translations: { label: { ru: 'Питание', en: 'Food' } },
+        },
+        { kind: 'choices' as const, label: 'Töörühmad', options: ['haridus', LONG_WORD] },
+        { kind: 'yesno' as const, label: `Vajate lapsehoidu? ${LONG_WORD}`, required: true },
+      ].map((question, position) => ({ ...question, eventId: upcoming.id, position })),
+    )
+    .returning({ id: registrationQuestions.id });
+  const [q0, q1, q2, q3, q4] = questions.map((question) => String(question.id));
+  // The upcoming event's registrations answered them (the organizers' list shows the answers).
+  await db
+    .update(registrations)
+    .set({
+      answers: {
+        [q0 ?? '']: LONG_WORD,
+        [q1 ?? '']: `Soovin arutada: ${LONG_WORD} ${LONG_URL}`,
+        [q2 ?? '']: LONG_WORD,
+        [q3 ?? '']: ['haridus', LONG_WORD],
+        [q4 ?? '']: true,
+      },
+    })
+    .where(eq(registrations.eventId, upcoming.id));
+
+  // Three answered feedback requests of the past event, its summary public.
+  const people = await db
+    .insert(registrations)
+    .values(
+      [0, 1, 2].map((i) => ({
+        eventId: past.id,
+        name: `Osaleja ${i}`,
+        email: `tagasiside-${i}@example.ee`,
+        attendance: 'in_person' as const,
+        status: 'confirmed' as const,
+        manageTokenHash: `page-types-feedback-${i}`,
+        consentAt: new Date(now - 40 * DAY),
+      })),
+    )
+    .returning({ id: registrations.id });
+  const feedbackToken = newToken();
+  const feedbackHash = await hashToken(feedbackToken);
+  const answers = [
+    { rating: 5, good: `Hea arutelu ${LONG_WORD}`, improve: LONG_URL, comeAgain: true },
+    { rating: 3, good: null, improve: 'Rohkem aega', comeAgain: false },
+    { rating: 4, good: null, improve: null, comeAgain: null },
+  ];
+  await db.insert(feedbackRequests).values(
+    people.map((person, i) => ({
+      eventId: past.id,
+      registrationId: person.id,
+      tokenHash: i === 0 ? feedbackHash : `page-types-feedback-token-${i}`,
+      sentAt: new Date(now - DAY),
+      expiresAt: new Date(now + 29 * DAY),
+      answeredAt: new Date(now - DAY / 2),
+      ...answers[i],
+    })),
+  );
+  await db
+    .update(events)
+    .set({ feedbackPublishedAt: new Date(now - DAY / 4) })
+    .where(eq(events.id, past.id));
+
+  // A follow waiting for its confirmation, and a confirmed one with an unsubscribe link.
+  const confirmToken = newToken();
+  const unsubscribeToken = newToken();
+  const [, confirmed] = await db
+    .insert(follows)
+    .values([
+      {
+        email: 'jalgija@example.ee',
+        target: 'plan_item' as const,
+        planItemId,
+        confirmTokenHash: await hashToken(confirmToken),
+        createdAt: new Date(now - 60 * 60 * 1000),
+      },
+      {
+        email: 'jalgija@example.ee',
+        target: 'series' as const,
+        series: upcoming.slug,
+        frequency: 'weekly' as const,
+        confirmTokenHash: await hashToken(newToken()),
+        createdAt: new Date(now - 10 * DAY),
+        confirmedAt: new Date(now - 10 * DAY),
+        notifiedUntil: new Date(now - 3 * DAY),
+      },
+    ])
+    .returning({ id: follows.id });
+  if (!confirmed || questions.length !== 5) throw new Error('no follow');
+  await db.insert(followUnsubscribeTokens).values({
+    followId: confirmed.id,
+    tokenHash: await hashToken(unsubscribeToken),
+    createdAt: new Date(now - 3 * DAY),
+  });
+
+  return [
+    {
+      name: 'feedback form',
+      path: `/feedback/${feedbackToken}?saved=1`,
+      main: 'main input[name="rating"]',
+    },
+    {
+      name: 'follow confirm',
+      path: `/follows/${confirmToken}/confirm`,
+      main: 'main form button[type="submit"]',
+    },
+    {
+      name: 'follow unsubscribe',
+      path: `/follows/${unsubscribeToken}/unsubscribe`,
+      main: 'main form button[type="submit"]',
+    },
+    { name: 'follow sent', path: '/follows/sent', main: 'main h1' },
+    {
+      name: 'admin questions',
+      path: `/admin/events/${upcoming.slug}/questions`,
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin feedback',
+      path: `/admin/events/${past.slug}/feedback`,
+      main: 'main h1',
+      admin: true,
+    },
+  ];
+}
+
+type Slugged = { id: number; slug: string };
 
 /**
  * The demo programme plus events, outcomes, a plan and a recording whose texts hold very long
@@ -173,6 +329,11 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     .returning({ id: actionItems.id });
   if (!item) throw new Error('no item');
   await db.insert(actionItemSources).values({ actionItemId: item.id, outcomeId: outcome.id });
+  const participation = await seedParticipation(ctx, {
+    upcoming: before,
+    past: after,
+    planItemId: item.id,
+  });
   await db.insert(actionItemUpdates).values({
     actionItemId: item.id,
     date: '2026-10-01',
@@ -271,5 +432,6 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     { name: 'admin audit', path: '/admin/audit', main: 'main h1', admin: true },
     { name: 'admin tokens', path: '/admin/tokens', main: 'main h1', admin: true },
     { name: 'admin account', path: '/admin/account', main: 'main h1', admin: true },
+    ...participation,
   ];
 }

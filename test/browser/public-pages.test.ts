@@ -16,6 +16,10 @@ import {
   serveForBrowser,
 } from '../helpers/browser';
 import { createFeedToken } from '@/calendar/tokens';
+import { eq } from 'drizzle-orm';
+import { actionItems, actionPlans } from '@/platform/db/schema';
+import { makeEvent } from '../db/registrations-fixtures';
+import { seedParticipation } from './page-types';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -162,6 +166,52 @@ describe('public pages in a real browser', () => {
     expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.close();
   });
+
+  it('the participation pages (questions, feedback, follows) have no serious accessibility violations', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const now = ctx.clock.now().getTime();
+    const upcoming = await makeEvent(ctx, { slug: 'osalus-tulevane' });
+    const past = await makeEvent(ctx, {
+      slug: 'osalus-toimunud',
+      startsAt: new Date(now - 20 * day),
+      endsAt: new Date(now - 20 * day + 3 * 60 * 60 * 1000),
+      registrationOpensAt: null,
+      registrationClosesAt: null,
+    });
+    const [item] = await ctx.deps.db
+      .select({ id: actionItems.id })
+      .from(actionItems)
+      .innerJoin(actionPlans, eq(actionPlans.id, actionItems.planId))
+      .where(eq(actionPlans.status, 'adopted'))
+      .limit(1);
+    const types = await seedParticipation(ctx, { upcoming, past, planItemId: item?.id ?? 0 });
+    const problems: string[] = [];
+    const check = async (page: Page, path: string) => {
+      const response = await page.goto(server.url + path);
+      if (response?.status() !== 200) problems.push(`${path} answered ${response?.status()}`);
+      for (const v of await seriousViolations(page)) problems.push(`${path} ${v.id}: ${v.help}`);
+    };
+    // The public ones on a phone in each language: the registration form with its questions,
+    // the published feedback summary, the feedback form and the follow pages.
+    for (const lang of ['et', 'en', 'ru'] as const) {
+      const page = await openPage(browser, { viewport: PHONE, lang });
+      for (const path of [
+        `/events/${upcoming.slug}`,
+        `/events/${past.slug}`,
+        ...types.filter((type) => !type.admin).map((type) => type.path),
+      ]) {
+        await check(page, `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+      }
+      await page.close();
+    }
+    // The organizers' question editor and feedback summary.
+    const [name, value] = (await sessionFor(ctx, { role: 'admin' })).split('=') as [string, string];
+    const page = await openPage(browser, { viewport: DESKTOP });
+    await page.context().addCookies([{ name, value, url: server.url }]);
+    for (const type of types.filter((candidate) => candidate.admin)) await check(page, type.path);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it('works without JavaScript: filters submit and the event page shows the agenda', async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });

@@ -28,8 +28,8 @@ export function FeedbackFormPage(
   return (
     <Layout {...props} title={t('feedback.title', { title: props.title })}>
       <h1>{t('feedback.title', { title: props.title })}</h1>
-      {props.saved ? <p class="notice">{t('feedback.thanks')}</p> : null}
-      <p>{t('feedback.intro')}</p>
+      {/* Once answered the thanks replace the introduction: the rating stays in the first screen. */}
+      {props.saved ? <p class="notice">{t('feedback.thanks')}</p> : <p>{t('feedback.intro')}</p>}
       <form method="post" action={`/feedback/${props.token}`}>
         <ErrorSummary
           t={t}
