@@ -54,7 +54,7 @@ export const followMessages = defineMessages(
     'follows.email.news.report': 'uus edenemisaruanne',
     'follows.email.unsubscribe': 'Loobumiseks avage: {url}',
     'follows.privacy':
-      'Kui jälgite midagi e-postiga, hoiame teie aadressi, keelt, valitud teemat ja sagedust, kuni loobute (iga kirja viitest; aadress kustutatakse kohe). Kinnitamata soov kustutatakse 7 päeva pärast. Registreerumisel esitatud küsimuste vastused näevad ainult sündmuse korraldajad ning need kustutatakse koos registreeringu isikuandmetega. Tagasiside pärast sündmust on anonüümne: korraldajad näevad vastuseid ilma nimedeta.',
+      'Kui jälgite midagi e-postiga, hoiame teie aadressi, keelt, valitud teemat ja sagedust, kuni loobute (loobumise link on igas kirjas; aadress kustutatakse kohe). Kinnitamata soov kustutatakse 7 päeva pärast. Registreerumisel esitatud küsimuste vastuseid näevad ainult sündmuse korraldajad ning need kustutatakse koos registreeringu isikuandmetega {days} päeva pärast sündmuse lõppu. Tagasiside pärast sündmust on anonüümne: korraldajad näevad vastuseid ilma nimedeta ja tagasiside link kehtib 30 päeva. Kui registreeringu andmed kustutatakse, jääb vastus alles, kuid ei ole enam kellegagi seotud. Avalikuks saab teha ainult vastuste arvu ja keskmise hinde.',
   },
   {
     'follows.form.title': 'Follow by email',
@@ -108,7 +108,7 @@ export const followMessages = defineMessages(
     'follows.email.news.report': 'a new progress report',
     'follows.email.unsubscribe': 'To stop these emails: {url}',
     'follows.privacy':
-      'If you follow something by email, we keep your address, language, what you follow and how often until you stop (the link in every email; the address is deleted at once). An unconfirmed request is deleted after 7 days. Answers to an event’s registration questions are seen only by its organizers and are deleted with the registration’s personal data. Feedback after an event is anonymous: organizers see the answers without names.',
+      'If you follow something by email, we keep your address, language, what you follow and how often until you stop (every email has the link for that; the address is deleted at once). An unconfirmed request is deleted after 7 days. Answers to an event’s registration questions are seen only by its organizers and are deleted with the registration’s personal data, {days} days after the event ends. Feedback after an event is anonymous: organizers see the answers without names, and the feedback link works for 30 days. When the registration’s data is deleted, the answer stays but is linked to nobody. Only the number of answers and the average rating can be made public.',
   },
   {
     'follows.form.title': 'Следить по электронной почте',
@@ -164,7 +164,7 @@ export const followMessages = defineMessages(
     'follows.email.news.report': 'новый отчёт о ходе работ',
     'follows.email.unsubscribe': 'Чтобы отписаться: {url}',
     'follows.privacy':
-      'Если вы следите за чем-либо по электронной почте, мы храним ваш адрес, язык, выбранную тему и частоту писем, пока вы не отпишетесь (ссылка в каждом письме; адрес удаляется сразу). Неподтверждённый запрос удаляется через 7 дней. Ответы на вопросы при регистрации видят только организаторы мероприятия, и они удаляются вместе с персональными данными регистрации. Отзыв после мероприятия анонимен: организаторы видят ответы без имён.',
+      'Если вы следите за чем-либо по электронной почте, мы храним ваш адрес, язык, выбранную тему и частоту писем, пока вы не отпишетесь (ссылка для этого есть в каждом письме; адрес удаляется сразу). Неподтверждённый запрос удаляется через 7 дней. Ответы на вопросы при регистрации видят только организаторы мероприятия; они удаляются вместе с персональными данными регистрации через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} после окончания мероприятия. Отзыв после мероприятия анонимен: организаторы видят ответы без имён, а ссылка для отзыва действует 30 дней. Когда данные регистрации удаляются, ответ остаётся, но больше ни с кем не связан. Опубликовать можно только число ответов и среднюю оценку.',
   },
 );
 

@@ -384,6 +384,23 @@ describe('following by email', () => {
     expect(await delivered(email)).toHaveLength(before + 1);
   });
 
+  it('the privacy page says what following, questions and feedback keep, and how long, in each language', async () => {
+    const days = ctx.deps.config.retentionDays;
+    const read = async (lang: string) =>
+      visibleText(await (await ctx.app.request(`/privacy?lang=${lang}`)).text());
+    const et = await read('et');
+    expect(et).toContain('Kinnitamata soov kustutatakse 7 päeva pärast');
+    expect(et).toContain(`isikuandmetega ${days} päeva pärast sündmuse lõppu`);
+    expect(et).toContain('tagasiside link kehtib 30 päeva');
+    expect(et).toContain('ei ole enam kellegagi seotud');
+    const en = await read('en');
+    expect(en).toContain(`personal data, ${days} days after the event ends`);
+    expect(en).toContain('the answer stays but is linked to nobody');
+    const ru = await read('ru');
+    expect(ru).toContain('Неподтверждённый запрос удаляется через 7 дней');
+    expect(ru).toContain(`через ${days} дней после окончания мероприятия`);
+  });
+
   it('purges requests nobody confirmed within a week', async () => {
     ctx.clock.set(TEST_NOW);
     expect((await follow({ email: 'unconfirmed@example.ee', municipality: 'tartu' })).status).toBe(

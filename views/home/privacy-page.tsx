@@ -6,7 +6,7 @@ export function PrivacyPage(props: PageContext & { retentionDays: number }) {
     <Layout {...props} title={t('privacy.title')} canonicalPath="/privacy">
       <h1>{t('privacy.title')}</h1>
       <p>{t('privacy.body', { days: props.retentionDays })}</p>
-      <p>{t('follows.privacy')}</p>
+      <p>{t('follows.privacy', { days: props.retentionDays })}</p>
     </Layout>
   );
 }
