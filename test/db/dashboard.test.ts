@@ -220,12 +220,80 @@ describe('waiting for what came of it', () => {
       .returning();
     awaiting = section(await dashboard(keilaCookie), 'Ootab tulemusi');
     item = itemLinking(awaiting, `/admin/events/${ended.slug}`);
-    expect(item).not.toContain(`/admin/events/${ended.slug}/recordings`);
+    // The recordings stay a click away (their chapters and captions two), no longer as missing.
+    expect(item).toContain(`href="/admin/events/${ended.slug}/recordings">Salvestised</a>`);
+    expect(item).not.toContain('salvestis avaldamata');
     expect(item).toContain(`href="/admin/events/${ended.slug}/outcomes"`);
 
     await db.update(outcomes).set({ published: true }).where(eq(outcomes.id, note!.id));
     awaiting = section(await dashboard(keilaCookie), 'Ootab tulemusi');
     expect(awaiting).not.toContain(ended.slug);
+  });
+});
+
+describe('within two clicks of the dashboard', () => {
+  /** The /admin pages and form actions a page links to (POST actions count: a button is a click). */
+  const links = (html: string) =>
+    [...html.matchAll(/(?:href|action)="(\/admin[^"?#]*)/g)].map((match) => match[1] as string);
+
+  it('an organizer reaches every action on a recent event, and on plans and their account', async () => {
+    const db = ctx.deps.db;
+    const ended = await makeEvent(ctx, {
+      title: 'Keila foorum kahe klõpsu kaugusel',
+      startsAt: new Date(now - 3 * DAY - 3 * HOUR),
+      endsAt: new Date(now - 3 * DAY),
+      registrationClosesAt: null,
+    });
+    const [recording] = await db
+      .insert(recordings)
+      .values({
+        eventId: ended.id,
+        title: 'Salvestis',
+        sourceUrl: 'https://example.org/video.mp4',
+        provider: 'file',
+      })
+      .returning();
+    const upcoming = await makeEvent(ctx, { title: 'Keila foorum tulemas' });
+    const seen = new Set<string>();
+    let frontier = ['/admin'];
+    for (let click = 1; click <= 2; click++) {
+      const next: string[] = [];
+      for (const path of frontier) {
+        const res = await ctx.app.request(path, { headers: { cookie: keilaCookie } });
+        if (res.status !== 200 || !res.headers.get('content-type')?.includes('html')) continue;
+        for (const link of links(await res.text())) {
+          if (seen.has(link)) continue;
+          seen.add(link);
+          // Only pages are opened for the next click; a form's action is the click itself.
+          next.push(link);
+        }
+      }
+      frontier = next.filter((link) => !/\/(logout|copy|status|delete|move|publish)$/.test(link));
+    }
+    const base = (slug: string) => `/admin/events/${slug}`;
+    const wanted = [
+      '/admin/events/new',
+      '/admin/plans',
+      '/admin/outbox',
+      '/admin/tokens',
+      '/admin/account',
+      ...[upcoming.slug, ended.slug].flatMap((slug) => [
+        base(slug),
+        `${base(slug)}/agenda`,
+        `${base(slug)}/registrations`,
+        `${base(slug)}/check-in`,
+        `${base(slug)}/questions`,
+        `${base(slug)}/recordings`,
+        `${base(slug)}/outcomes`,
+        `${base(slug)}/attachments`,
+        `${base(slug)}/feedback`,
+        `${base(slug)}/copy`,
+        `${base(slug)}/status`,
+      ]),
+      `${base(ended.slug)}/recordings/${recording!.id}`,
+      `${base(ended.slug)}/recordings/${recording!.id}/captions`,
+    ];
+    expect(wanted.filter((path) => !seen.has(path))).toEqual([]);
   });
 });
 

@@ -80,18 +80,16 @@ function Awaiting(props: DashboardPageProps) {
               when: formatShortDate(event.endsAt, event.timezone, lang),
             })}
           </span>
-          {event.hasRecording ? null : (
-            <>
-              {' · '}
-              <a href={`/admin/events/${event.slug}/recordings`}>{t('dashboard.noRecording')}</a>
-            </>
-          )}
-          {event.hasOutcome ? null : (
-            <>
-              {' · '}
-              <a href={`/admin/events/${event.slug}/outcomes`}>{t('dashboard.noOutcome')}</a>
-            </>
-          )}
+          {/* Both pages a click away whatever is missing: a recording's chapters and captions
+              are then two clicks from the dashboard. */}
+          {' · '}
+          <a href={`/admin/events/${event.slug}/recordings`}>
+            {event.hasRecording ? t('admin.events.recordings') : t('dashboard.noRecording')}
+          </a>
+          {' · '}
+          <a href={`/admin/events/${event.slug}/outcomes`}>
+            {event.hasOutcome ? t('admin.events.outcomes') : t('dashboard.noOutcome')}
+          </a>
         </li>
       ))}
     </ul>
