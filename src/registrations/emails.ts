@@ -63,6 +63,23 @@ export function hasCalendarFile(kind: EmailKind): boolean {
 }
 
 /**
+ * The event's time in words, kept for the last events written about: a registration rush writes
+ * the same time into every confirmation, and the zone arithmetic was most of an email's cost.
+ */
+const whenTexts = new Map<string, string>();
+
+function whenText(event: EmailEvent, lang: Lang): string {
+  const key = `${event.startsAt.getTime()}|${event.endsAt.getTime()}|${event.timezone}|${lang}`;
+  let text = whenTexts.get(key);
+  if (text === undefined) {
+    text = formatRange(event.startsAt, event.endsAt, event.timezone, lang);
+    if (whenTexts.size >= 256) whenTexts.delete(whenTexts.keys().next().value ?? '');
+    whenTexts.set(key, text);
+  }
+  return text;
+}
+
+/**
  * One email in the participant's language. Subjects carry only the event's title (never a
  * name or address), so the outbox log lines stay free of personal data.
  */
@@ -113,11 +130,7 @@ export function buildEmail(input: EmailInput): BuiltEmail {
       break;
   }
   lines.push('');
-  lines.push(
-    t('email.when', {
-      when: formatRange(event.startsAt, event.endsAt, event.timezone, input.lang),
-    }),
-  );
+  lines.push(t('email.when', { when: whenText(event, input.lang) }));
   const where = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
   if (where) lines.push(t('email.where', { where }));
   if (event.onlineUrl) lines.push(t('email.online', { url: event.onlineUrl }));

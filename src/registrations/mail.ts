@@ -1,12 +1,12 @@
 /** Participant emails: what registration needs from the app, and one email written to the outbox. */
-import { and, asc, eq, inArray, isNotNull, like } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { outbox } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
 import { isLang, type Lang } from '@/platform/i18n';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { eventIcs as feedEventIcs } from '@/calendar';
-import { findEvent, localizeEvent } from '@/events';
+import { findEvent, localizeEvent, type EventRow } from '@/events';
 import {
   buildEmail,
   hasCalendarFile,
@@ -120,29 +120,79 @@ export const unwrittenEmail = z.object({
 export type UnwrittenEmail = z.infer<typeof unwrittenEmail>;
 
 /**
- * Writes the registration emails stored unwritten (`ids`, or the oldest 100), with the event as
- * it is now: the request that registered calls it right after its commit, the outbox job for any
- * left behind (a process stopped in between). Each is written once: a second writer's update
- * finds it written and changes nothing. Returns how many were written.
+ * The event's .ics for confirmations, kept per (event, its feed version, language, ended) for the
+ * last few events: in a rush every confirmation carries the same file. `feed_revision` is raised
+ * by triggers on every change a VEVENT shows (drizzle/0002), so a kept file is the one the feeds'
+ * builder would write now.
  */
-export async function writeUnwrittenEmails(
+const confirmationIcs = new Map<string, string | null>();
+
+async function icsFor(db: Queryable, event: EventRow, lang: Lang, ctx: MailContext) {
+  const key = [
+    event.id,
+    event.feedRevision,
+    event.updatedAt.getTime(),
+    lang,
+    ctx.publicUrl,
+    ctx.mailFrom ?? '',
+    event.endsAt <= ctx.now ? 1 : 0,
+  ].join('|');
+  const kept = confirmationIcs.get(key);
+  if (kept !== undefined) return kept;
+  const ics = await feedEventIcs(db, ctx.publicUrl, event.slug, {
+    lang,
+    now: ctx.now,
+    mailFrom: ctx.mailFrom,
+  });
+  if (confirmationIcs.size >= 64) confirmationIcs.delete(confirmationIcs.keys().next().value ?? '');
+  confirmationIcs.set(key, ics);
+  return ics;
+}
+
+/**
+ * Writes one registration email stored as data (outbox row `id`), with `event` as read by the
+ * caller: one UPDATE, which changes nothing when another writer was first. True when written.
+ */
+export async function writeRegistrationEmail(
   db: Queryable,
   ctx: MailContext,
-  ids?: number[],
-): Promise<number> {
+  id: number,
+  event: EventRow,
+  data: UnwrittenEmail,
+): Promise<boolean> {
+  const lang: Lang = isLang(data.lang) ? data.lang : 'et';
+  const built = buildEmail({
+    ics: hasCalendarFile(data.kind)
+      ? ((await icsFor(db, event, lang, ctx)) ?? undefined)
+      : undefined,
+    kind: data.kind,
+    lang,
+    event: localizeEvent(event, lang),
+    publicUrl: ctx.publicUrl,
+    attendance: data.attendance,
+    manageUrl: data.manageUrl,
+    position: data.position ?? undefined,
+  });
+  const updated = await db
+    .update(outbox)
+    .set({ ...built, render: null })
+    .where(and(eq(outbox.id, id), isNotNull(outbox.render)))
+    .returning({ id: outbox.id });
+  return updated.length > 0;
+}
+
+/**
+ * Writes the registration emails stored as data that a request left behind (it stopped between
+ * its commit and writing them), the oldest 100, with the event as it is now. Returns how many.
+ */
+export async function writeUnwrittenEmails(db: Queryable, ctx: MailContext): Promise<number> {
   const rows = await db
     .select({ id: outbox.id, eventId: outbox.eventId, render: outbox.render })
     .from(outbox)
-    .where(
-      and(
-        isNotNull(outbox.render),
-        like(outbox.kind, 'registration.%'),
-        ids ? inArray(outbox.id, ids) : undefined,
-      ),
-    )
+    .where(and(isNotNull(outbox.render), like(outbox.kind, 'registration.%')))
     .orderBy(asc(outbox.id))
-    .limit(ids ? ids.length : 100);
-  const events = new Map<number, RegistrationEvent | null>();
+    .limit(100);
+  const events = new Map<number, EventRow | null>();
   let written = 0;
   for (const row of rows) {
     const data = unwrittenEmail.safeParse(row.render);
@@ -165,17 +215,7 @@ export async function writeUnwrittenEmails(
         .where(and(eq(outbox.id, row.id), isNotNull(outbox.render)));
       continue;
     }
-    const { kind, position, ...person } = data.data;
-    const built = await writeParticipantEmail(db, kind, person, event, ctx, {
-      manageUrl: person.manageUrl,
-      position: position ?? undefined,
-    });
-    const updated = await db
-      .update(outbox)
-      .set({ ...built, render: null })
-      .where(and(eq(outbox.id, row.id), isNotNull(outbox.render)))
-      .returning({ id: outbox.id });
-    written += updated.length;
+    if (await writeRegistrationEmail(db, ctx, row.id, event, data.data)) written++;
   }
   return written;
 }

@@ -15,7 +15,7 @@ import {
   mailContext,
   manageUrlFor,
   mailParticipant,
-  writeUnwrittenEmails,
+  writeRegistrationEmail,
   type UnwrittenEmail,
 } from './mail';
 
@@ -24,7 +24,7 @@ const LINK_RESEND_INTERVAL_MS = 60 * 60 * 1000;
 /** A duplicate within this time of registering is a double click: the confirmation is on its way. */
 const DOUBLE_SUBMIT_MS = 10 * 60 * 1000;
 
-function refuseUnlessOpen(event: RegistrationEvent | null, now: Date): RegistrationEvent {
+function refuseUnlessOpen<E extends RegistrationEvent>(event: E | null, now: Date): E {
   if (!event) throw new HttpError('not_found', 'No such event');
   const state = registrationWindow(event, now);
   if (state !== 'open') {
@@ -147,7 +147,11 @@ export async function registerParticipant(
   } else if (row.outbox_id !== null) {
     // After the commit, outside the lock. Should this fail (or the process stop), the outbox job
     // writes it: the registration's email is in the outbox either way.
-    await writeUnwrittenEmails(deps.db, ctx, [row.outbox_id]).catch(() => 0);
+    await writeRegistrationEmail(deps.db, ctx, row.outbox_id, event, {
+      ...render,
+      kind: row.outcome,
+      position,
+    }).catch(() => false);
   }
   return {
     status: row.outcome,
