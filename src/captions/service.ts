@@ -5,10 +5,9 @@ import { HttpError, invalidFields, notFound } from '@/platform/http/errors';
 import { managedRecording } from '@/recordings';
 import { parseCaptions, type CaptionFormat, type CaptionProblem } from './parse';
 import { deleteCaptions, replaceCaptions } from './queries';
+import { CAPTIONS_MAX_SIZE } from './limits';
 
-/** The largest captions file taken (a three-hour meeting's WebVTT is 300–600 kB); 413 above it. */
-export const CAPTIONS_MAX_BYTES = 5 * 1024 * 1024;
-export const CAPTIONS_MAX_SIZE = '5 MB';
+export { CAPTIONS_MAX_BYTES, CAPTIONS_MAX_SIZE } from './limits';
 
 /** The refusal of a captions file over the limit, in the reader's language. */
 export function captionsTooLarge(): HttpError {

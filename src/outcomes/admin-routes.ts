@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { AdminOutcomesPage } from '@views/outcomes/admin-outcomes-page';
+import { QuotePickerPage } from '@views/outcomes/quote-page';
 import { ConfirmPage } from '@views/shell/confirm-page';
 import { findEventById, findEventBySlug, loadAgenda } from '@/events';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
@@ -10,6 +11,7 @@ import { notFound } from '@/platform/http/errors';
 import {
   confirmed,
   formInput,
+  text,
   formProblems,
   pathId,
   readForm,
@@ -17,6 +19,8 @@ import {
   type FormProblems,
 } from '@/platform/http/forms';
 import { pageContext } from '@/platform/http/page';
+import { cueById } from '@/captions';
+import { findCaptionCues } from '@/search';
 import { editOutcomeForm, newOutcomeForm, publishOutcomeForm } from './forms';
 import {
   createOutcome,
@@ -124,6 +128,62 @@ export function outcomeAdminRoutes() {
       });
     }
     return c.redirect(`/admin/events/${slug}/outcomes?saved`, 303);
+  });
+
+  /**
+   * Quoting what was said: find words in the event's recordings' captions (GET), choose the cue
+   * (POST of a radio button, or an empty one to remove the quote). Works without JavaScript.
+   */
+  async function quotePage(c: Context<AppEnv>, user: CurrentUser, problem?: string) {
+    const { db } = c.get('deps');
+    const slug = c.req.param('slug') ?? '';
+    const outcome = await findManagedOutcome(db, user, slug, pathId(c));
+    const event = await findEventById(db, outcome.eventId);
+    if (!event) throw notFound('No such event');
+    const recordings = await listRecordingChoices(db, event.id);
+    const asked = Number(c.req.query('recording'));
+    const recordingId = recordings.some((r) => r.id === asked) ? asked : null;
+    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
+    const found = q
+      ? await findCaptionCues(db, recordingId ? [recordingId] : recordings.map((r) => r.id), q)
+      : null;
+    return c.html(
+      QuotePickerPage({
+        ...pageContext(c),
+        user,
+        event,
+        outcome,
+        recordings,
+        recordingId,
+        q,
+        found,
+        problem,
+      }),
+      problem ? 422 : 200,
+    );
+  }
+
+  routes.get('/admin/events/:slug/outcomes/:id/quote', (c) => quotePage(c, requireUserPage(c)));
+
+  routes.post('/admin/events/:slug/outcomes/:id/quote', async (c) => {
+    const user = requireUserPage(c);
+    const slug = c.req.param('slug');
+    const id = pathId(c);
+    const { db, clock } = c.get('deps');
+    const outcome = await findManagedOutcome(db, user, slug, id);
+    const chosen = text(await readForm(c), 'captionCueId').trim();
+    let captionCueId: number | null = null;
+    if (chosen !== '') {
+      // Only a cue of this event's recordings: not another event's words (nor a typed id).
+      const cue = /^\d{1,10}$/.test(chosen) ? await cueById(db, Number(chosen)) : null;
+      const own = await listRecordingChoices(db, outcome.eventId);
+      if (!cue || !own.some((recording) => recording.id === cue.recordingId)) {
+        return quotePage(c, user, c.get('t')('captions.quote.notHere'));
+      }
+      captionCueId = cue.id;
+    }
+    await updateOutcome({ db, clock, user }, id, { captionCueId });
+    return c.redirect(`/admin/events/${slug}/outcomes?saved#outcome-${id}`, 303);
   });
 
   /**

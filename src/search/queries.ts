@@ -301,3 +301,57 @@ export function searchMatches(q: string | undefined): SQL | null {
     union select ${recordings.id} from ${recordings} where ${recordings.eventId} in
       (select ${d.eventId} from ${d} where ${d.published} and ${d.kind} in ('event', 'outcome') and ${d.document} @@ ${query}))`;
 }
+
+export type FoundCue = {
+  id: number;
+  recordingId: number;
+  offsetSeconds: number;
+  language: string | null;
+  text: string;
+  snippet: SnippetPart[];
+};
+
+/**
+ * The caption cues of these recordings that hold all the words (each a prefix, folded), in the
+ * order they were said: what an organizer picks a quote from. Any recording's, published or not
+ * (the organizer manages them); at most `limit`.
+ */
+export async function findCaptionCues(
+  db: Queryable,
+  recordingIds: number[],
+  q: string | undefined,
+  limit = 50,
+): Promise<{ cues: FoundCue[]; more: boolean }> {
+  const terms = searchTerms(q).map(stem);
+  if (terms.length === 0 || recordingIds.length === 0) return { cues: [], more: false };
+  const d = searchDocuments;
+  const rows = await db
+    .select({
+      id: d.sourceId,
+      recordingId: d.recordingId,
+      offsetSeconds: d.offsetSeconds,
+      language: d.language,
+      text: d.body,
+    })
+    .from(d)
+    .where(
+      and(
+        eq(d.kind, 'caption'),
+        inArray(d.recordingId, recordingIds),
+        sql`${d.document} @@ to_tsquery('simple', ${prefixQuery(terms)})`,
+      ),
+    )
+    .orderBy(d.recordingId, d.offsetSeconds, d.sourceId)
+    .limit(limit + 1);
+  return {
+    cues: rows.slice(0, limit).map((row) => ({
+      id: row.id,
+      recordingId: row.recordingId ?? 0,
+      offsetSeconds: row.offsetSeconds ?? 0,
+      language: row.language,
+      text: row.text,
+      snippet: snippet(row.text, terms, 400),
+    })),
+    more: rows.length > limit,
+  };
+}

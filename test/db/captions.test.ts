@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { events, recordings, searchDocuments } from '@/platform/db/schema';
+import { events, outcomes, recordings, searchDocuments } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor, pageAuthorizationCases, sessionFor } from '../helpers/auth';
 import { ORIGIN } from '../helpers/session';
@@ -313,6 +313,63 @@ describe('an outcome note quoting a cue', () => {
       body: JSON.stringify({ kind: 'proposal', title: 'x', body: 'y', captionCueId: cueId }),
     });
     expect(other.status).toBe(422);
+  });
+});
+
+describe('picking the quote with a form', () => {
+  it("finds the words said in the event's recordings and quotes the chosen cue; no ids typed, no JavaScript", async () => {
+    const cookie = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const created = await ctx.app.request(`/api/v1/events/${KEILA}/outcomes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({ kind: 'decision', title: 'Eelarve otsus', body: 'Otsustati.' }),
+    });
+    const { id } = (await created.json()) as { id: number };
+    const quotePath = `/admin/events/${KEILA}/outcomes/${id}/quote`;
+    const list = await ctx.app.request(`/admin/events/${KEILA}/outcomes`, { headers: { cookie } });
+    expect(await list.text()).toContain(`href="${quotePath}"`);
+
+    const found = await ctx.app.request(`${quotePath}?q=T%C3%84HTSAIM+teem`, {
+      headers: { cookie },
+    });
+    expect(found.status).toBe(200);
+    const html = await found.text();
+    expect(visibleText(html)).toContain(
+      '1:05 · Veebiülekanne · Kaasav eelarve on meie tähtsaim teema',
+    );
+    const cueId = /type="radio" id="cue-\d+" name="captionCueId" value="(\d+)"/.exec(html)?.[1];
+    expect(cueId).toBeDefined();
+    const post = (body: string) =>
+      ctx.app.request(quotePath, {
+        method: 'POST',
+        headers: {
+          cookie,
+          origin: ORIGIN,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body,
+      });
+    expect((await post(`captionCueId=${cueId}`)).status).toBe(303);
+    const note = async () =>
+      (await ctx.deps.db.select().from(outcomes).where(eq(outcomes.id, id)))[0];
+    expect(await note()).toMatchObject({
+      recordingId,
+      offsetSeconds: 65,
+      quote: 'Kaasav eelarve on meie tähtsaim teema.',
+    });
+
+    const none = await ctx.app.request(`${quotePath}?q=kartulipuder`, { headers: { cookie } });
+    expect(visibleText(await none.text())).toContain('Ükski repliik ei sisalda neid sõnu.');
+    const refused = await post('captionCueId=99999999');
+    expect(refused.status).toBe(422);
+    expect(visibleText(await refused.text())).toContain(
+      'See repliik ei ole selle sündmuse salvestisest.',
+    );
+    expect((await post('captionCueId=')).status).toBe(303);
+    expect((await note())?.quote).toBeNull();
+    const stranger = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
+    const foreign = await ctx.app.request(quotePath, { headers: { cookie: stranger } });
+    expect(foreign.status).toBe(403);
   });
 });
 

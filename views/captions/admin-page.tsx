@@ -1,4 +1,4 @@
-import { CAPTIONS_MAX_SIZE } from '@/captions/service';
+import { CAPTIONS_MAX_SIZE } from '@/captions/limits';
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { FormProblems } from '@/platform/http/forms';
 import { formatDayTime } from '@/platform/time';

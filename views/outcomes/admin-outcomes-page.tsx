@@ -222,6 +222,12 @@ export function AdminOutcomesPage(props: AdminOutcomesProps) {
                 <a href={`/admin/outcomes/${outcome.id}/attachments`}>
                   {t('documents.admin.open')}
                 </a>
+                {props.recordings.length > 0 ? (
+                  <>
+                    {' · '}
+                    <a href={`${base}/${outcome.id}/quote`}>{t('captions.quote.link')}</a>
+                  </>
+                ) : null}
               </li>
             );
           })}
