@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
-import { events, registrationQuestions, registrations } from '@/platform/db/schema';
+import { events, outbox, registrationQuestions, registrations } from '@/platform/db/schema';
 import { purgeRegistrations } from '@/registrations';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -206,6 +206,36 @@ describe('registration questions, each kind end to end', () => {
       'Bussid\nja rattateed',
       '',
     ]);
+
+    // Nobody else reads the answers: not the public page, API or feed, not the emails to the
+    // participants, not another municipality's organizers.
+    const tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
+    const tartuPage = await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
+    for (const path of [
+      `/events/${slug}`,
+      `/events/${slug}/calendar.ics`,
+      `/api/v1/events/${slug}`,
+    ]) {
+      const res = await ctx.app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).not.toContain('rattateed');
+    }
+    const mails = await ctx.deps.db
+      .select({ text: outbox.text, subject: outbox.subject })
+      .from(outbox)
+      .where(eq(outbox.eventId, event.id));
+    expect(mails.filter((mail) => mail.text.includes('Küsimustega foorum')).length).toBeGreaterThan(
+      0,
+    );
+    expect(JSON.stringify(mails)).not.toContain('rattateed');
+    expect(JSON.stringify(mails)).not.toContain('taimetoit');
+    expect((await send('GET', `/events/${slug}/registrations`, undefined, tartu)).status).toBe(403);
+    for (const path of ['registrations', 'registrations.csv']) {
+      const res = await ctx.app.request(`/admin/events/${slug}/${path}`, {
+        headers: { cookie: tartuPage },
+      });
+      expect(res.status, path).toBe(403);
+    }
 
     // A copy asks the same questions (new ones) and has no answers.
     const copy = await created(
