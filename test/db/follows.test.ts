@@ -125,6 +125,15 @@ describe('following by email', () => {
     }
     expect(answers.slice(0, 20).every((s) => s === 202)).toBe(true);
     expect(answers[20]).toBe(429);
+    // The pages' form shares the counter, and says so in the reader's language.
+    const page = await postForm(
+      ctx,
+      '/follows',
+      { email: 'r22@example.ee', municipality: 'keila' },
+      { ...net(22), cookie: 'lang=en' },
+    );
+    expect(page.status).toBe(429);
+    expect(visibleText(await page.text())).toContain('Too many attempts. Please try again later.');
   });
 
   it('offers following the series on a published event’s page, below registration, not in a draft’s preview', async () => {
@@ -316,6 +325,19 @@ describe('following by email', () => {
     expect(digest?.text).toContain('статус: ');
     expect(digest?.text).toContain('выполнено 100%');
     expect(digest?.text).not.toContain('Valmis');
+
+    // The digest's own one-click link: its page asks in the follower's language; the POST stops it.
+    const unsubscribe = linkIn(digest, 'unsubscribe');
+    expect(header(digest, 'List-Unsubscribe')).toBe(`<https://koda.test${unsubscribe}>`);
+    const ask = visibleText(await (await ctx.app.request(unsubscribe)).text());
+    expect(ask).toMatch(/[а-я]/);
+    expect(ask).toContain(item.title);
+    expect((await ctx.app.request(unsubscribe, { method: 'POST' })).status).toBe(200);
+    expect(await ctx.deps.db.select().from(follows).where(eq(follows.email, email))).toEqual([]);
+    advance(7 * 24 * 60 * MINUTE);
+    const sent = (await delivered(email)).length;
+    await runFollowJob(ctx.deps);
+    expect(await delivered(email)).toHaveLength(sent);
   });
 
   it('tells a plan’s followers of due-date moves, progress and completion, and of nothing else', async () => {
@@ -420,7 +442,7 @@ describe('following by email', () => {
     ).toEqual([]);
     // A confirmed follow stays, however old.
     expect(
-      await ctx.deps.db.select().from(follows).where(eq(follows.email, 'nadal@example.ee')),
+      await ctx.deps.db.select().from(follows).where(eq(follows.email, 'kava@example.ee')),
     ).toHaveLength(1);
   });
 });
