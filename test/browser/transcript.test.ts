@@ -118,6 +118,38 @@ describe('transcript, search and captions pages', () => {
     expect(checkHtml(documents)).toEqual([]);
   });
 
+  it('marks the cue being said while an embedded YouTube player plays (its postMessage time, no player script)', async () => {
+    const page = await openPage(browser, { viewport: DESKTOP });
+    // A stand-in for the YouTube player in its frame, from its own origin: it answers the
+    // page's "listening" message as the IFrame API does, with the current time.
+    const asked: string[] = [];
+    await page.route('https://www.youtube-nocookie.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>player</title><script>
+          addEventListener('message', function (event) {
+            var data = JSON.parse(event.data);
+            if (data.event !== 'listening') return;
+            event.source.postMessage(JSON.stringify({ event: 'infoDelivery', info: { currentTime: 1266.5 } }), '*');
+          });
+        </script>`,
+      }),
+    );
+    page.on('request', (request) => {
+      if (request.url().includes('youtube')) asked.push(request.url());
+    });
+    await page.goto(`${server.url}/recordings/1/transcript`);
+    const current = page.locator('li[data-cue][aria-current="true"]');
+    await current.waitFor({ timeout: 15_000 });
+    expect(await current.textContent()).toContain('Kaasav eelarve on meie tähtsaim teema');
+    expect(await page.locator('li[data-cue][aria-current="true"]').count()).toBe(1);
+    expect(asked.every((url) => url.startsWith('https://www.youtube-nocookie.com/embed/'))).toBe(
+      true,
+    );
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('reads without JavaScript: each cue a link that starts the player at its second', async () => {
     const page = await openPage(browser, { viewport: PHONE, javaScriptEnabled: false });
     await page.goto(`${server.url}/recordings/${fileRecording}/transcript`);
