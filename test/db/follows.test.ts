@@ -195,6 +195,47 @@ describe('following by email', () => {
     const previewPage = await preview.text();
     expect(previewPage).toContain('Keila mustandfoorum');
     expect(previewPage).not.toContain('follow-by-email');
+
+    // Confirmed, the series' next meeting (a copy, once published) is news; the draft was not.
+    const confirm = /https:\/\/koda\.test(\/follows\/[A-Za-z0-9_-]{43}\/confirm)/.exec(
+      queued[0]?.text ?? '',
+    )?.[1];
+    expect((await postForm(ctx, confirm ?? '', {})).status).toBe(200);
+    advance(MINUTE);
+    const admin = await bearerFor(ctx, { role: 'admin' });
+    const copy = await created(
+      await apiRequest(
+        ctx,
+        'POST',
+        `/events/${event.slug}/copy`,
+        { startsAt: '2027-03-10T17:00' },
+        admin,
+      ),
+    );
+    advance(MINUTE);
+    await runFollowJob(ctx.deps);
+    expect(await ctx.deps.db.select().from(outbox).where(eq(outbox.recipient, email))).toHaveLength(
+      1,
+    );
+    const published = await apiRequest(
+      ctx,
+      'PATCH',
+      `/events/${String(copy.slug)}`,
+      { status: 'published' },
+      admin,
+    );
+    expect(published.status, await published.clone().text()).toBe(200);
+    advance(MINUTE);
+    await runFollowJob(ctx.deps);
+    const mails = await ctx.deps.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.recipient, email))
+      .orderBy(outbox.id);
+    expect(mails.map((mail) => mail.kind)).toEqual(['follows.confirm', 'follows.news']);
+    expect(mails[1]?.text).toContain(`https://koda.test/events/${String(copy.slug)}`);
+    expect(mails[1]?.text).toContain(event.title);
+    expect(mails[1]?.text).not.toContain(`https://koda.test/events/${event.slug}\n`);
   });
 
   it('goes from the confirmation to a news email to one-click unsubscribe, over SMTP', async () => {
