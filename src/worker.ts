@@ -10,7 +10,7 @@ import { parseConfig, type Config } from './config';
 import { openPostgres } from '@/platform/db/postgres';
 import type { Db } from '@/platform/db/types';
 import type { Deps } from '@/platform/deps';
-import { runPurgeJob, runReminderJob } from '@/jobs';
+import { runFeedbackJob, runFollowJob, runPurgeJob, runReminderJob } from '@/jobs';
 import { systemClock } from '@/platform/clock';
 import { createLog, loggableError, type Log } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
@@ -41,6 +41,9 @@ export type ScheduledJob = { name: string; run(deps: Deps): Promise<unknown> };
  */
 export const scheduledJobs: ScheduledJob[] = [
   { name: 'reminders', run: runReminderJob },
+  // Feedback requests and follow news only write to the outbox, like the reminders.
+  { name: 'feedback', run: runFeedbackJob },
+  { name: 'follows', run: runFollowJob },
   { name: 'purge', run: runPurgeJob },
 ];
 

@@ -76,8 +76,13 @@ describe('runScheduledJobs', () => {
     ]);
   });
 
-  it('runs the reminders and the purge, and leaves outbox sending to Node', () => {
-    expect(scheduledJobs.map((job) => job.name)).toEqual(['reminders', 'purge']);
+  it('runs the reminders, feedback requests, follow news and the purge, and leaves outbox sending to Node', () => {
+    expect(scheduledJobs.map((job) => job.name)).toEqual([
+      'reminders',
+      'feedback',
+      'follows',
+      'purge',
+    ]);
   });
 });
 
