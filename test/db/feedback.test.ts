@@ -264,6 +264,19 @@ describe('feedback after the meeting', () => {
     ).toBe(404);
     expect(await publicPage()).not.toContain('Osalejate hinnang');
 
+    // The organizers' page: the same people (anonymous to the login, another municipality 403).
+    for (const { who, cookie, expected } of await pageAuthorizationCases(
+      ctx,
+      'keila',
+      'tartu',
+      [200],
+    )) {
+      const res = await ctx.app.request(`/admin/events/${event.slug}/feedback`, {
+        headers: cookie ? { cookie } : {},
+      });
+      expect(expected, `${who}: ${res.status}`).toContain(res.status);
+    }
+
     // The matrix: anonymous 401, another municipality's organizer 403, a token without the
     // events scope 403; the event's organizer (a token of that scope alone) and an admin 200.
     for (const { who, authorization, expected } of await authorizationCases(
