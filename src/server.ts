@@ -9,7 +9,6 @@ import { createLog, loggableError } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
 import { startJobs } from '@/jobs';
 import { createSmtpMailer } from '@/platform/mail/smtp';
-import { DEMO_ORGANIZER, seedDemo } from '../demo/seed';
 import { describeStartupError } from '@/platform/startup';
 import { openFileStore } from '@/platform/files/open';
 import { sharpResizer } from '@/platform/files/sharp-resizer';
@@ -38,7 +37,9 @@ async function main() {
 
   await migrateDatabase(database);
   const files = openFileStore(config);
-  const seeded = config.seedDemo ? await seedDemo(database.db, systemClock.now(), files) : false;
+  // The demo (its programme and pdf-lib for its documents) is loaded only when asked for (issue 22).
+  const demo = config.seedDemo ? await import('../demo/seed') : null;
+  const seeded = demo ? await demo.seedDemo(database.db, systemClock.now(), files) : false;
   if (seeded) log.info('demo programme loaded');
 
   // Without SMTP_URL emails stay in the outbox (logged, readable at /admin/outbox).
@@ -59,9 +60,9 @@ async function main() {
     `Koda is running at ${config.publicUrl} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'Postgres'})`,
   );
   // Only the start that created the demo account prints its password: it may be changed later.
-  if (seeded) {
+  if (seeded && demo) {
     console.log(
-      `Demo organizer login: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password} at ${config.publicUrl}/admin`,
+      `Demo organizer login: ${demo.DEMO_ORGANIZER.email} / ${demo.DEMO_ORGANIZER.password} at ${config.publicUrl}/admin`,
     );
   }
 }

@@ -1,5 +1,4 @@
-import { unzipSync, strFromU8 } from 'fflate';
-import { extractText, getDocumentProxy } from 'unpdf';
+// fflate and unpdf are loaded with the first document read, not when the server starts (issue 22).
 
 /** Files larger than this are not read for words (the upload itself is streamed, this is not). */
 export const MAX_EXTRACT_BYTES = 20 * 1024 * 1024;
@@ -42,7 +41,8 @@ function isTextPart(name: string): boolean {
 /** The largest text part unpacked: a small package whose XML claims more is a zip bomb, not read. */
 const MAX_PART_BYTES = 50 * 1024 * 1024;
 
-function packageWords(bytes: Uint8Array): string {
+async function packageWords(bytes: Uint8Array): Promise<string> {
+  const { unzipSync, strFromU8 } = await import('fflate');
   const parts = unzipSync(bytes, {
     filter: (file) => isTextPart(file.name) && file.originalSize <= MAX_PART_BYTES,
   });
@@ -59,6 +59,7 @@ function packageWords(bytes: Uint8Array): string {
 export async function extractWords(bytes: Uint8Array, contentType: string): Promise<string | null> {
   let words: string;
   if (contentType === 'application/pdf') {
+    const { extractText, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(bytes);
     try {
       words = (await extractText(pdf, { mergePages: true })).text;
@@ -69,7 +70,7 @@ export async function extractWords(bytes: Uint8Array, contentType: string): Prom
     contentType.startsWith('application/vnd.oasis.opendocument.') ||
     contentType.startsWith('application/vnd.openxmlformats-officedocument.')
   ) {
-    words = packageWords(bytes);
+    words = await packageWords(bytes);
   } else if (contentType === 'text/plain' || contentType === 'text/csv') {
     words = new TextDecoder().decode(bytes);
   } else {

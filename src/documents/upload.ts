@@ -1,5 +1,4 @@
 import busboy from 'busboy';
-import { fileTypeFromBuffer } from 'file-type/core';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { FileStore } from '@/platform/files/store';
@@ -168,6 +167,8 @@ async function storeStream(
     headBytes += value.byteLength;
   }
   const sample = concat(head);
+  // Loaded with the first upload, not when the server starts (issue 22).
+  const { fileTypeFromBuffer } = await import('file-type/core');
   const detected = await fileTypeFromBuffer(sample);
   const accepted = decideType(sample, detected?.mime, clientName, ended);
   if (!accepted) {

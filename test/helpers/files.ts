@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { s3FileStore } from '@/platform/files/s3';
+import { openFileStore } from '@/platform/files/open';
 import type { FileStore } from '@/platform/files/store';
 import { ORIGIN } from './session';
 import type { TestContext } from './app';
@@ -23,12 +23,19 @@ export async function startS3(): Promise<{ store: FileStore; close(): Promise<vo
     configureBuckets: [{ name: 'koda-test', configs: [] }],
   });
   const address = (await server.run()) as AddressInfo;
-  const store = s3FileStore({
-    bucket: 'koda-test',
-    endpoint: `http://127.0.0.1:${address.port}`,
-    region: 'us-east-1',
-    accessKeyId: 'S3RVER',
-    secretAccessKey: 'S3RVER',
+  // Through openFileStore, as the server opens it (the S3 SDK loaded on first use).
+  const store = openFileStore({
+    files: {
+      driver: 's3',
+      dir: directory,
+      s3: {
+        bucket: 'koda-test',
+        endpoint: `http://127.0.0.1:${address.port}`,
+        region: 'us-east-1',
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+      },
+    },
   });
   return {
     store,

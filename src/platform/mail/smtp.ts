@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Mailer } from './mailer';
 
 /**
@@ -10,22 +10,31 @@ export const AUTO_SUBMITTED = { 'Auto-Submitted': 'auto-generated' } as const;
 /**
  * A Mailer over SMTP (Node only): `smtp://user:pass@host:port` or `smtps://…`. Connecting, the
  * greeting and a silent socket each give up after `timeoutMs` (nodemailer's own defaults are 2
- * and 10 minutes: one stalled server would hold every email that long).
+ * and 10 minutes: one stalled server would hold every email that long). nodemailer (about 13 MB
+ * of memory) is loaded with the first email sent, not when the server starts (issue 22).
  */
 export function createSmtpMailer(
   smtpUrl: string,
   from: string,
   timeoutMs = 30_000,
 ): Mailer & { close(): void } {
-  const transport = createTransport({
-    url: smtpUrl,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    dnsTimeout: timeoutMs,
-  });
+  let opening: Promise<Transporter> | undefined;
+  let closed = false;
+  const open = () =>
+    (opening ??= import('nodemailer').then(({ createTransport }) => {
+      const transport = createTransport({
+        url: smtpUrl,
+        connectionTimeout: timeoutMs,
+        greetingTimeout: timeoutMs,
+        socketTimeout: timeoutMs,
+        dnsTimeout: timeoutMs,
+      });
+      if (closed) transport.close();
+      return transport;
+    }));
   return {
     async send(message) {
+      const transport = await open();
       await transport.sendMail({
         from,
         to: message.to,
@@ -40,6 +49,9 @@ export function createSmtpMailer(
         })),
       });
     },
-    close: () => transport.close(),
+    close: () => {
+      closed = true;
+      void opening?.then((transport) => transport.close());
+    },
   };
 }
