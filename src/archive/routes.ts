@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { ArchivePage } from '@views/archive/archive-page';
 import type { AppEnv } from '@/platform/deps';
 import type { MessageKey } from '@/platform/i18n';
@@ -11,35 +10,19 @@ import { archiveFacets, archiveFeedItems, searchArchive } from '@/recordings';
 import { atomFeed, type AtomEntry } from './atom';
 import { documentsForFeed } from '@/documents';
 import { answerWithValidators } from '@/platform/http/conditional';
+import { filterQuerySchema, readFilters, type FilterQuery } from '@/search';
 
-/** Filters from the query string; a value that does not fit is ignored, never an error page. */
-const pageQuery = z.object({
-  q: z.string().max(200).optional().catch(undefined),
-  municipality: z
-    .string()
-    .regex(/^[a-z0-9-]{1,100}$/)
-    .optional()
-    .catch(undefined),
-  year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
-  kind: z.enum(['live', 'recording']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
+/** The archive's filters: the search's, with the recordings' own kinds (src/search/filters.ts). */
+const pageQuery = filterQuerySchema(['live', 'recording'] as const, 10_000);
 
-export type ArchiveQuery = z.output<typeof pageQuery>;
+export type ArchiveQuery = FilterQuery<'live' | 'recording'>;
 
 export function archiveRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.get('/archive', async (c) => {
     const { db } = c.get('deps');
-    const raw = c.req.query();
-    const query = pageQuery.parse({
-      q: raw.q?.trim() || undefined,
-      municipality: raw.municipality || undefined,
-      year: raw.year || undefined,
-      kind: raw.kind || undefined,
-      page: raw.page || undefined,
-    });
+    const query = readFilters(pageQuery, c.req.query());
     const page = query.page ?? 1;
     const [result, facets] = await Promise.all([
       searchArchive(db, {

@@ -2,3 +2,5 @@
 export { searchApi } from './api';
 export { searchRoutes } from './routes';
 export { findCaptionCues, searchMatches, type FoundCue } from './queries';
+export { filterQuerySchema, filtersHref, readFilters, type FilterQuery } from './filters';
+export { SearchFilters } from '@views/search/search-filters';

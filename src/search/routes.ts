@@ -1,42 +1,24 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { SearchPage } from '@views/search/search-page';
 import { eventIdsWhere, listEventYears, listMunicipalities } from '@/events';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
-import { SEARCH_KINDS } from './query';
+import { filterQuerySchema, readFilters, type FilterQuery } from './filters';
+import { SEARCH_KINDS, type SearchKind } from './query';
 import { searchEverything } from './queries';
 
 export const SEARCH_PAGE_SIZE = 20;
 
-/** Filters from the query string; a value that does not fit is ignored, never an error page. */
-const pageQuery = z.object({
-  q: z.string().max(200).optional().catch(undefined),
-  municipality: z
-    .string()
-    .regex(/^[a-z0-9-]{1,100}$/)
-    .optional()
-    .catch(undefined),
-  year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
-  kind: z.enum(SEARCH_KINDS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(500).optional().catch(undefined),
-});
+const pageQuery = filterQuerySchema(SEARCH_KINDS);
 
-export type SearchQuery = z.output<typeof pageQuery>;
+export type SearchQuery = FilterQuery<SearchKind>;
 
 export function searchRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.get('/search', async (c) => {
     const { db } = c.get('deps');
-    const raw = c.req.query();
-    const query = pageQuery.parse({
-      q: raw.q?.trim() || undefined,
-      municipality: raw.municipality || undefined,
-      year: raw.year || undefined,
-      kind: raw.kind || undefined,
-      page: raw.page || undefined,
-    });
+    const query = readFilters(pageQuery, c.req.query());
     const page = query.page ?? 1;
     const [answer, places, years] = await Promise.all([
       searchEverything(db, {

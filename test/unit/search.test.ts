@@ -4,6 +4,7 @@ import { parseCaptions } from '@/captions/parse';
 import { cueSecond, cuesVtt, transcriptSections } from '@/captions/transcript';
 import { FOLD_FROM, FOLD_TO, foldText, searchTerms } from '@/search/fold';
 import { around, prefixQuery, snippet, understandQuery } from '@/search/query';
+import { filterQuerySchema, filtersHref, readFilters } from '@/search/filters';
 
 const places = [
   { slug: 'keila', name: 'Keila linn' },
@@ -139,5 +140,41 @@ describe('captions', () => {
       ok: true,
       cues: [{ startMs: 1000, endMs: 2000, text: 'Tere & head aega' }],
     });
+  });
+});
+
+describe('the filters of /search and /archive (one schema)', () => {
+  const schema = filterQuerySchema(['live', 'recording'] as const, 10);
+  it('reads what fits and ignores what does not, never refusing the page', () => {
+    expect(
+      readFilters(schema, {
+        q: '  kaasav eelarve ',
+        municipality: 'keila',
+        year: '2014',
+        kind: 'live',
+        page: '2',
+      }),
+    ).toEqual({ q: 'kaasav eelarve', municipality: 'keila', year: 2014, kind: 'live', page: 2 });
+    expect(
+      readFilters(schema, {
+        q: '',
+        municipality: '<x>',
+        year: 'soon',
+        kind: 'podcast',
+        page: '11',
+      }),
+    ).toEqual({
+      q: undefined,
+      municipality: undefined,
+      year: undefined,
+      kind: undefined,
+      page: undefined,
+    });
+  });
+  it('writes them back into a page link', () => {
+    expect(filtersHref('/archive', { q: 'õ & ü', year: 2014, kind: 'live' }, 3)).toBe(
+      '/archive?q=%C3%B5+%26+%C3%BC&year=2014&kind=live&page=3',
+    );
+    expect(filtersHref('/search', {}, 1)).toBe('/search');
   });
 });

@@ -1,4 +1,5 @@
 import type { ArchiveQuery } from '@/archive/routes';
+import { filtersHref, SearchFilters } from '@/search';
 import type { HostRef } from '@/events';
 import { formatDate, formatDuration } from '@/platform/time';
 import type { ArchiveEntry } from '@/recordings';
@@ -14,14 +15,7 @@ export type ArchivePageProps = PageContext & {
 };
 
 function pageHref(query: ArchiveQuery, page: number): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  if (query.municipality) params.set('municipality', query.municipality);
-  if (query.year) params.set('year', String(query.year));
-  if (query.kind) params.set('kind', query.kind);
-  if (page > 1) params.set('page', String(page));
-  const search = params.toString();
-  return search ? `/archive?${search}` : '/archive';
+  return filtersHref('/archive', query, page);
 }
 
 /** /archive: search and filters over the published recordings, newest event first. */
@@ -50,43 +44,24 @@ export function ArchivePage(props: ArchivePageProps) {
           {t('archive.searchAll')}
         </a>
       </p>
-      <form method="get" action="/archive" role="search" class="archive-search">
-        <p>
-          <label for="archive-q">{t('archive.query')}</label>{' '}
-          <input id="archive-q" type="search" name="q" value={query.q ?? ''} maxlength={200} />
-        </p>
-        <p>
-          <label for="archive-municipality">{t('archive.municipality')}</label>{' '}
-          <select id="archive-municipality" name="municipality">
-            <option value="">{t('archive.any')}</option>
-            {props.facets.municipalities.map((m) => (
-              <option value={m.slug} selected={m.slug === query.municipality}>
-                {m.name}
-              </option>
-            ))}
-          </select>{' '}
-          <label for="archive-year">{t('archive.year')}</label>{' '}
-          <select id="archive-year" name="year">
-            <option value="">{t('archive.any')}</option>
-            {props.facets.years.map((year) => (
-              <option value={String(year)} selected={year === query.year}>
-                {year}
-              </option>
-            ))}
-          </select>{' '}
-          <label for="archive-kind">{t('archive.kind')}</label>{' '}
-          <select id="archive-kind" name="kind">
-            <option value="">{t('archive.any')}</option>
-            <option value="recording" selected={query.kind === 'recording'}>
-              {t('recordings.kind.recording')}
-            </option>
-            <option value="live" selected={query.kind === 'live'}>
-              {t('recordings.kind.live')}
-            </option>
-          </select>{' '}
-          <button type="submit">{t('archive.search')}</button>
-        </p>
-      </form>
+      <SearchFilters
+        action="/archive"
+        id="archive"
+        query={query}
+        facets={props.facets}
+        kinds={[
+          { value: 'recording', label: t('recordings.kind.recording') },
+          { value: 'live', label: t('recordings.kind.live') },
+        ]}
+        labels={{
+          query: t('archive.query'),
+          municipality: t('archive.municipality'),
+          year: t('archive.year'),
+          kind: t('archive.kind'),
+          any: t('archive.any'),
+          submit: t('archive.search'),
+        }}
+      />
       <h2 class="result-count" aria-live="polite">
         {t('archive.results', { count: props.total })}
       </h2>

@@ -3,6 +3,8 @@ import type { SearchKind } from '@/search/query';
 import { SEARCH_KINDS } from '@/search/query';
 import type { SearchAnswer, SearchResult } from '@/search/queries';
 import type { SearchQuery } from '@/search/routes';
+import { filtersHref } from '@/search/filters';
+import { SearchFilters } from './search-filters';
 import { formatDate, formatOffset } from '@/platform/time';
 import { Layout, type PageContext } from '@views/shell/layout';
 
@@ -15,14 +17,7 @@ export type SearchPageProps = PageContext & {
 };
 
 function pageHref(query: SearchQuery, page: number): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  if (query.municipality) params.set('municipality', query.municipality);
-  if (query.year) params.set('year', String(query.year));
-  if (query.kind) params.set('kind', query.kind);
-  if (page > 1) params.set('page', String(page));
-  const search = params.toString();
-  return search ? `/search?${search}` : '/search';
+  return filtersHref('/search', query, page);
 }
 
 /** Results in groups of their kind, the group of the best result first. */
@@ -85,52 +80,22 @@ export function SearchPage(props: SearchPageProps) {
     >
       <h1>{t('search.title')}</h1>
       <p>{t('search.intro')}</p>
-      <form method="get" action="/search" role="search" class="archive-search">
-        <p>
-          <label for="search-q">{t('search.query')}</label>{' '}
-          <input
-            id="search-q"
-            type="search"
-            name="q"
-            value={query.q ?? ''}
-            maxlength={200}
-            aria-describedby="search-hint"
-          />{' '}
-          <span id="search-hint" class="hint">
-            {t('search.hint')}
-          </span>
-        </p>
-        <p>
-          <label for="search-municipality">{t('search.municipality')}</label>{' '}
-          <select id="search-municipality" name="municipality">
-            <option value="">{t('search.any')}</option>
-            {props.facets.municipalities.map((m) => (
-              <option value={m.slug} selected={m.slug === query.municipality}>
-                {m.name}
-              </option>
-            ))}
-          </select>{' '}
-          <label for="search-year">{t('search.year')}</label>{' '}
-          <select id="search-year" name="year">
-            <option value="">{t('search.any')}</option>
-            {props.facets.years.map((year) => (
-              <option value={String(year)} selected={year === query.year}>
-                {year}
-              </option>
-            ))}
-          </select>{' '}
-          <label for="search-kind">{t('search.kind')}</label>{' '}
-          <select id="search-kind" name="kind">
-            <option value="">{t('search.any')}</option>
-            {SEARCH_KINDS.map((kind) => (
-              <option value={kind} selected={kind === query.kind}>
-                {t(`search.kind.${kind}`)}
-              </option>
-            ))}
-          </select>{' '}
-          <button type="submit">{t('search.submit')}</button>
-        </p>
-      </form>
+      <SearchFilters
+        action="/search"
+        id="search"
+        query={query}
+        facets={props.facets}
+        kinds={SEARCH_KINDS.map((kind) => ({ value: kind, label: t(`search.kind.${kind}`) }))}
+        labels={{
+          query: t('search.query'),
+          municipality: t('search.municipality'),
+          year: t('search.year'),
+          kind: t('search.kind'),
+          any: t('search.any'),
+          submit: t('search.submit'),
+        }}
+        hint={t('search.hint')}
+      />
       {asked ? (
         <>
           <h2 class="result-count" aria-live="polite">
