@@ -1,9 +1,13 @@
 /* global process, URL */
 /**
  * `npm start`: runs Koda as compiled JavaScript. The server (src/server.ts and everything it
- * imports, not node_modules) is bundled by esbuild into one ES module when any source is newer
- * than the bundle (a fresh checkout, an edit, a pull), then imported: one command for a newcomer,
- * and no TypeScript compiler in the running process (faster start, less memory; issue 22).
+ * imports, the packages too but for EXTERNAL) is bundled by esbuild into one ES module when any
+ * source is newer than the bundle (a fresh checkout, an edit, a pull), then imported: one command
+ * for a newcomer, and no TypeScript compiler in the running process (faster start, less memory;
+ * issue 22). With the packages in the bundle Node resolves and reads a few files instead of
+ * hundreds (drizzle-orm, zod and hono are many small modules each): measured on the 2-core
+ * machine under load, 0.49 s of CPU to the first answer instead of 0.74 s, and 97 MB resident
+ * instead of 106 MB.
  *
  * The bundle sits three folders deep (dist/server/bundle/) like src/platform/db/migrate.ts, whose
  * path to the migrations (`../../../drizzle` from its own URL) then still names drizzle/.
@@ -14,7 +18,33 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE = join(ROOT, 'dist/server/bundle/server.mjs');
-const SOURCES = ['src', 'views', 'demo', 'package.json', 'tsconfig.json'];
+const SOURCES = [
+  'src',
+  'views',
+  'demo',
+  'scripts/start.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
+
+/**
+ * Packages left to Node: PGlite and sharp find their WebAssembly, data and native files next to
+ * their own code; esbuild is the builder; the rest are large, loaded only when used (S3, SMTP,
+ * documents, the demo's PDFs) and imported as they are.
+ */
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  '@electric-sql/pglite/*',
+  'sharp',
+  'esbuild',
+  '@aws-sdk/*',
+  'nodemailer',
+  'unpdf',
+  'pdf-lib',
+  'file-type',
+  'file-type/*',
+];
 
 function newestChange(path) {
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -41,7 +71,11 @@ export async function buildServer() {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
-    packages: 'external',
+    external: EXTERNAL,
+    // CommonJS packages in an ES module: their require() of Node's own modules needs one.
+    banner: {
+      js: "import { createRequire as __kodaRequire } from 'node:module'; const require = __kodaRequire(import.meta.url);",
+    },
     platform: 'node',
     format: 'esm',
     target: 'node20',
