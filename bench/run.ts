@@ -314,13 +314,18 @@ const ROUTES: {
     key: 'search',
     label: 'search, 2 words (100 h captions)',
     ceiling: 'A',
-    options: () => ({ path: '/api/v1/search?q=t%C3%A4navavalgustus+eelarve', expect: 200 }),
+    // One search at a time: its median is how long a person waits (issue 19), not a queue of 20.
+    options: () => ({
+      path: '/api/v1/search?q=t%C3%A4navavalgustus+eelarve',
+      expect: 200,
+      connections: 1,
+    }),
   },
   {
     key: 'searchPage',
     label: 'search page, place + year + word',
     ceiling: 'A',
-    options: () => ({ path: '/search?q=Benchi+2026+kaasav', expect: 200 }),
+    options: () => ({ path: '/search?q=Benchi+2026+kaasav', expect: 200, connections: 1 }),
   },
   {
     key: 'atom',
@@ -662,7 +667,7 @@ function table(
     const verdict =
       route.target === undefined
         ? route.key === 'search' || route.key === 'searchPage'
-          ? 'median ≤ 50 ms (wall time: reported, not gated)'
+          ? 'median ≤ 50 ms, one at a time (wall time: reported, not gated)'
           : ''
         : `≥ ${route.target} ÷ ${route.ceiling}: ` +
           report
