@@ -5,6 +5,7 @@ export { downloadRoutes } from './download';
 export { sweepOrphanFiles } from './service';
 export { MaterialList, Materials } from '@views/documents/materials';
 export { Picture } from '@views/documents/picture';
+export { previewPath } from './rules';
 export {
   documentsForFeed,
   eventPicture,

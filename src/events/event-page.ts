@@ -7,7 +7,7 @@ import { LivePanel, recordingsForEvent } from '@/recordings';
 import { RegistrationPanel, registrationWindow, seatsFor } from '@/registrations';
 import { loadQuestions, localizeQuestion } from '@/questions';
 import { FeedbackSummaryLine, publishedFeedbackSummary } from '@/feedback';
-import { eventPicture, Materials, Picture, publishedMaterials } from '@/documents';
+import { eventPicture, previewPath, Materials, Picture, publishedMaterials } from '@/documents';
 import { FollowForm } from '@/follows';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
@@ -66,7 +66,13 @@ export async function renderEventPage(
       previousStartsAt: previousStart(event, phase),
       jsonLd: eventJsonLd(
         event,
-        { hosts: await jsonLdHosts(db, event), agenda, seats, registration: window },
+        {
+          hosts: await jsonLdHosts(db, event),
+          agenda,
+          seats,
+          registration: window,
+          image: picture ? `${config.publicUrl}${previewPath(picture.id, 1280)}` : null,
+        },
         config.publicUrl,
         event.contentLang,
       ),
