@@ -18,6 +18,7 @@ import {
 } from '@/platform/http/openapi';
 import { eventOwner, outcomeOwner, planItemOwner, planOwner, type Owner } from './owners';
 import { attachmentKinds } from './rules';
+import { languages } from '@/platform/i18n';
 import {
   attachmentJson,
   attachmentResponse,
@@ -34,7 +35,16 @@ const uploadBody = z.object({
       'The document: PDF, OpenDocument, Office Open XML, an image, plain text or CSV (the type is read from the content), at most `MAX_UPLOAD_BYTES` (default 25 MiB)',
   }),
   url: z.url().optional().openapi({ description: 'An external link instead of a file' }),
-  title: z.string().min(1).max(200),
+  title: z.string().min(1).max(200).openapi({
+    description: 'The title in its original language (`originalLang`, default `et`)',
+  }),
+  'title.et': z.string().max(200).optional().openapi({ description: 'The title in Estonian' }),
+  'title.ru': z.string().max(200).optional().openapi({ description: 'The title in Russian' }),
+  'title.en': z.string().max(200).optional().openapi({ description: 'The title in English' }),
+  originalLang: z
+    .enum(languages)
+    .optional()
+    .openapi({ description: 'The language `title` is written in (default `et`)' }),
   kind: z.enum(attachmentKinds).optional().openapi({ description: 'Default `document`' }),
   published: z.enum(['true', 'false']).optional().openapi({ description: 'Default `true`' }),
 });
@@ -186,7 +196,7 @@ export function documentsApi() {
       const row = await createAttachment({ ...deps, user }, owner, c.req.raw, {
         publishedWhenMissing: true,
       });
-      return c.json(attachmentJson(row, deps.config.publicUrl), 201);
+      return c.json(attachmentJson(row, deps.config.publicUrl, c.get('lang')), 201);
     });
   }
 
@@ -202,7 +212,10 @@ export function documentsApi() {
         throw notFound('Not found');
       }
       const rows = await listAttachments(db, owner, user);
-      return c.json({ items: rows.map((row) => attachmentJson(row, config.publicUrl)) }, 200);
+      return c.json(
+        { items: rows.map((row) => attachmentJson(row, config.publicUrl, c.get('lang'))) },
+        200,
+      );
     });
   }
 

@@ -20,6 +20,17 @@ import {
   previewSource,
 } from './rules';
 import { receiveUpload } from './upload';
+import { isLang, type Lang } from '@/platform/i18n';
+import {
+  fieldTranslations,
+  localizeFields,
+  mergeTranslations,
+  splitTranslatable,
+  translatableFromForm,
+  translatableText,
+  translationsResponse,
+  type Translations,
+} from '@/platform/i18n/content';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -53,6 +64,24 @@ export type AttachmentPatch = {
   published?: boolean;
   move?: 'up' | 'down';
 };
+
+const titleSchema = z.object({ title: translatableText(singleLine().min(1).max(200)) });
+
+/**
+ * A multipart upload's title in other languages (issue 18): `originalLang` names the language
+ * of `title` (Estonian by default), `title.ru`, `title.en`… the others. Refused on the field.
+ */
+export function titleTranslations(fields: Record<string, string>): {
+  originalLang: Lang;
+  translations: Translations;
+} {
+  const originalLang = isLang(fields.originalLang) ? fields.originalLang : 'et';
+  const title = parseOrThrow(titleSchema, {
+    title: translatableFromForm(fields, 'title', originalLang),
+  }).title;
+  const split = splitTranslatable(title, originalLang);
+  return { originalLang, translations: mergeTranslations({}, { title: split.translations }) };
+}
 
 /**
  * Stores an upload (a file, or a link) on an owner the user manages. Who may is checked before
@@ -88,6 +117,8 @@ export async function createAttachment(
         },
       ]);
     }
+    // The title in other languages: `title.ru`, `title.en` beside it (issue 18).
+    const titles = titleTranslations(fields);
     const now = clock.now();
     row = await db.transaction(async (tx) => {
       const column = ownerColumn[owner.type];
@@ -100,6 +131,8 @@ export async function createAttachment(
         .values({
           [ownerKey(owner)]: owner.id,
           title: input.title,
+          originalLang: titles.originalLang,
+          translations: titles.translations,
           kind: input.kind,
           storageKey: file?.key ?? null,
           externalUrl: file ? null : (input.url ?? null),
@@ -400,10 +433,13 @@ export async function deleteStoredFiles(
 }
 
 /** An attachment as the API shows it. */
-export function attachmentJson(row: AttachmentRow, publicUrl: string) {
+/** An attachment for the API; with `lang`, its title in that language, else the original. */
+export function attachmentJson(row: AttachmentRow, publicUrl: string, lang?: Lang) {
   return {
     id: row.id,
-    title: row.title,
+    title: lang ? localizeFields(row, ['title'], lang).title : row.title,
+    originalLang: row.originalLang,
+    translations: fieldTranslations(row, ['title']),
     kind: row.kind,
     url:
       row.storageKey && row.filename
@@ -419,6 +455,8 @@ export const attachmentResponse = z
   .object({
     id: z.number().int(),
     title: z.string(),
+    originalLang: z.string().openapi({ description: 'The language the title was written in' }),
+    translations: translationsResponse,
     kind: z.enum(attachmentKinds),
     url: z
       .string()

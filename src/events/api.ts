@@ -20,6 +20,7 @@ import { notFound } from '@/platform/http/errors';
 import type { Queryable } from '@/platform/db/types';
 import type { Lang } from '@/platform/i18n';
 import { loadQuestions, questionJson } from '@/questions';
+import { attachmentJson, attachmentResponse, publishedMaterials } from '@/documents';
 import type { StoredEvent } from './reads';
 import { listEventPage, listMunicipalities } from './queries';
 import {
@@ -38,6 +39,7 @@ import {
   eventActionItemResponse,
   listEventActionItems,
   listEventOutcomes,
+  eventActionItemJson,
   outcomeJson,
   outcomeResponse,
 } from '@/outcomes';
@@ -90,6 +92,10 @@ const getEventRoute = createRoute({
         recordings: z.array(z.looseObject({ id: z.number().int(), url: z.string() })),
         outcomes: z.array(outcomeResponse),
         actionItems: z.array(eventActionItemResponse),
+        attachments: z.array(attachmentResponse).openapi({
+          description:
+            'Its published documents in their order (agenda, slides, minutes, photos…): a download or an external link',
+        }),
       }),
       'The event',
     ),
@@ -216,7 +222,7 @@ export function eventsApi() {
     const { events, total } = await listEventPage(db, query, clock.now());
     return c.json(
       {
-        items: events.map((event) => eventSummaryJson(event, config.publicUrl)),
+        items: events.map((event) => eventSummaryJson(event, config.publicUrl, c.get('lang'))),
         page: query.page,
         perPage: query.perPage,
         total,
@@ -229,14 +235,16 @@ export function eventsApi() {
     const { db, config, clock } = c.get('deps');
     const event = await findPublicEvent(db, c.req.valid('param').slug);
     if (!event) throw notFound('No such event');
-    const [shown, agenda, outcomes, actionItems, recordings, seats] = await Promise.all([
-      eventWithQuestions(db, event, config.publicUrl, c.get('lang')),
-      loadAgenda(db, event.id),
-      listEventOutcomes(db, event.id, { publishedOnly: true }),
-      listEventActionItems(db, event.id),
-      recordingsForEvent(db, event.id),
-      seatsFor(db, event.id),
-    ]);
+    const [shown, agenda, outcomes, actionItems, recordings, seats, attachments] =
+      await Promise.all([
+        eventWithQuestions(db, event, config.publicUrl, c.get('lang')),
+        loadAgenda(db, event.id),
+        listEventOutcomes(db, event.id, { publishedOnly: true }),
+        listEventActionItems(db, event.id),
+        recordingsForEvent(db, event.id),
+        seatsFor(db, event.id),
+        publishedMaterials(db, { eventId: event.id }),
+      ]);
     return c.json(
       {
         ...shown,
@@ -244,14 +252,14 @@ export function eventsApi() {
         seats,
         registration: { state: registrationWindow(event, clock.now()) },
         recordings: recordings.map((recording) =>
-          recordingJson(recording, event, config.publicUrl),
+          recordingJson(recording, event, config.publicUrl, c.get('lang')),
         ),
-        outcomes: outcomes.map((outcome) => outcomeJson(outcome, config.publicUrl)),
+        outcomes: outcomes.map((outcome) => outcomeJson(outcome, config.publicUrl, c.get('lang'))),
         // The page's "last update" is not (yet) part of the API's answer.
-        actionItems: actionItems.map(({ lastUpdate: _pageOnly, ...item }) => ({
-          ...item,
-          planUrl: `${config.publicUrl}/plans/${item.planId}#item-${item.id}`,
-        })),
+        actionItems: actionItems.map((item) =>
+          eventActionItemJson(item, config.publicUrl, c.get('lang')),
+        ),
+        attachments: attachments.map((row) => attachmentJson(row, config.publicUrl, c.get('lang'))),
       },
       200,
     );

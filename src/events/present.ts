@@ -47,7 +47,9 @@ export function eventJson(stored: StoredEvent, publicUrl: string, lang?: Lang) {
   };
 }
 
-export function eventSummaryJson(event: EventSummary, publicUrl: string) {
+/** An event in the API's list: with `lang`, its texts in that language, else the original. */
+export function eventSummaryJson(stored: EventSummary, publicUrl: string, lang?: Lang) {
+  const event = lang ? localizeEvent(stored, lang) : stored;
   return {
     id: event.id,
     slug: event.slug,

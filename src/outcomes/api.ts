@@ -74,7 +74,7 @@ export function outcomesApi() {
       c.req.valid('param').slug,
       c.req.valid('json'),
     );
-    return c.json(outcomeJson(row, config.publicUrl), 201);
+    return c.json(outcomeJson(row, config.publicUrl, c.get('lang')), 201);
   });
 
   api.openapi(patchOutcomeRoute, async (c) => {
@@ -85,7 +85,7 @@ export function outcomesApi() {
       c.req.valid('param').id,
       c.req.valid('json'),
     );
-    return c.json(outcomeJson(row, config.publicUrl), 200);
+    return c.json(outcomeJson(row, config.publicUrl, c.get('lang')), 200);
   });
 
   api.openapi(deleteOutcomeRoute, async (c) => {

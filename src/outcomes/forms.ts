@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseOffset } from '@/platform/offsets';
+import { isLang } from '@/platform/i18n';
+import { translatableFromForm } from '@/platform/i18n/content';
 import { outcomeInputSchema, outcomePatchSchema } from './rules';
 
 /**
@@ -30,10 +32,14 @@ function offsetField(fields: Fields, name: string): number | string | undefined 
 }
 
 function outcomeFields(fields: Fields) {
+  // The original in `title`, the other languages in `title.ru`… (issue 18).
+  const named = given(fields, 'originalLang');
+  const originalLang = isLang(named) ? named : undefined;
   return {
     kind: given(fields, 'kind'),
-    title: given(fields, 'title') ?? '',
-    body: given(fields, 'body') ?? '',
+    ...(originalLang ? { originalLang } : {}),
+    title: translatableFromForm(fields, 'title', originalLang ?? 'et'),
+    body: translatableFromForm(fields, 'body', originalLang ?? 'et'),
     agendaItemId: numberField(fields, 'agendaItemId'),
     recordingId: numberField(fields, 'recordingId'),
     offsetSeconds: offsetField(fields, 'offsetSeconds'),

@@ -3,6 +3,7 @@ export { EventOutcomes } from '@views/outcomes/event-outcomes';
 export { outcomeAdminRoutes } from './admin-routes';
 export { outcomesApi } from './api';
 export {
+  eventActionItemJson,
   eventActionItemResponse,
   listEventActionItems,
   listEventOutcomes,

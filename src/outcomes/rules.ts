@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { rowId } from '@/platform/http/errors';
 import type { outcomes } from '@/platform/db/schema';
 import { singleLine } from '@/platform/text';
+import { languages } from '@/platform/i18n';
+import { translatableText } from '@/platform/i18n/content';
+
+/** The fields an outcome note has in several languages (issue 18). */
+export const OUTCOME_TEXT_FIELDS = ['title', 'body'] as const;
 
 /** What an outcome note is and which fields it has: the API's and the admin form's schemas. */
 export const outcomeKinds = ['minutes', 'proposal', 'decision', 'question', 'dissent'] as const;
@@ -9,8 +14,11 @@ export type OutcomeRow = typeof outcomes.$inferSelect;
 
 export const outcomeInputSchema = z.object({
   kind: z.enum(outcomeKinds),
-  title: singleLine().min(1).max(500),
-  body: z.string().max(50_000),
+  /** A string (the original) or `{et, ru, en}` (issue 18). */
+  title: translatableText(singleLine().min(1).max(500)),
+  body: translatableText(z.string().max(50_000)),
+  /** The language the texts are written in: by default the first one given, else Estonian. */
+  originalLang: z.enum(languages).optional(),
   agendaItemId: rowId.nullish(),
   recordingId: rowId.nullish(),
   offsetSeconds: z

@@ -19,7 +19,23 @@ import type { Deps } from '@/platform/deps';
 import { deleteStoredFiles, storedFilesUnder } from '@/documents';
 import { formatOffset } from '@/platform/time';
 import { HttpError, invalidFields, notFound, type ErrorDetail } from '@/platform/http/errors';
-import { outcomeKinds, type OutcomeInput, type OutcomePatch, type OutcomeRow } from './rules';
+import type { Lang } from '@/platform/i18n';
+import {
+  fieldTranslations,
+  localize,
+  localizeFields,
+  mergeTranslations,
+  separateTexts,
+  translationsResponse,
+  type Translations,
+} from '@/platform/i18n/content';
+import {
+  OUTCOME_TEXT_FIELDS,
+  outcomeKinds,
+  type OutcomeInput,
+  type OutcomePatch,
+  type OutcomeRow,
+} from './rules';
 
 type WriteContext = { db: Db; clock: Clock; user: CurrentUser };
 
@@ -107,6 +123,13 @@ export async function createOutcome(
       user,
       event.hosts.map((host) => host.id),
     );
+    const texts = separateTexts(
+      input,
+      { title: 'title', body: 'body' },
+      undefined,
+      input.originalLang,
+    );
+    if (texts.missing.length > 0) throw invalidFields(texts.missing);
     const cited = await citedCue(tx, input.captionCueId);
     const values = { ...input, ...cited };
     await checkReferences(tx, event.id, values);
@@ -115,8 +138,10 @@ export async function createOutcome(
       .values({
         eventId: event.id,
         kind: input.kind,
-        title: input.title,
-        body: input.body,
+        title: texts.body.title as string,
+        body: texts.body.body as string,
+        originalLang: texts.originalLang,
+        translations: mergeTranslations({}, texts.translations),
         agendaItemId: input.agendaItemId ?? null,
         recordingId: values.recordingId ?? null,
         offsetSeconds: values.offsetSeconds ?? null,
@@ -152,6 +177,13 @@ export async function updateOutcome(
   const now = clock.now();
   return db.transaction(async (tx) => {
     const current = await lockManagedOutcome(tx, user, id);
+    const texts = separateTexts(
+      patch,
+      { title: 'title', body: 'body' },
+      current,
+      patch.originalLang,
+    );
+    if (texts.missing.length > 0) throw invalidFields(texts.missing);
     const cited = await citedCue(tx, patch.captionCueId);
     const merged = {
       agendaItemId: patch.agendaItemId !== undefined ? patch.agendaItemId : current.agendaItemId,
@@ -169,8 +201,10 @@ export async function updateOutcome(
       .set({
         ...merged,
         kind: patch.kind ?? current.kind,
-        title: patch.title ?? current.title,
-        body: patch.body ?? current.body,
+        title: (texts.body.title as string | undefined) ?? current.title,
+        body: (texts.body.body as string | undefined) ?? current.body,
+        originalLang: texts.originalLang,
+        translations: mergeTranslations(current.translations, texts.translations),
         published: patch.published ?? current.published,
         updatedAt: now,
       })
@@ -249,6 +283,10 @@ export type EventActionItem = {
   planTitle: string;
   municipalityName: string;
   outcomeIds: number[];
+  /** The item's and its plan's texts in other languages (issue 18). */
+  originalLang: string;
+  translations: Translations;
+  plan: { originalLang: string; translations: Translations };
 };
 
 /** "What came of it": items of public (non-draft) plans citing this event's published outcomes. */
@@ -271,6 +309,10 @@ export async function listEventActionItems(
       planTitle: actionPlans.title,
       municipalityName: municipalities.name,
       outcomeId: outcomes.id,
+      originalLang: actionItems.originalLang,
+      translations: actionItems.translations,
+      planOriginalLang: actionPlans.originalLang,
+      planTranslations: actionPlans.translations,
     })
     .from(outcomes)
     .innerJoin(actionItemSources, eq(actionItemSources.outcomeId, outcomes.id))
@@ -301,6 +343,9 @@ export async function listEventActionItems(
         planTitle: row.planTitle,
         municipalityName: row.municipalityName,
         outcomeIds: [row.outcomeId],
+        originalLang: row.originalLang,
+        translations: row.translations,
+        plan: { originalLang: row.planOriginalLang, translations: row.planTranslations },
       });
     }
   }
@@ -324,13 +369,19 @@ export async function outcomesByIds(db: Queryable, ids: number[]) {
   return db.select().from(outcomes).where(inArray(outcomes.id, ids));
 }
 
-/** JSON of an outcome for the API: public fields only (no author). */
-export function outcomeJson(row: OutcomeRow, publicUrl: string) {
+/**
+ * JSON of an outcome for the API: public fields only (no author); with `lang`, its texts in that
+ * language (else the original) and every language's in `translations` (issue 18).
+ */
+export function outcomeJson(stored: OutcomeRow, publicUrl: string, lang?: Lang) {
+  const row = lang ? localizeFields(stored, OUTCOME_TEXT_FIELDS, lang) : stored;
   return {
     id: row.id,
     kind: row.kind,
     title: row.title,
     body: row.body,
+    originalLang: stored.originalLang,
+    translations: fieldTranslations(stored, OUTCOME_TEXT_FIELDS),
     agendaItemId: row.agendaItemId,
     recordingId: row.recordingId,
     offsetSeconds: row.offsetSeconds,
@@ -348,6 +399,8 @@ export const outcomeResponse = z.object({
   kind: z.enum(outcomeKinds),
   title: z.string(),
   body: z.string(),
+  originalLang: z.string().meta({ description: 'The language the note was written in' }),
+  translations: translationsResponse,
   agendaItemId: z.number().int().nullable(),
   recordingId: z.number().int().nullable(),
   offsetSeconds: z.number().int().nullable(),
@@ -356,6 +409,23 @@ export const outcomeResponse = z.object({
   published: z.boolean(),
   recordingUrl: z.string().nullable(),
 });
+
+/** An action item as the event's API answer shows it: its and its plan's title in `lang`. */
+export function eventActionItemJson(item: EventActionItem, publicUrl: string, lang: Lang) {
+  const {
+    lastUpdate: _pageOnly,
+    originalLang: _originalLang,
+    translations: _translations,
+    plan,
+    ...shown
+  } = item;
+  return {
+    ...shown,
+    title: localize(item, 'title', item.title, lang).text,
+    planTitle: localize(plan, 'title', item.planTitle, lang).text,
+    planUrl: `${publicUrl}/plans/${item.planId}#item-${item.id}`,
+  };
+}
 
 export const eventActionItemResponse = z.object({
   id: z.number().int(),

@@ -230,7 +230,10 @@ export function plansApi() {
       c.req.valid('query'),
     );
     return c.json(
-      { items: plans.map((plan) => planListJson(plan, config.publicUrl)), total: plans.length },
+      {
+        items: plans.map((plan) => planListJson(plan, config.publicUrl, c.get('lang'))),
+        total: plans.length,
+      },
       200,
     );
   });
@@ -242,9 +245,11 @@ export function plansApi() {
     const detail = await loadPlanDetail(db, plan, clock.now(), { publicOnly: true });
     return c.json(
       {
-        ...planJson(plan, config.publicUrl),
+        ...planJson(plan, config.publicUrl, c.get('lang')),
         progress: summaryJson(detail.summary),
-        items: detail.items.map((item) => itemJson(item, config.publicUrl, detail.today)),
+        items: detail.items.map((item) =>
+          itemJson(item, config.publicUrl, detail.today, c.get('lang')),
+        ),
       },
       200,
     );
@@ -266,7 +271,7 @@ export function plansApi() {
       c.req.valid('param').slug,
       c.req.valid('json'),
     );
-    return c.json(planJson(plan, config.publicUrl), 201);
+    return c.json(planJson(plan, config.publicUrl, c.get('lang')), 201);
   });
 
   api.openapi(addItemRoute, async (c) => {
@@ -277,7 +282,7 @@ export function plansApi() {
       c.req.valid('param').id,
       c.req.valid('json'),
     );
-    return c.json(itemJson(item, config.publicUrl), 201);
+    return c.json(itemJson(item, config.publicUrl, null, c.get('lang')), 201);
   });
 
   api.openapi(addUpdateRoute, async (c) => {
@@ -290,7 +295,7 @@ export function plansApi() {
     );
     const detail = await findItemDetail(db, item.id);
     if (!detail) throw notFound('No such action item');
-    return c.json(itemJson(detail, config.publicUrl), 201);
+    return c.json(itemJson(detail, config.publicUrl, null, c.get('lang')), 201);
   });
 
   api.openapi(
@@ -303,7 +308,7 @@ export function plansApi() {
         c.req.valid('param').id,
         c.req.valid('json'),
       );
-      return c.json(planJson(plan, config.publicUrl), 200);
+      return c.json(planJson(plan, config.publicUrl, c.get('lang')), 200);
     },
     patchHook('No such plan'),
   );
@@ -329,7 +334,7 @@ export function plansApi() {
         c.req.valid('param').id,
         c.req.valid('json'),
       );
-      return c.json(itemJson(item, config.publicUrl), 200);
+      return c.json(itemJson(item, config.publicUrl, null, c.get('lang')), 200);
     },
     patchHook('No such action item', itemPatchHints),
   );

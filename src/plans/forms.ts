@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isLang } from '@/platform/i18n';
+import { translatableFromForm } from '@/platform/i18n/content';
 import { itemInputSchema, itemPatchSchema, planInputSchema, updateInputSchema } from './rules';
 
 /**
@@ -32,6 +34,23 @@ function idList(fields: Fields, name: string): (number | string)[] {
     .map((item) => (/^\d+$/.test(item.trim()) ? Number(item) : item));
 }
 
+/**
+ * A translatable text (issue 18): the original in `title`, the other languages in `title.ru`…;
+ * `blank` is what an empty original gives (absent, '' or null, as the form's field does).
+ */
+function translatable(fields: Fields, name: string, blank: '' | null | undefined) {
+  const original = given(fields, name);
+  if (original === undefined) return blank;
+  const named = given(fields, 'originalLang');
+  return translatableFromForm(fields, name, isLang(named) ? named : 'et');
+}
+
+/** The language the form's texts are written in, when it says. */
+function originalLang(fields: Fields) {
+  const named = given(fields, 'originalLang');
+  return isLang(named) ? { originalLang: named } : {};
+}
+
 function fromForm<T extends z.ZodType>(read: (fields: Fields) => unknown, schema: T) {
   return z.preprocess((fields) => read(fields as Fields), schema);
 }
@@ -39,11 +58,12 @@ function fromForm<T extends z.ZodType>(read: (fields: Fields) => unknown, schema
 /** New plan (/admin/plans): the municipality is read beside it, as the API takes it in its path. */
 export const newPlanForm = fromForm(
   (fields) => ({
-    title: given(fields, 'title') ?? '',
+    ...originalLang(fields),
+    title: translatable(fields, 'title', ''),
     periodStart: given(fields, 'periodStart') ?? '',
     periodEnd: given(fields, 'periodEnd') ?? '',
     status: given(fields, 'status'),
-    summary: given(fields, 'summary'),
+    summary: translatable(fields, 'summary', undefined),
     documentUrl: given(fields, 'documentUrl'),
   }),
   planInputSchema,
@@ -52,11 +72,12 @@ export const newPlanForm = fromForm(
 /** The plan's edit form sends every field: an emptied one clears it. */
 export const editPlanForm = fromForm(
   (fields) => ({
-    title: given(fields, 'title') ?? '',
+    ...originalLang(fields),
+    title: translatable(fields, 'title', ''),
     periodStart: given(fields, 'periodStart') ?? '',
     periodEnd: given(fields, 'periodEnd') ?? '',
     status: given(fields, 'status'),
-    summary: given(fields, 'summary') ?? null,
+    summary: translatable(fields, 'summary', null),
     documentUrl: given(fields, 'documentUrl') ?? null,
   }),
   planInputSchema,
@@ -64,8 +85,9 @@ export const editPlanForm = fromForm(
 
 export const newItemForm = fromForm(
   (fields) => ({
-    title: given(fields, 'title') ?? '',
-    description: given(fields, 'description'),
+    ...originalLang(fields),
+    title: translatable(fields, 'title', ''),
+    description: translatable(fields, 'description', undefined),
     responsible: given(fields, 'responsible'),
     dueDate: given(fields, 'dueDate'),
     status: given(fields, 'status'),
@@ -82,8 +104,9 @@ export const newItemForm = fromForm(
  */
 export const editItemForm = fromForm(
   (fields) => ({
-    title: given(fields, 'title') ?? '',
-    description: given(fields, 'description') ?? null,
+    ...originalLang(fields),
+    title: translatable(fields, 'title', ''),
+    description: translatable(fields, 'description', null),
     responsible: given(fields, 'responsible') ?? null,
     dueDate: 'dueDate' in fields ? (given(fields, 'dueDate') ?? null) : undefined,
     sourceOutcomeIds: given(fields, 'sourcesOffered')

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { toZonedIso } from '@/platform/time';
-import { itemStatuses, planStatuses, type ProgressSummary } from './rules';
+import type { Lang } from '@/platform/i18n';
+import { fieldTranslations, localizeFields, translationsResponse } from '@/platform/i18n/content';
+import {
+  ITEM_TEXT_FIELDS,
+  PLAN_TEXT_FIELDS,
+  itemStatuses,
+  planStatuses,
+  type ProgressSummary,
+} from './rules';
 import type { ItemDetail, PlanListEntry, PlanWithMunicipality } from './reads';
 
-export function planJson(plan: PlanWithMunicipality, publicUrl: string) {
+/** A plan for the API; with `lang`, its texts in that language (else the original) (issue 18). */
+export function planJson(stored: PlanWithMunicipality, publicUrl: string, lang?: Lang) {
+  const plan = lang ? localizeFields(stored, PLAN_TEXT_FIELDS, lang) : stored;
   return {
     id: plan.id,
     municipality: { slug: plan.municipality.slug, name: plan.municipality.name },
@@ -12,18 +22,28 @@ export function planJson(plan: PlanWithMunicipality, publicUrl: string) {
     periodEnd: plan.periodEnd,
     status: plan.status,
     summary: plan.summary,
+    originalLang: stored.originalLang,
+    translations: fieldTranslations(stored, PLAN_TEXT_FIELDS),
     documentUrl: plan.documentUrl,
     url: `${publicUrl}/plans/${plan.id}`,
   };
 }
 
 /** An item with its sources (each with its event and recording deep link) and its timeline. */
-export function itemJson(item: ItemDetail, publicUrl: string, today: string | null = null) {
+export function itemJson(
+  stored: ItemDetail,
+  publicUrl: string,
+  today: string | null = null,
+  lang?: Lang,
+) {
+  const item = lang ? localizeFields(stored, ITEM_TEXT_FIELDS, lang) : stored;
   return {
     id: item.id,
     position: item.position,
     title: item.title,
     description: item.description,
+    originalLang: stored.originalLang,
+    translations: fieldTranslations(stored, ITEM_TEXT_FIELDS),
     responsible: item.responsible,
     dueDate: item.dueDate,
     dueDateMoves: item.dueDateMoves,
@@ -74,6 +94,8 @@ const planResponseBase = z.object({
   periodEnd: z.string(),
   status: z.enum(planStatuses),
   summary: z.string().nullable(),
+  originalLang: z.string().meta({ description: 'The language the plan was written in' }),
+  translations: translationsResponse,
   documentUrl: z.string().nullable(),
   url: z.string(),
 });
@@ -84,6 +106,8 @@ export const itemResponse = z.object({
   position: z.number().int(),
   title: z.string(),
   description: z.string().nullable(),
+  originalLang: z.string().meta({ description: 'The language the item was written in' }),
+  translations: translationsResponse,
   responsible: z.string().nullable(),
   dueDate: z.string().nullable(),
   dueDateMoves: z
@@ -166,9 +190,9 @@ export function summaryJson(summary: ProgressSummary) {
 }
 
 /** A plan in the public list: what /plans shows, with its page and feed addresses. */
-export function planListJson(plan: PlanListEntry, publicUrl: string) {
+export function planListJson(plan: PlanListEntry, publicUrl: string, lang?: Lang) {
   return {
-    ...planJson(plan, publicUrl),
+    ...planJson(plan, publicUrl, lang),
     progress: { ...summaryJson(plan.progress), itemsWithDueDateMoved: plan.itemsWithDueDateMoved },
     feedUrl: `${publicUrl}/plans/${plan.id}/feed.xml`,
   };

@@ -1,3 +1,5 @@
+import { languages } from '@/platform/i18n';
+import { translatableText } from '@/platform/i18n/content';
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -32,11 +34,14 @@ const httpUrl = z
 
 /** The plan's fields, once: the full schema (create, admin form) and the PATCH schema derive from it. */
 const planFields = z.object({
-  title: singleLine().min(1).max(300),
+  /** A string (the original) or `{et, ru, en}` (issue 18), as summary. */
+  title: translatableText(singleLine().min(1).max(300)),
   periodStart: isoDate,
   periodEnd: isoDate,
   status: z.enum(planStatuses).optional(),
-  summary: z.string().max(20_000).nullish(),
+  summary: translatableText(z.string().max(20_000)).nullish(),
+  /** The language the texts are written in: by default the first one given, else Estonian. */
+  originalLang: z.enum(languages).optional(),
   documentUrl: httpUrl.nullish(),
 });
 
@@ -56,12 +61,17 @@ export type PlanInput = z.infer<typeof planInputSchema>;
 export const planPatchSchema = planFields.partial().strict();
 export type PlanPatch = z.infer<typeof planPatchSchema>;
 
+/** The texts plans and items have in several languages (issue 18). */
+export const PLAN_TEXT_FIELDS = ['title', 'summary'] as const;
+export const ITEM_TEXT_FIELDS = ['title', 'description'] as const;
+
 export const progressSchema = z.number().int().min(0).max(100);
 
 /** What describes an item (correctable later); status and progress belong to its timeline. */
 const itemFields = z.object({
-  title: singleLine().min(1).max(500),
-  description: z.string().max(20_000).nullish(),
+  title: translatableText(singleLine().min(1).max(500)),
+  description: translatableText(z.string().max(20_000)).nullish(),
+  originalLang: z.enum(languages).optional(),
   responsible: singleLine().max(300).nullish(),
   dueDate: isoDate.nullish(),
   sourceOutcomeIds: z.array(rowId).max(50).optional(),

@@ -1,3 +1,4 @@
+import { mergeTranslations, separateTexts } from '@/platform/i18n/content';
 import { asc, eq, max, min } from 'drizzle-orm';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
 import { recordAudit } from '@/platform/audit/audit';
@@ -40,6 +41,9 @@ async function findMunicipalityBySlug(db: Queryable, slug: string) {
   return row ?? null;
 }
 
+const PLAN_TEXTS = { title: 'title', summary: 'summary' };
+const ITEM_TEXTS = { title: 'title', description: 'description' };
+
 export async function createPlan(
   { db, clock, user }: WriteContext,
   municipalitySlug: string,
@@ -50,15 +54,19 @@ export async function createPlan(
     const municipality = await findMunicipalityBySlug(tx, municipalitySlug);
     if (!municipality) throw notFound('No such municipality');
     assertCanManage(user, [municipality.id]);
+    const texts = separateTexts(input, PLAN_TEXTS, undefined, input.originalLang);
+    if (texts.missing.length > 0) throw invalidFields(texts.missing);
     const [row] = await tx
       .insert(actionPlans)
       .values({
         municipalityId: municipality.id,
-        title: input.title,
+        title: texts.body.title as string,
+        originalLang: texts.originalLang,
+        translations: mergeTranslations({}, texts.translations),
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
         status: input.status ?? 'draft',
-        summary: input.summary ?? null,
+        summary: (texts.body.summary as string | null | undefined) ?? null,
         documentUrl: input.documentUrl ?? null,
         createdAt: now,
         updatedAt: now,
@@ -110,6 +118,8 @@ export async function updatePlan(
       .for('update');
     if (!current) throw notFound('No such plan');
     assertCanManage(user, [current.municipalityId]);
+    const texts = separateTexts(patch, PLAN_TEXTS, current, patch.originalLang);
+    if (texts.missing.length > 0) throw invalidFields(texts.missing);
     const merged = parseOrThrow(planInputSchema, {
       title: current.title,
       periodStart: current.periodStart,
@@ -117,7 +127,7 @@ export async function updatePlan(
       status: current.status,
       summary: current.summary,
       documentUrl: current.documentUrl,
-      ...definedOnly(patch),
+      ...definedOnly(texts.body as PlanPatch),
     });
     if (current.status !== 'draft' && merged.status === 'draft') {
       throw invalidFields([
@@ -151,11 +161,13 @@ export async function updatePlan(
     const [row] = await tx
       .update(actionPlans)
       .set({
-        title: merged.title,
+        title: merged.title as string,
+        originalLang: texts.originalLang,
+        translations: mergeTranslations(current.translations, texts.translations),
         periodStart: merged.periodStart,
         periodEnd: merged.periodEnd,
         status: merged.status ?? current.status,
-        summary: merged.summary ?? null,
+        summary: (merged.summary as string | null | undefined) ?? null,
         documentUrl: merged.documentUrl ?? null,
         updatedAt: now,
       })
@@ -247,6 +259,10 @@ export async function insertItem(
   now: Date,
   pathPrefix = '',
 ): Promise<ItemRow> {
+  const texts = separateTexts(input, ITEM_TEXTS, undefined, input.originalLang);
+  if (texts.missing.length > 0) {
+    throw invalidFields(texts.missing.map((d) => ({ ...d, path: `${pathPrefix}${d.path}` })));
+  }
   const sourceIds = [...new Set(input.sourceOutcomeIds ?? [])];
   await assertCitable(tx, user, plan.municipalityId, input.sourceOutcomeIds ?? [], pathPrefix);
   const [row] = await tx
@@ -254,8 +270,10 @@ export async function insertItem(
     .values({
       planId: plan.id,
       position,
-      title: input.title,
-      description: input.description ?? null,
+      title: texts.body.title as string,
+      description: (texts.body.description as string | null | undefined) ?? null,
+      originalLang: texts.originalLang,
+      translations: mergeTranslations({}, texts.translations),
       responsible: input.responsible ?? null,
       dueDate: input.dueDate ?? null,
       status: input.status ?? 'planned',
@@ -331,7 +349,13 @@ export async function updateItem(
   await db.transaction(async (tx) => {
     const { item, plan } = await lockManagedItem(tx, user, itemId);
     const cited = await sourceIdsOf(tx, itemId);
-    const { sourceOutcomeIds, ...fields } = definedOnly(patch);
+    const texts = separateTexts(patch, ITEM_TEXTS, item, patch.originalLang);
+    if (texts.missing.length > 0) throw invalidFields(texts.missing);
+    const {
+      sourceOutcomeIds,
+      originalLang: _originalLang,
+      ...fields
+    } = definedOnly(texts.body as ItemPatch & { title?: string; description?: string | null });
     // An adopted plan's due dates are promises: one moves only with a dated, explained report.
     // Sending the date it already has is no change (a client may send the whole item back).
     if (
@@ -352,7 +376,12 @@ export async function updateItem(
     }
     const [row] = await tx
       .update(actionItems)
-      .set({ ...fields, updatedAt: now })
+      .set({
+        ...(fields as { title?: string; description?: string | null }),
+        originalLang: texts.originalLang,
+        translations: mergeTranslations(item.translations, texts.translations),
+        updatedAt: now,
+      })
       .where(eq(actionItems.id, itemId))
       .returning();
     if (!row) throw notFound('No such action item');

@@ -15,6 +15,8 @@ import {
 import { createApiRouter } from '@/platform/http/api-router';
 import { invalidFields, parseOrThrow } from '@/platform/http/errors';
 import { parseZonedIso, toZonedIso } from '@/platform/time';
+import type { Lang } from '@/platform/i18n';
+import { fieldTranslations, localizeFields, translationsResponse } from '@/platform/i18n/content';
 import { searchArchive, type ArchiveEntry, type RecordingView } from './queries';
 import {
   chaptersFromAgendaInput,
@@ -43,6 +45,8 @@ const recordingOutput = z
     id: z.number().int(),
     eventSlug: z.string(),
     title: z.string(),
+    originalLang: z.string().openapi({ description: 'The language the title was written in' }),
+    translations: translationsResponse,
     kind: z.enum(['live', 'recording']),
     url: z.string(),
     provider: z.string().openapi({ description: 'youtube, vimeo, facebook, file, hls or link' }),
@@ -76,14 +80,18 @@ const archiveItemOutput = recordingOutput
   .openapi('ArchiveRecording');
 
 export function recordingJson(
-  recording: RecordingView,
+  stored: RecordingView,
   event: { slug: string; timezone: string },
   publicUrl: string,
+  lang?: Lang,
 ) {
+  const recording = lang ? localizeFields(stored, ['title'], lang) : stored;
   return {
     id: recording.id,
     eventSlug: event.slug,
     title: recording.title,
+    originalLang: stored.originalLang,
+    translations: fieldTranslations(stored, ['title']),
     kind: recording.kind,
     url: recording.sourceUrl,
     provider: recording.provider,
@@ -105,12 +113,14 @@ export function recordingJson(
   };
 }
 
-function archiveItemJson(entry: ArchiveEntry, publicUrl: string) {
+function archiveItemJson(entry: ArchiveEntry, publicUrl: string, lang: Lang) {
   const zone = entry.event.timezone;
   return {
     id: entry.id,
     eventSlug: entry.event.slug,
-    title: entry.title,
+    title: localizeFields(entry, ['title'], lang).title,
+    originalLang: entry.originalLang,
+    translations: fieldTranslations(entry, ['title']),
     kind: entry.kind,
     url: entry.sourceUrl,
     provider: entry.provider,
@@ -190,7 +200,9 @@ export function recordingsApi() {
       });
       return c.json(
         {
-          items: result.items.map((entry) => archiveItemJson(entry, config.publicUrl)),
+          items: result.items.map((entry) =>
+            archiveItemJson(entry, config.publicUrl, c.get('lang')),
+          ),
           total: result.total,
           page,
           pageSize: ARCHIVE_PAGE_SIZE,
@@ -223,7 +235,7 @@ export function recordingsApi() {
       const event = await managedEvent(db, user, c.req.valid('param').slug);
       const created = await createRecording(db, user, event, c.req.valid('json'), clock.now());
       c.header('Location', `${config.publicUrl}/api/v1/recordings/${created.id}`);
-      return c.json(recordingJson(created, event, config.publicUrl), 201);
+      return c.json(recordingJson(created, event, config.publicUrl, c.get('lang')), 201);
     },
   );
 
@@ -276,7 +288,7 @@ export function recordingsApi() {
       const { db, clock, config } = c.get('deps');
       const target = await managedRecording(db, user, c.req.valid('param').id);
       const updated = await updateRecording(db, user, target, c.req.valid('json'), clock.now());
-      return c.json(recordingJson(updated, target.event, config.publicUrl), 200);
+      return c.json(recordingJson(updated, target.event, config.publicUrl, c.get('lang')), 200);
     },
   );
 
@@ -337,7 +349,7 @@ export function recordingsApi() {
         start = parsed;
       }
       const updated = await setChaptersFromAgenda(db, user, target, start, clock.now());
-      return c.json(recordingJson(updated, target.event, config.publicUrl), 200);
+      return c.json(recordingJson(updated, target.event, config.publicUrl, c.get('lang')), 200);
     },
   );
 

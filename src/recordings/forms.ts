@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { invalidFields, type ErrorDetail } from '@/platform/http/errors';
 import { checked, formSchema, parseForm, text, type Form } from '@/platform/http/forms';
 import { formatOffset, parseZonedIso } from '@/platform/time';
+import { isLang, languages, type Lang } from '@/platform/i18n';
+import { translatableFromForm } from '@/platform/i18n/content';
 import { formatChapterLines, parseChapterLines, parseDurationField } from './chapters';
 import type { ManagedEvent, RecordingView } from './queries';
 import { recordingCreateInput, type RecordingCreateInput } from './schemas';
@@ -17,6 +19,9 @@ export type RecordingFormValues = {
   captionsUrl: string;
   chapters: string;
   published: boolean;
+  /** The title's language and its other languages' texts, `title.ru`… (issue 18). */
+  originalLang: Lang;
+  titles: Record<string, string>;
 };
 
 export const emptyRecordingForm: RecordingFormValues = {
@@ -29,6 +34,8 @@ export const emptyRecordingForm: RecordingFormValues = {
   captionsUrl: '',
   chapters: '',
   published: true,
+  originalLang: 'et',
+  titles: {},
 };
 
 export function recordingFormValues(form: Form): RecordingFormValues {
@@ -42,6 +49,12 @@ export function recordingFormValues(form: Form): RecordingFormValues {
     captionsUrl: text(form, 'captionsUrl').trim(),
     chapters: text(form, 'chapters'),
     published: checked(form, 'published'),
+    originalLang: isLang(text(form, 'originalLang')) ? (text(form, 'originalLang') as Lang) : 'et',
+    titles: Object.fromEntries(
+      languages
+        .filter((lang) => form[`title.${lang}`] !== undefined)
+        .map((lang) => [`title.${lang}`, text(form, `title.${lang}`).trim()]),
+    ),
   };
 }
 
@@ -56,6 +69,10 @@ export function recordingFormValuesOf(recording: RecordingView): RecordingFormVa
     captionsUrl: recording.captionsUrl ?? '',
     chapters: formatChapterLines(recording.chapters),
     published: recording.published,
+    originalLang: isLang(recording.originalLang) ? recording.originalLang : 'et',
+    titles: Object.fromEntries(
+      languages.map((lang) => [`title.${lang}`, recording.translations.title?.[lang] ?? '']),
+    ),
   };
 }
 
@@ -66,7 +83,8 @@ const recordingBodyForm = formSchema((form) => {
   const agendaItemId = values.agendaItemId === '' ? null : Number(values.agendaItemId);
   return {
     url: values.url,
-    ...(values.title ? { title: values.title } : {}),
+    originalLang: values.originalLang,
+    ...(values.title ? { title: translatableFromForm(form, 'title', values.originalLang) } : {}),
     kind: values.kind,
     agendaItemId: agendaItemId === null || Number.isInteger(agendaItemId) ? agendaItemId : -1,
     language: values.language || null,

@@ -1,3 +1,5 @@
+import type { Lang } from '@/platform/i18n';
+import { localize, localizeFields, type Translations } from '@/platform/i18n/content';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { captions, chapters, outcomes, recordings } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
@@ -43,6 +45,9 @@ export type RecordingView = {
   createdAt: Date;
   updatedAt: Date;
   chapters: ChapterView[];
+  /** The title's language and its translations (issue 18). */
+  originalLang: string;
+  translations: Translations;
 };
 
 const recordingColumns = {
@@ -60,6 +65,8 @@ const recordingColumns = {
   published: recordings.published,
   createdAt: recordings.createdAt,
   updatedAt: recordings.updatedAt,
+  originalLang: recordings.originalLang,
+  translations: recordings.translations,
 };
 
 export async function chaptersOf(
@@ -157,9 +164,17 @@ export type AgendaEntry = Pick<
 >;
 
 /** An event's agenda in time order (chapters and the recording page follow the clock). */
-export async function agendaOf(db: Queryable, eventId: number): Promise<AgendaEntry[]> {
+export async function agendaOf(
+  db: Queryable,
+  eventId: number,
+  lang?: Lang,
+): Promise<AgendaEntry[]> {
   const items = await loadAgenda(db, eventId);
   return items
+    .map((item) => ({
+      ...item,
+      title: lang ? localize(item, 'title', item.title, lang).text : item.title,
+    }))
     .map(({ id, position, startsAt, endsAt, title, description, speakers, kind }) => ({
       id,
       position,
@@ -201,19 +216,28 @@ export type RecordingPageData = {
   siblings: { id: number; title: string }[];
   /** The languages it has captions in (src/captions), for the player's tracks and the transcript. */
   captionLanguages: string[];
+  /** The language of the title when the reader gets it untranslated (issue 18). */
+  fallbackFrom?: Lang | undefined;
 };
 
 /** A published recording of a non-draft event, with what its page shows; null otherwise. */
 export async function publicRecordingPage(
   db: Queryable,
   id: number,
+  lang?: Lang,
 ): Promise<RecordingPageData | null> {
-  const recording = await recordingById(db, id);
-  if (!recording || !recording.published) return null;
-  const event = await findPublicEventById(db, recording.eventId);
+  const stored = await recordingById(db, id);
+  if (!stored || !stored.published) return null;
+  const event = await findPublicEventById(db, stored.eventId);
   if (!event) return null;
+  // Its texts in the reader's language, else the original (issue 18).
+  const shown = lang ? localizeFields(stored, ['title'], lang) : null;
+  const recording: RecordingView = shown ?? stored;
+  const title = <R extends { title: string; originalLang: string; translations: Translations }>(
+    row: R,
+  ) => (lang ? localize(row, 'title', row.title, lang).text : row.title);
   const [agenda, said, siblings, captionRows] = await Promise.all([
-    agendaOf(db, event.id),
+    agendaOf(db, event.id, lang),
     db
       .select({
         id: outcomes.id,
@@ -222,12 +246,19 @@ export async function publicRecordingPage(
         body: outcomes.body,
         offsetSeconds: outcomes.offsetSeconds,
         quote: outcomes.quote,
+        originalLang: outcomes.originalLang,
+        translations: outcomes.translations,
       })
       .from(outcomes)
       .where(and(eq(outcomes.recordingId, recording.id), eq(outcomes.published, true)))
       .orderBy(sql`${outcomes.offsetSeconds} asc nulls last`, asc(outcomes.id)),
     db
-      .select({ id: recordings.id, title: recordings.title })
+      .select({
+        id: recordings.id,
+        title: recordings.title,
+        originalLang: recordings.originalLang,
+        translations: recordings.translations,
+      })
       .from(recordings)
       .where(
         and(
@@ -247,12 +278,17 @@ export async function publicRecordingPage(
     recording,
     event: publicEventRef({
       ...event,
+      title: title(event),
       hosts: event.hosts.map(({ slug, name }) => ({ slug, name })),
     }),
     agenda,
-    outcomes: said,
-    siblings,
+    outcomes: said.map(({ originalLang: _l, translations: _t, ...outcome }) => ({
+      ...outcome,
+      title: title({ ...outcome, originalLang: _l, translations: _t }),
+    })),
+    siblings: siblings.map((sibling) => ({ id: sibling.id, title: title(sibling) })),
     captionLanguages: captionRows.map((row) => row.language),
+    fallbackFrom: shown?.fallback ? shown.contentLang : undefined,
   };
 }
 

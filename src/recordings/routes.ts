@@ -45,7 +45,11 @@ export function recordingsRoutes() {
   });
 
   routes.get('/recordings/:id', async (c) => {
-    const data = await publicRecordingPage(c.get('deps').db, pathId(c.req.param('id')));
+    const data = await publicRecordingPage(
+      c.get('deps').db,
+      pathId(c.req.param('id')),
+      c.get('lang'),
+    );
     if (!data) throw notFound('No such recording');
     setFrameSources(c, frameOriginsFor([data.recording.sourceUrl]));
     return c.html(

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { rowId } from '@/platform/http/errors';
 import { parseHttpUrl } from './providers';
 import { singleLine } from '@/platform/text';
+import { languages } from '@/platform/i18n';
+import { translatableText } from '@/platform/i18n/content';
 
 const MAX_DURATION = 7 * 24 * 3600;
 
@@ -22,7 +24,8 @@ export const chapterInput = z.object({
 
 const fields = {
   url: httpUrl.openapi({ example: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' }),
-  title: singleLine().min(1).max(300),
+  /** A string (the original) or `{et, ru, en}` (issue 18). */
+  title: translatableText(singleLine().min(1).max(300)),
   kind: z.enum(['live', 'recording']),
   agendaItemId: rowId.nullable(),
   language: z
@@ -50,6 +53,7 @@ export const recordingCreateInput = z
     captionsUrl: fields.captionsUrl.optional(),
     chapters: fields.chapters.optional(),
     published: fields.published.optional(),
+    originalLang: z.enum(languages).optional(),
   })
   .openapi('RecordingInput');
 
@@ -65,6 +69,7 @@ export const recordingPatchInput = z
     captionsUrl: fields.captionsUrl.optional(),
     chapters: fields.chapters.optional(),
     published: fields.published.optional(),
+    originalLang: z.enum(languages).optional(),
   })
   .openapi('RecordingPatch');
 

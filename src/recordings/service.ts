@@ -1,3 +1,4 @@
+import { mergeTranslations, separateTexts } from '@/platform/i18n/content';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '@/platform/auth/auth';
 import { assertCanManage } from '@/platform/auth/auth';
@@ -104,6 +105,8 @@ export async function createRecording(
     chapters: input.chapters ?? [],
   };
   await checkAgainstEvent(db, event.id, state);
+  const texts = separateTexts(input, { title: 'title' }, undefined, input.originalLang);
+  if (texts.missing.length > 0) throw invalidFields(texts.missing);
   const id = await db.transaction(async (tx) => {
     const [last] = await tx
       .select({ position: sql<number>`coalesce(max(${recordings.position}), -1)::int` })
@@ -115,7 +118,9 @@ export async function createRecording(
         eventId: event.id,
         agendaItemId: state.agendaItemId,
         position: (last?.position ?? -1) + 1,
-        title: input.title ?? event.title,
+        title: (texts.body.title as string | undefined) ?? event.title,
+        originalLang: texts.originalLang,
+        translations: mergeTranslations({}, texts.translations),
         kind: input.kind ?? 'recording',
         sourceUrl: state.url,
         provider: providerOf(state.url) ?? 'link',
@@ -165,6 +170,9 @@ export async function updateRecording(
     chapters: input.chapters ?? recording.chapters,
   };
   await checkAgainstEvent(db, event.id, state);
+  const texts = separateTexts(input, { title: 'title' }, recording, input.originalLang);
+  if (texts.missing.length > 0) throw invalidFields(texts.missing);
+  const title = texts.body.title as string | undefined;
   await db.transaction(async (tx) => {
     await tx
       .update(recordings)
@@ -174,7 +182,9 @@ export async function updateRecording(
         agendaItemId: state.agendaItemId,
         durationSeconds: state.durationSeconds,
         captionsUrl: state.captionsUrl,
-        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(title !== undefined ? { title } : {}),
+        originalLang: texts.originalLang,
+        translations: mergeTranslations(recording.translations, texts.translations),
         ...(input.kind !== undefined ? { kind: input.kind } : {}),
         ...(input.language !== undefined ? { language: input.language } : {}),
         ...(input.published !== undefined ? { published: input.published } : {}),

@@ -9,9 +9,12 @@ const STATIC_PATHS = ['/', '/events', '/archive', '/municipalities', '/plans', '
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A path in one language: the page with `?lang=` (Estonian, the default, without it). */
+/**
+ * A path in one language: the page with `?lang=`, as the pages' own canonical and hreflang
+ * links name it (without it a page answers in the reader's negotiated language: x-default).
+ */
 function localized(publicUrl: string, path: string, lang: string): string {
-  return `${publicUrl}${path}${lang === 'et' ? '' : `?lang=${lang}`}`;
+  return `${publicUrl}${path}${lang === 'x-default' ? '' : `?lang=${lang}`}`;
 }
 
 /**
@@ -20,7 +23,7 @@ function localized(publicUrl: string, path: string, lang: string): string {
  */
 export function sitemapXml(publicUrl: string, paths: string[]): string {
   const urls = paths.flatMap((path) => {
-    const alternates = languages
+    const alternates = [...languages, 'x-default']
       .map(
         (lang) =>
           `    <xhtml:link rel="alternate" hreflang="${lang}" href="${escapeXml(localized(publicUrl, path, lang))}"/>`,

@@ -133,7 +133,7 @@ describe('/events/:slug', () => {
       '<meta property="og:title" content="Näidis: Rõuge valla mõttekoda — küla arengukava"/>',
     );
     expect(html).toContain(
-      '<link rel="canonical" href="https://koda.test/events/naidis-rouge-valla-mottekoda-kula-arengukava"/>',
+      '<link rel="canonical" href="https://koda.test/events/naidis-rouge-valla-mottekoda-kula-arengukava?lang=et"/>',
     );
     expect(html).toContain('https://www.openstreetmap.org/?mlat=57.7297');
   });

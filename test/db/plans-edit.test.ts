@@ -149,6 +149,7 @@ describe('PATCH /plans/:id', () => {
     expect(await res.json()).toEqual({
       ...plan,
       title: 'Parandatud pealkiri',
+      translations: { ...(plan.translations as object), title: { et: 'Parandatud pealkiri' } },
     });
     const [row] = await ctx.deps.db.select().from(actionPlans).where(eq(actionPlans.id, plan.id));
     expect(row).toMatchObject({
@@ -522,6 +523,7 @@ describe('authorization of the correction endpoints', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([
       'description',
       'dueDate',
+      'originalLang',
       'responsible',
       'sourceOutcomeIds',
       'title',

@@ -33,6 +33,8 @@ const recording: RecordingView = {
   createdAt: new Date('2014-10-03T00:00:00Z'),
   updatedAt: new Date('2014-10-03T00:00:00Z'),
   chapters: [],
+  originalLang: 'et',
+  translations: {},
 };
 
 async function render(now: string, recordings: RecordingView[] = [], overrides = {}) {

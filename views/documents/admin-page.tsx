@@ -2,7 +2,7 @@ import type { CurrentUser } from '@/platform/auth/auth';
 import type { FieldErrors } from '@/platform/http/validation';
 import { AdminLayout } from '@views/shell/admin-layout';
 import type { PageContext } from '@views/shell/layout';
-import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
+import { ErrorSummary, Field, TranslationFields, fieldId, invalidAttrs } from '@views/shell/form';
 import { attachmentKinds, downloadPath, formatSize } from '@/documents/rules';
 import type { AttachmentRow } from '@/documents/service';
 import type { Owner } from '@/documents/owners';
@@ -105,6 +105,15 @@ export function AdminDocumentsPage(props: AdminDocumentsProps) {
             {...invalidAttrs('title', errors)}
           />
         </Field>
+        <input type="hidden" name="originalLang" value="et" />
+        <TranslationFields
+          ctx={props}
+          name="title"
+          label={labels.title}
+          original="et"
+          values={{ 'title.ru': value('title.ru') ?? '', 'title.en': value('title.en') ?? '' }}
+          errors={errors}
+        />
         <Field name="kind" label={labels.kind} errors={errors}>
           <select name="kind" id={fieldId('kind')} {...invalidAttrs('kind', errors)}>
             {attachmentKinds.map((kind) => (

@@ -1,5 +1,7 @@
 import type { Lang, Translate } from '@/platform/i18n';
 import { downloadPath, formatSize } from '@/documents/rules';
+import { localizeFields } from '@/platform/i18n/content';
+import { inLanguage } from '@/platform/time';
 import type { AttachmentRow } from '@/documents/service';
 
 /** Short names of the types people recognise, shown beside a file's size. */
@@ -21,17 +23,27 @@ function Items({ ctx, items }: { ctx: Ctx; items: AttachmentRow[] }) {
   const { t, lang } = ctx;
   return (
     <ul>
-      {items.map((item) => {
+      {items.map((stored) => {
+        // The title in the reader's language, else the original with its language (issue 18).
+        const item = localizeFields(stored, ['title'], lang);
+        const titleLang = item.contentLang === lang ? undefined : item.contentLang;
         const file = item.storageKey && item.filename ? item : null;
         return (
           <li>
             {file ? (
-              <a href={downloadPath(item.id, file.filename!)}>{item.title}</a>
+              <a href={downloadPath(item.id, file.filename!)} lang={titleLang}>
+                {item.title}
+              </a>
             ) : (
-              <a href={item.externalUrl ?? '#'} rel="noopener nofollow">
+              <a href={item.externalUrl ?? '#'} rel="noopener nofollow" lang={titleLang}>
                 {item.title}
               </a>
             )}{' '}
+            {item.fallback ? (
+              <span class="muted">
+                ({t('content.originalShort', { language: inLanguage(item.contentLang, lang) })})
+              </span>
+            ) : null}{' '}
             <span class="muted">
               ({t(`documents.kind.${item.kind}`)}
               {file && file.contentType && file.size !== null

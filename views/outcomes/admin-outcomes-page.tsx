@@ -3,10 +3,18 @@ import type { AgendaItemRow, StoredEvent } from '@/events';
 import { text, type Form } from '@/platform/http/forms';
 import type { FieldErrors } from '@/platform/http/validation';
 import { formatOffset } from '@/platform/time';
-import { outcomeKinds, type OutcomeRow } from '@/outcomes/rules';
+import { OUTCOME_TEXT_FIELDS, outcomeKinds, type OutcomeRow } from '@/outcomes/rules';
+import { isLang, languages, type Lang } from '@/platform/i18n';
 import { AdminLayout } from '@views/shell/admin-layout';
 import type { PageContext } from '@views/shell/layout';
-import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
+import {
+  ErrorSummary,
+  Field,
+  TranslationFields,
+  fieldId,
+  invalidAttrs,
+  translationValues,
+} from '@views/shell/form';
 import type { OutcomeFormState } from '@/outcomes/admin-routes';
 
 export type AdminOutcomesProps = PageContext & {
@@ -32,6 +40,8 @@ function valuesOf(outcome: OutcomeRow): Form {
     recordingId: outcome.recordingId === null ? '' : String(outcome.recordingId),
     offsetSeconds: outcome.offsetSeconds === null ? '' : formatOffset(outcome.offsetSeconds),
     published: outcome.published ? '1' : '',
+    originalLang: outcome.originalLang,
+    ...translationValues(outcome, OUTCOME_TEXT_FIELDS),
   };
 }
 
@@ -52,8 +62,28 @@ function OutcomeFields(
   const key = (name: string) => `${prefix}${name}`;
   const id = (name: string) => fieldId(key(name));
   const invalid = (name: string) => invalidAttrs(key(name), errors);
+  // The texts in other languages (issue 18): the original's language kept in a hidden field.
+  const original = isLang(value('originalLang')) ? (value('originalLang') as Lang) : 'et';
+  const translationValuesShown = Object.fromEntries(
+    OUTCOME_TEXT_FIELDS.flatMap((field) =>
+      languages.map((lang) => [`${field}.${lang}`, value(`${field}.${lang}`) ?? '']),
+    ),
+  );
+  const translations = (name: string, label: string, multiline = false) => (
+    <TranslationFields
+      ctx={props}
+      name={name}
+      label={label}
+      original={original}
+      values={translationValuesShown}
+      errors={errors}
+      prefix={prefix}
+      multiline={multiline}
+    />
+  );
   return (
     <>
+      <input type="hidden" name="originalLang" value={original} />
       <Field name={key('kind')} label={labels.kind ?? ''} errors={errors}>
         <select name="kind" id={id('kind')} {...invalid('kind')}>
           {outcomeKinds.map((kind) => (
@@ -72,11 +102,13 @@ function OutcomeFields(
           {...invalid('title')}
         />
       </Field>
+      {translations('title', labels.title ?? '')}
       <Field name={key('body')} label={labels.body ?? ''} errors={errors}>
         <textarea name="body" id={id('body')} rows={5} {...invalid('body')}>
           {value('body')}
         </textarea>
       </Field>
+      {translations('body', labels.body ?? '', true)}
       <Field name={key('agendaItemId')} label={labels.agendaItemId ?? ''} errors={errors}>
         <select name="agendaItemId" id={id('agendaItemId')} {...invalid('agendaItemId')}>
           <option value="">{t('outcomes.field.none')}</option>

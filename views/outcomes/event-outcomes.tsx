@@ -1,8 +1,11 @@
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { DateTime } from 'luxon';
 import { renderMarkdown } from '@/platform/markdown';
 import { formatDate, formatOffset } from '@/platform/time';
-import type { OutcomeRow } from '@/outcomes/rules';
+import { OUTCOME_TEXT_FIELDS, type OutcomeRow } from '@/outcomes/rules';
+import { localize, localizeFields } from '@/platform/i18n/content';
+import { OriginalNote, langOf } from '@views/shell/content';
 import type { EventActionItem } from '@/outcomes/service';
 import { Icon } from '@views/shell/icons';
 import type { PageContext } from '@views/shell/layout';
@@ -30,20 +33,29 @@ export function EventOutcomes(props: {
   ctx: PageContext;
   outcomes: OutcomeRow[];
   actionItems: EventActionItem[];
+  /** An outcome note's published documents (src/documents), below its text. */
+  materialsOf?: (outcomeId: number) => Child;
 }) {
   const { t, lang } = props.ctx;
   if (props.outcomes.length === 0 && props.actionItems.length === 0) return null;
+  // In the reader's language where translated, else the original, marked (issue 18).
+  const outcomes = props.outcomes.map((outcome) =>
+    localizeFields(outcome, OUTCOME_TEXT_FIELDS, lang),
+  );
+  const actionItems = props.actionItems.map((item) => ({
+    ...item,
+    title: localize(item, 'title', item.title, lang).text,
+    planTitle: localize(item.plan, 'title', item.planTitle, lang).text,
+  }));
   const itemsOf = (outcomeId: number) =>
-    props.actionItems.filter((item) => item.outcomeIds.includes(outcomeId));
-  const next = props.actionItems
+    actionItems.filter((item) => item.outcomeIds.includes(outcomeId));
+  const next = actionItems
     .filter((item) => item.dueDate !== null && unfinished(item))
     .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))[0];
   const today = DateTime.fromJSDate(props.ctx.now ?? new Date())
     .setZone(PLAN_DATE_ZONE)
     .toISODate() as string;
-  const plans = [
-    ...new Map(props.actionItems.map((item) => [item.planId, item.planTitle])).entries(),
-  ];
+  const plans = [...new Map(actionItems.map((item) => [item.planId, item.planTitle])).entries()];
   return (
     <section aria-labelledby="event-came-of-it" class="came-of-it phase-section">
       <h2 id="event-came-of-it">{t('event.cameOfIt')}</h2>
@@ -60,7 +72,7 @@ export function EventOutcomes(props: {
       ) : null}
       {props.outcomes.length === 0 ? <p>{t('outcomes.none')}</p> : null}
       <ul class="came-of-it-list">
-        {props.outcomes.map((outcome) => {
+        {outcomes.map((outcome) => {
           const items = itemsOf(outcome.id);
           return (
             <li id={`outcome-${outcome.id}`} class={`outcome outcome-${outcome.kind}`}>
@@ -79,7 +91,10 @@ export function EventOutcomes(props: {
                   </>
                 ) : null}
               </p>
-              <h3>{outcome.title}</h3>
+              <h3 lang={langOf(outcome.contentLang, lang)}>{outcome.title}</h3>
+              {outcome.fallback ? (
+                <OriginalNote ctx={props.ctx} original={outcome.contentLang} />
+              ) : null}
               {outcome.quote && outcome.recordingId !== null && outcome.offsetSeconds !== null ? (
                 <blockquote class="cited-cue">
                   <p>
@@ -89,7 +104,10 @@ export function EventOutcomes(props: {
                   </p>
                 </blockquote>
               ) : null}
-              <div>{raw(renderMarkdown(outcome.body))}</div>
+              <div lang={langOf(outcome.contentLang, lang)}>
+                {raw(renderMarkdown(outcome.body))}
+              </div>
+              {props.materialsOf?.(outcome.id)}
               {items.length > 0 ? <ActionItems ctx={props.ctx} items={items} /> : null}
             </li>
           );

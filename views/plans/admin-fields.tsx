@@ -1,7 +1,9 @@
 import { text, type Form } from '@/platform/http/forms';
 import type { FieldErrors } from '@/platform/http/validation';
 import type { PlanFormState } from '@/plans/admin-routes';
-import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
+import { isLang, languages, type Lang } from '@/platform/i18n';
+import type { Translations as Stored } from '@/platform/i18n/content';
+import { ErrorSummary, Field, TranslationFields, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
 
 /** The admin plan pages' fields, on the one form layer (views/shell/form.tsx). */
@@ -125,4 +127,46 @@ export function Choice(props: {
       </select>
     </Field>
   );
+}
+
+/**
+ * A text's other languages below its field (issue 18): what was sent when the form was
+ * refused, else the stored translations. The original's language goes in a hidden field.
+ */
+export function Translations(props: {
+  t: T;
+  lang: Lang;
+  form: FormView;
+  field: string;
+  label: string;
+  row?: { originalLang: string; translations: Stored } | undefined;
+  multiline?: boolean;
+}) {
+  const original = originalOf(props.form, props.row);
+  const values: Record<string, string> = {};
+  for (const lang of languages) {
+    const name = `${props.field}.${lang}`;
+    values[name] = props.form.sent
+      ? text(props.form.sent, name)
+      : (props.row?.translations[props.field]?.[lang] ?? '');
+  }
+  return (
+    <TranslationFields
+      ctx={{ t: props.t, lang: props.lang }}
+      name={props.field}
+      label={props.label}
+      original={original}
+      values={values}
+      errors={props.form.errors}
+      prefix={`${props.form.name}.`}
+      multiline={props.multiline}
+    />
+  );
+}
+
+/** The language a form's texts are written in: as sent, else the row's, else Estonian. */
+export function originalOf(form: FormView, row?: { originalLang: string } | undefined): Lang {
+  const sent = form.sent ? text(form.sent, 'originalLang') : undefined;
+  if (isLang(sent)) return sent;
+  return isLang(row?.originalLang) ? row.originalLang : 'et';
 }

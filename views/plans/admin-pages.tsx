@@ -7,6 +7,8 @@ import { AdminLayout } from '@views/shell/admin-layout';
 import { Field, fieldId, invalidAttrs } from '@views/shell/form';
 import {
   Choice,
+  Translations,
+  originalOf,
   formView,
   key,
   shown,
@@ -16,6 +18,7 @@ import {
   type FormView,
 } from './admin-fields';
 import type { PageContext } from '@views/shell/layout';
+import type { Lang } from '@/platform/i18n';
 import { StatusBadge } from './parts';
 
 type T = PageContext['t'];
@@ -76,7 +79,7 @@ export function AdminPlansPage(
           selected={shown(form, 'municipality')}
           required
         />
-        <PlanFields t={t} form={form} />
+        <PlanFields t={t} lang={props.lang} form={form} />
         <button class="button" type="submit">
           {t('plans.admin.create')}
         </button>
@@ -85,15 +88,34 @@ export function AdminPlansPage(
   );
 }
 
-function PlanFields({ t, form, plan }: { t: T; form: FormView; plan?: PlanWithMunicipality }) {
+function PlanFields({
+  t,
+  lang,
+  form,
+  plan,
+}: {
+  t: T;
+  lang: Lang;
+  form: FormView;
+  plan?: PlanWithMunicipality;
+}) {
   return (
     <>
+      <input type="hidden" name="originalLang" value={originalOf(form, plan)} />
       <TextField
         form={form}
         field="title"
         label={t('plans.field.title')}
         value={shown(form, 'title', plan?.title)}
         required
+      />
+      <Translations
+        t={t}
+        lang={lang}
+        form={form}
+        field="title"
+        label={t('plans.field.title')}
+        row={plan}
       />
       <TextField
         form={form}
@@ -127,6 +149,15 @@ function PlanFields({ t, form, plan }: { t: T; form: FormView; plan?: PlanWithMu
         rows={4}
         label={t('plans.field.summary')}
         value={shown(form, 'summary', plan?.summary)}
+      />
+      <Translations
+        t={t}
+        lang={lang}
+        form={form}
+        field="summary"
+        label={t('plans.field.summary')}
+        row={plan}
+        multiline
       />
       <TextField
         form={form}
@@ -208,11 +239,13 @@ function itemLabels(t: T): Record<string, string> {
  */
 function ItemFields({
   t,
+  lang,
   form,
   item,
   lockedDueDate,
 }: {
   t: T;
+  lang: Lang;
   form: FormView;
   item?: ItemDetail;
   lockedDueDate?: { date: string | null };
@@ -226,12 +259,30 @@ function ItemFields({
         value={shown(form, 'title', item?.title)}
         required
       />
+      <input type="hidden" name="originalLang" value={originalOf(form, item)} />
+      <Translations
+        t={t}
+        lang={lang}
+        form={form}
+        field="title"
+        label={t('plans.field.title')}
+        row={item}
+      />
       <TextArea
         form={form}
         field="description"
         rows={3}
         label={t('plans.field.description')}
         value={shown(form, 'description', item?.description)}
+      />
+      <Translations
+        t={t}
+        lang={lang}
+        form={form}
+        field="description"
+        label={t('plans.field.description')}
+        row={item}
+        multiline
       />
       <TextField
         form={form}
@@ -260,12 +311,14 @@ function ItemFields({
 
 function ItemEditForm({
   t,
+  lang,
   item,
   citable,
   form,
   draft,
 }: {
   t: T;
+  lang: Lang;
   item: ItemDetail;
   citable: CitableOutcome[];
   form: FormView;
@@ -278,6 +331,7 @@ function ItemEditForm({
       <form method="post" action={`/admin/plan-items/${item.id}`} class="form">
         <ItemFields
           t={t}
+          lang={lang}
           form={form}
           item={item}
           lockedDueDate={draft ? undefined : { date: item.dueDate }}
@@ -424,7 +478,7 @@ export function AdminPlanPage(
         <summary>{t('plans.admin.edit')}</summary>
         <Summary t={t} form={planForm} labels={planLabels(t)} />
         <form method="post" action={`/admin/plans/${plan.id}`} class="form">
-          <PlanFields t={t} form={planForm} plan={plan} />
+          <PlanFields t={t} lang={props.lang} form={planForm} plan={plan} />
           <button class="button" type="submit">
             {t('plans.admin.save')}
           </button>
@@ -454,6 +508,7 @@ export function AdminPlanPage(
                 </summary>
                 <ItemEditForm
                   t={t}
+                  lang={props.lang}
                   item={item}
                   citable={props.citable}
                   form={itemForm}
@@ -475,7 +530,7 @@ export function AdminPlanPage(
       <h2>{t('plans.admin.addItem')}</h2>
       <Summary t={t} form={newItem} labels={itemLabels(t)} />
       <form method="post" action={`/admin/plans/${plan.id}/items`} class="form">
-        <ItemFields t={t} form={newItem} />
+        <ItemFields t={t} lang={props.lang} form={newItem} />
         <Choice
           form={newItem}
           field="status"

@@ -2,7 +2,16 @@ import { webcalUrl } from '@/calendar';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { renderMarkdown } from '@/platform/markdown';
-import { isOverdue, itemStatuses, type ItemStatus, type ProgressSummary } from '@/plans/rules';
+import {
+  ITEM_TEXT_FIELDS,
+  PLAN_TEXT_FIELDS,
+  isOverdue,
+  itemStatuses,
+  type ItemStatus,
+  type ProgressSummary,
+} from '@/plans/rules';
+import { localizeFields } from '@/platform/i18n/content';
+import { OriginalNote, langOf } from '@views/shell/content';
 import type { ItemDetail, PlanWithMunicipality } from '@/plans/reads';
 import { Layout, type PageContext } from '@views/shell/layout';
 import {
@@ -34,11 +43,12 @@ export type PlanPageProps = PageContext & {
 };
 
 export function PlanPage(props: PlanPageProps) {
-  const { t, lang, plan, summary } = props;
+  const { t, lang, summary } = props;
+  // The plan and its items in the reader's language, else the original, marked (issue 18).
+  const plan = localizeFields(props.plan, PLAN_TEXT_FIELDS, lang);
+  const items = props.items.map((item) => localizeFields(item, ITEM_TEXT_FIELDS, lang));
   const shown =
-    props.filter.length > 0
-      ? props.items.filter((item) => props.filter.includes(item.status))
-      : props.items;
+    props.filter.length > 0 ? items.filter((item) => props.filter.includes(item.status)) : items;
   return (
     <Layout
       {...props}
@@ -65,7 +75,8 @@ export function PlanPage(props: PlanPageProps) {
             end: planDate(plan.periodEnd, lang),
           })}
         </p>
-        <h1>{plan.title}</h1>
+        <h1 lang={langOf(plan.contentLang, lang)}>{plan.title}</h1>
+        {plan.fallback ? <OriginalNote ctx={props} original={plan.contentLang} /> : null}
         {/* How far the plan is comes first: it is what a reader comes to see. */}
         <section aria-labelledby="plan-progress">
           <h2 id="plan-progress">{t('plans.progressTitle')}</h2>
@@ -75,7 +86,9 @@ export function PlanPage(props: PlanPageProps) {
           />
           <SummaryLine summary={summary} t={t} />
         </section>
-        {plan.summary ? <div>{raw(renderMarkdown(plan.summary))}</div> : null}
+        {plan.summary ? (
+          <div lang={langOf(plan.contentLang, lang)}>{raw(renderMarkdown(plan.summary))}</div>
+        ) : null}
         {plan.documentUrl ? (
           <p>
             <a href={plan.documentUrl} rel="nofollow noopener">
@@ -131,7 +144,10 @@ export function PlanPage(props: PlanPageProps) {
                 const overdue = isOverdue(item, props.today);
                 return (
                   <li id={`item-${item.id}`} class={overdue ? 'plan-item overdue' : 'plan-item'}>
-                    <h3>{item.title}</h3>
+                    <h3 lang={langOf(item.contentLang, lang)}>{item.title}</h3>
+                    {item.fallback && !plan.fallback ? (
+                      <OriginalNote ctx={props} original={item.contentLang} />
+                    ) : null}
                     <p class="meta">
                       <StatusBadge status={item.status} t={t} />
                       {overdue ? (
@@ -160,7 +176,11 @@ export function PlanPage(props: PlanPageProps) {
                       label={t('plans.item.progress', { percent: item.progress })}
                     />
                     <p class="meta">{t('plans.item.progress', { percent: item.progress })}</p>
-                    {item.description ? <div>{raw(renderMarkdown(item.description))}</div> : null}
+                    {item.description ? (
+                      <div lang={langOf(item.contentLang, lang)}>
+                        {raw(renderMarkdown(item.description))}
+                      </div>
+                    ) : null}
                     {item.sources.length > 0 ? (
                       <>
                         <h4>{t('plans.item.sources')}</h4>

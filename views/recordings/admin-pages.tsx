@@ -7,7 +7,7 @@ import type { RecordingFormValues } from '@/recordings/forms';
 import { providerOf } from '@/recordings/providers';
 import type { AgendaEntry, ManagedEvent, RecordingView } from '@/recordings/queries';
 import { AdminLayout } from '@views/shell/admin-layout';
-import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
+import { ErrorSummary, Field, TranslationFields, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
 
 type Common = PageContext & { user: CurrentUser; event: ManagedEvent; agenda: AgendaEntry[] };
@@ -63,6 +63,15 @@ function RecordingForm(
       >
         {input('title', { maxlength: 300 })}
       </Field>
+      <input type="hidden" name="originalLang" value={values.originalLang} />
+      <TranslationFields
+        ctx={props}
+        name="title"
+        label={t('recordings.field.title')}
+        original={values.originalLang}
+        values={values.titles}
+        errors={errors}
+      />
       <Field name="kind" label={t('recordings.field.kind')} errors={errors}>
         <select id={fieldId('kind')} name="kind" {...invalidAttrs('kind', errors)}>
           <option value="recording" selected={values.kind === 'recording'}>

@@ -2,6 +2,7 @@ import { formatOffset, formatRange, formatTime, inLanguage } from '@/platform/ti
 import type { MessageKey } from '@/platform/i18n';
 import type { RecordingPageData } from '@/recordings/queries';
 import { Layout, type PageContext } from '@views/shell/layout';
+import { OriginalNote } from '@views/shell/content';
 import { MediaPlayer } from './player';
 
 export type RecordingPageProps = PageContext &
@@ -50,7 +51,10 @@ export function RecordingPage(props: RecordingPageProps) {
         {t(`recordings.kind.${recording.kind}`)} ·{' '}
         <a href={`/events/${event.slug}`}>{event.title}</a>
       </p>
-      <h1>{recording.title}</h1>
+      <h1 lang={props.fallbackFrom && props.fallbackFrom !== lang ? props.fallbackFrom : undefined}>
+        {recording.title}
+      </h1>
+      {props.fallbackFrom ? <OriginalNote ctx={props} original={props.fallbackFrom} /> : null}
       <p class="meta">
         <time datetime={event.startsAt.toISOString()}>
           {formatRange(event.startsAt, event.endsAt, zone, lang)}

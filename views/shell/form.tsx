@@ -99,8 +99,11 @@ export function TranslationFields(props: {
   errors: FieldErrors | undefined;
   multiline?: boolean;
   rows?: number;
+  /** Where several forms share a page: prefixes the ids and error keys, not the names. */
+  prefix?: string;
 }) {
   const { t, lang: uiLang } = props.ctx;
+  const prefix = props.prefix ?? '';
   return (
     <div class="translations">
       <p class="hint">
@@ -109,8 +112,9 @@ export function TranslationFields(props: {
       {languages
         .filter((lang) => lang !== props.original)
         .map((lang) => {
-          const key = `${props.name}.${lang}`;
-          const raw = props.values[key];
+          const name = `${props.name}.${lang}`;
+          const key = prefix + name;
+          const raw = props.values[name];
           const value = typeof raw === 'string' ? raw : '';
           const language = inLanguage(lang, uiLang);
           const label = t('content.form.field', { field: props.label, language });
@@ -128,7 +132,7 @@ export function TranslationFields(props: {
                 {props.multiline ? (
                   <textarea
                     id={fieldId(key)}
-                    name={key}
+                    name={name}
                     lang={lang}
                     rows={props.rows ?? 4}
                     {...invalidAttrs(key, props.errors)}
@@ -138,7 +142,7 @@ export function TranslationFields(props: {
                 ) : (
                   <input
                     id={fieldId(key)}
-                    name={key}
+                    name={name}
                     type="text"
                     lang={lang}
                     value={value}

@@ -59,8 +59,13 @@ export function Layout(props: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{fullTitle}</title>
           {props.description ? <meta name="description" content={props.description} /> : null}
+          {/* Each language version is canonical to itself (issue 18), its siblings named as
+              hreflang alternates; without ?lang= a page negotiates: the x-default. */}
           {props.canonicalPath ? (
-            <link rel="canonical" href={props.publicUrl + props.canonicalPath} />
+            <link
+              rel="canonical"
+              href={props.publicUrl + switchLanguageHref(props.canonicalPath, lang)}
+            />
           ) : null}
           {props.canonicalPath
             ? languages.map((other) => (
@@ -71,6 +76,13 @@ export function Layout(props: LayoutProps) {
                 />
               ))
             : null}
+          {props.canonicalPath ? (
+            <link
+              rel="alternate"
+              hreflang="x-default"
+              href={props.publicUrl + props.canonicalPath}
+            />
+          ) : null}
           {props.oembed ? (
             <link
               rel="alternate"

@@ -207,16 +207,20 @@ export function translatableFromForm(
   const read = (key: string) => {
     const value = form[key];
     const first = Array.isArray(value) ? value[0] : value;
-    return typeof first === 'string' ? first.trim() : undefined;
+    return typeof first === 'string' ? first : undefined;
   };
   const original = read(name) ?? '';
   const others = languages.filter(
     (lang) => lang !== originalLang && read(`${name}.${lang}`) !== undefined,
   );
   // Without the original the field stays a string, so its error names the field itself.
-  if (others.length === 0 || original === '') return original;
+  if (others.length === 0 || original.trim() === '') return original;
   const out: Partial<Record<Lang, string>> = { [originalLang]: original };
-  for (const lang of others) out[lang] = read(`${name}.${lang}`) ?? '';
+  // A blank translation is '' (removed); the schema trims the others.
+  for (const lang of others) {
+    const text = read(`${name}.${lang}`) ?? '';
+    out[lang] = text.trim() === '' ? '' : text;
+  }
   return out;
 }
 
