@@ -2,6 +2,7 @@
 export { LivePanel } from '@views/recordings/live-panel';
 export { ARCHIVE_PAGE_SIZE, recordingJson, recordingsApi } from './api';
 export {
+  allRecordingsOfEvent,
   archiveFacets,
   archiveFeedItems,
   publicRecordingPage,
@@ -12,4 +13,5 @@ export type { ArchiveEntry, RecordingPageData } from './queries';
 export { frameOriginsFor, pathId, recordingsRoutes, startParam } from './routes';
 export { managedRecording } from './service';
 export { MediaPlayer } from '@views/recordings/player';
+export { playerForUrl } from './providers';
 export { eventsWithPublishedRecording } from './attention';

@@ -6,6 +6,9 @@ import {
   actionItemUpdates,
   actionPlans,
   agendaItems,
+  attachments,
+  captionCues,
+  captions,
   chapters,
   events,
   feedbackRequests,
@@ -16,6 +19,7 @@ import {
   recordings,
   registrationQuestions,
   registrations,
+  users,
 } from '@/platform/db/schema';
 import { hashToken, newToken } from '@/platform/tokens';
 import type { TestContext } from '../helpers/app';
@@ -342,6 +346,26 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     note: `Vahearuanne: ${long}`,
   });
 
+  // Captions for the transcript (a long word in a cue), a document (a long title) for the
+  // organizers' documents page, and a user to open in the users' admin.
+  const [caption] = await db
+    .insert(captions)
+    .values({ recordingId: recording.id, language: 'et' })
+    .returning({ id: captions.id });
+  if (!caption) throw new Error('no caption');
+  await db.insert(captionCues).values([
+    { captionId: caption.id, startMs: 1000, endMs: 4000, text: 'Tere tulemast.' },
+    { captionId: caption.id, startMs: 605_000, endMs: 609_000, text: `Arutelu: ${long}` },
+  ]);
+  await db
+    .insert(attachments)
+    .values({ eventId: before.id, title: `Päevakava ${LONG_WORD}`, externalUrl: LONG_URL });
+  const [organizer] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'korraldaja@koda.example'));
+  if (!organizer) throw new Error('no demo organizer');
+
   return [
     { name: 'home', path: '/', main: 'main h2' },
     { name: 'events', path: '/events', main: '.cards .card a' },
@@ -371,6 +395,13 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
       main: 'main form input, main form select',
     },
     { name: 'recording', path: `/recordings/${recording.id}`, main: '.player' },
+    { name: 'transcript', path: `/recordings/${recording.id}/transcript`, main: 'main h1' },
+    { name: 'search', path: '/search?q=Keila+2014+kaasav', main: 'main input[type="search"]' },
+    { name: 'embed events', path: '/embed/events?municipality=keila', main: 'main h1' },
+    { name: 'embed event', path: '/embed/events/pikk-tulevane', main: 'main h1' },
+    { name: 'embed plan', path: `/embed/plans/${plan.id}`, main: 'main h1' },
+    { name: 'embed recording', path: `/embed/recordings/${recording.id}`, main: 'main h1' },
+    { name: 'feed revoked', path: '/feeds/revoked', main: 'main h1' },
     { name: 'registration manage', path: `/registrations/${token}`, main: '[data-status]' },
     {
       name: 'registration confirmed',
@@ -379,6 +410,11 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     },
     { name: 'privacy', path: '/privacy', main: 'main h1' },
     { name: 'login', path: '/admin/login', main: 'main form button[type="submit"]' },
+    {
+      name: 'password reset',
+      path: '/admin/password-reset',
+      main: 'main form button[type="submit"]',
+    },
     { name: 'admin dashboard', path: '/admin', main: 'main h1', admin: true },
     { name: 'admin events', path: '/admin/events', main: 'main h1', admin: true },
     { name: 'admin event new', path: '/admin/events/new', main: 'main h1', admin: true },
@@ -414,6 +450,18 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
       admin: true,
     },
     {
+      name: 'admin captions',
+      path: `/admin/events/pikk-toimunud/recordings/${recording.id}/captions`,
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin documents',
+      path: '/admin/events/pikk-tulevane/attachments',
+      main: 'main h1',
+      admin: true,
+    },
+    {
       name: 'admin event preview',
       path: '/admin/events/pikk-tulevane/preview',
       main: '.preview-banner',
@@ -428,6 +476,7 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     { name: 'admin plans', path: '/admin/plans', main: 'main h1', admin: true },
     { name: 'admin plan', path: `/admin/plans/${plan.id}`, main: 'main h1', admin: true },
     { name: 'admin users', path: '/admin/users', main: 'main h1', admin: true },
+    { name: 'admin user', path: `/admin/users/${organizer.id}`, main: 'main h1', admin: true },
     { name: 'admin outbox', path: '/admin/outbox', main: 'main h1', admin: true },
     { name: 'admin audit', path: '/admin/audit', main: 'main h1', admin: true },
     { name: 'admin tokens', path: '/admin/tokens', main: 'main h1', admin: true },

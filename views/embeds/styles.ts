@@ -9,7 +9,7 @@ const palettes: Record<Theme, string> = {
 const base = `
 *{box-sizing:border-box}
 html,body{margin:0;padding:0}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:1rem;line-height:1.5;color:var(--ink);background:var(--bg)}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:1rem;line-height:1.5;color:var(--ink);background:var(--bg);overflow-wrap:anywhere}
 main{padding:.75rem 1rem}
 h1{font-size:1.25rem;line-height:1.25;margin:0 0 .5rem}
 h2{font-size:1.0625rem;line-height:1.3;margin:0 0 .25rem}
@@ -26,7 +26,7 @@ a{color:var(--link);text-underline-offset:.15em}
 .button:hover{filter:brightness(1.08)}
 progress{width:100%;height:.75rem;accent-color:var(--accent)}
 .items{list-style:none;margin:.5rem 0 0;padding:0}
-.items>li{display:grid;grid-template-columns:1fr auto;gap:0 .75rem;padding:.4rem 0;border-top:1px solid var(--line)}
+.items>li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 .75rem;padding:.4rem 0;border-top:1px solid var(--line)}
 .numbers{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.25rem 0 .5rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

@@ -13,6 +13,8 @@ export type PlayerProps = {
   captionTracks?: { src: string; srclang: string; label: string; default: boolean }[];
   /** An id for the chapter script to find this player. */
   id?: string;
+  /** The recording it plays, for forms that take its current time (/assets/forms.js). */
+  recordingId?: number;
 };
 
 function hostOf(href: string): string {
@@ -42,7 +44,12 @@ export function MediaPlayer(props: PlayerProps) {
   }
   if (player.type === 'iframe') {
     return (
-      <div class="player" id={props.id} data-player={player.provider}>
+      <div
+        class="player"
+        id={props.id}
+        data-player={player.provider}
+        data-recording-id={props.recordingId === undefined ? undefined : String(props.recordingId)}
+      >
         <iframe
           src={player.src}
           title={t('recordings.player.title', { title: props.title })}
@@ -56,7 +63,12 @@ export function MediaPlayer(props: PlayerProps) {
   }
   return (
     <>
-      <div class="player" id={props.id} data-player={player.provider}>
+      <div
+        class="player"
+        id={props.id}
+        data-player={player.provider}
+        data-recording-id={props.recordingId === undefined ? undefined : String(props.recordingId)}
+      >
         <video controls preload="metadata">
           <source src={player.src} type={player.mime} />
           {(props.captionTracks ?? []).map((track) => (

@@ -11,7 +11,9 @@
  *   address and map point, unless the organizer typed their own;
  * - beside a time field (`[data-offset-input]`, its value the button's words) on a page with a
  *   player (`#player`), a button puts in the player's current time as h:mm:ss: a <video>'s own,
- *   YouTube's and Vimeo's as their players report it by postMessage.
+ *   YouTube's and Vimeo's as their players report it by postMessage. With
+ *   `data-offset-recording="<select's name>"`, a form that has not chosen its recording yet gets
+ *   the player's (`data-recording-id` on `#player`).
  */
 export const formsScript = `(() => {
   const summary = document.querySelector('[data-error-summary]');
@@ -125,6 +127,9 @@ export const formsScript = `(() => {
         } else {
           field.value = hms(seconds);
         }
+        const choice = field.form && field.form.elements.namedItem(field.getAttribute('data-offset-recording') || '');
+        const playing = player.getAttribute('data-recording-id');
+        if (choice && choice.tagName === 'SELECT' && choice.value === '' && playing) choice.value = playing;
         field.focus();
         field.setSelectionRange(field.value.length, field.value.length);
       });

@@ -96,6 +96,13 @@ select, input[type=text], input[type=email], input[type=url], input[type=number]
 textarea { min-height: 5rem; }
 .field { display: flex; flex-direction: column; gap: var(--s-1); margin: 0 0 var(--s-3); }
 .field label { font-weight: 600; }
+.translations { margin: calc(-1 * var(--s-2)) 0 var(--s-3); display: flex; flex-wrap: wrap; gap: var(--s-1) var(--s-2); align-items: flex-start; }
+.translations > .hint { flex-basis: 100%; margin: 0; }
+.translation { flex: 1 1 12rem; min-width: 0; }
+.translation[open] { flex-basis: 100%; }
+.translation > summary { cursor: pointer; border: 1px solid var(--line-strong); border-radius: 0.4rem 0.4rem 0 0; padding: var(--s-1) var(--s-2); font-size: var(--t-sm); }
+.translation > .field { margin: var(--s-2) 0 0; }
+.translation .missing { color: var(--danger); font-weight: 600; }
 .field-error { color: var(--danger); font-weight: 600; margin: var(--s-1) 0; }
 [aria-invalid="true"] { border-color: var(--danger) !important; border-width: 2px !important; }
 .check, .choice { display: block; margin: var(--s-1) 0; }
@@ -110,6 +117,9 @@ legend { font-weight: 700; padding: 0 var(--s-1); }
 .row-fields .wide { grid-column: 1 / -1; }
 .filters { display: flex; flex-wrap: wrap; gap: var(--s-3) var(--s-4); align-items: end; background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: var(--s-3) var(--s-4); }
 .filters label { display: flex; flex-direction: column; font-size: var(--t-sm); font-weight: 600; min-width: 0; max-width: 100%; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: var(--s-1) var(--s-4); }
+.filters fieldset legend { font-size: var(--t-sm); font-weight: 600; padding: 0; margin-bottom: var(--s-1); }
+.filters fieldset label { flex-direction: row; align-items: center; gap: var(--s-2); font-size: var(--t-base); font-weight: 400; }
 .result-count { font-size: var(--t-base); color: var(--muted); font-weight: 600; }
 .registration-form label:not(.choice) { display: block; font-weight: 600; }
 .registration-form input:not([type=radio]):not([type=checkbox]), .registration-form textarea { width: 100%; max-width: 34rem; }
@@ -156,6 +166,8 @@ ${progressSteps}
 .event-card.cancelled h3 a { text-decoration: line-through; }
 .event-card .body { min-width: 0; }
 .event-card .body p { margin: var(--s-1) 0; }
+.event-card-image { grid-column: 1 / -1; display: block; width: calc(100% + 2 * var(--s-4)); max-width: none; height: auto; aspect-ratio: 16 / 9; object-fit: cover; margin: calc(-1 * var(--s-4)) calc(-1 * var(--s-4)) 0; border-radius: var(--radius) var(--radius) 0 0; background: var(--surface-2); }
+.event-image { display: block; width: 100%; max-width: 40rem; height: auto; aspect-ratio: 16 / 9; object-fit: cover; margin: var(--s-3) 0; border-radius: var(--radius); background: var(--surface-2); }
 .kind { display: inline-flex; align-items: center; gap: var(--s-1); color: var(--muted); font-size: var(--t-sm); font-weight: 600; }
 .date-badge { display: flex; flex-direction: column; align-items: center; justify-content: center; width: 4rem; min-height: 4.25rem; border-radius: var(--radius);
   background: var(--accent-soft); color: var(--accent-strong); border: 1px solid #c8d9ee; line-height: 1.1; text-align: center; padding: var(--s-1); }
@@ -232,6 +244,12 @@ table.agenda tr.current { background: var(--warn-soft); }
 .chapters .offset { font-variant-numeric: tabular-nums; display: inline-block; min-width: 4.5rem; }
 .live-panel { border: 1px solid var(--line); border-radius: var(--radius); padding: var(--s-1) var(--s-4) var(--s-4); background: var(--card); margin: var(--s-4) 0; }
 .archive-search select, .archive-search input { font: inherit; }
+@media (max-width: 40rem) {
+  /* On a phone each filter is a row: its label, then its field, and the button below. */
+  .archive-search p { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: var(--s-2) var(--s-3); align-items: center; }
+  .archive-search p > :is(input, select) { width: 100%; }
+  .archive-search p > :is(button, .hint) { grid-column: 1 / -1; justify-self: start; }
+}
 .checkin { list-style: none; padding: 0; }
 .checkin li { display: flex; justify-content: space-between; align-items: center; gap: var(--s-3); padding: var(--s-3) 0; border-bottom: 1px solid var(--line); }
 .checkin li.arrived .who { color: var(--ok); }
@@ -243,7 +261,7 @@ table.agenda tr.current { background: var(--warn-soft); }
 /* ----- print: an agenda on paper, without the site around it ----- */
 @media print {
   @page { margin: 15mm; }
-  .site-header, .site-footer, .no-print, nav, .skip, .event-actions, .calendar-menu, .player, form, button, .button { display: none !important; }
+  .site-header, .site-footer, .no-print, nav, .skip, .event-actions, .calendar-menu, .player, form, button, .button, .embed-snippets { display: none !important; }
   body { background: #fff; color: #000; font-size: 11pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
