@@ -7,6 +7,8 @@
  *   npm run bench -- --json                         one JSON document on stdout
  *   npm run bench -- --quick                        1 s per figure, one round (a smoke run)
  *   npm run bench -- --calendar                     the old in-process feed timings (bench/calendar.ts)
+ *   npm run bench -- --only rush,start              some figures only (route keys, `rush`, `start`)
+ *   npm run bench -- --profile DIR                  CPU profiles of the Koda servers into DIR
  *
  * Ceiling A is a bare Hono "ok", ceiling B a static buffer of the feed's size (and the same bytes
  * gzipped), both on the server stack Koda runs on (Hono on @hono/node-server), in a process of
@@ -33,6 +35,10 @@ type Args = {
   duration: number;
   rounds: number;
   calendar: boolean;
+  /** Figures to measure (route keys, `rush`, `start`); all when unset. */
+  only: Set<string> | null;
+  /** A folder for the Koda servers' CPU profiles (`node --cpu-prof`). */
+  profile?: string;
 };
 
 function parseArgs(argv: string[]): Args {
@@ -53,6 +59,8 @@ function parseArgs(argv: string[]): Args {
     duration: Number(value('--duration') ?? (quick ? 1 : 3)),
     rounds: Number(value('--rounds') ?? (quick ? 1 : 2)),
     calendar: argv.includes('--calendar'),
+    only: value('--only') ? new Set(value('--only')?.split(',')) : null,
+    profile: value('--profile'),
   };
 }
 
@@ -67,10 +75,10 @@ class Child {
   private next = 1;
   private waiting = new Map<number, (message: { result?: unknown; error?: string }) => void>();
 
-  constructor(script: string, env: Record<string, string>) {
+  constructor(script: string, env: Record<string, string>, profile?: string) {
     this.process = fork(join(ROOT, script), [], {
       cwd: ROOT,
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [])],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -116,6 +124,8 @@ type Load = {
   p50Ms: number;
   requests: number;
   statuses: Record<string, number>;
+  /** The machine's one-minute load average when the figure was taken. */
+  load1: number;
 };
 
 type LoadOptions = {
@@ -186,7 +196,12 @@ async function load(base: string, server: Child, options: LoadOptions, args: Arg
     p50Ms: result.latency.p50,
     requests,
     statuses,
+    load1: loadavg()[0] ?? Number.NaN,
   };
+}
+
+function measures(args: Args, key: string): boolean {
+  return args.only === null || args.only.has(key);
 }
 
 function median(values: number[]): number {
@@ -210,7 +225,30 @@ function procStat(pid: number): { cpuMs: number; rss: number } {
   return { cpuMs, rss };
 }
 
-type Start = { ms: number; cpuMs: number; idleRss: number };
+function procStatus(pid: number, field: string): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+}
+
+type Start = {
+  ms: number;
+  cpuMs: number;
+  idleRss: number;
+  /** The highest RSS of the same process after 2 s of load on each public route (VmHWM). */
+  peakRss: number;
+  load1: number;
+};
+
+/** What loads `npm start`'s process for its peak memory: the public reads people make most. */
+const PEAK_PATHS = [
+  '/',
+  '/events',
+  '/events/bench-500',
+  '/calendar.ics',
+  '/api/v1/events',
+  '/archive',
+  '/search?q=kaasav+eelarve',
+];
 
 /** `npm start`'s command (node scripts/start.mjs, built already) until the home page answers 200. */
 async function coldStart(env: Record<string, string>, port: number): Promise<Start> {
@@ -242,7 +280,18 @@ async function coldStart(env: Record<string, string>, port: number): Promise<Sta
       await fetch(`http://127.0.0.1:${port}${path}`).then((res) => res.arrayBuffer());
     }
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    return { ms, cpuMs, idleRss: procStat(child.pid ?? 0).rss };
+    const idleRss = procStat(child.pid ?? 0).rss;
+    const load1 = loadavg()[0] ?? Number.NaN;
+    for (const path of PEAK_PATHS) {
+      await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: 20, duration: 2 });
+      await autocannon({
+        url: `http://127.0.0.1:${port}${path}`,
+        connections: 20,
+        duration: 1,
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+    }
+    return { ms, cpuMs, idleRss, peakRss: procStatus(child.pid ?? 0, 'VmHWM'), load1 };
   } finally {
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
@@ -364,6 +413,7 @@ type Backend = {
     waitlisted: number;
     distinctTimes: number;
     exact: boolean;
+    load1: number;
   } | null;
   coldStart: Start | null;
   firstStart: Start | null;
@@ -396,7 +446,7 @@ async function main() {
     const wanted: [Backend['name'], string][] = [['PGlite', '']];
     if (args.postgres) wanted.push(['Postgres', args.postgres]);
     for (const [name, url] of wanted) {
-      const child = new Child('bench/serve.ts', { BENCH_POSTGRES_URL: url });
+      const child = new Child('bench/serve.ts', { BENCH_POSTGRES_URL: url }, args.profile);
       children.push(child);
       const ready = await child.ready;
       backends.push({
@@ -443,6 +493,7 @@ async function main() {
         const etag =
           (await fetch(`${backend.base}/calendar.ics`)).headers.get('etag') ?? '"missing"';
         for (const route of ROUTES) {
+          if (!measures(args, route.key)) continue;
           const options = route.options(etag);
           const result = await load(backend.base, backend.child, options, args);
           const wrong = Object.keys(result.statuses).filter(
@@ -457,6 +508,7 @@ async function main() {
           loads.set(key, [...(loads.get(key) ?? []), result]);
           log(`  ${backend.name} ${route.label}: ${result.rps.toFixed(0)} req/s`);
         }
+        if (!measures(args, 'rush')) continue;
         // The rush: 2 000 registrations at 50 concurrent for 100 seats, each from its own address.
         const RUSH = RUSHES[backend.name];
         const slug = await backend.child.ask<string>('rush-event', { capacity: RUSH.capacity });
@@ -514,7 +566,7 @@ async function main() {
     const report: Backend[] = [];
     for (const backend of backends) {
       const memory = await backend.child.ask<{ rss: number; peak: number }>('memory');
-      const figures = ROUTES.map((route): Figure => {
+      const figures = ROUTES.filter((route) => measures(args, route.key)).map((route): Figure => {
         const rounds = loads.get(`${backend.name}:${route.key}`) ?? [];
         const ratios = rounds.map(
           (run, index) => run.rps / (ceilings[route.ceiling][index]?.rps ?? NaN),
@@ -550,6 +602,7 @@ async function main() {
                   run.outcome.confirmed === RUSH.capacity &&
                   run.outcome.waitlisted === RUSH.registrations - RUSH.capacity,
               ),
+              load1: median(runs.map((run) => run.load.load1)),
             }
           : null,
         coldStart: null,
@@ -561,8 +614,14 @@ async function main() {
 
     // Cold starts, with the load generator idle: `npm start`'s command until the first 200 (its
     // build, once per source change, is done first and not timed).
-    spawnSync(process.execPath, ['scripts/start.mjs', '--build'], { cwd: ROOT, stdio: 'inherit' });
+    if (measures(args, 'start')) {
+      spawnSync(process.execPath, ['scripts/start.mjs', '--build'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+    }
     for (const entry of report) {
+      if (!measures(args, 'start')) break;
       const backend = backends.find((candidate) => candidate.name === entry.name);
       if (!backend) continue;
       try {
@@ -651,12 +710,24 @@ function table(
     `Ceilings (Hono on @hono/node-server, 20 connections): A "ok" ${fixed(ceilings.A.rps, 0)} req/s (${fixed(ceilings.A.cpuMsPerRequest, 3)} ms CPU/req); ` +
       `B ${(bytes / 1024).toFixed(0)} kB static ${fixed(ceilings.B.rps, 0)} req/s; B-gzip ${(gzipBytes / 1024).toFixed(0)} kB ${fixed(ceilings['B-gzip'].rps, 0)} req/s`,
   );
+  const loads = report
+    .flatMap((entry) => [
+      ...entry.figures.flatMap((figure) => figure.rounds.map((run) => run.load1)),
+      ...(entry.rush ? [entry.rush.load1] : []),
+    ])
+    .filter((value) => Number.isFinite(value));
+  if (loads.length > 0) {
+    lines.push(
+      `Machine load (one-minute average) while the figures were taken: ${fixed(Math.min(...loads), 1)}–${fixed(Math.max(...loads), 1)} (ratios compare with ceilings measured under the same load; rates and wall times do not)`,
+    );
+  }
   const names = report.map((entry) => entry.name);
   const cell = (text: string) => text.padEnd(34);
   lines.push('');
   lines.push(`${'figure'.padEnd(38)}${names.map((name) => cell(name)).join('')}target`);
   const gatedNames = new Set(gateOn.map((entry) => entry.name));
   for (const route of ROUTES) {
+    if (!report.some((entry) => entry.figures.some((figure) => figure.key === route.key))) continue;
     const cells = report.map((entry) => {
       const figure = entry.figures.find((candidate) => candidate.key === route.key);
       if (!figure) return cell('');
@@ -704,9 +775,13 @@ function table(
       .join('')}Postgres ≤ 0.5 s, PGlite ≤ 1.5 s (wall time: reported)`,
   );
   lines.push(
-    `${'idle RSS after start / peak under load'.padEnd(38)}${report
+    `${'npm start: idle RSS / peak under load'.padEnd(38)}${report
       .map((entry) =>
-        cell(`${entry.coldStart ? mb(entry.coldStart.idleRss) : '–'} / ${mb(entry.peakRss)}`),
+        cell(
+          entry.coldStart
+            ? `${mb(entry.coldStart.idleRss)} / ${mb(entry.coldStart.peakRss)} (load ${fixed(entry.coldStart.load1, 1)})`
+            : '–',
+        ),
       )
       .join('')}Postgres ≤ 120 / 220 MB, PGlite ≤ 250 MB idle`,
   );
