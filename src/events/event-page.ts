@@ -7,7 +7,15 @@ import { LivePanel, recordingsForEvent } from '@/recordings';
 import { RegistrationPanel, registrationWindow, seatsFor } from '@/registrations';
 import { loadQuestions, localizeQuestion } from '@/questions';
 import { FeedbackSummaryLine, publishedFeedbackSummary } from '@/feedback';
-import { eventPicture, previewPath, Materials, Picture, publishedMaterials } from '@/documents';
+import {
+  eventPicture,
+  MaterialList,
+  previewPath,
+  Materials,
+  Picture,
+  publishedMaterials,
+  publishedMaterialsOf,
+} from '@/documents';
 import { FollowForm } from '@/follows';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
@@ -41,7 +49,14 @@ export async function renderEventPage(
       publishedFeedbackSummary(db, event),
     ],
   );
-  const materials = await publishedMaterials(db, { eventId: event.id });
+  const [materials, outcomeMaterials] = await Promise.all([
+    publishedMaterials(db, { eventId: event.id }),
+    publishedMaterialsOf(
+      db,
+      'outcome',
+      outcomes.map((outcome) => outcome.id),
+    ),
+  ]);
   const picture = eventPicture(materials);
   const ctx = pageContext(c);
   const phase = eventPhase(event, now);
@@ -107,7 +122,12 @@ export async function renderEventPage(
         phase === 'after'
           ? [
               feedback ? FeedbackSummaryLine({ ...ctx, ...feedback }) : null,
-              EventOutcomes({ ctx, outcomes, actionItems }),
+              EventOutcomes({
+                ctx,
+                outcomes,
+                actionItems,
+                materialsOf: (id) => MaterialList({ ctx, items: outcomeMaterials.get(id) }),
+              }),
             ]
           : undefined,
       // Its next events by email: only from the public page of a published event.

@@ -128,6 +128,9 @@ describe.each(backends)('documents kept in a $name', (backend) => {
     expect(((await listed.json()) as { items: { id: number }[] }).items.map((i) => i.id)).toEqual([
       body.id,
     ]);
+    // The event's own answer lists its published documents as the upload answered them.
+    const shown = await ctx.app.request(`/api/v1/events/${event.slug}`);
+    expect(((await shown.json()) as { attachments: unknown[] }).attachments).toEqual([body]);
   });
 
   it('an unpublished file is 404 for the public and served to its organizers; deleting it empties the store', async () => {
@@ -148,6 +151,8 @@ describe.each(backends)('documents kept in a $name', (backend) => {
     expect((await ctx.app.request(path)).status).toBe(404);
     const listed = await ctx.app.request(`/api/v1/events/${event.slug}/attachments`);
     expect(((await listed.json()) as { items: unknown[] }).items).toEqual([]);
+    const shown = await ctx.app.request(`/api/v1/events/${event.slug}`);
+    expect(((await shown.json()) as { attachments: unknown[] }).attachments).toEqual([]);
     const organizer = await ctx.app.request(path, { headers: { cookie: keilaPage } });
     expect(organizer.status).toBe(200);
     // CSV is downloaded, never shown: no page of it can run anything.

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import sharp from 'sharp';
 import { translator } from '@/messages';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { pageAuthorizationCases, sessionFor } from '../helpers/auth';
+import { bearerFor, pageAuthorizationCases, sessionFor } from '../helpers/auth';
 import { expectRefusedFormIn, visibleText } from '../helpers/form-language';
 import { pdfSaying, postUpload } from '../helpers/files';
 import { postForm } from '../helpers/session';
@@ -205,7 +207,7 @@ describe('documents in the archive feed', () => {
 });
 
 describe('the pages as HTML', () => {
-  it('the materials page (with a refused form) and an event page with materials pass the Nu checker', async () => {
+  it('the materials page (with a refused form), an event page with materials and a picture, and a list with its card pass the Nu checker', async () => {
     const event = await makeEvent(ctx);
     const admin = `/admin/events/${event.slug}/attachments`;
     await postUpload(
@@ -217,12 +219,194 @@ describe('the pages as HTML', () => {
       },
       { cookie: keila },
     );
+    // A photo: the page's picture and its card's (srcset, sizes, lazy loading are valid markup).
+    const photo = await sharp({
+      create: { width: 400, height: 300, channels: 3, background: '#336699' },
+    })
+      .png()
+      .toBuffer();
+    await postUpload(
+      ctx,
+      admin,
+      {
+        file: { bytes: new Uint8Array(photo), name: 'saal.png' },
+        fields: { title: 'Saal', kind: 'photo', published: 'true' },
+      },
+      { cookie: keila },
+    );
     const refused = await postUpload(ctx, admin, { fields: { title: '' } }, { cookie: keila });
+    const list = await (await page('/events')).text();
+    expect(list).toContain('event-card-image');
     const documents = [
+      { name: 'event list with a picture', html: list },
       { name: 'materials page', html: await (await page(admin, keila)).text() },
       { name: 'refused form', html: await refused.text() },
       { name: 'event page', html: await (await page(`/events/${event.slug}`)).text() },
     ];
     expect(checkHtml(documents)).toEqual([]);
+  });
+});
+
+/** The page's elements matching a test, parsed as a browser would read the markup. */
+async function elements(
+  path: string,
+  test: (element: { name: string; attribs: Record<string, string> }) => boolean,
+) {
+  const res = await page(path);
+  expect(res.status, path).toBe(200);
+  const document = parseDocument(await res.text());
+  return DomUtils.findAll((element) => test(element), document.children);
+}
+
+const withClass = (name: string) => (element: { attribs: Record<string, string> }) =>
+  (element.attribs.class ?? '').split(/\s+/).includes(name);
+
+describe('an event’s picture', () => {
+  it('its first published photo that is an image is on its page and its cards, its title the alt text; else none', async () => {
+    const api = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    // The soonest two, so the home page's few upcoming events are these.
+    const soon = (days: number) => {
+      const startsAt = new Date(ctx.clock.now().getTime() + days * 24 * 60 * 60 * 1000);
+      return {
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
+        registrationClosesAt: new Date(startsAt.getTime() - 60 * 60 * 1000),
+      };
+    };
+    const event = await makeEvent(ctx, { title: 'Pildiga mõttekoda', ...soon(1) });
+    const plain = await makeEvent(ctx, { title: 'Pildita mõttekoda', ...soon(1.5) });
+    const png = new Uint8Array(
+      await sharp({ create: { width: 800, height: 450, channels: 3, background: '#c05a2b' } })
+        .png()
+        .toBuffer(),
+    );
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>';
+    const ids: Record<string, number> = {};
+    for (const [title, bytes, name, fields] of [
+      ['Peidetud foto', png, 'peidetud.png', { published: 'false' }],
+      ['Joonis', svg, 'joonis.svg', {}],
+      ['Saal enne algust', png, 'saal.png', {}],
+      ['Teine foto', png, 'teine.png', {}],
+      ['Päevakava pildina', png, 'kava.png', { kind: 'agenda' }],
+    ] as const) {
+      const res = await postUpload(
+        ctx,
+        `/api/v1/events/${event.slug}/attachments`,
+        { file: { bytes, name }, fields: { title, kind: 'photo', ...fields } },
+        { authorization: api },
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      ids[title] = ((await res.json()) as { id: number }).id;
+    }
+    const shown = ids['Saal enne algust']!;
+
+    const [head, ...more] = await elements(`/events/${event.slug}`, withClass('event-image'));
+    expect(more).toEqual([]);
+    expect(head?.name).toBe('img');
+    expect(head?.attribs).toMatchObject({
+      alt: 'Saal enne algust',
+      src: `/files/${shown}/preview?w=640`,
+      srcset: `/files/${shown}/preview?w=640 640w, /files/${shown}/preview?w=1280 1280w`,
+    });
+    // Search engines get the largest preview as the event's image (schema.org Event).
+    const [ld] = await elements(
+      `/events/${event.slug}`,
+      (element) => element.attribs.type === 'application/ld+json',
+    );
+    expect(JSON.parse(DomUtils.textContent(ld!)).image).toEqual([
+      `https://koda.test/files/${shown}/preview?w=1280`,
+    ]);
+    const preview = await page(head!.attribs.src!);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('image/webp');
+    expect(await (await page(`/events/${plain.slug}`)).text()).not.toContain('event-image');
+
+    for (const path of ['/', '/events', '/municipalities/keila']) {
+      const cards = await elements(path, withClass('event-card'));
+      const card = (slug: string) =>
+        cards.find((element) =>
+          DomUtils.findOne((a) => a.attribs.href === `/events/${slug}`, element.children),
+        );
+      expect(card(event.slug), path).toBeDefined();
+      const images = DomUtils.findAll(withClass('event-card-image'), card(event.slug)!.children);
+      expect(
+        images.map((image) => image.attribs.alt),
+        path,
+      ).toEqual(['Saal enne algust']);
+      expect(images[0]!.attribs.src).toBe(`/files/${shown}/preview?w=320`);
+      expect(images[0]!.attribs.loading).toBe('lazy');
+      // Without a photo, the card is as it was: the kind's icon, no picture.
+      expect(card(plain.slug), path).toBeDefined();
+      expect(DomUtils.findAll(withClass('event-card-image'), card(plain.slug)!.children)).toEqual(
+        [],
+      );
+    }
+  });
+});
+
+describe('the documents of outcome notes and plan items', () => {
+  it('are listed under their note on a past event’s page and under their item on the plan page, published ones only', async () => {
+    const api = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const json = (method: string, body: unknown) => ({
+      method,
+      headers: { authorization: api, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const day = 24 * 60 * 60 * 1000;
+    const now = ctx.clock.now().getTime();
+    const event = await makeEvent(ctx, {
+      startsAt: new Date(now - 10 * day),
+      endsAt: new Date(now - 10 * day + 3 * 60 * 60 * 1000),
+      registrationOpensAt: new Date(now - 20 * day),
+      registrationClosesAt: new Date(now - 11 * day),
+    });
+    const outcome = await ctx.app.request(
+      `/api/v1/events/${event.slug}/outcomes`,
+      json('POST', { kind: 'minutes', title: 'Protokoll', body: 'Arutati.', published: true }),
+    );
+    expect(outcome.status, await outcome.clone().text()).toBe(201);
+    const outcomeId = ((await outcome.json()) as { id: number }).id;
+    const plan = await ctx.app.request(
+      '/api/v1/municipalities/keila/plans',
+      json('POST', { title: 'Tegevuskava', periodStart: '2027-01-01', periodEnd: '2028-12-31' }),
+    );
+    const planId = ((await plan.json()) as { id: number }).id;
+    const item = await ctx.app.request(
+      `/api/v1/plans/${planId}/items`,
+      json('POST', { title: 'Rattateed' }),
+    );
+    const itemId = ((await item.json()) as { id: number }).id;
+    expect(
+      (await ctx.app.request(`/api/v1/plans/${planId}`, json('PATCH', { status: 'adopted' })))
+        .status,
+    ).toBe(200);
+    const upload = async (path: string, title: string, published: string) => {
+      const res = await postUpload(
+        ctx,
+        `/api/v1${path}/attachments`,
+        { file: { bytes: `${title}\n`, name: 'fail.txt' }, fields: { title, published } },
+        { authorization: api },
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      return new URL(((await res.json()) as { url: string }).url).pathname;
+    };
+    const minutes = await upload(`/outcomes/${outcomeId}`, 'Protokolli lisa', 'true');
+    const hiddenMinutes = await upload(`/outcomes/${outcomeId}`, 'Mustand', 'false');
+    const map = await upload(`/plan-items/${itemId}`, 'Rattateede kaart', 'true');
+    const hiddenMap = await upload(`/plan-items/${itemId}`, 'Vana kaart', 'false');
+
+    const links = async (path: string, id: string) => {
+      const [part] = await elements(path, (element) => element.attribs.id === id);
+      expect(part, `${path}#${id}`).toBeDefined();
+      return DomUtils.findAll((element) => element.name === 'a', part!.children).map(
+        (a) => `${a.attribs.href} ${DomUtils.textContent(a)}`,
+      );
+    };
+    const noteLinks = await links(`/events/${event.slug}`, `outcome-${outcomeId}`);
+    expect(noteLinks).toContain(`${minutes} Protokolli lisa`);
+    expect(noteLinks.join('\n')).not.toContain(hiddenMinutes);
+    const itemLinks = await links(`/plans/${planId}`, `item-${itemId}`);
+    expect(itemLinks).toContain(`${map} Rattateede kaart`);
+    expect(itemLinks.join('\n')).not.toContain(hiddenMap);
   });
 });
