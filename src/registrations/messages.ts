@@ -343,7 +343,7 @@ export const registrationMessages = defineMessages(
       'Good news: a seat freed up at “{title}” and your registration is now confirmed.',
     'email.link.subject': 'Your registration link: {title}',
     'email.link.body':
-      'Someone (hopefully you) tried to register again with this address for “{title}”. You are already registered. The earlier manage link no longer works; the new one is below.',
+      'Someone (hopefully you) tried to register again with this address for “{title}”. You are already registered and nothing has changed: your earlier link still works. If you have lost it, use the new link below. Once you open the new link, only that one works.',
     'email.changed.subject': 'Changed: {title}',
     'email.changed.body':
       'The time or place of “{title}” has changed. The new details are below and an updated calendar file is attached.',

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
 import { catalogues } from '@/messages';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { bearerFor } from '../helpers/auth';
+import { bearerFor, sessionFor } from '../helpers/auth';
+import { postUpload } from '../helpers/files';
+import { postForm } from '../helpers/session';
+import { eq } from 'drizzle-orm';
+import { outcomes } from '@/platform/db/schema';
 import { outboxFor, register } from './registrations-fixtures';
 
 let ctx: TestContext;
@@ -140,5 +144,190 @@ describe('an event in one language', () => {
     expect(response.status).toBe(422);
     const { error } = await response.json();
     expect(error.details.map((d: { path: string }) => d.path)).toContain('title.et');
+  });
+});
+
+describe('outcomes, plans, recordings and documents in three languages', () => {
+  const past = 'mottekoda-keilas';
+  const json = async (response: Response) => {
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+    return response.json();
+  };
+
+  it('an outcome note: the API and the event page in each language, the fallback marked', async () => {
+    const outcome = await json(
+      await api(
+        'POST',
+        `/events/${past}/outcomes`,
+        {
+          kind: 'decision',
+          title: { et: 'Rattateed tulevad', ru: 'Велодорожки будут' },
+          body: { et: 'Vallavalitsus ehitab rattateed.', ru: 'Волость построит велодорожки.' },
+          published: true,
+        },
+        'ru',
+      ),
+    );
+    expect(outcome).toMatchObject({
+      title: 'Велодорожки будут',
+      body: 'Волость построит велодорожки.',
+      originalLang: 'et',
+      translations: { title: { et: 'Rattateed tulevad', ru: 'Велодорожки будут' } },
+    });
+    const event = await json(
+      await ctx.app.request(`/api/v1/events/${past}`, { headers: { 'accept-language': 'ru' } }),
+    );
+    expect(event.outcomes.map((o: { title: string }) => o.title)).toContain('Велодорожки будут');
+    expect(await page(`/events/${past}?lang=ru`)).toContain('>Велодорожки будут</h3>');
+    const en = await page(`/events/${past}?lang=en`);
+    expect(en).toContain('<h3 lang="et">Rattateed tulevad</h3>');
+    expect(en).toContain(catalogues.en['content.originalIn'].replace('{language}', 'in Estonian'));
+  });
+
+  it('a plan and its item: API and page in the reader’s language; an emptied translation goes', async () => {
+    const plan = await json(
+      await api('POST', '/municipalities/keila/plans', {
+        title: { et: 'Keila rattaplaan', ru: 'Велоплан Кейлы' },
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        status: 'adopted',
+      }),
+    );
+    expect(plan.title).toBe('Keila rattaplaan');
+    const item = await json(
+      await api(
+        'POST',
+        `/plans/${plan.id}/items`,
+        { title: { et: 'Ehita rattatee', ru: 'Построить велодорожку', en: 'Build a cycle path' } },
+        'en',
+      ),
+    );
+    expect(item.title).toBe('Build a cycle path');
+    const listed = await json(
+      await ctx.app.request(`/api/v1/plans/${plan.id}`, { headers: { 'accept-language': 'ru' } }),
+    );
+    expect(listed.title).toBe('Велоплан Кейлы');
+    expect(listed.items[0].title).toBe('Построить велодорожку');
+    const ru = await page(`/plans/${plan.id}?lang=ru`);
+    expect(h1(ru)).toBe('<h1>Велоплан Кейлы</h1>');
+    expect(ru).toContain('>Построить велодорожку</h3>');
+    const en = await page(`/plans/${plan.id}?lang=en`);
+    expect(h1(en)).toBe('<h1 lang="et">Keila rattaplaan</h1>');
+    expect(en).toContain('original-note');
+    const emptied = await json(
+      await api('PATCH', `/plan-items/${item.id}`, { title: { et: 'Ehita rattatee', en: '' } }),
+    );
+    expect(emptied.translations.title).toEqual({
+      et: 'Ehita rattatee',
+      ru: 'Построить велодорожку',
+    });
+  });
+
+  it('a recording: its page in English, in Russian the original marked', async () => {
+    const recording = await json(
+      await api('POST', `/events/${past}/recordings`, {
+        url: 'https://vimeo.com/76979871',
+        title: { et: 'Arutelu salvestis', en: 'Recording of the debate' },
+      }),
+    );
+    expect(recording.translations.title).toEqual({
+      et: 'Arutelu salvestis',
+      en: 'Recording of the debate',
+    });
+    expect(h1(await page(`/recordings/${recording.id}?lang=en`))).toBe(
+      '<h1>Recording of the debate</h1>',
+    );
+    const ru = await page(`/recordings/${recording.id}?lang=ru`);
+    expect(h1(ru)).toBe('<h1 lang="et">Arutelu salvestis</h1>');
+    expect(ru).toContain('original-note');
+  });
+
+  it('a document: its title in each language on the event page, found by a Russian word', async () => {
+    const response = await postUpload(
+      ctx,
+      `/api/v1/events/${past}/attachments`,
+      {
+        fields: {
+          url: 'https://keila.ee/eelarve.pdf',
+          title: 'Eelarve kava',
+          'title.ru': 'План бюджета',
+          kind: 'document',
+        },
+      },
+      { authorization: keila },
+    );
+    const document = await json(response);
+    expect(document.translations.title).toEqual({ et: 'Eelarve kava', ru: 'План бюджета' });
+    expect(await page(`/events/${past}?lang=ru`)).toContain('>План бюджета</a>');
+    const en = await page(`/events/${past}?lang=en`);
+    expect(en).toContain(
+      '<a href="https://keila.ee/eelarve.pdf" rel="noopener nofollow" lang="et">',
+    );
+    const found = await json(await ctx.app.request('/api/v1/search?q=бюджета'));
+    expect(found.results.map((r: { kind: string; title: string }) => r.title)).toContain(
+      'Eelarve kava',
+    );
+  });
+
+  it('the events list API answers in the request’s language', async () => {
+    const list = await json(
+      await ctx.app.request('/api/v1/events?limit=100', { headers: { 'accept-language': 'ru' } }),
+    );
+    expect(list.items.map((e: { title: string }) => e.title)).toContain('Форум о бюджете');
+  });
+
+  it('each language version of a page is canonical to itself', async () => {
+    const ru = await page(`/events/${past}?lang=ru`);
+    expect(ru).toContain(`<link rel="canonical" href="https://koda.test/events/${past}?lang=ru"/>`);
+    expect(ru).toContain(
+      `<link rel="alternate" hreflang="x-default" href="https://koda.test/events/${past}"/>`,
+    );
+  });
+});
+
+describe('organizer forms: a section per language', () => {
+  it('the outcome form saves the translations typed, and the event form marks the missing ones', async () => {
+    const cookie = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const form = await ctx.app.request('/admin/events/mottekoda-keilas/outcomes', {
+      headers: { cookie, 'accept-language': 'ru' },
+    });
+    const html = await form.text();
+    expect(html).toContain('name="title.ru"');
+    expect(html).toContain('name="body.en"');
+    expect(html).toContain(catalogues.ru['content.form.missing']);
+    const saved = await postForm(
+      ctx,
+      '/admin/events/mottekoda-keilas/outcomes',
+      {
+        originalLang: 'et',
+        kind: 'proposal',
+        title: 'Pargipingid',
+        'title.ru': 'Скамейки в парке',
+        'title.en': '',
+        body: 'Pinke on vaja.',
+        'body.ru': '',
+        'body.en': 'Benches are needed.',
+        published: '1',
+      },
+      { cookie },
+    );
+    expect(saved.status).toBe(303);
+    const [row] = await ctx.deps.db
+      .select()
+      .from(outcomes)
+      .where(eq(outcomes.title, 'Pargipingid'));
+    expect(row?.translations).toEqual({
+      title: { ru: 'Скамейки в парке' },
+      body: { en: 'Benches are needed.' },
+    });
+    const eventForm = await (
+      await ctx.app.request('/admin/events/mottekoda-keilas', {
+        headers: { cookie, 'accept-language': 'et' },
+      })
+    ).text();
+    for (const name of ['title.ru', 'title.en', 'summary.ru', 'description.en', 'venueName.ru']) {
+      expect(eventForm).toContain(`name="${name}"`);
+    }
+    expect(eventForm).toContain(catalogues.et['content.form.missing']);
   });
 });
