@@ -250,10 +250,20 @@ const PEAK_PATHS = [
   '/search?q=kaasav+eelarve',
 ];
 
+/** `npm start`'s command as package.json has it, less `node` (its flags, then scripts/start.mjs). */
+function startArguments(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...rest] = pkg.scripts.start.trim().split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start is not a node command: ${pkg.scripts.start}`);
+  return rest;
+}
+
 /** `npm start`'s command (node scripts/start.mjs, built already) until the home page answers 200. */
 async function coldStart(env: Record<string, string>, port: number): Promise<Start> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
