@@ -1,8 +1,19 @@
-import type { Translate } from '@/platform/i18n';
+import type { Lang, Translate } from '@/platform/i18n';
+import { localize } from '@/platform/i18n/content';
 import type { ProgressSummary } from '@/plans/rules';
 import type { PlanRow } from '@/plans/reads';
 import type { PageContext } from '@views/shell/layout';
 import { planDate, ProgressBar, SummaryLine } from './parts';
+
+/** A plan's title in the reader's language, else the original with its `lang` (issue 18). */
+function TitleLink({ plan, lang }: { plan: PlanRow; lang: Lang }) {
+  const title = localize(plan, 'title', plan.title, lang);
+  return (
+    <a href={`/plans/${plan.id}`} lang={title.lang === lang ? undefined : title.lang}>
+      {title.text}
+    </a>
+  );
+}
 
 /** The municipality page's action plan section (its `plan` slot). */
 export function MunicipalityPlan(props: {
@@ -17,7 +28,7 @@ export function MunicipalityPlan(props: {
       {props.plan && props.summary ? (
         <>
           <p>
-            <a href={`/plans/${props.plan.id}`}>{props.plan.title}</a>{' '}
+            <TitleLink plan={props.plan} lang={lang} />{' '}
             <span class="meta">
               ({planDate(props.plan.periodStart, lang)} – {planDate(props.plan.periodEnd, lang)})
             </span>

@@ -1,3 +1,5 @@
+import { localize } from '@/platform/i18n/content';
+import { langOf } from '@views/shell/content';
 import type { Translate } from '@/platform/i18n';
 import { planStatuses, type PlanListFilter, type PlanStatus } from '@/plans/rules';
 import type { PlanListEntry } from '@/plans/reads';
@@ -95,7 +97,12 @@ export function PlansIndexPage(props: PlansIndexProps) {
             {group.plans.map((plan) => (
               <li class="card plan-card">
                 <h3>
-                  <a href={`/plans/${plan.id}`}>{plan.title}</a>
+                  <a
+                    href={`/plans/${plan.id}`}
+                    lang={langOf(localize(plan, 'title', plan.title, props.lang).lang, props.lang)}
+                  >
+                    {localize(plan, 'title', plan.title, props.lang).text}
+                  </a>
                 </h3>
                 <p class="meta">
                   <span class={`badge plan-status-${plan.status}`}>
