@@ -20,6 +20,7 @@ import {
 } from '@/platform/http/forms';
 import { pageContext } from '@/platform/http/page';
 import { cueById } from '@/captions';
+import { allRecordingsOfEvent } from '@/recordings';
 import { findCaptionCues } from '@/search';
 import { editOutcomeForm, newOutcomeForm, publishOutcomeForm } from './forms';
 import {
@@ -65,10 +66,11 @@ export function outcomeAdminRoutes() {
       user,
       event.hosts.map((host) => host.id),
     );
-    const [agenda, recordings, outcomes] = await Promise.all([
+    const [agenda, recordings, outcomes, playable] = await Promise.all([
       loadAgenda(db, event.id),
       listRecordingChoices(db, event.id),
       listEventOutcomes(db, event.id, { publishedOnly: false }),
+      allRecordingsOfEvent(db, event.id),
     ]);
     const t = c.get('t');
     const notice =
@@ -84,6 +86,7 @@ export function outcomeAdminRoutes() {
         event,
         agenda,
         recordings,
+        playable,
         outcomes,
         failed,
         notice,

@@ -84,14 +84,19 @@ describe.each(['et', 'en'] as const)('organizer pages on a phone, in %s', (lang)
     }
     expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
     const first = notes[0]!;
-    await page.click(`#outcome-${first.id} summary`);
+    await page.click(`#outcome-${first.id} > details > summary`);
     const form = page.locator(`#outcome-${first.id} form.form`);
     expect(await form.isVisible()).toBe(true);
     expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
     await form.locator('select[name="recordingId"]').selectOption(String(recording.id));
     await form.locator('input[name="offsetSeconds"]').fill('1:02:03');
-    await Promise.all([page.waitForURL(/outcomes\?saved/), form.locator('button').click()]);
-    expect(await page.locator(`#outcome-${first.id} summary`).innerText()).toContain('(1:02:03)');
+    await Promise.all([
+      page.waitForURL(/outcomes\?saved/),
+      form.locator('button[type="submit"]').click(),
+    ]);
+    expect(await page.locator(`#outcome-${first.id} > details > summary`).innerText()).toContain(
+      '(1:02:03)',
+    );
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
@@ -184,7 +189,7 @@ describe('the organizer forms with /assets/forms.js, on a phone', () => {
     await page.close();
   });
 
-  it('a chapter takes the player’s current time as h:mm:ss', async () => {
+  it('a chapter and an outcome note take the player’s current time as h:mm:ss', async () => {
     const event = await makeEvent(ctx);
     const recording = await created(
       await apiRequest(
@@ -205,6 +210,27 @@ describe('the organizer forms with /assets/forms.js, on a phone', () => {
     });
     await page.getByRole('button', { name: 'Lisa mängija praegune aeg' }).click();
     expect(await chapters.inputValue()).toBe('0:00 Algus\n1:02:03 ');
+    expect(await cspViolations(page)).toEqual([]);
+
+    // An outcome note's "said at" takes it too, in the same format, and the note gets the
+    // recording the player plays (none was chosen).
+    await page.goto(`${server.url}/admin/events/${event.slug}/outcomes`);
+    await page.locator('#player video').evaluate((video) => {
+      (video as HTMLVideoElement).currentTime = 95;
+    });
+    const note = page.locator('form.form').last();
+    await note.getByRole('button', { name: 'Lisa mängija praegune aeg' }).click();
+    expect(await note.locator('input[name="offsetSeconds"]').inputValue()).toBe('1:35');
+    expect(await note.locator('select[name="recordingId"]').inputValue()).toBe(
+      String(recording.id),
+    );
+    await note.locator('input[name="title"]').fill('Valgustus saali');
+    await Promise.all([
+      page.waitForURL(/outcomes\?saved/),
+      note.locator('button[type="submit"]').last().click(),
+    ]);
+    const saved = await page.locator('.fold-list > li > details > summary').allInnerTexts();
+    expect(saved.find((summary) => summary.includes('Valgustus saali'))).toContain('(1:35)');
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });

@@ -16,12 +16,15 @@ import {
   translationValues,
 } from '@views/shell/form';
 import type { OutcomeFormState } from '@/outcomes/admin-routes';
+import { NotePlayer, offsetInputAttrs } from './note-player';
 
 export type AdminOutcomesProps = PageContext & {
   user: CurrentUser;
   event: StoredEvent;
   agenda: AgendaItemRow[];
   recordings: { id: number; title: string }[];
+  /** The event's recordings with their sources: the first that reports its time plays here. */
+  playable?: { id: number; title: string; sourceUrl: string }[];
   outcomes: OutcomeRow[];
   /** A form as it was refused (the new note's, or one note's edit or delete): its problems and what was sent. */
   failed?: OutcomeFormState;
@@ -147,6 +150,7 @@ function OutcomeFields(
           pattern="\d{1,7}|\d{1,5}:[0-5]\d|\d{1,4}:[0-5]\d:[0-5]\d"
           value={value('offsetSeconds')}
           {...invalid('offsetSeconds')}
+          {...offsetInputAttrs(t)}
         />
       </Field>
       <fieldset>
@@ -196,6 +200,7 @@ export function AdminOutcomesPage(props: AdminOutcomesProps) {
           {props.notice}
         </p>
       ) : null}
+      <NotePlayer t={t} lang={props.lang} recordings={props.playable ?? []} />
       <h2>{t('outcomes.admin.list')}</h2>
       {props.outcomes.length === 0 ? (
         <p>{t('outcomes.none')}</p>
