@@ -54,7 +54,6 @@ export function RecordingPage(props: RecordingPageProps) {
       <h1 lang={props.fallbackFrom && props.fallbackFrom !== lang ? props.fallbackFrom : undefined}>
         {recording.title}
       </h1>
-      {props.fallbackFrom ? <OriginalNote ctx={props} original={props.fallbackFrom} /> : null}
       <p class="meta">
         <time datetime={event.startsAt.toISOString()}>
           {formatRange(event.startsAt, event.endsAt, zone, lang)}
@@ -100,6 +99,8 @@ export function RecordingPage(props: RecordingPageProps) {
           </>
         ) : null}
       </p>
+      {/* Below the player, so it stays in a phone's first screen (issue 18). */}
+      {props.fallbackFrom ? <OriginalNote ctx={props} original={props.fallbackFrom} /> : null}
 
       {recording.chapters.length > 0 ? (
         <section aria-labelledby="chapters">
