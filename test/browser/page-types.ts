@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import { seedDemo } from '../../demo/seed';
 import {
   actionItems,
@@ -360,6 +361,30 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
   await db
     .insert(attachments)
     .values({ eventId: before.id, title: `Päevakava ${LONG_WORD}`, externalUrl: LONG_URL });
+  // A photo: the upcoming event's picture on its page and its cards (issue 16), a wide image
+  // whose long title is its alt text; documents under the past event's outcome note and the
+  // plan's item (long titles that must wrap).
+  const photoKey = `attachments/${crypto.randomUUID()}`;
+  const photo = await sharp({
+    create: { width: 1600, height: 900, channels: 3, background: '#3b6e9e' },
+  })
+    .png()
+    .toBuffer();
+  await ctx.deps.files.put(photoKey, new Blob([new Uint8Array(photo)]).stream(), 'image/png');
+  await db.insert(attachments).values([
+    {
+      eventId: before.id,
+      kind: 'photo',
+      title: `Saal ${LONG_WORD}`,
+      storageKey: photoKey,
+      filename: 'saal.png',
+      contentType: 'image/png',
+      size: photo.byteLength,
+      position: 2,
+    },
+    { outcomeId: outcome.id, title: `Protokoll ${LONG_WORD}`, externalUrl: LONG_URL },
+    { planItemId: item.id, title: `Kaart ${LONG_WORD}`, externalUrl: LONG_URL },
+  ]);
   const [organizer] = await db
     .select({ id: users.id })
     .from(users)
