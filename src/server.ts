@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { migrateDatabase } from '@/platform/db/migrate';
 import { openDatabase } from '@/platform/db/open';
 import { systemClock } from '@/platform/clock';
-import { createLog, loggableError } from '@/platform/log';
+import { createLog, loggableError, startupLine } from '@/platform/log';
 import { noMailer } from '@/platform/mail/mailer';
 import { startJobs } from '@/jobs';
 import { createSmtpMailer } from '@/platform/mail/smtp';
@@ -56,12 +56,15 @@ async function main() {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  console.log(
+  // Start-up lines in the log's one format (JSON lines), whatever the log level.
+  const announce = (message: string) => process.stdout.write(`${startupLine(message)}\n`);
+  announce(
     `Koda is running at ${config.publicUrl} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'Postgres'})`,
   );
-  // Only the start that created the demo account prints its password: it may be changed later.
+  // Only the start that created the demo account prints its password (a demo's, shown on
+  // purpose): it may be changed later. Without SMTP it reads its events' emails at /admin/outbox.
   if (seeded && demo) {
-    console.log(
+    announce(
       `Demo organizer login: ${demo.DEMO_ORGANIZER.email} / ${demo.DEMO_ORGANIZER.password} at ${config.publicUrl}/admin`,
     );
   }

@@ -24,6 +24,14 @@ export function createLog(
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
+/**
+ * A start-up line (where Koda runs, the demo's login) in the log's own format, written whatever
+ * LOG_LEVEL says: what a newcomer reads first is one format, and scripts that wait for it find it.
+ */
+export function startupLine(message: string): string {
+  return JSON.stringify({ time: new Date().toISOString(), level: 'info', message });
+}
+
 /** A log whose every line also carries `bound` (e.g. the request id), before its own fields. */
 export function withFields(log: Log, bound: LogFields): Log {
   const at =

@@ -88,6 +88,11 @@ describe('npm start on PGlite', () => {
     expect(url).toBe(`http://localhost:${port}`);
     await server.waitFor(/Demo organizer login: korraldaja@koda\.example/, 2_000);
     expect(server.output()).toContain('demo programme loaded');
+    // One format at start-up: every line a JSON log line, the URL and the login included.
+    for (const line of lines(server.output())) {
+      expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+      expect(JSON.parse(line) as object, line).toMatchObject({ level: expect.any(String) });
+    }
     const base = `http://127.0.0.1:${port}`;
 
     const home = await fetch(`${base}/`);
