@@ -191,6 +191,8 @@ export async function listPublicPlanProgress(db: Queryable, now: Date) {
     .select({
       id: actionPlans.id,
       title: actionPlans.title,
+      originalLang: actionPlans.originalLang,
+      translations: actionPlans.translations,
       municipalityName: municipalities.name,
       municipalitySlug: municipalities.slug,
     })

@@ -214,6 +214,8 @@ describe('outcomes, plans, recordings and documents in three languages', () => {
     const en = await page(`/plans/${plan.id}?lang=en`);
     expect(h1(en)).toBe('<h1 lang="et">Keila rattaplaan</h1>');
     expect(en).toContain('original-note');
+    expect(await page('/?lang=ru')).toContain('Велоплан Кейлы');
+    expect(await page('/plans?lang=ru')).toContain('>Велоплан Кейлы</a>');
     const emptied = await json(
       await api('PATCH', `/plan-items/${item.id}`, { title: { et: 'Ehita rattatee', en: '' } }),
     );

@@ -1,5 +1,5 @@
 import type { Lang, Translate } from '@/platform/i18n';
-import { localize } from '@/platform/i18n/content';
+import { localize, type Translations as Stored } from '@/platform/i18n/content';
 import type { ProgressSummary } from '@/plans/rules';
 import type { PlanRow } from '@/plans/reads';
 import type { PageContext } from '@views/shell/layout';
@@ -13,6 +13,17 @@ function TitleLink({ plan, lang }: { plan: PlanRow; lang: Lang }) {
       {title.text}
     </a>
   );
+}
+
+/** A home card's plan title in the reader's language, else the original with its `lang`. */
+function PlanTitle({ plan, lang }: { plan: HomePlan; lang: Lang }) {
+  const title = localize(
+    { originalLang: plan.originalLang ?? 'et', translations: plan.translations ?? {} },
+    'title',
+    plan.title,
+    lang,
+  );
+  return <span lang={title.lang === lang ? undefined : title.lang}>{title.text}</span>;
 }
 
 /** The municipality page's action plan section (its `plan` slot). */
@@ -57,6 +68,9 @@ function PlanProgress({ summary, t }: { summary: ProgressSummary; t: Translate }
 export type HomePlan = {
   id: number;
   title: string;
+  /** The title's language and translations (issue 18). */
+  originalLang?: string;
+  translations?: Stored;
   municipalityName: string;
   municipalitySlug: string;
   summary: ProgressSummary;
@@ -77,7 +91,9 @@ export function HomePlans(props: { ctx: PageContext; plans: HomePlan[] }) {
               <h3>
                 <a href={`/plans/${plan.id}`}>{plan.municipalityName}</a>
               </h3>
-              <p class="meta">{plan.title}</p>
+              <p class="meta">
+                <PlanTitle plan={plan} lang={props.ctx.lang} />
+              </p>
               <PlanProgress summary={plan.summary} t={t} />
             </li>
           ))}
