@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { toZonedIso } from '@/platform/time';
 import type { Lang } from '@/platform/i18n';
-import { fieldTranslations, localizeFields, translationsResponse } from '@/platform/i18n/content';
+import {
+  fieldTranslations,
+  localize,
+  localizeFields,
+  translationsResponse,
+} from '@/platform/i18n/content';
 import {
   ITEM_TEXT_FIELDS,
   PLAN_TEXT_FIELDS,
@@ -58,10 +63,12 @@ export function itemJson(
     sources: item.sources.map((source) => ({
       outcomeId: source.outcomeId,
       kind: source.kind,
-      title: source.title,
+      title: lang ? localize(source, 'title', source.title, lang).text : source.title,
       event: {
         slug: source.event.slug,
-        title: source.event.title,
+        title: lang
+          ? localize(source.event, 'title', source.event.title, lang).text
+          : source.event.title,
         startsAt: toZonedIso(source.event.startsAt, source.event.timezone),
         url: `${publicUrl}/events/${source.event.slug}`,
       },

@@ -1,3 +1,4 @@
+import type { Translations } from '@/platform/i18n/content';
 import { and, asc, desc, eq, gt, inArray, lte, ne } from 'drizzle-orm';
 import { eventStartOf, findEventsByIds, isPublicEvent, type EventStatus } from '@/events';
 import { canManage, type CurrentUser } from '@/platform/auth/auth';
@@ -61,7 +62,19 @@ export type ItemSource = {
   published: boolean;
   recordingId: number | null;
   offsetSeconds: number | null;
-  event: { slug: string; title: string; startsAt: Date; timezone: string; status: EventStatus };
+  event: {
+    slug: string;
+    title: string;
+    startsAt: Date;
+    timezone: string;
+    status: EventStatus;
+    /** The event title's language and translations (issue 18). */
+    originalLang: string;
+    translations: Translations;
+  };
+  /** The note's title's language and translations (issue 18). */
+  originalLang: string;
+  translations: Translations;
 };
 
 /** A timeline entry as it is shown: with what the report did to the due date, if anything. */
@@ -101,6 +114,8 @@ export async function loadItems(
         recordingId: outcomes.recordingId,
         offsetSeconds: outcomes.offsetSeconds,
         eventId: outcomes.eventId,
+        originalLang: outcomes.originalLang,
+        translations: outcomes.translations,
       })
       .from(actionItemSources)
       .innerJoin(outcomes, eq(outcomes.id, actionItemSources.outcomeId))
@@ -119,8 +134,13 @@ export async function loadItems(
   const cited: (ItemSource & { itemId: number })[] = sources.flatMap(({ eventId, ...source }) => {
     const event = events.get(eventId);
     if (!event) return [];
-    const { slug, title, startsAt, timezone, status } = event;
-    return [{ ...source, event: { slug, title, startsAt, timezone, status } }];
+    const { slug, title, startsAt, timezone, status, originalLang, translations } = event;
+    return [
+      {
+        ...source,
+        event: { slug, title, startsAt, timezone, status, originalLang, translations },
+      },
+    ];
   });
   return items.map((item) => {
     const timeline = timelineOf(updates.filter((update) => update.actionItemId === item.id));

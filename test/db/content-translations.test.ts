@@ -194,11 +194,16 @@ describe('outcomes, plans, recordings and documents in three languages', () => {
       }),
     );
     expect(plan.title).toBe('Keila rattaplaan');
+    const shown = await json(await ctx.app.request(`/api/v1/events/${past}`));
+    const cited = shown.outcomes.find((o: { title: string }) => o.title === 'Rattateed tulevad');
     const item = await json(
       await api(
         'POST',
         `/plans/${plan.id}/items`,
-        { title: { et: 'Ehita rattatee', ru: 'Построить велодорожку', en: 'Build a cycle path' } },
+        {
+          title: { et: 'Ehita rattatee', ru: 'Построить велодорожку', en: 'Build a cycle path' },
+          sourceOutcomeIds: [cited.id],
+        },
         'en',
       ),
     );
@@ -208,14 +213,16 @@ describe('outcomes, plans, recordings and documents in three languages', () => {
     );
     expect(listed.title).toBe('Велоплан Кейлы');
     expect(listed.items[0].title).toBe('Построить велодорожку');
+    expect(listed.items[0].sources[0].title).toBe('Велодорожки будут');
     const ru = await page(`/plans/${plan.id}?lang=ru`);
     expect(h1(ru)).toBe('<h1>Велоплан Кейлы</h1>');
     expect(ru).toContain('>Построить велодорожку</h3>');
+    expect(ru).toContain('<span>Велодорожки будут</span>');
     const en = await page(`/plans/${plan.id}?lang=en`);
     expect(h1(en)).toBe('<h1 lang="et">Keila rattaplaan</h1>');
     expect(en).toContain('original-note');
     expect(await page('/?lang=ru')).toContain('Велоплан Кейлы');
-    expect(await page('/plans?lang=ru')).toContain('>Велоплан Кейлы</a>');
+    expect(await page('/plans?lang=ru')).toContain('>Велоплан Кейлы</span>');
     const emptied = await json(
       await api('PATCH', `/plan-items/${item.id}`, { title: { et: 'Ehita rattatee', en: '' } }),
     );

@@ -9,8 +9,8 @@ import { planDate, ProgressBar, SummaryLine } from './parts';
 function TitleLink({ plan, lang }: { plan: PlanRow; lang: Lang }) {
   const title = localize(plan, 'title', plan.title, lang);
   return (
-    <a href={`/plans/${plan.id}`} lang={title.lang === lang ? undefined : title.lang}>
-      {title.text}
+    <a href={`/plans/${plan.id}`}>
+      <span lang={title.lang === lang ? undefined : title.lang}>{title.text}</span>
     </a>
   );
 }

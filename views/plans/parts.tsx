@@ -1,3 +1,4 @@
+import { localize } from '@/platform/i18n/content';
 import { DateTime } from 'luxon';
 import type { Lang, Translate } from '@/platform/i18n';
 import { formatOffset, formatShortDate } from '@/platform/time';
@@ -74,11 +75,18 @@ export function SummaryLine({ summary, t }: { summary: ProgressSummary; t: Trans
 /** "proposed at Mõttekoda Keilas, 2 Oct 2014 — watch at 42:10": the chain back to the minute. */
 export function SourceLine({ source, t, lang }: { source: ItemSource; t: Translate; lang: Lang }) {
   const date = formatShortDate(source.event.startsAt, source.event.timezone, lang);
+  // The note's and the event's titles in the reader's language, else the original (issue 18).
+  const title = localize(source, 'title', source.title, lang);
+  const event = localize(source.event, 'title', source.event.title, lang);
   return (
     <li class="source">
-      <span class="meta">{t(`outcomes.kind.${source.kind as 'proposal'}`)}:</span> {source.title} —{' '}
-      {t('plans.source.at')} <a href={`/events/${source.event.slug}`}>{source.event.title}</a>,{' '}
-      {date}
+      <span class="meta">{t(`outcomes.kind.${source.kind as 'proposal'}`)}:</span>{' '}
+      <span lang={title.lang === lang ? undefined : title.lang}>{title.text}</span> —{' '}
+      {t('plans.source.at')}{' '}
+      <a href={`/events/${source.event.slug}`} lang={event.lang === lang ? undefined : event.lang}>
+        {event.text}
+      </a>
+      , {date}
       {source.recordingId !== null ? (
         <>
           {' — '}

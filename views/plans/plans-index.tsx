@@ -97,11 +97,15 @@ export function PlansIndexPage(props: PlansIndexProps) {
             {group.plans.map((plan) => (
               <li class="card plan-card">
                 <h3>
-                  <a
-                    href={`/plans/${plan.id}`}
-                    lang={langOf(localize(plan, 'title', plan.title, props.lang).lang, props.lang)}
-                  >
-                    {localize(plan, 'title', plan.title, props.lang).text}
+                  <a href={`/plans/${plan.id}`}>
+                    <span
+                      lang={langOf(
+                        localize(plan, 'title', plan.title, props.lang).lang,
+                        props.lang,
+                      )}
+                    >
+                      {localize(plan, 'title', plan.title, props.lang).text}
+                    </span>
                   </a>
                 </h3>
                 <p class="meta">
