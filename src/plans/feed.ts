@@ -1,3 +1,4 @@
+import { localize } from '@/platform/i18n/content';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { dueDateMoveText, planDate } from '@views/plans/parts';
@@ -49,7 +50,8 @@ export function planFeedXml(args: {
   const planUrl = `${base}/plans/${plan.id}`;
   return atomFeed({
     id: `${planUrl}/feed.xml`,
-    title: t('plans.feed.title', { plan: plan.title }),
+    // In the feed's language where translated, else the original (issue 18).
+    title: t('plans.feed.title', { plan: localize(plan, 'title', plan.title, lang).text }),
     selfUrl: `${planUrl}/feed.xml`,
     alternateUrl: planUrl,
     updated: args.lastModified,
@@ -104,9 +106,16 @@ export async function planFeedReports(
   db: Queryable,
   plan: PlanRow,
   limit = 100,
+  lang?: Lang,
 ): Promise<{ reports: FeedReport[]; lastModified: Date }> {
   const items = await db
-    .select({ id: actionItems.id, title: actionItems.title, updatedAt: actionItems.updatedAt })
+    .select({
+      id: actionItems.id,
+      title: actionItems.title,
+      updatedAt: actionItems.updatedAt,
+      originalLang: actionItems.originalLang,
+      translations: actionItems.translations,
+    })
     .from(actionItems)
     .where(eq(actionItems.planId, plan.id));
   let lastModified = plan.updatedAt;
@@ -133,7 +142,12 @@ export async function planFeedReports(
       ),
     )
     .orderBy(asc(actionItemUpdates.date), asc(actionItemUpdates.id));
-  const titles = new Map(items.map((item) => [item.id, item.title]));
+  const titles = new Map(
+    items.map((item) => [
+      item.id,
+      lang ? localize(item, 'title', item.title, lang).text : item.title,
+    ]),
+  );
   // Walk each item's timeline in the order the page shows it, remembering what came before.
   const last = new Map<number, { status: ItemStatus | null; progress: number | null }>();
   const reports: FeedReport[] = updates.map((update) => {

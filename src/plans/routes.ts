@@ -75,7 +75,12 @@ export function planRoutes() {
     const { db, config } = c.get('deps');
     const plan = await findVisiblePlan(db, planId(c.req.param('id')), c.get('user'));
     if (!plan) throw notFound('No such plan');
-    const { reports, lastModified } = await planFeedReports(db, plan, PLAN_FEED_LIMIT);
+    const { reports, lastModified } = await planFeedReports(
+      db,
+      plan,
+      PLAN_FEED_LIMIT,
+      c.get('lang'),
+    );
     const xml = planFeedXml({
       plan,
       reports,

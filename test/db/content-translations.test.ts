@@ -222,6 +222,7 @@ describe('outcomes, plans, recordings and documents in three languages', () => {
     expect(h1(en)).toBe('<h1 lang="et">Keila rattaplaan</h1>');
     expect(en).toContain('original-note');
     expect(await page('/?lang=ru')).toContain('Велоплан Кейлы');
+    expect(await page(`/plans/${plan.id}/feed.xml?lang=ru`)).toContain('Велоплан Кейлы');
     expect(await page('/plans?lang=ru')).toContain('>Велоплан Кейлы</span>');
     const emptied = await json(
       await api('PATCH', `/plan-items/${item.id}`, { title: { et: 'Ehita rattatee', en: '' } }),
