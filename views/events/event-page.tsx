@@ -256,12 +256,12 @@ export function EventPage(props: EventPageProps) {
                 <Icon name="place" /> {event.venueName}
                 {event.venueAddress ? `, ${event.venueAddress}` : ''}
                 {map ? (
-                  <>
+                  <span class="no-print">
                     {' · '}
-                    <a class="no-print" href={map} rel="noopener">
+                    <a href={map} rel="noopener">
                       {t('event.map')}
                     </a>
-                  </>
+                  </span>
                 ) : null}
               </span>
             ) : null}
