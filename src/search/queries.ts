@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { eventIdsWhere, findEventsByIds, listMunicipalities } from '@/events';
+import { eventIdsWhere, findEventsByIds } from '@/events';
 import {
   actionItemUpdates,
   actionPlans,
@@ -7,6 +7,7 @@ import {
   recordings,
   searchDocuments,
 } from '@/platform/db/schema';
+import { searchFacets, type SearchFacets } from './facets';
 import { searchTerms } from './fold';
 import type { Queryable } from '@/platform/db/types';
 import { markdownText } from '@/platform/markdown';
@@ -77,8 +78,13 @@ function publicPlanIds(municipality: string | undefined, year: number | undefine
  * municipality and year (from the filters, or named in the query), the kind; best first by
  * ts_rank, the total counted in the same query.
  */
-export async function searchEverything(db: Queryable, filter: SearchFilter): Promise<SearchAnswer> {
-  const places = await listMunicipalities(db);
+export async function searchEverything(
+  db: Queryable,
+  filter: SearchFilter,
+  /** The form's lists when the caller has them already (the page shows them too). */
+  facets?: SearchFacets,
+): Promise<SearchAnswer> {
+  const places = (facets ?? (await searchFacets(db))).municipalities;
   const understood = understandQuery(filter.q, places, {
     municipality: filter.municipality,
     year: filter.year,

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { SearchPage } from '@views/search/search-page';
-import { eventIdsWhere, listEventYears, listMunicipalities } from '@/events';
 import type { AppEnv } from '@/platform/deps';
 import { pageContext } from '@/platform/http/page';
+import { searchFacets } from './facets';
 import { filterQuerySchema, readFilters, type FilterQuery } from './filters';
 import { SEARCH_KINDS, type SearchKind } from './query';
 import { searchEverything } from './queries';
@@ -20,18 +20,20 @@ export function searchRoutes() {
     const { db } = c.get('deps');
     const query = readFilters(pageQuery, c.req.query());
     const page = query.page ?? 1;
-    const [answer, places, years] = await Promise.all([
-      searchEverything(db, {
+    // Kept per public revision (one primary-key read), and used by the search to read the query.
+    const facets = await searchFacets(db);
+    const answer = await searchEverything(
+      db,
+      {
         q: query.q,
         municipality: query.municipality,
         year: query.year,
         kind: query.kind,
         limit: SEARCH_PAGE_SIZE,
         offset: (page - 1) * SEARCH_PAGE_SIZE,
-      }),
-      listMunicipalities(db),
-      listEventYears(db, eventIdsWhere({ public: true })),
-    ]);
+      },
+      facets,
+    );
     return c.html(
       SearchPage({
         ...pageContext(c),
@@ -39,7 +41,7 @@ export function searchRoutes() {
         page,
         pageSize: SEARCH_PAGE_SIZE,
         answer,
-        facets: { municipalities: places, years },
+        facets,
       }),
     );
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { actionPlans, events, recordings } from '@/platform/db/schema';
+import { actionPlans, events, municipalities, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 import { visibleText } from '../helpers/form-language';
@@ -255,6 +255,44 @@ describe('/search', () => {
     expect(
       visibleText(await (await ctx.app.request('/search?q=Keila+2014&lang=en')).text()),
     ).toContain('Searching: Keila linn, 2014');
+  });
+
+  it('offers the places and years the rows hold now, though the lists are kept in memory', async () => {
+    const options = async (name: string) => {
+      const html = await (await ctx.app.request('/search?q=kaasava')).text();
+      const select = new RegExp(
+        `<select id="[^"]*-${name}" name="${name}">([\\s\\S]*?)</select>`,
+      ).exec(html);
+      return [...(select?.[1] ?? '').matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+    };
+    // Asked twice: the second answer comes from the lists kept for this revision.
+    expect(await options('year')).not.toContain('2031');
+    expect(await options('year')).not.toContain('2031');
+    const [event] = await ctx.deps.db
+      .select({ startsAt: events.startsAt, endsAt: events.endsAt })
+      .from(events)
+      .where(eq(events.slug, KEILA));
+    const later = (date: Date) => {
+      const moved = new Date(date);
+      moved.setUTCFullYear(2031);
+      return moved;
+    };
+    await ctx.deps.db
+      .update(events)
+      .set({ startsAt: later(event!.startsAt), endsAt: later(event!.endsAt) })
+      .where(eq(events.slug, KEILA));
+    await ctx.deps.db
+      .insert(municipalities)
+      .values({ slug: 'uus-vald', name: 'Uus vald', kind: 'parish' });
+    try {
+      expect(await options('year')).toContain('2031');
+      expect(await options('municipality')).toContain('uus-vald');
+    } finally {
+      await ctx.deps.db.update(events).set(event!).where(eq(events.slug, KEILA));
+      await ctx.deps.db.delete(municipalities).where(eq(municipalities.slug, 'uus-vald'));
+    }
+    expect(await options('year')).not.toContain('2031');
+    expect(await options('municipality')).not.toContain('uus-vald');
   });
 
   it('keeps the archive search on the same index', async () => {
