@@ -150,6 +150,54 @@ describe('transcript, search and captions pages', () => {
     await page.close();
   });
 
+  it('marks the cue being said while an embedded Vimeo player plays (its timeupdate message)', async () => {
+    const keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const created = await ctx.app.request('/api/v1/events/mottekoda-keilas/recordings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({ url: 'https://vimeo.com/76979871', title: 'Vimeos' }),
+    });
+    expect(created.status).toBe(201);
+    const vimeo = ((await created.json()) as { id: number }).id;
+    const captions = await ctx.app.request(`/api/v1/recordings/${vimeo}/captions/et`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/vtt', authorization: keila },
+      body: VTT,
+    });
+    expect(captions.status).toBe(201);
+    const page = await openPage(browser, { viewport: DESKTOP });
+    // A stand-in for the Vimeo player in its frame, from its own origin: it says it is ready, and
+    // answers "addEventListener timeupdate" as player.vimeo.com does, with the seconds played.
+    const asked: string[] = [];
+    await page.route('https://player.vimeo.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>player</title><script>
+          parent.postMessage(JSON.stringify({ event: 'ready', player_id: 'player' }), '*');
+          addEventListener('message', function (event) {
+            var data = JSON.parse(event.data);
+            if (data.method !== 'addEventListener' || data.value !== 'timeupdate') return;
+            event.source.postMessage(JSON.stringify({ event: 'timeupdate', data: { seconds: 1266.5, percent: 0.5, duration: 2533 } }), '*');
+          });
+        </script>`,
+      }),
+    );
+    page.on('request', (request) => {
+      if (request.url().includes('vimeo')) asked.push(request.url());
+    });
+    await page.goto(`${server.url}/recordings/${vimeo}/transcript`);
+    const current = page.locator('li[data-cue][aria-current="true"]');
+    await current.waitFor({ timeout: 15_000 });
+    expect(await current.textContent()).toContain('Kaasav eelarve on meie tähtsaim teema');
+    expect(await page.locator('li[data-cue][aria-current="true"]').count()).toBe(1);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((url) => url.startsWith('https://player.vimeo.com/video/76979871'))).toBe(
+      true,
+    );
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('reads without JavaScript: each cue a link that starts the player at its second', async () => {
     const page = await openPage(browser, { viewport: PHONE, javaScriptEnabled: false });
     await page.goto(`${server.url}/recordings/${fileRecording}/transcript`);
