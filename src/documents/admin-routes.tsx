@@ -4,19 +4,33 @@ import type { CurrentUser } from '@/platform/auth/auth';
 import { assertCanManage } from '@/platform/auth/auth';
 import type { AppEnv } from '@/platform/deps';
 import { HttpError } from '@/platform/http/errors';
-import { confirmed, formInput, formProblems, pathId, readForm } from '@/platform/http/forms';
+import {
+  confirmed,
+  formFields,
+  formInput,
+  formProblems,
+  pathId,
+  readForm,
+  text,
+  type Form,
+} from '@/platform/http/forms';
+import { parseOrThrow } from '@/platform/http/errors';
+import { contentLang, translatableFromForm } from '@/platform/i18n/content';
 import { pageContext } from '@/platform/http/page';
 import { ConfirmPage } from '@views/shell/confirm-page';
 import { AdminDocumentsPage, type AdminDocumentsProps } from '@views/documents/admin-page';
+import { EditDocumentPage } from '@views/documents/edit-page';
 import { z } from 'zod';
 import { eventOwner, outcomeOwner, planItemOwner, planOwner, type Owner } from './owners';
 import { attachmentKinds } from './rules';
 import {
+  attachmentPatchInput,
   createAttachment,
   deleteAttachment,
   listAttachments,
   managedAttachment,
   updateAttachment,
+  type AttachmentRow,
 } from './service';
 
 const NOTICES = {
@@ -51,6 +65,28 @@ async function documentsPage(
   );
 }
 
+async function editPage(
+  c: Context<AppEnv>,
+  user: CurrentUser,
+  owner: Owner,
+  row: AttachmentRow,
+  failed?: { errors: Record<string, string[]>; general: string[]; values: Record<string, string> },
+) {
+  const siblings = await listAttachments(c.get('deps').db, owner, user);
+  return c.html(
+    EditDocumentPage({
+      ...pageContext(c),
+      user,
+      owner,
+      row,
+      position: siblings.findIndex((sibling) => sibling.id === row.id) + 1,
+      count: siblings.length,
+      failed,
+    }),
+    failed ? 422 : 200,
+  );
+}
+
 const patchForm = z.object({
   move: z.enum(['up', 'down']).optional(),
   published: z
@@ -60,6 +96,21 @@ const patchForm = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   kind: z.enum(attachmentKinds).optional(),
 });
+
+/**
+ * The edit form as a patch: the title in its original language (`title`) and the others
+ * (`title.ru`…), kind, place and publication (an unticked box sends nothing: hidden).
+ */
+function editPatch(form: Form, row: AttachmentRow) {
+  const position = text(form, 'position').trim();
+  return parseOrThrow(attachmentPatchInput, {
+    title: translatableFromForm(formFields(form), 'title', contentLang(row.originalLang)),
+    kind: text(form, 'kind') || undefined,
+    published: text(form, 'published') === 'true',
+    position:
+      position === '' ? undefined : /^\d{1,5}$/.test(position) ? Number(position) : position,
+  });
+}
 
 /** The organizer pages of documents: one page per owner (event, outcome note, plan, plan item). */
 export function documentAdminRoutes() {
@@ -113,6 +164,37 @@ export function documentAdminRoutes() {
     const user = requireUserPage(c);
     const patch = formInput(patchForm, await readForm(c));
     const { owner } = await updateAttachment({ ...c.get('deps'), user }, pathId(c), patch);
+    return c.redirect(`${owner.adminPath}?saved`, 303);
+  });
+
+  /** One document's form: its title in every language, kind, place and publication. */
+  routes.get('/admin/attachments/:id/edit', async (c) => {
+    const user = requireUserPage(c);
+    const { row, owner } = await managedAttachment(c.get('deps').db, pathId(c), user);
+    return editPage(c, user, owner, row);
+  });
+
+  routes.post('/admin/attachments/:id/edit', async (c) => {
+    const user = requireUserPage(c);
+    const deps = c.get('deps');
+    const { row, owner } = await managedAttachment(deps.db, pathId(c), user);
+    const form = await readForm(c);
+    try {
+      await updateAttachment({ ...deps, user }, row.id, editPatch(form, row));
+    } catch (error) {
+      const problems = formProblems(c.get('t'), error);
+      const values = Object.fromEntries(
+        Object.entries(formFields(form)).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? (value[0] ?? '') : value,
+        ]),
+      );
+      return editPage(c, user, owner, row, {
+        errors: problems.errors,
+        general: problems.general,
+        values,
+      });
+    }
     return c.redirect(`${owner.adminPath}?saved`, 303);
   });
 

@@ -11,20 +11,24 @@ import {
   deleteErrorResponses,
   errorResponses,
   idParam,
+  jsonBody,
   jsonContent,
   publicSecurity,
   readErrorResponses,
   slugParam,
+  writeErrorResponses,
 } from '@/platform/http/openapi';
 import { eventOwner, outcomeOwner, planItemOwner, planOwner, type Owner } from './owners';
 import { attachmentKinds } from './rules';
 import { languages } from '@/platform/i18n';
 import {
   attachmentJson,
+  attachmentPatchInput,
   attachmentResponse,
   createAttachment,
   deleteAttachment,
   listAttachments,
+  updateAttachment,
 } from './service';
 
 const uploadBody = z.object({
@@ -41,10 +45,9 @@ const uploadBody = z.object({
   'title.et': z.string().max(200).optional().openapi({ description: 'The title in Estonian' }),
   'title.ru': z.string().max(200).optional().openapi({ description: 'The title in Russian' }),
   'title.en': z.string().max(200).optional().openapi({ description: 'The title in English' }),
-  originalLang: z
-    .enum(languages)
-    .optional()
-    .openapi({ description: 'The language `title` is written in (default `et`)' }),
+  originalLang: z.enum(languages).optional().openapi({
+    description: 'The language `title` is written in (default: the site’s default, `et`)',
+  }),
   kind: z.enum(attachmentKinds).optional().openapi({ description: 'Default `document`' }),
   published: z.enum(['true', 'false']).optional().openapi({ description: 'Default `true`' }),
 });
@@ -170,6 +173,22 @@ const lists: { route: RouteConfig; owner: (c: Context<AppEnv>) => Promise<Owner>
   },
 ];
 
+const updateAttachmentRoute = createRoute({
+  method: 'patch',
+  path: '/attachments/{id}',
+  operationId: 'updateAttachment',
+  tags: ['Documents'],
+  summary: 'Change a document’s title (and its translations), kind, publication or place',
+  description:
+    'The file or link itself is not changed: upload a new document for that. The search finds the document by its new title at once.',
+  security: bearerSecurity,
+  request: { params: idParam, body: jsonBody(attachmentPatchInput) },
+  responses: {
+    200: jsonContent(attachmentResponse, 'The attachment as changed'),
+    ...writeErrorResponses,
+  },
+});
+
 const deleteAttachmentRoute = createRoute({
   method: 'delete',
   path: '/attachments/{id}',
@@ -218,6 +237,17 @@ export function documentsApi() {
       );
     });
   }
+
+  api.openapi(updateAttachmentRoute, async (c) => {
+    const user = requireUser(c);
+    const deps = c.get('deps');
+    const { row } = await updateAttachment(
+      { ...deps, user },
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json(attachmentJson(row, deps.config.publicUrl, c.get('lang')), 200);
+  });
 
   api.openapi(deleteAttachmentRoute, async (c) => {
     const user = requireUser(c);

@@ -1,3 +1,4 @@
+import { languages, type Lang } from '@/platform/i18n';
 /** The rules of documents that need no I/O: accepted types, file names, headers, ranges. */
 
 import { RESIZABLE_IMAGE_TYPES } from '@/platform/files/images';
@@ -219,3 +220,6 @@ export function previewSource(key: string): string | null {
 export function previewPath(id: number, width: PreviewWidth = 640): string {
   return `/files/${id}/preview?w=${width}`;
 }
+
+/** The language an uploaded title is in when the upload does not say: the site's own, Estonian. */
+export const DEFAULT_TITLE_LANG: Lang = languages[0];

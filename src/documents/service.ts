@@ -13,6 +13,7 @@ import { extractWords, MAX_EXTRACT_BYTES } from './extract';
 import { ownerColumn, ownerOf, type Owner } from './owners';
 import {
   attachmentKinds,
+  DEFAULT_TITLE_LANG,
   downloadPath,
   PREVIEWABLE,
   PREVIEW_WIDTHS,
@@ -20,15 +21,18 @@ import {
   previewSource,
 } from './rules';
 import { receiveUpload } from './upload';
-import { isLang, type Lang } from '@/platform/i18n';
+import { isLang, languages, type Lang } from '@/platform/i18n';
 import {
+  contentLang,
   fieldTranslations,
   localizeFields,
   mergeTranslations,
+  separateTexts,
   splitTranslatable,
   translatableFromForm,
   translatableText,
   translationsResponse,
+  type TranslatableInput,
   type Translations,
 } from '@/platform/i18n/content';
 
@@ -57,25 +61,55 @@ export const attachmentFieldsSchema = z.object({
   published: flag.default(true),
 });
 
-/** What the organizer pages change of an attachment. */
-export type AttachmentPatch = {
-  title?: string;
-  kind?: (typeof attachmentKinds)[number];
-  published?: boolean;
-  move?: 'up' | 'down';
-};
+const attachmentTitle = translatableText(singleLine().min(1).max(200));
 
-const titleSchema = z.object({ title: translatableText(singleLine().min(1).max(200)) });
+/**
+ * What the organizer form and `PATCH /api/v1/attachments/:id` change of an attachment: its
+ * title (a string, the original, or `{et, ru, en}`; '' removes a translation), kind,
+ * publication and place (1 is the first; beyond the last is the last), or a move by one.
+ */
+export const attachmentPatchInput = z
+  .strictObject({
+    title: attachmentTitle.optional().openapi({
+      description:
+        'A string (the title in its original language, `originalLang`) or `{et, ru, en}`: each language given replaces that language, `""` removes a translation',
+    }),
+    originalLang: z
+      .enum(languages)
+      .optional()
+      .openapi({ description: 'The language the title is written in (default: as stored)' }),
+    kind: z.enum(attachmentKinds).optional(),
+    published: z.boolean().optional(),
+    position: z.number().int().min(1).max(10_000).optional().openapi({
+      description: 'Its place among its owner’s documents, 1 the first; beyond the last is last',
+    }),
+  })
+  .openapi('AttachmentPatch');
+
+export type AttachmentPatch = z.output<typeof attachmentPatchInput> & { move?: 'up' | 'down' };
+
+const titleSchema = z.object({ title: attachmentTitle });
 
 /**
  * A multipart upload's title in other languages (issue 18): `originalLang` names the language
- * of `title` (Estonian by default), `title.ru`, `title.en`… the others. Refused on the field.
+ * of `title` (the site's default, Estonian, when not given), `title.ru`, `title.en`… the
+ * others. Refused on the field.
  */
 export function titleTranslations(fields: Record<string, string>): {
   originalLang: Lang;
   translations: Translations;
 } {
-  const originalLang = isLang(fields.originalLang) ? fields.originalLang : 'et';
+  const named = fields.originalLang;
+  if (named !== undefined && named !== '' && !isLang(named)) {
+    throw invalidFields([
+      {
+        path: 'originalLang',
+        message: `One of ${languages.join(', ')}`,
+        localized: { key: 'validation.choice' },
+      },
+    ]);
+  }
+  const originalLang = isLang(named) ? named : DEFAULT_TITLE_LANG;
   const title = parseOrThrow(titleSchema, {
     title: translatableFromForm(fields, 'title', originalLang),
   }).title;
@@ -285,7 +319,10 @@ export async function managedAttachment(
   return { row, owner };
 }
 
-/** Changes an attachment's title, kind or publication, or moves it one place up or down. */
+/**
+ * Changes an attachment's title (and its translations), kind, publication or place, or moves it
+ * one place up or down. The search row follows by its trigger (koda_search_attachment).
+ */
 export async function updateAttachment(
   { db, clock, user }: WriteContext,
   id: number,
@@ -294,11 +331,28 @@ export async function updateAttachment(
   const now = clock.now();
   return db.transaction(async (tx) => {
     const { row: before, owner } = await managedAttachment(tx, id, user);
+    let title = before.title;
+    let translations = before.translations;
+    const originalLang = patch.originalLang ?? contentLang(before.originalLang);
+    if (patch.title !== undefined) {
+      const texts = separateTexts(
+        { title: patch.title as TranslatableInput },
+        { title: 'title' },
+        before,
+        originalLang,
+      );
+      if (texts.missing.length > 0) throw invalidFields(texts.missing);
+      title = texts.body.title as string;
+      translations = mergeTranslations(before.translations, texts.translations);
+    }
     if (patch.move) await move(tx, owner, before, patch.move);
+    if (patch.position !== undefined) await place(tx, owner, before, patch.position);
     const [row] = await tx
       .update(attachments)
       .set({
-        title: patch.title ?? before.title,
+        title,
+        originalLang,
+        translations,
         kind: patch.kind ?? before.kind,
         published: patch.published ?? before.published,
         updatedAt: now,
@@ -316,25 +370,40 @@ export async function updateAttachment(
   });
 }
 
-/** Swaps an attachment's place with its neighbour's; renumbers first, so places are distinct. */
-async function move(tx: Queryable, owner: Owner, row: AttachmentRow, direction: 'up' | 'down') {
+/** Puts an attachment at a place among its owner's (1 the first), renumbering them all. */
+async function place(tx: Queryable, owner: Owner, row: AttachmentRow, position: number) {
+  const ids = (await siblingIds(tx, owner)).filter((siblingId) => siblingId !== row.id);
+  ids.splice(Math.min(position, ids.length + 1) - 1, 0, row.id);
+  await renumber(tx, ids);
+}
+
+async function siblingIds(tx: Queryable, owner: Owner): Promise<number[]> {
   const column = ownerColumn[owner.type];
   const siblings = await tx
     .select({ id: attachments.id })
     .from(attachments)
     .where(eq(column, owner.id))
     .orderBy(asc(attachments.position), asc(attachments.id));
-  const ids = siblings.map((sibling) => sibling.id);
-  const at = ids.indexOf(row.id);
-  const to = direction === 'up' ? at - 1 : at + 1;
-  if (at < 0 || to < 0 || to >= ids.length) return;
-  [ids[at], ids[to]] = [ids[to]!, ids[at]!];
+  return siblings.map((sibling) => sibling.id);
+}
+
+async function renumber(tx: Queryable, ids: number[]) {
   for (const [index, siblingId] of ids.entries()) {
     await tx
       .update(attachments)
       .set({ position: index + 1 })
       .where(eq(attachments.id, siblingId));
   }
+}
+
+/** Swaps an attachment's place with its neighbour's; renumbers first, so places are distinct. */
+async function move(tx: Queryable, owner: Owner, row: AttachmentRow, direction: 'up' | 'down') {
+  const ids = await siblingIds(tx, owner);
+  const at = ids.indexOf(row.id);
+  const to = direction === 'up' ? at - 1 : at + 1;
+  if (at < 0 || to < 0 || to >= ids.length) return;
+  [ids[at], ids[to]] = [ids[to]!, ids[at]!];
+  await renumber(tx, ids);
 }
 
 /** Deletes an attachment's row, then its stored objects (the sweep removes any a failure leaves). */

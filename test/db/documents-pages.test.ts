@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import sharp from 'sharp';
+import { eq } from 'drizzle-orm';
+import { attachments } from '@/platform/db/schema';
 import { translator } from '@/messages';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor, pageAuthorizationCases, sessionFor } from '../helpers/auth';
@@ -235,12 +237,25 @@ describe('the pages as HTML', () => {
       { cookie: keila },
     );
     const refused = await postUpload(ctx, admin, { fields: { title: '' } }, { cookie: keila });
+    const [kava] = await ctx.deps.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.title, 'Kava'));
+    const edit = `/admin/attachments/${kava?.id}/edit`;
+    const refusedEdit = await postForm(
+      ctx,
+      edit,
+      { title: '', kind: 'document' },
+      { cookie: keila },
+    );
     const list = await (await page('/events')).text();
     expect(list).toContain('event-card-image');
     const documents = [
       { name: 'event list with a picture', html: list },
       { name: 'materials page', html: await (await page(admin, keila)).text() },
       { name: 'refused form', html: await refused.text() },
+      { name: 'a document’s form', html: await (await page(edit, keila)).text() },
+      { name: 'a document’s refused form', html: await refusedEdit.text() },
       { name: 'event page', html: await (await page(`/events/${event.slug}`)).text() },
     ];
     expect(checkHtml(documents)).toEqual([]);

@@ -3,10 +3,12 @@ import type { FieldErrors } from '@/platform/http/validation';
 import { AdminLayout } from '@views/shell/admin-layout';
 import type { PageContext } from '@views/shell/layout';
 import { ErrorSummary, Field, TranslationFields, fieldId, invalidAttrs } from '@views/shell/form';
-import { attachmentKinds, downloadPath, formatSize } from '@/documents/rules';
+import { attachmentKinds, DEFAULT_TITLE_LANG, downloadPath, formatSize } from '@/documents/rules';
 import type { AttachmentRow } from '@/documents/service';
 import type { Owner } from '@/documents/owners';
 import { ownerLabelKey } from '@/documents/owners';
+import { isLang, languages } from '@/platform/i18n';
+import { inLanguage } from '@/platform/time';
 
 export type AdminDocumentsProps = PageContext & {
   user: CurrentUser;
@@ -30,7 +32,10 @@ export function AdminDocumentsPage(props: AdminDocumentsProps) {
     kind: t('documents.admin.field.kind'),
     file: t('documents.admin.field.file'),
     url: t('documents.admin.field.url'),
+    originalLang: t('documents.admin.field.originalLang'),
   };
+  const sentLang = value('originalLang');
+  const original = isLang(sentLang) ? sentLang : DEFAULT_TITLE_LANG;
   return (
     <AdminLayout {...props} title={title}>
       <p>
@@ -79,6 +84,9 @@ export function AdminDocumentsPage(props: AdminDocumentsProps) {
                   {item.published ? t('documents.admin.unpublish') : t('documents.admin.publish')}
                 </button>
               </form>
+              <a href={`/admin/attachments/${item.id}/edit`} class="inline-actions">
+                {t('documents.admin.edit')}
+              </a>
               <form
                 method="post"
                 action={`/admin/attachments/${item.id}/delete`}
@@ -105,13 +113,25 @@ export function AdminDocumentsPage(props: AdminDocumentsProps) {
             {...invalidAttrs('title', errors)}
           />
         </Field>
-        <input type="hidden" name="originalLang" value="et" />
+        <Field name="originalLang" label={labels.originalLang} errors={errors}>
+          <select
+            name="originalLang"
+            id={fieldId('originalLang')}
+            {...invalidAttrs('originalLang', errors)}
+          >
+            {languages.map((language) => (
+              <option value={language} selected={language === original}>
+                {inLanguage(language, lang)}
+              </option>
+            ))}
+          </select>
+        </Field>
         <TranslationFields
           ctx={props}
           name="title"
           label={labels.title}
-          original="et"
-          values={{ 'title.ru': value('title.ru') ?? '', 'title.en': value('title.en') ?? '' }}
+          original={original}
+          values={failed?.values ?? {}}
           errors={errors}
         />
         <Field name="kind" label={labels.kind} errors={errors}>
