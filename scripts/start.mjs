@@ -46,6 +46,39 @@ const EXTERNAL = [
   'file-type/*',
 ];
 
+/**
+ * Two things the bundle leaves out because no request needs them, each parsed or loaded at every
+ * start otherwise (issue 22, measured with `node --cpu-prof`):
+ * - zod exports all ~45 of its locales' error messages as `z.locales` (366 kB of the bundle); Koda
+ *   writes its own messages in its three languages and names no zod locale, so `z.locales` holds
+ *   English only, which zod registers itself as its default;
+ * - @hono/node-server imports node:http2 (about 20 ms of CPU to load) only to ask whether a request
+ *   came over HTTP/2; Koda's server (src/server.ts) speaks HTTP/1.1, so the answer is always no.
+ */
+const startupTrims = {
+  name: 'koda-startup-trims',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]v4[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+    build.onResolve({ filter: /^node:http2$/ }, (args) =>
+      /[\\/]node_modules[\\/]@hono[\\/]node-server[\\/]/.test(args.importer)
+        ? { path: 'http2', namespace: 'no-http2' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-http2' }, () => ({
+      contents:
+        'export class Http2ServerRequest {}\nexport const constants = { NGHTTP2_NO_ERROR: 0 };',
+    }));
+  },
+};
+
 function newestChange(path) {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) return 0;
@@ -72,6 +105,7 @@ export async function buildServer() {
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     external: EXTERNAL,
+    plugins: [startupTrims],
     // CommonJS packages in an ES module: their require() of Node's own modules needs one.
     banner: {
       js: "import { createRequire as __kodaRequire } from 'node:module'; const require = __kodaRequire(import.meta.url);",
@@ -80,6 +114,7 @@ export async function buildServer() {
     format: 'esm',
     target: 'node20',
     sourcemap: true,
+    minifyWhitespace: true,
     logLevel: 'warning',
   });
   await esbuild.stop();
