@@ -333,7 +333,8 @@ export async function updateAttachment(
     const { row: before, owner } = await managedAttachment(tx, id, user);
     let title = before.title;
     let translations = before.translations;
-    const originalLang = patch.originalLang ?? contentLang(before.originalLang);
+    const storedLang = contentLang(before.originalLang);
+    const originalLang = patch.originalLang ?? storedLang;
     if (patch.title !== undefined) {
       const texts = separateTexts(
         { title: patch.title as TranslatableInput },
@@ -343,7 +344,17 @@ export async function updateAttachment(
       );
       if (texts.missing.length > 0) throw invalidFields(texts.missing);
       title = texts.body.title as string;
-      translations = mergeTranslations(before.translations, texts.translations);
+      // A new original in another language: the old one stays as its language's translation.
+      const kept =
+        originalLang !== storedLang
+          ? mergeTranslations(before.translations, { title: { [storedLang]: before.title } })
+          : before.translations;
+      translations = mergeTranslations(kept, texts.translations);
+    }
+    if (originalLang !== storedLang && translations.title?.[originalLang] !== undefined) {
+      // The original's language has no translation of its own: the title column is it.
+      const { [originalLang]: _dropped, ...others } = translations.title;
+      translations = mergeTranslations({ ...translations, title: others }, {});
     }
     if (patch.move) await move(tx, owner, before, patch.move);
     if (patch.position !== undefined) await place(tx, owner, before, patch.position);

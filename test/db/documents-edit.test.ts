@@ -122,10 +122,37 @@ describe('PATCH /api/v1/attachments/:id', () => {
     });
     expect(await order(event.id)).toEqual(['Esimene', 'Teine', 'Koosoleku protokoll']);
 
+    // Another original language: the old original stays as its language's translation, and
+    // the new original's language keeps no translation beside the title itself.
+    const switched = await patch(
+      doc.id,
+      { originalLang: 'ru', title: { ru: 'Протокол собрания' } },
+      { authorization: token },
+    );
+    expect(switched.status).toBe(200);
+    expect((await switched.json()) as Answer).toMatchObject({
+      originalLang: 'ru',
+      translations: { title: { ru: 'Протокол собрания', et: 'Koosoleku protokoll' } },
+    });
+    const [relabelled] = await ctx.deps.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.id, doc.id));
+    expect(relabelled?.translations).toEqual({ title: { et: 'Koosoleku protokoll' } });
+    const back = await patch(
+      doc.id,
+      { originalLang: 'et', title: 'Koosoleku protokoll' },
+      { authorization: token },
+    );
+    expect(((await back.json()) as Answer).translations.title).toEqual({
+      et: 'Koosoleku protokoll',
+      ru: 'Протокол собрания',
+    });
+
     // The search row follows the new title (koda_search_attachment, by trigger).
     const row = await searchRow(doc.id);
     expect(row?.title).toBe('Koosoleku protokoll');
-    expect(row?.body).toContain('Протокол встречи');
+    expect(row?.body).toContain('Протокол собрания');
     expect(row?.body).not.toContain('Старое название');
     const found = (await (await ctx.app.request('/api/v1/search?q=koosoleku')).json()) as {
       results: { kind: string; title: string }[];
