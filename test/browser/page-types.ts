@@ -358,9 +358,11 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     { captionId: caption.id, startMs: 1000, endMs: 4000, text: 'Tere tulemast.' },
     { captionId: caption.id, startMs: 605_000, endMs: 609_000, text: `Arutelu: ${long}` },
   ]);
-  await db
+  const [agenda] = await db
     .insert(attachments)
-    .values({ eventId: before.id, title: `Päevakava ${LONG_WORD}`, externalUrl: LONG_URL });
+    .values({ eventId: before.id, title: `Päevakava ${LONG_WORD}`, externalUrl: LONG_URL })
+    .returning({ id: attachments.id });
+  if (!agenda) throw new Error('no agenda document');
   // A photo: the upcoming event's picture on its page and its cards (issue 16), a wide image
   // whose long title is its alt text; documents under the past event's outcome note and the
   // plan's item (long titles that must wrap).
@@ -483,6 +485,12 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     {
       name: 'admin documents',
       path: '/admin/events/pikk-tulevane/attachments',
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin document',
+      path: `/admin/attachments/${agenda.id}/edit`,
       main: 'main h1',
       admin: true,
     },
