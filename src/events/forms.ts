@@ -5,7 +5,7 @@ import { toZonedIso } from '@/platform/time';
 import { isLang, languages, type Lang } from '@/platform/i18n';
 import { translatableFromForm } from '@/platform/i18n/content';
 import { EVENT_TEXT_FIELDS } from './content';
-import { eventInputSchema, eventPatchSchema } from './rules';
+import { eventApiInputSchema, eventApiPatchSchema, eventPatchSchema } from './rules';
 import type { AgendaItemRow, StoredEvent } from './reads';
 
 /** The event form, as the API's event body (times without offset: the event's zone). */
@@ -47,11 +47,11 @@ export function eventInputFromForm(form: Form): Record<string, unknown> {
 /** A new event from the form: always a draft (publishing is its own action). */
 export const newEventForm = formSchema(
   (form) => ({ ...eventInputFromForm(form), status: 'draft' }),
-  eventInputSchema,
+  eventApiInputSchema,
 );
 
 /** The edit form has no status field: publishing and cancelling are separate actions. */
-export const eventEditForm = formSchema(eventInputFromForm, eventPatchSchema);
+export const eventEditForm = formSchema(eventInputFromForm, eventApiPatchSchema);
 
 /** Publish, unpublish, cancel (with its public reason) or reinstate. */
 export const eventStatusForm = formSchema(
