@@ -16,6 +16,7 @@ import {
   type FormProblems,
 } from '@/platform/http/forms';
 import { pageContext } from '@/platform/http/page';
+import { formatSize } from '@/platform/i18n/size';
 import {
   frameOriginsFor,
   managedRecording,
@@ -29,7 +30,6 @@ import {
   captionLanguage,
   CAPTION_LANGUAGE,
   CAPTIONS_MAX_BYTES,
-  CAPTIONS_MAX_SIZE,
   putCaptions,
   removeCaptions,
 } from './service';
@@ -161,7 +161,9 @@ export function captionsRoutes() {
   const formLimit = bodyLimit({
     maxSize: CAPTIONS_MAX_BYTES,
     onError: async (c) => {
-      const tooLarge = c.get('t')('captions.error.tooLarge', { size: CAPTIONS_MAX_SIZE });
+      const tooLarge = c.get('t')('captions.error.tooLarge', {
+        size: formatSize(CAPTIONS_MAX_BYTES, c.get('lang')),
+      });
       const problems: FormProblems = { errors: { file: [tooLarge] }, general: [], status: 422 };
       return adminPage(c, await managedTarget(c), problems, '', 413);
     },

@@ -177,19 +177,6 @@ export function downloadPath(id: number, filename: string): string {
   return `/files/${id}/${encodeURIComponent(filename)}`;
 }
 
-/** A size as people read it, in binary units as file managers show them: 25 MB, 1,5 MB, 977 kB. */
-export function formatSize(bytes: number, lang: string): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-}
-
 /** The widths previews are made in (a fixed few, so no request can make the server resize at will). */
 export const PREVIEW_WIDTHS = [320, 640, 1280] as const;
 export type PreviewWidth = (typeof PREVIEW_WIDTHS)[number];

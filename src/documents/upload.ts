@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { FileStore } from '@/platform/files/store';
 import { HttpError } from '@/platform/http/errors';
-import { decideType, formatSize, sanitizeFilename, SNIFF_BYTES } from './rules';
+import { formatSize } from '@/platform/i18n/size';
+import { decideType, sanitizeFilename, SNIFF_BYTES } from './rules';
 
 export type StoredUpload = {
   key: string;

@@ -91,7 +91,8 @@ const LATIN_ON_RUSSIAN_PAGES = new Set([
   ...(
     'Koda API CSV JSON Atom iCal ics WebVTT VTT HLS mp4 webm m3u8 URL Markdown YouTube Vimeo ' +
     'Facebook Google Apple Outlook Thunderbird WordPress oEmbed iframe JavaScript HTML Bearer OpenStreetMap ' +
-    'Authorization SMTP_URL UTC ID et ru en Eesti keeles In English http https'
+    'Authorization SMTP_URL UTC ID et ru en Eesti keeles In English http https ' +
+    'PDF PNG JPEG WebP OpenDocument Office docx xlsx pptx odt SubRip srt vtt'
   ).split(' '),
   ...CSV_COLUMNS,
 ]);

@@ -1,4 +1,5 @@
-import { CAPTIONS_MAX_SIZE } from '@/captions/limits';
+import { CAPTIONS_MAX_BYTES } from '@/captions/limits';
+import { formatSize } from '@/platform/i18n/size';
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { FormProblems } from '@/platform/http/forms';
 import { formatDayTime } from '@/platform/time';
@@ -98,7 +99,7 @@ export function AdminCaptionsPage(props: AdminCaptionsPageProps) {
         <Field
           name="file"
           label={t('captions.field.file')}
-          hint={t('captions.field.fileHint', { size: CAPTIONS_MAX_SIZE })}
+          hint={t('captions.field.fileHint', { size: formatSize(CAPTIONS_MAX_BYTES, lang) })}
           errors={errors}
         >
           <input

@@ -1,5 +1,6 @@
 import type { Lang, Translate } from '@/platform/i18n';
-import { downloadPath, formatSize } from '@/documents/rules';
+import { downloadPath } from '@/documents/rules';
+import { formatSize } from '@/platform/i18n/size';
 import { localizeFields } from '@/platform/i18n/content';
 import { inLanguage } from '@/platform/time';
 import type { AttachmentRow } from '@/documents/service';

@@ -55,7 +55,7 @@ export function EmbedSnippets(props: {
           {props.component}
         </textarea>
       </p>
-      <p class="hint">{t('embeds.snippets.look')}</p>
+      <p class="hint">{withCode(t('embeds.snippets.look'))}</p>
       <p class="hint">{t('embeds.snippets.oembed')}</p>
       <h3>{t('embeds.snippets.preview')}</h3>
       <iframe
@@ -68,4 +68,11 @@ export function EmbedSnippets(props: {
       <script src="/embed.js" async></script>
     </details>
   );
+}
+
+/** The settings a host types (`&theme=dark`, `accent=RRGGBB`…) shown as code inside the sentence. */
+function withCode(sentence: string) {
+  return sentence
+    .split(/(&theme=dark|theme="dark"|accent=[0-9A-Fa-f]{6}|accent=RRGGBB)/)
+    .map((part, index) => (index % 2 === 1 ? <code>{part}</code> : part));
 }
