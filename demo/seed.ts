@@ -35,6 +35,17 @@ export const DEMO_ORGANIZER = {
   municipalities: ['keila', 'rouge', 'tartu'],
 };
 
+/**
+ * The demo's admin: it reads every email at /admin/outbox, also those about no event (a follow's
+ * confirmation), which an organizer does not see (review item 3).
+ */
+export const DEMO_ADMIN = {
+  email: 'admin@koda.example',
+  name: 'Aino Admin (näidis)',
+  password: 'avatud-valitsus-2014',
+  municipalities: [] as string[],
+};
+
 const ZONE = 'Europe/Tallinn';
 const EXAMPLE =
   '_Näidis: päevakava, salvestised, tulemused ja tegevused on demo jaoks välja mõeldud._';
@@ -118,6 +129,7 @@ export async function seedDemo(db: Db, now: Date, files?: FileStore): Promise<bo
   if (!loaded) return false;
   if (files) await seedDemoDocuments(db, files);
   await createUser(db, { ...DEMO_ORGANIZER, role: 'organizer' });
+  await createUser(db, { ...DEMO_ADMIN, role: 'admin' });
   return true;
 }
 

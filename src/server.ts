@@ -62,10 +62,14 @@ async function main() {
     `Koda is running at ${config.publicUrl} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'Postgres'})`,
   );
   // Only the start that created the demo account prints its password (a demo's, shown on
-  // purpose): it may be changed later. Without SMTP it reads its events' emails at /admin/outbox.
+  // purpose): it may be changed later. Without SMTP the organizer reads its events' emails at
+  // /admin/outbox, the admin every email (a follow's confirmation too).
   if (seeded && demo) {
     announce(
       `Demo organizer login: ${demo.DEMO_ORGANIZER.email} / ${demo.DEMO_ORGANIZER.password} at ${config.publicUrl}/admin`,
+    );
+    announce(
+      `Demo admin login (reads every email at ${config.publicUrl}/admin/outbox): ${demo.DEMO_ADMIN.email} / ${demo.DEMO_ADMIN.password}`,
     );
   }
 }

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { DEMO_ADMIN, DEMO_ORGANIZER, seedDemo } from '../../demo/seed';
+import { outbox, users } from '@/platform/db/schema';
+import { verifyPassword } from '@/platform/auth/password';
+import { createSession } from '@/platform/auth/sessions';
+import { createTestContext, type TestContext } from '../helpers/app';
+
+/** What a newcomer to the demo can reach with the logins it prints (review items 3 and 15). */
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps.db, ctx.clock.now());
+});
+afterAll(() => ctx.close());
+
+async function cookieOf(email: string): Promise<string> {
+  const [user] = await ctx.deps.db.select().from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`no demo user ${email}`);
+  const { token } = await createSession(ctx.deps.db, user.id, ctx.clock.now());
+  return `koda_session=${token}`;
+}
+
+describe('the demo logins', () => {
+  it('the printed admin login reads a follow confirmation at /admin/outbox; the organizer does not', async () => {
+    const [admin] = await ctx.deps.db.select().from(users).where(eq(users.email, DEMO_ADMIN.email));
+    expect(admin?.role).toBe('admin');
+    expect(await verifyPassword(DEMO_ADMIN.password, admin!.passwordHash)).toBe(true);
+
+    const posted = await ctx.app.request('/api/v1/follows', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'uustulnuk@example.ee', municipality: 'keila' }),
+    });
+    expect(posted.status).toBeLessThan(300);
+    const [queued] = await ctx.deps.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.recipient, 'uustulnuk@example.ee'));
+    expect(queued?.kind).toBe('follows.confirm');
+    const link = /\/follows\/[A-Za-z0-9_-]{43}\/confirm/.exec(queued!.text)?.[0];
+    expect(link).toBeDefined();
+
+    const asAdmin = await ctx.app.request('/admin/outbox', {
+      headers: { cookie: await cookieOf(DEMO_ADMIN.email) },
+    });
+    expect(asAdmin.status).toBe(200);
+    expect(await asAdmin.text()).toContain(link!);
+    // The organizer still sees only the messages about its events.
+    const asOrganizer = await ctx.app.request('/admin/outbox', {
+      headers: { cookie: await cookieOf(DEMO_ORGANIZER.email) },
+    });
+    expect(asOrganizer.status).toBe(200);
+    expect(await asOrganizer.text()).not.toContain('uustulnuk@example.ee');
+  });
+
+  it('seeding again changes nothing', async () => {
+    expect(await seedDemo(ctx.deps.db, ctx.clock.now())).toBe(false);
+    expect(await ctx.deps.db.select().from(users)).toHaveLength(2);
+  });
+});
