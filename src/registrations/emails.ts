@@ -55,6 +55,17 @@ export type EmailInput = {
 
 export type BuiltEmail = { subject: string; text: string; attachments: OutboxAttachment[] };
 
+/**
+ * A link in an email opens in the email's language (review item 7): without `?lang=` the page
+ * took the browser's language, so a Russian email's manage link opened an English page.
+ */
+export function withLang(url: string, lang: Lang): string {
+  const hash = url.indexOf('#');
+  const [base, fragment] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  if (/[?&]lang=/.test(base)) return url;
+  return `${base}${base.includes('?') ? '&' : '?'}lang=${lang}${fragment}`;
+}
+
 const withIcs: ReadonlySet<EmailKind> = new Set(['confirmed', 'promoted', 'changed', 'cancelled']);
 
 /** Whether this kind of email carries the event's .ics. */
@@ -134,10 +145,15 @@ export function buildEmail(input: EmailInput): BuiltEmail {
   const where = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
   if (where) lines.push(t('email.where', { where }));
   if (event.onlineUrl) lines.push(t('email.online', { url: event.onlineUrl }));
-  lines.push(t('email.eventPage', { url: `${input.publicUrl}/events/${event.slug}` }));
+  lines.push(
+    t('email.eventPage', { url: withLang(`${input.publicUrl}/events/${event.slug}`, input.lang) }),
+  );
   lines.push('');
   if (input.manageUrl) {
-    lines.push(t('email.manage', { url: input.manageUrl }), t('email.manageKeep'));
+    lines.push(
+      t('email.manage', { url: withLang(input.manageUrl, input.lang) }),
+      t('email.manageKeep'),
+    );
   } else if (input.kind !== 'cancelled' && input.kind !== 'cancelledByYou') {
     lines.push(t('email.useManageLink'));
   }

@@ -111,6 +111,7 @@ export function registrationRoutes() {
     if (!managed) throw new HttpError('not_found', 'No such registration');
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Robots-Tag', 'noindex');
     return c.html(
       ManageRegistrationPage({
         ...pageContext(c),
