@@ -38,6 +38,13 @@ export const embedsMessages = defineMessages(
     'embeds.snippets.fallbackEvent': '{title} Kodas',
     'embeds.snippets.fallbackPlan': '{title} Kodas',
     'embeds.js.failed': 'Koda ei vastanud.',
+    'embeds.event.fullWaitlist': 'Kohapeal on kohad täis, saab ootenimekirja',
+    'embeds.event.joinWaitlist': 'Registreeru ootenimekirja',
+    'embeds.events.unknownMunicipality':
+      'Kodas ei ole omavalitsust „{name}“. Kontrolli koodijupis omavalitsuse nime.',
+    'embeds.notFound.title': 'Ei leitud',
+    'embeds.notFound.body': 'Seda lehte Kodas ei ole või see pole avalik.',
+    'embeds.notFound.home': 'Ava Koda',
   },
   {
     'embeds.events.title': 'Upcoming events',
@@ -72,6 +79,13 @@ export const embedsMessages = defineMessages(
     'embeds.snippets.fallbackEvent': '{title} on Koda',
     'embeds.snippets.fallbackPlan': '{title} on Koda',
     'embeds.js.failed': 'Koda did not answer.',
+    'embeds.event.fullWaitlist': 'All seats are taken; you can join the waitlist',
+    'embeds.event.joinWaitlist': 'Join the waitlist',
+    'embeds.events.unknownMunicipality':
+      'Koda has no municipality “{name}”. Check the municipality’s name in the snippet.',
+    'embeds.notFound.title': 'Not found',
+    'embeds.notFound.body': 'Koda has no such page, or it is not public.',
+    'embeds.notFound.home': 'Open Koda',
   },
   {
     'embeds.events.title': 'Предстоящие мероприятия',
@@ -106,6 +120,13 @@ export const embedsMessages = defineMessages(
     'embeds.snippets.fallbackEvent': '{title} в Koda',
     'embeds.snippets.fallbackPlan': '{title} в Koda',
     'embeds.js.failed': 'Koda не ответила.',
+    'embeds.event.fullWaitlist': 'Мест нет, можно записаться в лист ожидания',
+    'embeds.event.joinWaitlist': 'Записаться в лист ожидания',
+    'embeds.events.unknownMunicipality':
+      'В Koda нет муниципалитета «{name}». Проверьте название муниципалитета во фрагменте кода.',
+    'embeds.notFound.title': 'Не найдено',
+    'embeds.notFound.body': 'Такой страницы в Koda нет, или она не опубликована.',
+    'embeds.notFound.home': 'Открыть Koda',
   },
 );
 

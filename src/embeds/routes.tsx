@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import {
+  EmbedNotFound,
   EventEmbed,
   EventsEmbed,
   PlanEmbed,
@@ -146,6 +147,31 @@ async function publicTitle(
 }
 
 /**
+ * The municipalities `?municipality=` names that Koda does not have: unknown slugs and parts
+ * that cannot be one (parseSlugs drops those), as the host wrote them.
+ */
+async function unknownMunicipalities(
+  c: Context<AppEnv>,
+  raw: string | undefined,
+  slugs: string[],
+): Promise<string[]> {
+  const { db } = c.get('deps');
+  const written = (raw ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .slice(0, 20);
+  const unknown: string[] = [];
+  for (const part of written) {
+    const slug = part.toLowerCase();
+    if (!slugs.includes(slug) || !(await findMunicipality(db, slug))) {
+      unknown.push(part.slice(0, 100));
+    }
+  }
+  return [...new Set(unknown)];
+}
+
+/**
  * /embed/events, /embed/events/:slug, /embed/plans/:id and /embed/recordings/:id (pages to
  * frame), /embed.js (the web components), /embed/frame.js and /embed/style.css (what the pages
  * load) and /oembed. Everything here is public and anonymous: no session is read, none is set.
@@ -175,6 +201,17 @@ export function embedRoutes() {
     const ctx = embedContext(c);
     const municipalities = parseSlugs(c.req.query('municipality'));
     const kinds = parseKinds(c.req.query('kind'));
+    // A typo in a snippet is said, not shown as "no upcoming events" (the reviewer's item 14).
+    const unknown = await unknownMunicipalities(c, c.req.query('municipality'), municipalities);
+    const lower = unknown.map((name) => name.toLowerCase());
+    if (unknown.length > 0 && municipalities.every((slug) => lower.includes(slug))) {
+      return c.html(
+        String(
+          EventsEmbed({ ctx, events: [], morePath: '/events', unknownMunicipalities: unknown }),
+        ),
+        404,
+      );
+    }
     const events = await listPublicEvents(db, {
       when: 'upcoming',
       now: ctx.now,
@@ -191,6 +228,7 @@ export function embedRoutes() {
         ctx,
         events: events.map((event) => localizeEvent(event, ctx.lang)),
         morePath: `/events${more.size ? `?${more}` : ''}`,
+        unknownMunicipalities: unknown,
       }),
     );
   });
@@ -228,6 +266,21 @@ export function embedRoutes() {
     const data = await publicRecordingPage(db, numericId(c.req.param('id'), 'recording'));
     if (!data) throw notFound('No such recording');
     return html(c, RecordingEmbed({ ctx, recording: data.recording, event: data.event }));
+  });
+
+  // Any other address under /embed/ is a missing page too (in the frame's own small form).
+  routes.get('/embed/*', () => {
+    throw notFound('No such embed');
+  });
+
+  // A frame's 404 is a short note in the frame's look, not the site's page with its header and
+  // menu (whose links would open inside the host's frame); the embed headers stay (framable, no
+  // cookie). Other errors, and /oembed's, go to the app's handler.
+  routes.onError((error, c) => {
+    if (error instanceof HttpError && error.status === 404 && c.req.path.startsWith('/embed/')) {
+      return c.html(String(EmbedNotFound({ ctx: embedContext(c) })), 404);
+    }
+    throw error;
   });
 
   // oEmbed 1.0 (https://oembed.com): a Koda page's address → the frame to paste, as JSON.

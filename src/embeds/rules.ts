@@ -164,7 +164,8 @@ export const DEFAULT_SIZE: Record<EmbedTarget['kind'], { width: number; height: 
 };
 
 /**
- * oEmbed's maxwidth/maxheight: the default size, made no larger than asked (at least 100 px).
+ * oEmbed's maxwidth/maxheight: the default size, made no larger than asked (the spec: the embed
+ * must not exceed them, so a small one is kept, not raised; 0 or a non-number is ignored).
  * A `maxheight` is also the most the frame may grow to when it fits its content (`maxHeight`).
  */
 export function fitSize(
@@ -173,7 +174,7 @@ export function fitSize(
   maxheight: string | undefined,
 ): { width: number; height: number; maxHeight?: number } {
   const limit = (raw: string | undefined) =>
-    raw && /^\d{1,5}$/.test(raw) ? Math.max(100, Number(raw)) : undefined;
+    raw && /^\d{1,5}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
   const [widest, tallest] = [limit(maxwidth), limit(maxheight)];
   return {
     width: Math.min(size.width, widest ?? size.width),

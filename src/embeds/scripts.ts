@@ -148,7 +148,9 @@ const COMPONENT_CSS = [
   'li:first-child{border-top:0}',
   'h2{font-size:1.2em;margin:0 0 .4em}h3{font-size:1em;margin:0}p{margin:.2em 0}',
   '.meta{font-size:.9em}',
-  'a{color:var(--l,LinkText)}',
+  // Without a theme the host's colours show through: links in its text colour, underlined
+  // (LinkText, a dark blue, is unreadable on a dark host page).
+  'a{color:var(--l,inherit);text-decoration:underline}',
   '.actions{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:center;margin-top:.5em}',
   '.button{display:inline-block;padding:.35em .9em;border:2px solid;border-radius:.375em;font-weight:600;text-decoration:none}',
   'progress{width:100%}',
@@ -297,6 +299,7 @@ export function componentScript(): string {
       const past = new Date(event.endsAt) <= new Date();
       const cancelled = event.status === 'cancelled';
       const seats = event.seats && event.seats.available;
+      const full = !cancelled && !past && typeof seats === 'number' && seats <= 0;
       return h('article', {},
         h('p', { class: 'meta' }, say(lang, 'kind.' + event.kind)),
         h('h2', {}, link(lang, event.url, event.title)),
@@ -307,10 +310,13 @@ export function componentScript(): string {
         event.summary ? h('p', {}, event.summary) : null,
         cancelled ? h('p', {}, say(lang, 'event.cancelled')) : past ? h('p', {}, say(lang, 'event.past')) : null,
         !cancelled && !past && typeof seats === 'number' ? h('p', { class: 'meta' },
-          seats > 0 ? say(lang, 'event.seatsLeft', { count: seats }) : say(lang, 'event.full')) : null,
+          seats > 0 ? say(lang, 'event.seatsLeft', { count: seats })
+            : say(lang, event.waitlist ? 'event.fullWaitlist' : 'event.full')) : null,
         h('p', { class: 'actions' },
-          event.registration && event.registration.state === 'open'
-            ? link(lang, event.url + '#registration', say(lang, 'event.register'), { class: 'button' }) : null,
+          // Full: the waitlist when there is one, else nothing to register for in person.
+          event.registration && event.registration.state === 'open' && !(full && !event.waitlist)
+            ? link(lang, event.url + '#registration',
+              say(lang, full ? 'event.joinWaitlist' : 'event.register'), { class: 'button' }) : null,
           link(lang, event.url, say(lang, 'event.details'))),
       );
     }
@@ -349,7 +355,7 @@ export function componentScript(): string {
     for (const frame of document.querySelectorAll('iframe')) {
       if (frame.contentWindow === event.source) {
         const max = Number(frame.getAttribute('data-koda-max-height')) || 20000;
-        frame.style.height = Math.max(40, Math.min(Math.round(data.height), max, 20000)) + 'px';
+        frame.style.height = Math.min(Math.max(40, Math.round(data.height)), max, 20000) + 'px';
       }
     }
   });

@@ -20,6 +20,17 @@ beforeAll(async () => {
     status: 'draft',
     title: 'Salajane mustand',
   });
+  // Two full copies of the example event (no seat in person): one with a waitlist, one without.
+  const [example] = await ctx.deps.db.select().from(events).where(eq(events.slug, EVENT));
+  const { id: _exampleId, ...exampleColumns } = example!;
+  for (const waitlist of [true, false]) {
+    await ctx.deps.db.insert(events).values({
+      ...exampleColumns,
+      slug: `${EVENT}-${waitlist ? 'ootel' : 'tais'}`,
+      capacity: 0,
+      waitlist,
+    });
+  }
   const [plan] = await ctx.deps.db.select().from(actionPlans).limit(1);
   const { id: _planId, ...planColumns } = plan!;
   const [draft] = await ctx.deps.db
@@ -111,6 +122,61 @@ describe('embed pages', () => {
     const html = await (await ctx.app.request(`/embed/events/${EVENT}?lang=en`)).text();
     expect(html).toContain(`href="https://koda.test/events/${EVENT}?lang=en#registration"`);
     expect(html).toContain('Register');
+  });
+
+  it('a full event offers its waitlist, or no Register at all without one (frame and component)', async () => {
+    const waitlist = await (await ctx.app.request(`/embed/events/${EVENT}-ootel?lang=en`)).text();
+    expect(waitlist).toContain('All seats are taken; you can join the waitlist');
+    expect(waitlist).toMatch(/class="button">Join the waitlist</);
+    expect(waitlist).not.toMatch(/>Register</);
+    const none = await (await ctx.app.request(`/embed/events/${EVENT}-tais?lang=ru`)).text();
+    expect(none).toContain('Мест нет');
+    expect(none).not.toContain('class="button"');
+    expect(none).not.toContain('Зарегистрироваться');
+    // The component says the same from the API's seats and waitlist.
+    const script = await (await ctx.app.request('/embed.js')).text();
+    expect(script).toContain("event.waitlist ? 'event.fullWaitlist' : 'event.full'");
+    expect(script).toContain('"event.joinWaitlist":"Записаться в лист ожидания"');
+  });
+
+  it.each([
+    ['et', 'Ei leitud'],
+    ['en', 'Not found'],
+    ['ru', 'Не найдено'],
+  ])(
+    'a missing embed is a small framable note in %s, without the site header',
+    async (lang, title) => {
+      for (const path of ['/embed/plans/999', `/embed/events/no-such-event`, '/embed/nothing']) {
+        const res = await ctx.app.request(`${path}?lang=${lang}&theme=dark`);
+        expect(res.status, path).toBe(404);
+        expect(res.headers.get('content-security-policy'), path).toMatch(/frame-ancestors \*(;|$)/);
+        expect(res.headers.get('x-frame-options'), path).toBeNull();
+        expect(res.headers.get('set-cookie'), path).toBeNull();
+        const html = await res.text();
+        expect(html, path).toContain(`<h1>${title}</h1>`);
+        expect(html, path).toContain('/embed/style.css?theme=dark');
+        expect(html, path).not.toMatch(/<header|<nav/);
+      }
+    },
+  );
+
+  it.each([
+    ['et', 'Kodas ei ole omavalitsust „nonexistent“'],
+    ['en', 'Koda has no municipality “nonexistent”'],
+    ['ru', 'В Koda нет муниципалитета «nonexistent»'],
+  ])('an unknown municipality is said in %s, not "no upcoming events"', async (lang, said) => {
+    const res = await ctx.app.request(`/embed/events?municipality=nonexistent&lang=${lang}`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors \*(;|$)/);
+    const html = await res.text();
+    expect(html).toContain(said);
+    expect(html).not.toMatch(/Praegu ei ole|No upcoming|Сейчас мероприятий/);
+    // With a known one beside it, its events are listed and the typo still said.
+    const mixed = await ctx.app.request('/embed/events?municipality=keila,kiela&lang=en');
+    expect(mixed.status).toBe(200);
+    const both = await mixed.text();
+    expect(both).toContain('Koda has no municipality “kiela”');
+    expect(both).toContain(`/events/${EVENT}?lang=en`);
   });
 
   it('shows a plan in numbers and items', async () => {
@@ -268,6 +334,12 @@ describe('oEmbed', () => {
     expect(body.height).toBe(200);
     // /embed.js fits the frame to its content, but no taller than maxheight.
     expect(body.html).toContain(' width="320" height="200" data-koda-max-height="200" ');
+    // A small maxheight is kept, not raised (the reviewer's maxheight=50 answered 100).
+    const small = (await (
+      await oembed(`https://koda.test/events/${EVENT}`, '&maxwidth=80&maxheight=50')
+    ).json()) as OEmbed;
+    expect([small.width, small.height]).toEqual([80, 50]);
+    expect(small.html).toContain(' width="80" height="50" data-koda-max-height="50" ');
     const free = (await (await oembed('https://koda.test/plans/1')).json()) as OEmbed;
     expect(free.html).not.toContain('data-koda-max-height');
   });

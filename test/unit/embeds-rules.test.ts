@@ -70,11 +70,13 @@ describe('what is pasted', () => {
       height: 520,
       maxHeight: 900,
     });
-    expect(fitSize({ width: 600, height: 520 }, '20', '20')).toEqual({
-      width: 100,
-      height: 100,
-      maxHeight: 100,
+    // Never larger than asked, however small (oEmbed: the embed must not exceed them).
+    expect(fitSize({ width: 600, height: 520 }, '20', '50')).toEqual({
+      width: 20,
+      height: 50,
+      maxHeight: 50,
     });
+    expect(fitSize({ width: 600, height: 520 }, '0', '0')).toEqual({ width: 600, height: 520 });
     expect(fitSize({ width: 600, height: 520 }, 'x', '1e3')).toEqual({ width: 600, height: 520 });
     expect(
       iframeHtml({ src: 'https://k/', title: 't', width: 600, height: 200, maxHeight: 200 }),

@@ -63,13 +63,21 @@ export function EventsEmbed(props: {
   events: Shown<EventSummary>[];
   /** Where "all events" leads: /events with the same filters. */
   morePath: string;
+  /** Municipalities the host's snippet names that Koda does not have (a typo, say). */
+  unknownMunicipalities?: string[];
 }) {
   const { ctx, events } = props;
   const { t, lang } = ctx;
+  const unknown = props.unknownMunicipalities ?? [];
   return (
     <EmbedDocument ctx={ctx} title={t('embeds.events.title')}>
       <h1>{t('embeds.events.title')}</h1>
-      {events.length === 0 ? (
+      {unknown.map((name) => (
+        <p class="notice" role="alert">
+          {t('embeds.events.unknownMunicipality', { name })}
+        </p>
+      ))}
+      {unknown.length > 0 && events.length === 0 ? null : events.length === 0 ? (
         <p>{t('embeds.events.none')}</p>
       ) : (
         <ul class="events">
@@ -114,6 +122,7 @@ export function EventEmbed(props: {
   seatsLeft: number | null | undefined;
   registrationOpen: boolean;
 }) {
+  const full = props.seatsLeft !== undefined && props.seatsLeft !== null && props.seatsLeft <= 0;
   const { ctx, event } = props;
   const { t, lang } = ctx;
   const past = event.endsAt <= ctx.now;
@@ -142,15 +151,18 @@ export function EventEmbed(props: {
         ) : null}
         {!cancelled && !past && props.seatsLeft !== undefined && props.seatsLeft !== null ? (
           <p class="meta">
-            {props.seatsLeft > 0
+            {!full
               ? t('embeds.event.seatsLeft', { count: props.seatsLeft })
-              : t('embeds.event.full')}
+              : event.waitlist
+                ? t('embeds.event.fullWaitlist')
+                : t('embeds.event.full')}
           </p>
         ) : null}
         <p class="actions">
-          {props.registrationOpen ? (
+          {/* Full: the waitlist when there is one, else nothing to register for in person. */}
+          {props.registrationOpen && !(full && !event.waitlist) ? (
             <KodaLink ctx={ctx} path={`/events/${event.slug}#registration`} class="button">
-              {t('embeds.event.register')}
+              {full ? t('embeds.event.joinWaitlist') : t('embeds.event.register')}
             </KodaLink>
           ) : null}
           <KodaLink ctx={ctx} path={`/events/${event.slug}`}>
@@ -248,6 +260,25 @@ export function RecordingEmbed(props: {
         <p class="actions">
           <KodaLink ctx={ctx} path={`/recordings/${recording.id}`} class="button">
             {t('embeds.recording.watch')}
+          </KodaLink>
+        </p>
+      </article>
+    </EmbedDocument>
+  );
+}
+
+/** What a frame shows for a missing or non-public page: a short note, no site header or menu. */
+export function EmbedNotFound(props: { ctx: EmbedContext }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <EmbedDocument ctx={ctx} title={t('embeds.notFound.title')}>
+      <article class="card">
+        <h1>{t('embeds.notFound.title')}</h1>
+        <p>{t('embeds.notFound.body')}</p>
+        <p class="actions">
+          <KodaLink ctx={ctx} path="/">
+            {t('embeds.notFound.home')}
           </KodaLink>
         </p>
       </article>

@@ -28,6 +28,7 @@ progress{width:100%;height:.75rem;accent-color:var(--accent)}
 .items{list-style:none;margin:.5rem 0 0;padding:0}
 .items>li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 .75rem;padding:.4rem 0;border-top:1px solid var(--line)}
 .numbers{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.25rem 0 .5rem}
+.notice{padding:.5rem .75rem;border-left:4px solid #f5a623;background:var(--card)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
