@@ -96,6 +96,9 @@ function hostPage(): string {
 <div id="dark-band">
 <koda-event slug="${EVENT}" lang="en" theme="dark" accent="ffcc00"><a href="${kodaUrl}/events/${EVENT}">The forum on Koda</a></koda-event>
 </div>
+<div style="background:#222;color:#eee;padding:8px">
+<koda-events id="dark-host" municipality="keila" lang="ru" limit="2"><a href="${kodaUrl}/municipalities/keila">Keila on Koda</a></koda-events>
+</div>
 ${frames}
 </body>
 </html>`;
@@ -369,6 +372,20 @@ describe('embedding Koda on another site', () => {
       background: 'rgb(18, 26, 34)',
       button: ['rgb(255, 204, 0)', 'rgb(0, 0, 0)'],
     });
+    // Without a theme on a dark host page, links take the host's light text colour (LinkText,
+    // a dark blue, was unreadable there); axe below checks their contrast too.
+    await page.waitForFunction(
+      () => document.querySelector('#dark-host')?.shadowRoot?.querySelector('li') !== null,
+      undefined,
+      { timeout: 15_000 },
+    );
+    const darkLinks = await page.evaluate(() =>
+      [...document.querySelector('#dark-host')!.shadowRoot!.querySelectorAll('a')].map(
+        (a) => getComputedStyle(a).color,
+      ),
+    );
+    expect(darkLinks.length).toBeGreaterThan(1);
+    expect(new Set(darkLinks)).toEqual(new Set(['rgb(238, 238, 238)']));
     // The components' content, shadow roots and all, and the dark card's contrast.
     expect(await seriousAxeViolations(page, ['koda-events', 'koda-event', 'koda-plan'])).toEqual(
       [],
