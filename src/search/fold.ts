@@ -43,9 +43,20 @@ export function foldText(text: string): string {
 
 /** The words of a query, folded; at most 8, each of letters and digits only. */
 export function searchTerms(query: string | null | undefined): string[] {
+  return queryWords(query).map((word) => word.term);
+}
+
+/**
+ * The words of a query, each folded (`term`) and as the user typed it (`typed`); at most 8.
+ * Folding keeps positions, so the typed word is the same stretch of the query.
+ */
+export function queryWords(query: string | null | undefined): { term: string; typed: string }[] {
   if (!query) return [];
-  return foldText(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((term) => term.length > 0)
-    .slice(0, 8);
+  const folded = foldText(query);
+  const words: { term: string; typed: string }[] = [];
+  const word = /[\p{L}\p{N}]+/gu;
+  for (let found = word.exec(folded); found && words.length < 8; found = word.exec(folded)) {
+    words.push({ term: found[0], typed: query.slice(found.index, found.index + found[0].length) });
+  }
+  return words;
 }

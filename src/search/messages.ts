@@ -15,6 +15,7 @@ export const searchMessages = defineMessages(
     'search.submit': 'Otsi',
     'search.results': '{count, plural, one {# tulemus} other {# tulemust}}',
     'search.noResults': 'Midagi ei leitud. Proovige vähem või lühemaid sõnu.',
+    'search.tryEstonian': 'Enamik sisust on eesti keeles: proovige eestikeelset sõna.',
     'search.understood': 'Otsin: {what}',
     'search.everything': 'kõike',
     'search.saidAt': 'öeldud {time}',
@@ -36,7 +37,8 @@ export const searchMessages = defineMessages(
     'search.intro':
       'Search events, agendas, outcomes, action plans, recordings and what was said in the recordings.',
     'search.query': 'Words to search for',
-    'search.hint': 'For example: Keila 2014 participatory budget',
+    'search.hint':
+      'For example: Keila 2014 kaasav eelarve. Most content is in Estonian, so Estonian words find the most.',
     'search.municipality': 'Municipality',
     'search.year': 'Year',
     'search.kind': 'What to search',
@@ -44,6 +46,8 @@ export const searchMessages = defineMessages(
     'search.submit': 'Search',
     'search.results': '{count, plural, one {# result} other {# results}}',
     'search.noResults': 'Nothing was found. Try fewer or shorter words.',
+    'search.tryEstonian':
+      'Most content is in Estonian: try the Estonian word, for example “eelarve” instead of “budget”.',
     'search.understood': 'Searching: {what}',
     'search.everything': 'everything',
     'search.saidAt': 'said at {time}',
@@ -65,7 +69,8 @@ export const searchMessages = defineMessages(
     'search.intro':
       'Поиск по мероприятиям, программам, результатам, планам действий, записям и тому, что было сказано в записях.',
     'search.query': 'Что искать',
-    'search.hint': 'Например: Keila 2014 бюджет участия',
+    'search.hint':
+      'Например: Keila 2014 kaasav eelarve. Материалы в основном на эстонском языке, поэтому больше всего находят эстонские слова.',
     'search.municipality': 'Самоуправление',
     'search.year': 'Год',
     'search.kind': 'Где искать',
@@ -74,6 +79,8 @@ export const searchMessages = defineMessages(
     'search.results':
       '{count, plural, one {# результат} few {# результата} many {# результатов} other {# результата}}',
     'search.noResults': 'Ничего не найдено. Попробуйте меньше слов или более короткие слова.',
+    'search.tryEstonian':
+      'Материалы в основном на эстонском языке: попробуйте эстонское слово, например «eelarve» вместо «бюджет».',
     'search.understood': 'Ищем: {what}',
     'search.everything': 'всё',
     'search.saidAt': 'сказано на {time}',

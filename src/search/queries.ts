@@ -54,6 +54,8 @@ export type SearchAnswer = {
   total: number;
   /** The words searched for, folded (for marking them), and what the query was read as. */
   terms: string[];
+  /** The words searched for as the user typed them (what the page shows back). */
+  words: string[];
   municipality: Place | null;
   year: number | null;
 };
@@ -96,6 +98,7 @@ export async function searchEverything(
     results: [],
     total: 0,
     terms,
+    words: understood.words,
     municipality: understood.municipality,
     year: understood.year,
   };

@@ -1,5 +1,5 @@
 /** What a search query asks for: its words, and a place and a year it names. Pure: no I/O. */
-import { foldText, searchTerms } from './fold';
+import { foldText, queryWords, searchTerms } from './fold';
 
 export const SEARCH_KINDS = [
   'event',
@@ -17,6 +17,8 @@ export type Place = { slug: string; name: string };
 export type Understood = {
   /** The words left to match, folded. */
   terms: string[];
+  /** The same words as the user typed them (case and diacritics kept), to show what was searched. */
+  words: string[];
   /** A municipality the query named ("Keila", "Keilas"), when no filter chose one. */
   municipality: Place | null;
   /** A year the query named ("2014"), when no filter chose one. */
@@ -54,13 +56,15 @@ export function understandQuery(
   places: readonly Place[],
   chosen: { municipality?: string | undefined; year?: number | undefined } = {},
 ): Understood {
-  let terms = searchTerms(query);
+  let typed = queryWords(query);
+  let terms = typed.map((word) => word.term);
   let year: number | null = null;
   if (chosen.year === undefined) {
     const index = terms.findIndex((term) => /^(19|20)\d\d$/.test(term));
     if (index >= 0) {
       year = Number(terms[index]);
       terms = terms.filter((_, i) => i !== index);
+      typed = typed.filter((_, i) => i !== index);
     }
   }
   let municipality: Place | null = null;
@@ -72,11 +76,12 @@ export function understandQuery(
       if (used.every((index) => index >= 0)) {
         municipality = place;
         terms = terms.filter((_, i) => !used.includes(i));
+        typed = typed.filter((_, i) => !used.includes(i));
         break;
       }
     }
   }
-  return { terms: terms.map(stem), municipality, year };
+  return { terms: terms.map(stem), words: typed.map((word) => word.typed), municipality, year };
 }
 
 /** Words this long lose their last two letters before matching as a prefix. */

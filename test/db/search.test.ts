@@ -257,6 +257,31 @@ describe('/search', () => {
     ).toContain('Searching: Keila linn, 2014');
   });
 
+  it('shows back the words as typed, gives examples that find something, and points ru/en readers to Estonian words', async () => {
+    const page = async (query: string) =>
+      visibleText(await (await ctx.app.request(`/search?${query}`)).text());
+    // The line says what was typed, not the stems matched with ("participato", "участ").
+    const en = await page('q=Keila+2014+participatory+budget&lang=en');
+    expect(en).toContain('Searching: “participatory budget”, Keila linn, 2014');
+    expect(en).toContain('try the Estonian word');
+    const ru = await page('q=Keila+2014+Бюджет+города&lang=ru');
+    expect(ru).toContain('Ищем: “Бюджет города”, Keila linn, 2014');
+    expect(ru).toContain('попробуйте эстонское слово');
+    // Estonian readers are not told to search in Estonian.
+    expect(await page('q=Keila+2014+olematusõna&lang=et')).not.toContain('eestikeelset');
+    for (const lang of ['et', 'en', 'ru']) {
+      const html = await (await ctx.app.request(`/search?lang=${lang}`)).text();
+      // The header's search link lands on an empty /search: the words are focused.
+      expect(html, lang).toMatch(/<input id="search-q"[^>]* autofocus/);
+      const hint = /<span id="search-hint" class="hint">([^<]*)<\/span>/.exec(html)?.[1] ?? '';
+      const example = /: (.+?)(\. |$)/.exec(hint)?.[1] ?? '';
+      expect(example, `${lang}: ${hint}`).not.toBe('');
+      const found = await search({ q: example });
+      expect(found.total, `${lang}: the example "${example}"`).toBeGreaterThan(0);
+    }
+    expect(await (await ctx.app.request('/search?q=kaasav')).text()).not.toContain('autofocus');
+  });
+
   it('offers the places and years the rows hold now, though the lists are kept in memory', async () => {
     const options = async (name: string) => {
       const html = await (await ctx.app.request('/search?q=kaasava')).text();

@@ -47,6 +47,7 @@ describe('understandQuery', () => {
   it('reads a place (also inflected) and a year out of the words', () => {
     expect(understandQuery('Keila 2014 kaasav eelarve', places)).toEqual({
       terms: ['kaasav', 'eelar'],
+      words: ['kaasav', 'eelarve'],
       municipality: places[0],
       year: 2014,
     });
@@ -58,14 +59,21 @@ describe('understandQuery', () => {
     // A word that only starts like a place, and a number that is no year, stay words.
     expect(understandQuery('keilakülaline 12345', places)).toEqual({
       terms: ['keilakulali', '12345'],
+      words: ['keilakülaline', '12345'],
       municipality: null,
       year: null,
     });
     // Filters chosen in the form win over the words.
     expect(understandQuery('Keila 2014', places, { municipality: 'rouge', year: 2015 })).toEqual({
       terms: ['keila', '2014'],
+      words: ['Keila', '2014'],
       municipality: null,
       year: null,
+    });
+    // What the page shows back is what was typed, not the stems the search matches with.
+    expect(understandQuery('Keila 2014 Бюджет участия', places)).toMatchObject({
+      terms: ['бюджет', 'участ'],
+      words: ['Бюджет', 'участия'],
     });
   });
 });

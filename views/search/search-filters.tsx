@@ -18,6 +18,8 @@ export type SearchFiltersProps = {
   };
   /** Said under the words (what a query may hold). */
   hint?: string | undefined;
+  /** Focus the words on arrival (the header's search link leads to an empty /search). */
+  autofocus?: boolean | undefined;
 };
 
 /**
@@ -36,6 +38,7 @@ export function SearchFilters(props: SearchFiltersProps) {
           name="q"
           value={query.q ?? ''}
           maxlength={200}
+          autofocus={props.autofocus ? true : undefined}
           aria-describedby={props.hint ? `${id}-hint` : undefined}
         />
         {props.hint ? (

@@ -63,10 +63,11 @@ function Result(props: PageContext & { result: SearchResult }) {
 
 /** /search: one search over events, outcomes, plans, recordings and what was said in them. */
 export function SearchPage(props: SearchPageProps) {
-  const { t, query, answer } = props;
+  const { t, lang, query, answer } = props;
   const pages = Math.max(1, Math.ceil(answer.total / props.pageSize));
   const understood = [
-    answer.terms.length > 0 ? `“${answer.terms.join(' ')}”` : null,
+    // The words as typed: the stems matched with ("participato") mean nothing to a reader.
+    answer.words.length > 0 ? `“${answer.words.join(' ')}”` : null,
     answer.municipality?.name ?? null,
     answer.year !== null ? String(answer.year) : null,
   ].filter((part): part is string => part !== null);
@@ -95,6 +96,7 @@ export function SearchPage(props: SearchPageProps) {
           submit: t('search.submit'),
         }}
         hint={t('search.hint')}
+        autofocus={!asked}
       />
       {asked ? (
         <>
@@ -105,6 +107,9 @@ export function SearchPage(props: SearchPageProps) {
             <p class="meta">{t('search.understood', { what: understood.join(', ') })}</p>
           ) : null}
           {answer.results.length === 0 ? <p>{t('search.noResults')}</p> : null}
+          {answer.results.length === 0 && answer.words.length > 0 && lang !== 'et' ? (
+            <p class="try-estonian">{t('search.tryEstonian')}</p>
+          ) : null}
           {grouped(answer.results).map(([kind, results]) => (
             <section aria-labelledby={`results-${kind}`}>
               <h3 id={`results-${kind}`}>{t(`search.kind.${kind}`)}</h3>
