@@ -34,6 +34,26 @@ const configSchema = z.object({
   S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(5_368_709_120).default(26_214_400),
+  /** Who is responsible for participants' data (the organizing municipality), named on /privacy. */
+  PRIVACY_CONTROLLER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .min(2)
+      .max(200)
+      .regex(/^[^\r\n\t]+$/, 'one line of text')
+      .optional(),
+  ),
+  /** Where people ask to see, correct or erase their data: an email address or an https page. */
+  PRIVACY_CONTACT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .union([z.email(), urlWithProtocols(['http', 'https'])], {
+        error: 'an email address or an http(s) URL',
+      })
+      .optional(),
+  ),
 });
 
 /** Settings that depend on each other. */
@@ -86,6 +106,11 @@ export type Config = {
   };
   /** The largest upload taken (413 above it). */
   maxUploadBytes: number;
+  /** Named on /privacy; unset (a demo) the page says so. */
+  privacy: {
+    controller: string | undefined;
+    contact: { kind: 'email' | 'url'; value: string } | undefined;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -133,6 +158,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           : null,
     },
     maxUploadBytes: settings.MAX_UPLOAD_BYTES,
+    privacy: {
+      controller: settings.PRIVACY_CONTROLLER,
+      contact: settings.PRIVACY_CONTACT
+        ? {
+            kind: /^https?:/i.test(settings.PRIVACY_CONTACT) ? 'url' : 'email',
+            value: settings.PRIVACY_CONTACT,
+          }
+        : undefined,
+    },
   };
 }
 

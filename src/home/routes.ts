@@ -31,7 +31,13 @@ export function homeRoutes() {
   });
 
   routes.get('/privacy', (c) =>
-    c.html(PrivacyPage({ ...pageContext(c), retentionDays: c.get('deps').config.retentionDays })),
+    c.html(
+      PrivacyPage({
+        ...pageContext(c),
+        retentionDays: c.get('deps').config.retentionDays,
+        privacy: c.get('deps').config.privacy,
+      }),
+    ),
   );
 
   return routes;
