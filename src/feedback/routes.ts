@@ -46,7 +46,9 @@ function valuesOf(form: Form): FeedbackValues {
 async function usableRequest(c: Context<AppEnv>) {
   const { db, clock } = c.get('deps');
   const request = await requestByToken(db, c.req.param('token') ?? '');
-  if (!request) throw notFound('No such feedback link');
+  if (!request) {
+    throw new HttpError('not_found', 'No such feedback link', [], { key: 'feedback.invalid' });
+  }
   if (request.expiresAt.getTime() <= clock.now().getTime()) {
     throw new HttpError('gone', 'This feedback link has expired', [], { key: 'feedback.expired' });
   }

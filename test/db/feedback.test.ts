@@ -203,6 +203,15 @@ describe('feedback after the meeting', () => {
     const [mail] = await mailedTo(emails);
     const link = linkIn(mail?.text ?? '');
     expect((await ctx.app.request('/feedback/unknown-token-unknown-token')).status).toBe(404);
+    // A mistyped or old link says what is wrong, not the generic "Page not found" (review item 15).
+    for (const [lang, says] of [
+      ['et', 'See tagasiside link ei kehti või on aegunud.'],
+      ['en', 'This feedback link is not valid or has expired.'],
+      ['ru', 'Эта ссылка для отзыва недействительна или срок её действия истёк.'],
+    ]) {
+      const bad = await ctx.app.request(`/feedback/unknown-token-unknown-token?lang=${lang}`);
+      expect(visibleText(await bad.text()), lang).toContain(says);
+    }
     ctx.clock.set(new Date(now.getTime() + 31 * 24 * HOUR));
     try {
       expect((await ctx.app.request(link)).status).toBe(410);
