@@ -19,33 +19,61 @@ type EventTexts = Pick<EventRow, 'title' | 'summary' | 'description' | 'venueNam
 type ShownTexts = { title: string } & Partial<Omit<EventTexts, 'title'>>;
 type Translatable = { originalLang: string; translations: Translations };
 
+/** The shown fields besides the title, each of which may be in another language than the title. */
+type OtherText = 'summary' | 'description' | 'venueName';
+
 /**
  * The event as a reader of `lang` sees it: each text in their language, else in the original.
  * `contentLang` is the title's language and `fallback` whether the reader gets the original
- * instead of their language (pages mark it: "оригинал на эстонском").
+ * instead of their language (pages mark it: "оригинал на эстонском"). `textLangs` is each
+ * shown field's own language and `partlyOriginal` whether some field falls back although the
+ * title is translated (review item 2: a page translated only in part marks those parts).
  */
 export function localizeEvent<E extends ShownTexts & Translatable>(
   event: E,
   lang: Lang,
-): E & { contentLang: Lang; fallback: boolean } {
+): E & {
+  contentLang: Lang;
+  fallback: boolean;
+  textLangs: Partial<Record<OtherText, Lang>>;
+  partlyOriginal: boolean;
+} {
   const title = localize(event, 'title', event.title, lang);
-  const optional = (field: 'summary' | 'description' | 'venueName') => {
-    const original = event[field];
-    return original ? localize(event, field, original, lang).text : original;
+  const shown = {
+    ...event,
+    title: title.text,
+    contentLang: title.lang,
+    fallback: title.fallback,
+    textLangs: {} as Partial<Record<OtherText, Lang>>,
+    partlyOriginal: false,
   };
-  const shown = { ...event, title: title.text, contentLang: title.lang, fallback: title.fallback };
   for (const field of ['summary', 'description', 'venueName'] as const) {
-    if (field in event) shown[field] = optional(field);
+    if (!(field in event)) continue;
+    const original = event[field];
+    if (!original) {
+      shown[field] = original;
+      continue;
+    }
+    const text = localize(event, field, original, lang);
+    shown[field] = text.text;
+    shown.textLangs[field] = text.lang;
+    if (text.fallback && !title.fallback) shown.partlyOriginal = true;
   }
   return shown;
 }
 
-/** Agenda items' titles in the reader's language, else the original. */
+/**
+ * Agenda items' titles in the reader's language, else the original; `titleLang` is the
+ * shown title's language and `originalLang` the language of the other texts (description).
+ */
 export function localizeAgenda<A extends Pick<AgendaItemRow, 'title'> & Translatable>(
   items: A[],
   lang: Lang,
-): A[] {
-  return items.map((item) => ({ ...item, title: localize(item, 'title', item.title, lang).text }));
+): (A & { titleLang: Lang })[] {
+  return items.map((item) => {
+    const title = localize(item, 'title', item.title, lang);
+    return { ...item, title: title.text, titleLang: title.lang };
+  });
 }
 
 /** The API's `translations` of an event: every text field in every language it has. */

@@ -24,6 +24,7 @@ import { agendaInTimeOrder, currentAgendaItem, eventPhase, previousStart } from 
 import { loadAgenda, type StoredEvent } from './reads';
 import { localizeAgenda, localizeEvent } from './content';
 import { inLanguage } from '@/platform/time';
+import { contentLang } from '@/platform/i18n/content';
 
 /**
  * The event's public page, for the public route and for its organizers' preview of a draft (the
@@ -71,9 +72,14 @@ export async function renderEventPage(
       ...ctx,
       event,
       contentLang: event.contentLang,
+      textLangs: event.textLangs,
       originalNote: event.fallback
         ? ctx.t('content.originalIn', { language: inLanguage(event.contentLang, ctx.lang) })
-        : undefined,
+        : event.partlyOriginal || ordered.some((item) => item.titleLang !== ctx.lang)
+          ? ctx.t('content.partlyOriginal', {
+              language: inLanguage(contentLang(stored.originalLang), ctx.lang),
+            })
+          : undefined,
       agenda: ordered,
       phase,
       preview: options.preview,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed';
+import { catalogues } from '@/messages';
+import { bearerFor } from '../helpers/auth';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { body, makeEvent, outboxFor, register } from './registrations-fixtures';
 
@@ -9,10 +11,68 @@ import { body, makeEvent, outboxFor, register } from './registrations-fixtures';
  */
 
 let ctx: TestContext;
+let keila: string;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps.db, ctx.clock.now());
+  keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+});
+
+const api = (method: string, path: string, body: unknown) =>
+  ctx.app.request(`/api/v1${path}`, {
+    method,
+    headers: { authorization: keila, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** The start tag of the element whose text is exactly `text`. */
+const tagAround = (html: string, text: string) =>
+  new RegExp(`<([a-z0-9]+)([^>]*)>\\s*${text}\\s*<`).exec(html)?.[0] ?? `(no ${text})`;
+
+describe('an event translated only in part', () => {
+  it('marks each text still in the original with its language, and says the page is partly original', async () => {
+    const created = await api('POST', '/events', {
+      kind: 'forum',
+      title: { et: 'Küla arengukava', ru: 'План развития деревни' },
+      summary: { et: 'Arutame kava.', ru: 'Обсуждаем план.' },
+      description: 'Päevakava ja salvestised.',
+      startsAt: '2027-03-25T16:00',
+      endsAt: '2027-03-25T19:00',
+      hosts: ['keila'],
+      venue: { name: 'Külamaja' },
+      status: 'published',
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { slug } = await created.json();
+    const agenda = await api('PUT', `/events/${slug}/agenda`, [
+      {
+        startsAt: '2027-03-25T16:00',
+        endsAt: '2027-03-25T17:00',
+        title: 'Tervitus',
+        description: 'Vallavanema sõnavõtt.',
+        kind: 'talk',
+      },
+    ]);
+    expect(agenda.status, await agenda.clone().text()).toBe(200);
+
+    const ru = await (await ctx.app.request(`/events/${slug}?lang=ru`)).text();
+    expect(ru).toContain('<h1>План развития деревни</h1>');
+    expect(tagAround(ru, 'Обсуждаем план.')).not.toContain('lang=');
+    expect(tagAround(ru, 'Külamaja')).toContain('lang="et"');
+    expect(tagAround(ru, 'Tervitus')).toContain('lang="et"');
+    expect(ru).toMatch(/<div lang="et">\s*<p>Päevakava ja salvestised.<\/p>/);
+    expect(ru).toMatch(/<div lang="et">\s*<p>Vallavanema sõnavõtt.<\/p>/);
+    expect(ru).toContain(
+      catalogues.ru['content.partlyOriginal'].replace('{language}', 'на эстонском'),
+    );
+
+    // In Estonian nothing is marked and nothing is said.
+    const et = await (await ctx.app.request(`/events/${slug}?lang=et`)).text();
+    expect(tagAround(et, 'Külamaja')).not.toContain('lang=');
+    expect(tagAround(et, 'Tervitus')).not.toContain('lang=');
+    expect(et).not.toContain('original-note');
+  });
 });
 afterAll(() => ctx.close());
 

@@ -16,8 +16,10 @@ export type EventPageProps = PageContext & {
   contentLang?: Lang;
   /** Said when the texts are the original, not the reader's language ("оригинал на эстонском"). */
   originalNote?: string;
-  /** The agenda in time order. */
-  agenda: AgendaItemRow[];
+  /** Each text's own language when it differs per field (a page translated only in part). */
+  textLangs?: Partial<Record<'summary' | 'description' | 'venueName', Lang>>;
+  /** The agenda in time order (`titleLang`: the shown title's language, if not the original's). */
+  agenda: (AgendaItemRow & { titleLang?: Lang })[];
   /** Where the event stands: the page leads with what matters in that phase. */
   phase: EventPhase;
   jsonLd: unknown;
@@ -57,6 +59,16 @@ export function mapUrl(
   return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : null;
 }
 
+/** `lang` for a text in `textLang`, when that is not the page's language (else none). */
+function otherLang(textLang: string | undefined, pageLang: Lang): string | undefined {
+  return textLang && textLang !== pageLang ? textLang : undefined;
+}
+
+/** A field's language: its own when known, else the title's. */
+function fieldLang(props: EventPageProps, field: 'summary' | 'description' | 'venueName') {
+  return otherLang(props.textLangs?.[field] ?? props.contentLang, props.lang);
+}
+
 function Agenda({ props }: { props: EventPageProps }) {
   const { t, lang, event, agenda } = props;
   if (agenda.length === 0) return <p>{t('event.agendaEmpty')}</p>;
@@ -86,7 +98,9 @@ function Agenda({ props }: { props: EventPageProps }) {
               </time>
             </td>
             <td>
-              <strong>{item.title}</strong>{' '}
+              <strong lang={otherLang(item.titleLang ?? item.originalLang, lang)}>
+                {item.title}
+              </strong>{' '}
               <span class="meta">({t(`event.agenda.kind.${item.kind}`)})</span>
               {item.speakers.length > 0 ? (
                 <div class="meta">
@@ -98,7 +112,11 @@ function Agenda({ props }: { props: EventPageProps }) {
                   {t('event.agenda.room')}: {item.room}
                 </div>
               ) : null}
-              {item.description ? <div>{raw(renderMarkdown(item.description))}</div> : null}
+              {item.description ? (
+                <div lang={otherLang(item.originalLang, lang)}>
+                  {raw(renderMarkdown(item.description))}
+                </div>
+              ) : null}
             </td>
           </tr>
         ))}
@@ -142,9 +160,7 @@ function About({ props }: { props: EventPageProps }) {
   return (
     <section aria-labelledby="about" class="no-print phase-section">
       <h2 id="about">{t('event.about')}</h2>
-      <div lang={props.contentLang !== props.lang ? props.contentLang : undefined}>
-        {raw(renderMarkdown(event.description))}
-      </div>
+      <div lang={fieldLang(props, 'description')}>{raw(renderMarkdown(event.description))}</div>
     </section>
   );
 }
@@ -253,7 +269,8 @@ export function EventPage(props: EventPageProps) {
             </span>
             {event.venueName ? (
               <span>
-                <Icon name="place" /> {event.venueName}
+                <Icon name="place" />{' '}
+                <span lang={fieldLang(props, 'venueName')}>{event.venueName}</span>
                 {event.venueAddress ? `, ${event.venueAddress}` : ''}
                 {map ? (
                   <span class="no-print">
@@ -285,7 +302,11 @@ export function EventPage(props: EventPageProps) {
 
         {/* Below the actions and the player: on a phone they stay in the first screen. */}
         {props.originalNote && phase !== 'live' ? originalNote : null}
-        {event.summary && phase !== 'live' ? <p class="lead">{event.summary}</p> : null}
+        {event.summary && phase !== 'live' ? (
+          <p class="lead" lang={fieldLang(props, 'summary')}>
+            {event.summary}
+          </p>
+        ) : null}
 
         {phase === 'live' ? (
           <>
@@ -303,7 +324,11 @@ export function EventPage(props: EventPageProps) {
                 </p>
               </section>
             ) : null}
-            {event.summary ? <p class="lead">{event.summary}</p> : null}
+            {event.summary ? (
+              <p class="lead" lang={fieldLang(props, 'summary')}>
+                {event.summary}
+              </p>
+            ) : null}
             <AgendaSection props={props} />
             <About props={props} />
           </>
