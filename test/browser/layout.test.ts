@@ -125,7 +125,12 @@ describe('every page type as people see it, under the real CSP', () => {
         }
         const list = document.querySelector('.site-header nav ul') as HTMLElement;
         const search = document.querySelector('.site-header a[href="/search"]');
+        const logo = (
+          document.querySelector('.site-header .brand svg') as Element
+        ).getBoundingClientRect();
         return {
+          logo: { width: Math.round(logo.width), height: Math.round(logo.height) },
+          wide: document.documentElement.scrollWidth - window.innerWidth,
           rows,
           hidden: list.scrollWidth - list.clientWidth,
           search: search ? search.getBoundingClientRect().width > 0 && search.textContent : null,
@@ -134,6 +139,19 @@ describe('every page type as people see it, under the real CSP', () => {
       expect(header.search, `${lang}: the search link`).toBeTruthy();
       expect(header.rows, `${lang}: rows of the header`).toBeLessThanOrEqual(2);
       expect(header.hidden, `${lang}: pixels of the menu cut off`).toBeLessThanOrEqual(0);
+      // The house icon keeps its shape (it was squeezed to 9 px wide by the English labels).
+      expect(header.logo, `${lang}: the logo's size`).toEqual({ width: 28, height: 28 });
+      expect(header.wide, `${lang}: pixels of sideways scrolling`).toBeLessThanOrEqual(0);
+      if (lang === 'ru') {
+        // "Конфиденциальность" broke as "Конфиденциальнос / ть" without a hyphen.
+        await page.goto(`${server.url}/privacy?lang=ru`);
+        const lines = await page.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('h1') as Element);
+          return range.getClientRects().length;
+        });
+        expect(lines, 'ru: lines of the privacy heading').toBe(1);
+      }
       await page.close();
     }
   });

@@ -35,12 +35,16 @@ export const appCss = `
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.55; font-size: var(--t-base); }
 main, .site-footer, .card, td, th, dd, li, p, h1, h2, h3, blockquote, figcaption, label, legend, summary { overflow-wrap: anywhere; }
+/* Long words in headings (Конфиденциальность at 360 px) break with a hyphen by the page's lang; URLs still wrap anywhere. */
+h1, h2, h3, h4 { hyphens: auto; -webkit-hyphens: auto; }
 pre, code { white-space: pre-wrap; overflow-wrap: anywhere; }
 img, video, iframe, svg { max-width: 100%; }
 a { color: var(--accent); text-underline-offset: .15em; }
 a:hover { color: var(--accent-strong); }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 h1 { font-size: var(--t-2xl); line-height: 1.2; margin: var(--s-4) 0 var(--s-3); letter-spacing: -.01em; }
+/* Where no hyphenation dictionary is at hand, an 18-letter Russian word still fits a 360 px phone. */
+@media (max-width: 39.99rem) { h1 { font-size: 1.5rem; } }
 h2 { font-size: var(--t-xl); line-height: 1.3; margin: var(--s-6) 0 var(--s-3); }
 h3 { font-size: var(--t-lg); line-height: 1.35; margin: var(--s-4) 0 var(--s-2); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -59,7 +63,8 @@ h3 { font-size: var(--t-lg); line-height: 1.35; margin: var(--s-4) 0 var(--s-2);
 .site-header .bar { display: grid; grid-template-columns: 1fr auto auto; grid-template-areas: "brand search lang" "nav nav nav";
   align-items: center; gap: var(--s-1) var(--s-4); max-width: var(--content); margin: 0 auto; padding: var(--s-2) var(--s-3); }
 .brand { grid-area: brand; display: inline-flex; align-items: center; gap: var(--s-2); font-weight: 700; font-size: var(--t-xl); text-decoration: none; }
-.brand svg { width: 1.75rem; height: 1.75rem; }
+.brand { min-width: 0; }
+.brand svg { width: 1.75rem; height: 1.75rem; flex-shrink: 0; }
 .lang-switch { grid-area: lang; font-size: var(--t-sm); list-style: none; display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0 var(--s-3); margin: 0; padding: 0; }
 .site-header nav { grid-area: nav; min-width: 0; }
 .site-header nav ul { list-style: none; display: flex; justify-content: space-between; gap: .25rem; margin: 0; padding: 0; overflow-x: auto; white-space: nowrap; font-size: .8125rem; }
@@ -159,6 +164,7 @@ ${progressSteps}
 .card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: var(--s-4); box-shadow: var(--shadow); min-width: 0; }
 .card h3 { margin: var(--s-1) 0 var(--s-2); font-size: var(--t-lg); }
 .card h3 a { text-decoration: none; }
+.card > h4:first-child { margin-top: 0; }
 .card h3 a:hover { text-decoration: underline; }
 .card > :last-child { margin-bottom: 0; }
 .event-card { display: grid; grid-template-columns: auto 1fr; gap: var(--s-3) var(--s-4); align-items: start; }
