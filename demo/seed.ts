@@ -4,7 +4,7 @@
  * content, clearly labelled, so that every feature has something to show.
  * Kept apart from the app: the app never imports this file.
  */
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { createUser } from '@/accounts/users';
 import {
@@ -15,6 +15,7 @@ import {
   agendaItems,
   chapters,
   eventHosts,
+  feedbackRequests,
   events,
   municipalities,
   outcomes,
@@ -124,6 +125,7 @@ export async function seedDemo(db: Db, now: Date, files?: FileStore): Promise<bo
       await seedPlan(tx, ids, plan, historicOutcomes.get(plan.municipality) ?? []);
     }
     await seedExampleUpcoming(tx, ids, now);
+    await seedFeedback(tx, ids);
     return true;
   });
   if (!loaded) return false;
@@ -405,6 +407,51 @@ async function seedPlan(
     await tx
       .insert(actionItemUpdates)
       .values(timeline.map((update) => ({ actionItemId: row.id, ...update })));
+  }
+}
+
+/**
+ * Answers to the feedback request of the first Keila think tank, so the organizer's feedback page
+ * (/admin/events/:slug/feedback) has a summary to show (review item 15). Long past, so their
+ * registrations are purged and the answers linked to nobody, as the purge leaves them.
+ */
+async function seedFeedback(tx: Tx, ids: MunicipalityIds) {
+  const keila = ids.get('keila');
+  if (keila === undefined) return;
+  const [event] = await tx
+    .select({ id: events.id, endsAt: events.endsAt })
+    .from(events)
+    .innerJoin(eventHosts, eq(eventHosts.eventId, events.id))
+    .where(and(eq(eventHosts.municipalityId, keila), lt(events.startsAt, new Date('2016-01-01'))))
+    .orderBy(asc(events.startsAt))
+    .limit(1);
+  if (!event?.endsAt) return;
+  const sent = DateTime.fromJSDate(event.endsAt).plus({ days: 1 });
+  const answers = [
+    {
+      rating: 5,
+      good: 'Arutelu oli konkreetne ja kõik said sõna.',
+      improve: null,
+      comeAgain: true,
+    },
+    {
+      rating: 4,
+      good: 'Hea ülevaade linna eelarvest.',
+      improve: 'Rohkem aega küsimustele.',
+      comeAgain: true,
+    },
+    { rating: 3, good: null, improve: 'Materjalid võiks saata varem.', comeAgain: false },
+    null,
+  ];
+  for (const [n, answer] of answers.entries()) {
+    await tx.insert(feedbackRequests).values({
+      eventId: event.id,
+      registrationId: null,
+      tokenHash: await hashToken(newToken()),
+      sentAt: sent.toJSDate(),
+      expiresAt: sent.plus({ days: 30 }).toJSDate(),
+      ...(answer ? { ...answer, answeredAt: sent.plus({ hours: 2 + n }).toJSDate() } : {}),
+    });
   }
 }
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { DEMO_ADMIN, DEMO_ORGANIZER, seedDemo } from '../../demo/seed';
-import { outbox, users } from '@/platform/db/schema';
+import { events, feedbackRequests, outbox, users } from '@/platform/db/schema';
 import { verifyPassword } from '@/platform/auth/password';
 import { createSession } from '@/platform/auth/sessions';
 import { createTestContext, type TestContext } from '../helpers/app';
+import { visibleText } from '../helpers/form-language';
 
 /** What a newcomer to the demo can reach with the logins it prints (review items 3 and 15). */
 
@@ -56,8 +57,24 @@ describe('the demo logins', () => {
     expect(await asOrganizer.text()).not.toContain('uustulnuk@example.ee');
   });
 
+  it("the organizer's feedback page of a demo event shows a summary of answers", async () => {
+    const [row] = await ctx.deps.db
+      .selectDistinct({ slug: events.slug })
+      .from(feedbackRequests)
+      .innerJoin(events, eq(events.id, feedbackRequests.eventId));
+    expect(row).toBeDefined();
+    const response = await ctx.app.request(`/admin/events/${row!.slug}/feedback?lang=et`, {
+      headers: { cookie: await cookieOf(DEMO_ORGANIZER.email) },
+    });
+    expect(response.status).toBe(200);
+    const text = visibleText(await response.text());
+    expect(text).toContain('Keskmine hinne: 4,0 / 5');
+    expect(text).toContain('Rohkem aega küsimustele.');
+  });
+
   it('seeding again changes nothing', async () => {
     expect(await seedDemo(ctx.deps.db, ctx.clock.now())).toBe(false);
     expect(await ctx.deps.db.select().from(users)).toHaveLength(2);
+    expect(await ctx.deps.db.select().from(feedbackRequests)).toHaveLength(4);
   });
 });
