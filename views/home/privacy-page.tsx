@@ -30,6 +30,12 @@ export function PrivacyPage(
         ) : (
           t('privacy.contactUnset')
         )}
+        {!privacy.controller || !contact ? (
+          <>
+            {' '}
+            {t('privacy.settings')} <code>PRIVACY_CONTROLLER</code>, <code>PRIVACY_CONTACT</code>.
+          </>
+        ) : null}
       </p>
       <p>{t('privacy.legalBasis')}</p>
     </Layout>

@@ -39,11 +39,11 @@ export const commonMessages = defineMessages(
     'plan.progress': '{done} / {total, plural, one {# tegevus} other {# tegevust}} tehtud',
     'privacy.title': 'Privaatsus',
     'privacy.controller': 'Isikuandmete vastutav töötleja on {controller}.',
-    'privacy.controllerUnset':
-      'See on näidispaigaldus: vastutavat töötlejat ei ole nimetatud (seade PRIVACY_CONTROLLER).',
+    'privacy.controllerUnset': 'See on näidispaigaldus: vastutavat töötlejat ei ole nimetatud.',
     'privacy.contact':
       'Oma andmetega tutvumiseks, nende parandamiseks või kustutamiseks kirjutage:',
-    'privacy.contactUnset': 'Kontakti ei ole määratud (seade PRIVACY_CONTACT).',
+    'privacy.contactUnset': 'Andmepäringute kontakti ei ole määratud.',
+    'privacy.settings': 'Paigalduse haldaja määrab need seadetega',
     'privacy.legalBasis':
       'Registreerumise andmeid, sealhulgas vastuseid tervise või toitumise kohta, töötleme teie nõusoleku alusel, mille annate registreerudes. Nõusoleku võite igal ajal tagasi võtta; see ei muuda varem tehtut õigusvastaseks. Kohtumise tulemusi (päevakava, dokumente, salvestisi ja tulemusi) avaldame avalikes huvides, osana omavalitsuse ülesandest kaasata elanikke; need ei sisalda osalejate isikuandmeid. Teil on õigus esitada kaebus Andmekaitse Inspektsioonile.',
     'privacy.body':
@@ -152,10 +152,10 @@ export const commonMessages = defineMessages(
     'plan.progress': '{done} of {total, plural, one {# action} other {# actions}} done',
     'privacy.title': 'Privacy',
     'privacy.controller': 'The controller of personal data is {controller}.',
-    'privacy.controllerUnset':
-      'This is a demo installation: no data controller is named (setting PRIVACY_CONTROLLER).',
+    'privacy.controllerUnset': 'This is a demo installation: no data controller is named.',
     'privacy.contact': 'To see, correct or erase your data, write to:',
-    'privacy.contactUnset': 'No contact is set (setting PRIVACY_CONTACT).',
+    'privacy.contactUnset': 'No contact for data requests is set.',
+    'privacy.settings': 'The operator sets them with the settings',
     'privacy.legalBasis':
       'We process registration data, including answers about health or diet, on the basis of your consent, which you give when you register. You may withdraw it at any time; this does not make what was done before unlawful. The outcomes of a meeting (agenda, documents, recordings and results) are published in the public interest, as part of the municipality’s task of involving residents; they contain no participants’ personal data. You have the right to lodge a complaint with the Estonian Data Protection Inspectorate (Andmekaitse Inspektsioon).',
     'privacy.body':
@@ -266,11 +266,12 @@ export const commonMessages = defineMessages(
     'privacy.title': 'Конфиденциальность',
     'privacy.controller': 'Ответственный обработчик персональных данных — {controller}.',
     'privacy.controllerUnset':
-      'Это демонстрационная установка: ответственный обработчик данных не указан (настройка PRIVACY_CONTROLLER).',
+      'Это демонстрационная установка: ответственный обработчик данных не указан.',
     'privacy.contact': 'Чтобы ознакомиться со своими данными, исправить или удалить их, напишите:',
-    'privacy.contactUnset': 'Контакт не указан (настройка PRIVACY_CONTACT).',
+    'privacy.contactUnset': 'Контакт для запросов о данных не указан.',
+    'privacy.settings': 'Администратор установки задаёт их настройками',
     'privacy.legalBasis':
-      'Данные регистрации, в том числе ответы о здоровье или питании, мы обрабатываем на основании вашего согласия, которое вы даёте при регистрации. Вы можете отозвать его в любое время; это не делает незаконной обработку, проведённую до отзыва. Итоги встречи (программу, документы, записи и результаты) мы публикуем в общественных интересах, в рамках задачи самоуправления вовлекать жителей; они не содержат персональных данных участников. Вы вправе подать жалобу в Инспекцию по защите данных Эстонии (Andmekaitse Inspektsioon).',
+      'Данные регистрации, в том числе ответы о здоровье или питании, мы обрабатываем на основании вашего согласия, которое вы даёте при регистрации. Вы можете отозвать его в любое время; это не делает незаконной обработку, проведённую до отзыва. Итоги встречи (программу, документы, записи и результаты) мы публикуем в общественных интересах, в рамках задачи самоуправления вовлекать жителей; они не содержат персональных данных участников. Вы вправе подать жалобу в Инспекцию по защите данных Эстонии.',
     'privacy.body':
       'При регистрации мы спрашиваем имя, адрес электронной почты и, по желанию, организацию и особые потребности. Их видят только организаторы мероприятия. Через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} после окончания мероприятия данные обезличиваются. Данные участников никогда не показываются на публичных страницах, в календарных лентах и ответах API.',
     'error.title': 'Ошибка',
