@@ -136,6 +136,10 @@ export type LocalizedQuestion = {
   id: number;
   kind: QuestionKind;
   label: string;
+  /** The languages the label, help and option labels are shown in (the original's when untranslated). */
+  labelLang?: Lang;
+  helpLang?: Lang;
+  optionsLang?: Lang;
   help: string | null;
   required: boolean;
   sensitive: boolean;
@@ -143,13 +147,28 @@ export type LocalizedQuestion = {
   options: { value: string; label: string }[];
 };
 
+/**
+ * The language of a question's original texts: the first of et, ru, en its label has no
+ * translation in (the input's first language is the original, see `split`), else Estonian.
+ */
+export function questionOriginalLang(question: Pick<Question, 'translations'>): Lang {
+  const translated = question.translations.label ?? {};
+  return languages.find((lang) => !translated[lang]) ?? 'et';
+}
+
 export function localizeQuestion(question: Question, lang: Lang): LocalizedQuestion {
   const labels = question.translations.options?.[lang];
+  const original = questionOriginalLang(question);
+  const label = question.translations.label?.[lang];
+  const help = question.translations.help?.[lang];
   return {
     id: question.id,
     kind: question.kind,
-    label: question.translations.label?.[lang] ?? question.label,
-    help: question.help === null ? null : (question.translations.help?.[lang] ?? question.help),
+    label: label ?? question.label,
+    labelLang: label ? lang : original,
+    helpLang: help ? lang : original,
+    optionsLang: labels ? lang : original,
+    help: question.help === null ? null : (help ?? question.help),
     required: question.required,
     sensitive: question.sensitive,
     options: question.options.map((value, i) => ({ value, label: labels?.[i] ?? value })),

@@ -41,7 +41,17 @@ describe('an event translated only in part', () => {
       endsAt: '2027-03-25T19:00',
       hosts: ['keila'],
       venue: { name: 'Külamaja' },
+      capacity: 40,
       status: 'published',
+      questions: [
+        {
+          kind: 'choices',
+          label: 'Toiduallergiad',
+          help: 'Ainult korraldajad näevad',
+          options: ['gluteen', 'laktoos'],
+        },
+        { kind: 'text', label: { et: 'Kust te tulete?', ru: 'Откуда вы?' } },
+      ],
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const { slug } = await created.json();
@@ -67,8 +77,18 @@ describe('an event translated only in part', () => {
       catalogues.ru['content.partlyOriginal'].replace('{language}', 'на эстонском'),
     );
 
+    // An untranslated question (review item 6): marked, with the note the documents get.
+    expect(tagAround(ru, 'Toiduallergiad')).toContain('lang="et"');
+    expect(ru).toContain(
+      `(${catalogues.ru['content.originalShort'].replace('{language}', 'на эстонском')})`,
+    );
+    expect(tagAround(ru, 'Ainult korraldajad näevad')).toContain('lang="et"');
+    expect(tagAround(ru, 'gluteen')).toContain('lang="et"');
+    expect(tagAround(ru, 'Откуда вы\\?')).not.toContain('lang=');
+
     // In Estonian nothing is marked and nothing is said.
     const et = await (await ctx.app.request(`/events/${slug}?lang=et`)).text();
+    expect(tagAround(et, 'Toiduallergiad')).not.toContain('lang=');
     expect(tagAround(et, 'Külamaja')).not.toContain('lang=');
     expect(tagAround(et, 'Tervitus')).not.toContain('lang=');
     expect(et).not.toContain('original-note');

@@ -1,5 +1,6 @@
 import type { FieldErrors } from '@/platform/http/validation';
-import type { Translate } from '@/platform/i18n';
+import type { Lang, Translate } from '@/platform/i18n';
+import { inLanguage } from '@/platform/time';
 import type { Answer, LocalizedQuestion } from '@/questions/rules';
 import { FieldMessages, fieldId, invalidAttrs } from '@views/shell/form';
 
@@ -15,21 +16,39 @@ export function AnswerFields(props: {
   questions: LocalizedQuestion[];
   values: Record<string, Answer | undefined>;
   errors: FieldErrors | undefined;
+  /** The page's language: texts in another (an untranslated question) are marked with theirs. */
+  lang?: Lang;
 }) {
   const { t, errors } = props;
+  const other = (textLang: Lang | undefined) =>
+    props.lang && textLang && textLang !== props.lang ? textLang : undefined;
   return (
     <>
       {props.questions.map((question) => {
         const field = answerField(question);
         const value = props.values[String(question.id)];
+        const labelLang = other(question.labelLang);
+        // Said as the documents say it: "(оригинал на эстонском)" after an untranslated label.
         const label = (
           <>
-            {question.label}
+            {labelLang ? <span lang={labelLang}>{question.label}</span> : question.label}
+            {labelLang ? (
+              <>
+                {' '}
+                <span class="meta">
+                  (
+                  {t('content.originalShort', {
+                    language: inLanguage(labelLang, props.lang ?? 'et'),
+                  })}
+                  )
+                </span>
+              </>
+            ) : null}
             {question.required ? null : <> {t('question.optional')}</>}
           </>
         );
         const help = question.help ? (
-          <p class="hint" id={`${fieldId(field)}-help`}>
+          <p class="hint" id={`${fieldId(field)}-help`} lang={other(question.helpLang)}>
             {question.help}
           </p>
         ) : null;
@@ -61,12 +80,13 @@ export function AnswerFields(props: {
         const choices =
           question.kind === 'yesno'
             ? [
-                { value: 'yes', label: t('question.yes'), on: value === true },
-                { value: 'no', label: t('question.no'), on: value === false },
+                { value: 'yes', label: t('question.yes'), on: value === true, lang: undefined },
+                { value: 'no', label: t('question.no'), on: value === false, lang: undefined },
               ]
             : question.options.map((option) => ({
                 value: option.value,
                 label: option.label,
+                lang: other(question.optionsLang),
                 on: Array.isArray(value) ? value.includes(option.value) : value === option.value,
               }));
         const type = question.kind === 'choices' ? 'checkbox' : 'radio';
@@ -86,7 +106,7 @@ export function AnswerFields(props: {
                   checked={choice.on}
                   required={type === 'radio' && question.required}
                 />{' '}
-                {choice.label}
+                {choice.lang ? <span lang={choice.lang}>{choice.label}</span> : choice.label}
               </label>
             ))}
           </fieldset>

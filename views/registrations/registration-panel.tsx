@@ -156,6 +156,7 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
           </div>
           <AnswerFields
             t={t}
+            lang={lang}
             questions={props.questions ?? []}
             values={values.answers ?? {}}
             errors={errors}
