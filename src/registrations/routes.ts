@@ -112,10 +112,16 @@ export function registrationRoutes() {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Robots-Tag', 'noindex');
+    const page = pageContext(c);
+    // The person's own answers, sensitive ones too: the page is theirs (no-store, noindex).
+    const questions = (await loadQuestions(deps.db, managed.event.id)).map((question) =>
+      localizeQuestion(question, page.lang),
+    );
     return c.html(
       ManageRegistrationPage({
-        ...pageContext(c),
+        ...page,
         token,
+        questions,
         ...managed,
         canChange: registrationWindow(managed.event, deps.clock.now()) === 'open',
         ...extra,

@@ -3,7 +3,7 @@ import { seedDemo } from '../../demo/seed';
 import { catalogues } from '@/messages';
 import { bearerFor } from '../helpers/auth';
 import { createTestContext, type TestContext } from '../helpers/app';
-import { body, makeEvent, outboxFor, register } from './registrations-fixtures';
+import { body, outboxFor, register } from './registrations-fixtures';
 
 /**
  * Reviewer items 2, 6, 7: text shown in another language than the page's is marked with its
@@ -98,8 +98,19 @@ afterAll(() => ctx.close());
 
 describe('emailed links', () => {
   it('open the manage page and the event page in the registration’s language, privately', async () => {
-    const event = await makeEvent(ctx, { title: 'Keila foorum' });
-    const person = body();
+    const made = await api('POST', '/events', {
+      kind: 'forum',
+      title: 'Keila foorum',
+      startsAt: '2027-03-25T16:00',
+      endsAt: '2027-03-25T19:00',
+      hosts: ['keila'],
+      capacity: 40,
+      status: 'published',
+      questions: [{ kind: 'text', label: 'Toiduallergiad', sensitive: true }],
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const event = (await made.json()) as { slug: string; questions: { id: number }[] };
+    const person = body({ answers: { [String(event.questions[0]?.id)]: 'pähklid' } });
     const res = await register(ctx, event.slug, person, { 'accept-language': 'ru' });
     expect([201, 202]).toContain(res.status);
     const [mail] = await outboxFor(ctx.deps.db, person.email);
@@ -123,5 +134,7 @@ describe('emailed links', () => {
     const html = await page.text();
     expect(html).toContain('<html lang="ru">');
     expect(html).toContain('Mari Maasikas');
+    // Their own answers, the sensitive one too; the untranslated label marked.
+    expect(html).toMatch(/<dt lang="et">Toiduallergiad<\/dt>\s*<dd>pähklid<\/dd>/);
   });
 });

@@ -168,6 +168,8 @@ export function ManageRegistrationPage(
     waitlistPosition: number | null;
     canChange: boolean;
     notice?: string;
+    /** The event's questions, in the reader's language: the person's answers are shown. */
+    questions?: LocalizedQuestion[];
     /** A refused change (e.g. the seats are full), said at the top. */
     problems?: FormProblems;
   },
@@ -215,6 +217,30 @@ export function ManageRegistrationPage(
             <dd>{r.needs}</dd>
           </>
         ) : null}
+        {(props.questions ?? []).map((question) => {
+          const answer = (r.answers as Record<string, unknown> | null)?.[String(question.id)];
+          if (answer === undefined || answer === null || answer === '') return null;
+          const label = (value: string) =>
+            question.options.find((option) => option.value === value)?.label ?? value;
+          const shown =
+            typeof answer === 'boolean'
+              ? t(answer ? 'question.yes' : 'question.no')
+              : Array.isArray(answer)
+                ? answer.map((value) => label(String(value))).join(', ')
+                : question.kind === 'choice'
+                  ? label(String(answer))
+                  : String(answer);
+          const labelLang =
+            question.labelLang && question.labelLang !== props.lang
+              ? question.labelLang
+              : undefined;
+          return (
+            <>
+              <dt lang={labelLang}>{question.label}</dt>
+              <dd>{shown}</dd>
+            </>
+          );
+        })}
       </dl>
       {r.status !== 'cancelled' && props.canChange ? (
         <>
