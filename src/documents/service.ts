@@ -3,7 +3,7 @@ import { publicEventCondition } from '@/events';
 import { z } from 'zod';
 import { assertCanManage, canManage, type CurrentUser } from '@/platform/auth/auth';
 import { recordAudit } from '@/platform/audit/audit';
-import { actionItems, attachments, events, outcomes } from '@/platform/db/schema';
+import { actionItems, attachments, events } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import type { Deps } from '@/platform/deps';
 import { invalidFields, notFound, parseOrThrow } from '@/platform/http/errors';
@@ -440,41 +440,30 @@ export async function deleteAttachment(context: WriteContext, id: number): Promi
 export type StoredFileRef = Pick<AttachmentRow, 'id' | 'storageKey' | 'previewKey'>;
 
 /**
- * The stored files of everything an event, outcome note, plan or plan item holds (a plan's
- * items' too, an event's outcome notes' too). Read inside the transaction that deletes the
+ * The stored files of everything an outcome note, plan or plan item holds (a plan's items'
+ * too). Read inside the transaction that deletes the
  * owner, whose attachment rows then go by cascade; the files are removed with
  * deleteStoredFiles once it has committed.
  */
 export async function storedFilesUnder(
   tx: Queryable,
-  owner: { eventId: number } | { outcomeId: number } | { planId: number } | { planItemId: number },
+  owner: { outcomeId: number } | { planId: number } | { planItemId: number },
 ): Promise<StoredFileRef[]> {
   const condition =
-    'eventId' in owner
-      ? or(
-          eq(attachments.eventId, owner.eventId),
-          inArray(
-            attachments.outcomeId,
-            tx
-              .select({ id: outcomes.id })
-              .from(outcomes)
-              .where(eq(outcomes.eventId, owner.eventId)),
-          ),
-        )
-      : 'outcomeId' in owner
-        ? eq(attachments.outcomeId, owner.outcomeId)
-        : 'planId' in owner
-          ? or(
-              eq(attachments.planId, owner.planId),
-              inArray(
-                attachments.planItemId,
-                tx
-                  .select({ id: actionItems.id })
-                  .from(actionItems)
-                  .where(eq(actionItems.planId, owner.planId)),
-              ),
-            )
-          : eq(attachments.planItemId, owner.planItemId);
+    'outcomeId' in owner
+      ? eq(attachments.outcomeId, owner.outcomeId)
+      : 'planId' in owner
+        ? or(
+            eq(attachments.planId, owner.planId),
+            inArray(
+              attachments.planItemId,
+              tx
+                .select({ id: actionItems.id })
+                .from(actionItems)
+                .where(eq(actionItems.planId, owner.planId)),
+            ),
+          )
+        : eq(attachments.planItemId, owner.planItemId);
   return tx
     .select({
       id: attachments.id,
