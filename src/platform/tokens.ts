@@ -1,21 +1,23 @@
+import { createHash, randomBytes } from 'node:crypto';
+
 /** Random secrets for links and cookies (256 bits, base64url) and their stored SHA-256 hashes. */
 export function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return base64url(bytes);
+  return randomBytes(32).toString('base64url');
 }
 
+/**
+ * A token's stored hash. One SHA-256 is enough (no slow KDF): the token is 256 random bits, not
+ * a password, so there is nothing to guess. node:crypto (Workers have it with nodejs_compat)
+ * hashes in place; WebCrypto's digest queued a job and a promise per registration.
+ */
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return base64url(new Uint8Array(digest));
+  return createHash('sha256').update(token).digest('base64url');
 }
 
 export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
 }
 
 export function fromBase64url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return new Uint8Array(Buffer.from(text, 'base64url'));
 }
