@@ -8,6 +8,7 @@ import { findEventsByIds } from '@/events';
 import { translator } from '@/messages';
 import { eventIdsEnded, feedbackCandidates } from './queries';
 import { FEEDBACK_LINK_DAYS, feedbackRecipients, feedbackStillDue } from './rules';
+import { withLang } from '@/platform/i18n/link';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -67,7 +68,7 @@ export async function enqueueFeedbackRequests(deps: {
           .onConflictDoNothing({ target: feedbackRequests.registrationId })
           .returning({ id: feedbackRequests.id });
         if (inserted.length === 0) return false;
-        const url = `${deps.config.publicUrl}/feedback/${token}`;
+        const url = withLang(`${deps.config.publicUrl}/feedback/${token}`, lang);
         return enqueueEmail(
           tx,
           {

@@ -18,6 +18,7 @@ import {
   type FollowInput,
   type FollowTargetKind,
 } from './rules';
+import { withLang } from '@/platform/i18n/link';
 
 type FollowDeps = { db: Db; clock: { now(): Date }; config: { publicUrl: string } };
 type FollowRow = typeof follows.$inferSelect;
@@ -168,7 +169,7 @@ export async function requestFollow(deps: FollowDeps, input: FollowInput, lang: 
           t('email.greeting'),
           '',
           t('follows.email.confirm.body', { target: what }),
-          `${deps.config.publicUrl}/follows/${token}/confirm`,
+          withLang(`${deps.config.publicUrl}/follows/${token}/confirm`, lang),
           '',
           t('follows.email.confirm.ignore'),
         ].join('\n'),
@@ -262,7 +263,7 @@ async function newsFor(
       kind: 'event',
       title: event.title,
       when: formatRange(event.startsAt, event.endsAt, event.timezone, lang),
-      url: `${publicUrl}/events/${event.slug}`,
+      url: withLang(`${publicUrl}/events/${event.slug}`, lang),
     }));
   }
   const news = await planNewsBetween(
@@ -274,7 +275,7 @@ async function newsFor(
   return news.map((line) => ({
     ...line,
     kind: 'update',
-    url: `${publicUrl}/plans/${line.planId}#item-${line.itemId}`,
+    url: withLang(`${publicUrl}/plans/${line.planId}#item-${line.itemId}`, lang),
   }));
 }
 
@@ -372,7 +373,7 @@ export async function sendFollowNews(deps: FollowDeps): Promise<number> {
             '',
             ...news.map((line) => newsText(lang, line)),
             '',
-            t('follows.email.unsubscribe', { url }),
+            t('follows.email.unsubscribe', { url: withLang(url, lang) }),
           ].join('\n'),
           headers: {
             'List-Unsubscribe': `<${url}>`,

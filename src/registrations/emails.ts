@@ -3,6 +3,7 @@ import { translator } from '@/messages';
 import { type Lang } from '@/platform/i18n';
 import { formatRange } from '@/platform/time';
 import type { Attendance } from './rules';
+import { withLang } from '@/platform/i18n/link';
 
 export type EmailEvent = {
   slug: string;
@@ -54,17 +55,6 @@ export type EmailInput = {
 };
 
 export type BuiltEmail = { subject: string; text: string; attachments: OutboxAttachment[] };
-
-/**
- * A link in an email opens in the email's language (review item 7): without `?lang=` the page
- * took the browser's language, so a Russian email's manage link opened an English page.
- */
-export function withLang(url: string, lang: Lang): string {
-  const hash = url.indexOf('#');
-  const [base, fragment] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
-  if (/[?&]lang=/.test(base)) return url;
-  return `${base}${base.includes('?') ? '&' : '?'}lang=${lang}${fragment}`;
-}
 
 const withIcs: ReadonlySet<EmailKind> = new Set(['confirmed', 'promoted', 'changed', 'cancelled']);
 

@@ -1,4 +1,12 @@
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  actionItemSources,
+  actionItems,
+  actionPlans,
+  events,
+  outcomes,
+} from '@/platform/db/schema';
 import { seedDemo } from '../../demo/seed';
 import { catalogues } from '@/messages';
 import { bearerFor } from '../helpers/auth';
@@ -136,5 +144,81 @@ describe('emailed links', () => {
     expect(html).toContain('Mari Maasikas');
     // Their own answers, the sensitive one too; the untranslated label marked.
     expect(html).toMatch(/<dt lang="et">Toiduallergiad<\/dt>\s*<dd>pähklid<\/dd>/);
+  });
+});
+
+describe('what came of an event, and the item on now', () => {
+  it('marks outcome notes, each field by its language, and action items shown in the original', async () => {
+    const db = ctx.deps.db;
+    const [cited] = await db
+      .select({
+        outcomeId: outcomes.id,
+        itemId: actionItems.id,
+        planId: actionPlans.id,
+        slug: events.slug,
+      })
+      .from(outcomes)
+      .innerJoin(events, eq(events.id, outcomes.eventId))
+      .innerJoin(actionItemSources, eq(actionItemSources.outcomeId, outcomes.id))
+      .innerJoin(actionItems, eq(actionItems.id, actionItemSources.actionItemId))
+      .innerJoin(actionPlans, eq(actionPlans.id, actionItems.planId))
+      .where(and(eq(outcomes.published, true), ne(actionPlans.status, 'draft')))
+      .limit(1);
+    if (!cited) throw new Error('no demo outcome that led to an action item');
+    // The note's title translated, its body not; the item and its plan untranslated.
+    await db
+      .update(outcomes)
+      .set({ originalLang: 'et', translations: { title: { ru: 'Предложение жителей' } } })
+      .where(eq(outcomes.id, cited.outcomeId));
+    await db
+      .update(actionItems)
+      .set({ originalLang: 'et', translations: {} })
+      .where(eq(actionItems.id, cited.itemId));
+    await db
+      .update(actionPlans)
+      .set({ originalLang: 'et', translations: {} })
+      .where(eq(actionPlans.id, cited.planId));
+
+    const ru = await (await ctx.app.request(`/events/${cited.slug}?lang=ru`)).text();
+    // The first block after the note's title is its body, still in Estonian.
+    expect(ru).toMatch(/<h3>Предложение жителей<\/h3>(?:(?!<div)[\s\S])*<div lang="et">\s*<p>/);
+    expect(ru).toMatch(
+      new RegExp(
+        `<a class="item-title" href="/plans/${cited.planId}#item-${cited.itemId}" lang="et">`,
+      ),
+    );
+    expect(ru).toMatch(/<span lang="et">[^<]+<\/span>, [^<]+ · /);
+    const et = await (await ctx.app.request(`/events/${cited.slug}?lang=et`)).text();
+    expect(et).not.toMatch(/class="item-title"[^>]* lang=/);
+  });
+
+  it('marks the item on now when its title is in the original', async () => {
+    const created = await api('POST', '/events', {
+      kind: 'forum',
+      title: { et: 'Otseülekanne', ru: 'Прямая трансляция' },
+      startsAt: '2027-04-20T16:00',
+      endsAt: '2027-04-20T19:00',
+      hosts: ['keila'],
+      onlineUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      status: 'published',
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { slug } = await created.json();
+    const agenda = await api('PUT', `/events/${slug}/agenda`, [
+      { startsAt: '2027-04-20T16:00', endsAt: '2027-04-20T17:00', title: 'Tervitus', kind: 'talk' },
+    ]);
+    expect(agenda.status, await agenda.clone().text()).toBe(200);
+    const before = ctx.clock.now();
+    ctx.clock.set(new Date('2027-04-20T13:30:00Z')); // 16:30 in Tallinn
+    try {
+      const ru = await (await ctx.app.request(`/events/${slug}?lang=ru`)).text();
+      expect(ru).toMatch(
+        /<section class="now-on"[\s\S]*?<a href="#agenda-\d+" lang="et">\s*Tervitus/,
+      );
+      const et = await (await ctx.app.request(`/events/${slug}?lang=et`)).text();
+      expect(et).toMatch(/<section class="now-on"[\s\S]*?<a href="#agenda-\d+">\s*Tervitus/);
+    } finally {
+      ctx.clock.set(before);
+    }
   });
 });

@@ -92,6 +92,9 @@ describe('feedback after the meeting', () => {
     const first = await mailedTo(checked.emails);
     expect(first.map((m) => m.recipient)).toEqual([checked.emails[0], checked.emails[2]]);
     expect(first[1]?.subject).toContain('Как всё прошло?');
+    // The link opens the form in the attendee's language, whatever the browser says.
+    expect(first[0]?.text).toMatch(/\/feedback\/[A-Za-z0-9_-]{43}\?lang=et\n/);
+    expect(first[1]?.text).toMatch(/\/feedback\/[A-Za-z0-9_-]{43}\?lang=ru\n/);
     expect(first[0]?.text).not.toContain('Osaleja');
     expect((await mailedTo(unchecked.emails)).map((m) => m.recipient)).toEqual([
       unchecked.emails[0],

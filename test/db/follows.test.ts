@@ -233,9 +233,10 @@ describe('following by email', () => {
       .where(eq(outbox.recipient, email))
       .orderBy(outbox.id);
     expect(mails.map((mail) => mail.kind)).toEqual(['follows.confirm', 'follows.news']);
-    expect(mails[1]?.text).toContain(`https://koda.test/events/${String(copy.slug)}`);
+    // Each link opens in the follower's language.
+    expect(mails[1]?.text).toContain(`https://koda.test/events/${String(copy.slug)}?lang=et`);
     expect(mails[1]?.text).toContain(event.title);
-    expect(mails[1]?.text).not.toContain(`https://koda.test/events/${event.slug}\n`);
+    expect(mails[1]?.text).not.toContain(`https://koda.test/events/${event.slug}?`);
   });
 
   it('goes from the confirmation to a news email to one-click unsubscribe, over SMTP', async () => {
@@ -342,7 +343,10 @@ describe('following by email', () => {
     );
     expect(posted.status).toBe(303);
     expect(posted.headers.get('location')).toBe('/follows/sent');
-    const confirm = linkIn((await delivered(email)).at(-1), 'confirm');
+    const confirmMail = (await delivered(email)).at(-1);
+    // The links open in the follower's language, not the browser's.
+    expect(confirmMail?.text).toMatch(/\/follows\/[A-Za-z0-9_-]{43}\/confirm\?lang=ru\n/);
+    const confirm = linkIn(confirmMail, 'confirm');
     expect((await postForm(ctx, confirm, {})).status).toBe(200);
 
     advance(MINUTE);
@@ -369,6 +373,8 @@ describe('following by email', () => {
 
     // The digest's own one-click link: its page asks in the follower's language; the POST stops it.
     const unsubscribe = linkIn(digest, 'unsubscribe');
+    expect(digest?.text).toContain(`https://koda.test${unsubscribe}?lang=ru`);
+    expect(digest?.text).toMatch(/\/plans\/\d+\?lang=ru#item-\d+/);
     expect(header(digest, 'List-Unsubscribe')).toBe(`<https://koda.test${unsubscribe}>`);
     const ask = visibleText(await (await ctx.app.request(unsubscribe)).text());
     expect(ask).toMatch(/[а-я]/);
@@ -437,7 +443,7 @@ describe('following by email', () => {
     expect(lines[1]).toContain('edenemine 40%');
     expect(lines[2]).toContain(done.title);
     expect(lines[2]).toContain('seis: tehtud');
-    expect(news).toContain(`https://koda.test/plans/${planId}#item-${moved.id}`);
+    expect(news).toContain(`https://koda.test/plans/${planId}?lang=et#item-${moved.id}`);
     expect(news).not.toMatch(new RegExp(`#item-${other.id}\\b`));
     // A progress report's note is the organizers' text: not mailed.
     expect(news).not.toContain('Hange venis');

@@ -320,7 +320,12 @@ export function EventPage(props: EventPageProps) {
                     {formatClock(current.startsAt, event.timezone, lang)}–
                     {formatClock(current.endsAt, event.timezone, lang)}
                   </span>{' '}
-                  <a href={`#agenda-${current.id}`}>{current.title}</a>
+                  <a
+                    href={`#agenda-${current.id}`}
+                    lang={otherLang(current.titleLang ?? current.originalLang, lang)}
+                  >
+                    {current.title}
+                  </a>
                 </p>
               </section>
             ) : null}

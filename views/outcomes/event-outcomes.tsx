@@ -9,6 +9,7 @@ import { OriginalNote, langOf } from '@views/shell/content';
 import type { EventActionItem } from '@/outcomes/service';
 import { Icon } from '@views/shell/icons';
 import type { PageContext } from '@views/shell/layout';
+import type { Lang } from '@/platform/i18n';
 import { ProgressBar, StatusBadge } from '@/plans';
 
 const PLAN_DATE_ZONE = 'Europe/Tallinn';
@@ -39,14 +40,23 @@ export function EventOutcomes(props: {
   const { t, lang } = props.ctx;
   if (props.outcomes.length === 0 && props.actionItems.length === 0) return null;
   // In the reader's language where translated, else the original, marked (issue 18).
-  const outcomes = props.outcomes.map((outcome) =>
-    localizeFields(outcome, OUTCOME_TEXT_FIELDS, lang),
-  );
-  const actionItems = props.actionItems.map((item) => ({
-    ...item,
-    title: localize(item, 'title', item.title, lang).text,
-    planTitle: localize(item.plan, 'title', item.planTitle, lang).text,
+  // Each field is marked by its own language: a note's title may be translated, its body not.
+  const outcomes = props.outcomes.map((outcome) => ({
+    ...localizeFields(outcome, OUTCOME_TEXT_FIELDS, lang),
+    titleLang: localize(outcome, 'title', outcome.title, lang).lang,
+    bodyLang: localize(outcome, 'body', outcome.body, lang).lang,
   }));
+  const actionItems = props.actionItems.map((item) => {
+    const title = localize(item, 'title', item.title, lang);
+    const planTitle = localize(item.plan, 'title', item.planTitle, lang);
+    return {
+      ...item,
+      title: title.text,
+      titleLang: title.lang,
+      planTitle: planTitle.text,
+      planTitleLang: planTitle.lang,
+    };
+  });
   const itemsOf = (outcomeId: number) =>
     actionItems.filter((item) => item.outcomeIds.includes(outcomeId));
   const next = actionItems
@@ -55,7 +65,7 @@ export function EventOutcomes(props: {
   const today = DateTime.fromJSDate(props.ctx.now ?? new Date())
     .setZone(PLAN_DATE_ZONE)
     .toISODate() as string;
-  const plans = [...new Map(actionItems.map((item) => [item.planId, item.planTitle])).entries()];
+  const plans = [...new Map(actionItems.map((item) => [item.planId, item])).values()];
   return (
     <section aria-labelledby="event-came-of-it" class="came-of-it phase-section">
       <h2 id="event-came-of-it">{t('event.cameOfIt')}</h2>
@@ -91,7 +101,7 @@ export function EventOutcomes(props: {
                   </>
                 ) : null}
               </p>
-              <h3 lang={langOf(outcome.contentLang, lang)}>{outcome.title}</h3>
+              <h3 lang={langOf(outcome.titleLang, lang)}>{outcome.title}</h3>
               {outcome.fallback ? (
                 <OriginalNote ctx={props.ctx} original={outcome.contentLang} />
               ) : null}
@@ -104,9 +114,7 @@ export function EventOutcomes(props: {
                   </p>
                 </blockquote>
               ) : null}
-              <div lang={langOf(outcome.contentLang, lang)}>
-                {raw(renderMarkdown(outcome.body))}
-              </div>
+              <div lang={langOf(outcome.bodyLang, lang)}>{raw(renderMarkdown(outcome.body))}</div>
               {props.materialsOf?.(outcome.id)}
               {items.length > 0 ? <ActionItems ctx={props.ctx} items={items} /> : null}
             </li>
@@ -115,15 +123,15 @@ export function EventOutcomes(props: {
       </ul>
       {plans.length > 0 ? (
         <ul class="follow" aria-label={t('event.ledTo')}>
-          {plans.map(([planId, planTitle]) => (
+          {plans.map((plan) => (
             <li>
               <a
                 class="button secondary"
-                href={`/plans/${planId}/feed.xml`}
+                href={`/plans/${plan.planId}/feed.xml`}
                 type="application/atom+xml"
               >
                 <Icon name="feed" />
-                {t('event.followPlan', { plan: planTitle })}
+                {t('event.followPlan', { plan: plan.planTitle })}
               </a>
             </li>
           ))}
@@ -133,7 +141,9 @@ export function EventOutcomes(props: {
   );
 }
 
-function ActionItems({ ctx, items }: { ctx: PageContext; items: EventActionItem[] }) {
+type ShownActionItem = EventActionItem & { titleLang: Lang; planTitleLang: Lang };
+
+function ActionItems({ ctx, items }: { ctx: PageContext; items: ShownActionItem[] }) {
   const { t, lang } = ctx;
   return (
     <div class="led-to">
@@ -142,7 +152,11 @@ function ActionItems({ ctx, items }: { ctx: PageContext; items: EventActionItem[
         {items.map((item) => (
           <li>
             <p>
-              <a class="item-title" href={`/plans/${item.planId}#item-${item.id}`}>
+              <a
+                class="item-title"
+                href={`/plans/${item.planId}#item-${item.id}`}
+                lang={langOf(item.titleLang, lang)}
+              >
                 {item.title}
               </a>{' '}
               <StatusBadge status={item.status} t={t} />
@@ -152,7 +166,8 @@ function ActionItems({ ctx, items }: { ctx: PageContext; items: EventActionItem[
               <span class="value">{t('event.progress', { percent: item.progress })}</span>
             </div>
             <p class="meta">
-              {item.planTitle}, {item.municipalityName} ·{' '}
+              <span lang={langOf(item.planTitleLang, lang)}>{item.planTitle}</span>,{' '}
+              {item.municipalityName} ·{' '}
               {item.lastUpdate
                 ? t('event.lastUpdate', { date: day(item.lastUpdate, lang) })
                 : t('event.noUpdate')}
