@@ -133,9 +133,10 @@ export async function searchEverything(
       .from(d)
       .where(and(...conditions)),
   );
+  // `matches` is named once and read twice (the page, the count): Postgres materializes it, so
+  // the index and the heap are read once. Named again inside `top`, it was a second scan.
   const top = db.$with('top').as(
     db
-      .with(matches)
       .select({ topId: matches.matchId, topRank: sql<number>`${matches.rank}`.as('top_rank') })
       .from(matches)
       .orderBy(desc(matches.rank), desc(matches.matchId))
