@@ -92,6 +92,10 @@ export const searchDocuments = pgTable(
   (table) => [
     unique('search_documents_source').on(table.kind, table.sourceId),
     index('search_documents_document_idx').using('gin', table.document),
+    // Everything but captions, a small index: the search ranks all of these (drizzle/0025).
+    index('search_documents_other_document_idx')
+      .using('gin', table.document)
+      .where(sql`${table.kind} <> 'caption'`),
     index('search_documents_event_idx').on(table.eventId),
     index('search_documents_plan_idx').on(table.planId),
     index('search_documents_recording_idx').on(table.recordingId),
