@@ -147,7 +147,7 @@ const COMPONENT_CSS = [
   'li{padding:.6em 0;border-top:1px solid color-mix(in srgb,currentColor 25%,transparent)}',
   'li:first-child{border-top:0}',
   'h2{font-size:1.2em;margin:0 0 .4em}h3{font-size:1em;margin:0}p{margin:.2em 0}',
-  '.meta{font-size:.9em}',
+  '.meta{font-size:.9em}.notice{font-weight:600}',
   // Without a theme the host's colours show through: links in its text colour, underlined
   // (LinkText, a dark blue, is unreadable on a dark host page).
   'a{color:var(--l,inherit);text-decoration:underline}',
@@ -225,6 +225,14 @@ export function componentScript(): string {
       'progress{accent-color:#' + hex + '}';
   };
 
+  // The language as Accept-Language (no ?lang=, which Koda would remember in a cookie).
+  const getJson = (path, lang) => fetch(new URL(path, koda), {
+    headers: { Accept: 'application/json', 'Accept-Language': lang }, credentials: 'omit' })
+    .then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    });
+
   class KodaElement extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return;
@@ -239,13 +247,7 @@ export function componentScript(): string {
       this.setAttribute('aria-busy', 'true');
       const lang = langOf(this);
       const path = this.path();
-      // The language as Accept-Language (no ?lang=, which Koda would remember in a cookie).
-      (path ? fetch(new URL(path, koda), {
-        headers: { Accept: 'application/json', 'Accept-Language': lang }, credentials: 'omit' })
-        .then((response) => {
-          if (!response.ok) throw new Error(String(response.status));
-          return response.json();
-        }) : Promise.reject(new Error('attribute')))
+      (path ? this.load(path, lang) : Promise.reject(new Error('attribute')))
         .then((data) => {
           root.replaceChildren(this.render(data, lang));
           this.dispatchEvent(new CustomEvent('koda-rendered', { bubbles: true }));
@@ -254,6 +256,9 @@ export function componentScript(): string {
           root.append(h('p', { class: 'meta' }, say(lang, 'failed')));
         })
         .finally(() => this.removeAttribute('aria-busy'));
+    }
+    load(path, lang) {
+      return getJson(path, lang);
     }
   }
 
@@ -271,20 +276,37 @@ export function componentScript(): string {
       }
       return '/api/v1/events?' + query;
     }
+    // A typo in the municipality attribute is said, as the frame says it, not shown as an
+    // empty list: the names Koda does not have, as the host wrote them.
+    load(path, lang) {
+      const written = [...new Set((this.getAttribute('municipality') || '').split(',')
+        .map((name) => name.trim()).filter(Boolean))].slice(0, 20);
+      return Promise.all([
+        getJson(path, lang),
+        written.length ? getJson('/api/v1/municipalities', lang) : [],
+      ]).then(([data, known]) => {
+        const slugs = new Set(known.map((municipality) => municipality.slug));
+        const has = (name) => slugs.has(name.toLowerCase());
+        return { ...data, known: written.filter(has), unknown: written.filter((name) => !has(name)) };
+      });
+    }
     render(data, lang) {
       const section = h('section', {}, h('h2', {}, say(lang, 'title')));
-      if (data.items.length === 0) {
-        section.append(h('p', {}, say(lang, 'none')));
-      } else {
+      for (const name of data.unknown) {
+        section.append(h('p', { class: 'notice', role: 'alert' },
+          say(lang, 'unknownMunicipality', { name: name.slice(0, 100) })));
+      }
+      if (data.items.length > 0) {
         section.append(h('ul', {}, ...data.items.map((event) => h('li', {},
           h('h3', {}, link(lang, event.url, event.title)),
           h('p', { class: 'meta' }, say(lang, 'kind.' + event.kind), ' · ', time(event, lang)),
           event.venueName ? h('p', { class: 'meta' }, event.venueName) : null,
         ))));
+      } else if (data.unknown.length === 0) {
+        section.append(h('p', {}, say(lang, 'none')));
       }
       const more = new URL('/events', koda);
-      const municipality = (this.getAttribute('municipality') || '').trim();
-      if (municipality) more.searchParams.set('municipality', municipality);
+      if (data.known.length) more.searchParams.set('municipality', data.known.join(','));
       section.append(h('p', {}, link(lang, more.href, say(lang, 'all'))));
       return section;
     }

@@ -10,6 +10,7 @@ import { seedDemo } from '../../demo/seed';
 import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
 import { launchChromium, PHONE } from '../helpers/browser';
 import { formatWhen } from '@/platform/time';
+import { catalogues } from '@/messages';
 
 /**
  * A municipality's website on another origin (a second loopback port) embeds Koda, every kind
@@ -99,6 +100,7 @@ function hostPage(): string {
 <div style="background:#222;color:#eee;padding:8px">
 <koda-events id="dark-host" municipality="keila" lang="ru" limit="2"><a href="${kodaUrl}/municipalities/keila">Keila on Koda</a></koda-events>
 </div>
+<koda-events id="misspelled" municipality="Keilaa" lang="ru"><a href="${kodaUrl}/events">Koda</a></koda-events>
 ${frames}
 </body>
 </html>`;
@@ -386,6 +388,26 @@ describe('embedding Koda on another site', () => {
     );
     expect(darkLinks.length).toBeGreaterThan(1);
     expect(new Set(darkLinks)).toEqual(new Set(['rgb(238, 238, 238)']));
+    // A misspelt municipality is said in the component's language, as the frame says it.
+    await page.waitForFunction(
+      () => document.querySelector('#misspelled')?.shadowRoot?.querySelector('h2') != null,
+      undefined,
+      { timeout: 15_000 },
+    );
+    const misspelled = await page.evaluate(() => {
+      const root = document.querySelector('#misspelled')!.shadowRoot!;
+      return {
+        paragraphs: [...root.querySelectorAll('p')].map((p) => p.textContent),
+        more: root.querySelector('a')?.getAttribute('href'),
+      };
+    });
+    expect(misspelled).toEqual({
+      paragraphs: [
+        catalogues.ru['embeds.events.unknownMunicipality'].replace('{name}', 'Keilaa'),
+        expect.stringContaining(catalogues.ru['embeds.events.all']),
+      ],
+      more: `${kodaUrl}/events?lang=ru`,
+    });
     // The components' content, shadow roots and all, and the dark card's contrast.
     expect(await seriousAxeViolations(page, ['koda-events', 'koda-event', 'koda-plan'])).toEqual(
       [],
