@@ -25,31 +25,119 @@ export type Understood = {
   year: number | null;
 };
 
-/** Words of a municipality's name that do not tell it apart. */
-const GENERIC = new Set([
-  'linn',
-  'vald',
-  'maakond',
-  'city',
-  'parish',
-  'county',
-  'город',
-  'волость',
-]);
+/**
+ * Words of a municipality's name that do not tell it apart, by what they name: a query may say
+ * "Keila linn", "город Кейла" or "Keila city" for the municipality named "Keila linn".
+ */
+const GENERIC_GROUPS = [
+  ['linn', 'city', 'town', 'город'],
+  ['vald', 'parish', 'волость'],
+  ['maakond', 'county', 'уезд'],
+];
+const GENERIC_GROUP = new Map(
+  GENERIC_GROUPS.flatMap((group, index) => group.map((word) => [word, index] as const)),
+);
 /** Case endings a place name may carry in a query (Keilas, Keilasse, Tartust). */
 const MAX_ENDING = 4;
 
-function placeWords(place: Place): string[] {
-  return searchTerms(place.name).filter((word) => !GENERIC.has(word));
+/**
+ * Cyrillic letters as Estonian place names are written in Russian, back in folded Latin letters:
+ * Кейла → keila, Рыуге → rouge, Пярну → parnu, Ярва-Яани → jarva jaani, Йыгева → jogeva. Я and ю
+ * read as ja and ju at the start of a word or after a vowel, else as ä and ü (folded: a, u); й as
+ * j at the start of a word, else as i.
+ */
+const CYRILLIC_LATIN: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'z',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ts',
+  ш: 's',
+  щ: 's',
+  ъ: '',
+  ы: 'o',
+  ь: '',
+  э: 'e',
+  ю: 'u',
+  я: 'a',
+};
+const IOTATED: Record<string, string> = { я: 'ja', ю: 'ju' };
+const CYRILLIC_VOWELS = 'аеёиоуыэюяъь';
+
+function latinLetters(term: string): string {
+  let out = '';
+  for (let i = 0; i < term.length; i++) {
+    const char = term[i] as string;
+    const before = i === 0 ? '' : (term[i - 1] as string);
+    const iotated = IOTATED[char];
+    if (char === 'й' && before === '') out += 'j';
+    else if (iotated !== undefined && (before === '' || CYRILLIC_VOWELS.includes(before)))
+      out += iotated;
+    else out += CYRILLIC_LATIN[char] ?? char;
+  }
+  return out;
 }
 
+/** Doubled letters as one: Russian spells Tallinn "Таллин" and Jaani "Яани". */
+function singleLetters(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Whether a query's (folded) word names a place's word: the word itself with an Estonian case
+ * ending (Keilas), or in Cyrillic letters with a Russian one (Кейла, в Кейле, Таллинне).
+ */
 function namesPlace(term: string, word: string): boolean {
-  return term.startsWith(word) && term.length - word.length <= MAX_ENDING;
+  if (term.startsWith(word) && term.length - word.length <= MAX_ENDING) return true;
+  if (!/[а-я]/.test(term)) return false;
+  const latin = singleLetters(latinLetters(term));
+  const name = singleLetters(word);
+  // Russian declines a name by its last vowel: Кейла, Кейле, Кейлой.
+  const base = name.length > 3 && /[aeiou]$/.test(name) ? name.slice(0, -1) : name;
+  return latin.startsWith(base) && latin.length - base.length <= 3;
+}
+
+/**
+ * The query's words that name this place, by index: every distinctive word of its name (else
+ * null), and a word of its kind ("linn", "город") when the query says it.
+ */
+function placeMatch(terms: readonly string[], place: Place): number[] | null {
+  const words = searchTerms(place.name);
+  const distinctive = words.filter((word) => !GENERIC_GROUP.has(word));
+  if (distinctive.length === 0) return null;
+  const used = distinctive.map((word) => terms.findIndex((term) => namesPlace(term, word)));
+  if (used.some((index) => index < 0)) return null;
+  const groups = new Set(words.map((word) => GENERIC_GROUP.get(word)));
+  terms.forEach((term, index) => {
+    const group = GENERIC_GROUP.get(term);
+    if (group !== undefined && groups.has(group) && !used.includes(index)) used.push(index);
+  });
+  return used;
 }
 
 /**
  * Reads "Keila 2014 kaasav eelarve" as the words "kaasav eelarve" in Keila in 2014. A place is
- * taken only when every word of its name is in the query; a year is a four-digit 1900–2099.
+ * taken only when every distinctive word of its name is in the query ("linn" and "vald" are not,
+ * but they tell "Keila linn" from "Keila vald" when both exist); a year is a four-digit 1900–2099.
  */
 export function understandQuery(
   query: string | null | undefined,
@@ -69,17 +157,16 @@ export function understandQuery(
   }
   let municipality: Place | null = null;
   if (chosen.municipality === undefined) {
+    let best: number[] = [];
     for (const place of places) {
-      const words = placeWords(place);
-      if (words.length === 0) continue;
-      const used = words.map((word) => terms.findIndex((term) => namesPlace(term, word)));
-      if (used.every((index) => index >= 0)) {
+      const used = placeMatch(terms, place);
+      if (used && used.length > best.length) {
         municipality = place;
-        terms = terms.filter((_, i) => !used.includes(i));
-        typed = typed.filter((_, i) => !used.includes(i));
-        break;
+        best = used;
       }
     }
+    terms = terms.filter((_, i) => !best.includes(i));
+    typed = typed.filter((_, i) => !best.includes(i));
   }
   return { terms: terms.map(stem), words: typed.map((word) => word.typed), municipality, year };
 }
