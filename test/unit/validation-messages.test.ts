@@ -22,7 +22,16 @@ describe('localizeIssue', () => {
     expect(keyOf(z.string().max(3), 'long text')).toBe('validation.tooLong');
     expect(keyOf(z.email(), 'nope')).toBe('validation.email');
     expect(keyOf(z.enum(['in_person', 'online']), 'x')).toBe('validation.choice');
-    expect(keyOf(z.number().int(), 1.5)).toBe('validation.invalid');
+    expect(keyOf(z.number().int(), 1.5)).toBe('validation.wholeNumber');
+  });
+
+  it('asks for a number where a query or form sent words', () => {
+    expect(keyOf(z.coerce.number().int(), 'abc')).toBe('validation.number');
+    expect(keyOf(z.object({ limit: z.coerce.number() }), { limit: 'ten' })).toBe(
+      'validation.number',
+    );
+    expect(keyOf(z.object({ limit: z.number() }), { limit: '10' })).toBe('validation.number');
+    expect(keyOf(z.object({ limit: z.number() }), {})).toBe('validation.required');
   });
 
   it('uses the key a schema gives its own rule', () => {

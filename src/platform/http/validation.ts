@@ -20,18 +20,15 @@ export function localizeIssue(issue: z.core.$ZodIssue): Localized {
     return { key: own as MessageKey, params: (issue as { params?: Localized['params'] }).params };
   }
   switch (issue.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
       // zod leaves `input` out of issues unless asked; its message names what was received.
-      return {
-        key:
-          'input' in issue
-            ? issue.input === undefined
-              ? 'validation.required'
-              : 'validation.invalid'
-            : /received undefined/.test(issue.message)
-              ? 'validation.required'
-              : 'validation.invalid',
-      };
+      const missing =
+        'input' in issue ? issue.input === undefined : /received undefined/.test(issue.message);
+      if (missing) return { key: 'validation.required' };
+      if (issue.expected === 'int') return { key: 'validation.wholeNumber' };
+      if (issue.expected === 'number') return { key: 'validation.number' };
+      return { key: 'validation.invalid' };
+    }
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) <= 1
