@@ -1,23 +1,38 @@
 /* global process, URL */
 /**
  * `npm start`: runs Koda as compiled JavaScript. The server (src/server.ts and everything it
- * imports, the packages too but for EXTERNAL) is bundled by esbuild into one ES module when any
- * source is newer than the bundle (a fresh checkout, an edit, a pull), then imported: one command
- * for a newcomer, and no TypeScript compiler in the running process (faster start, less memory;
- * issue 22). With the packages in the bundle Node resolves and reads a few files instead of
- * hundreds (drizzle-orm, zod and hono are many small modules each): measured on the 2-core
- * machine under load, 0.49 s of CPU to the first answer instead of 0.74 s, and 97 MB resident
- * instead of 106 MB.
+ * imports, the packages too but for EXTERNAL) is bundled by esbuild into one script when any
+ * source is newer than the bundle (a fresh checkout, an edit, a pull), then run: one command for
+ * a newcomer, and no TypeScript compiler in the running process (faster start, less memory;
+ * issue 22). With the packages in the bundle Node resolves and reads one file instead of
+ * hundreds (drizzle-orm, zod and hono are many small modules each).
+ *
+ * The bundle is a CommonJS script run through `vm.Script` so that V8's code cache can be used
+ * (Node 20 has no compile cache for modules): the first start after a build writes the bytecode
+ * it compiled next to the bundle (`server.cjs.<size>-<time>.cache`, so a rebuilt bundle never
+ * takes an old cache), and the next starts skip most of the compiling (docs/performance.md,
+ * "Start and memory"). Dynamic imports inside it use Node's
+ * own loader (PGlite, sharp, nodemailer, unpdf, file-type are loaded from node_modules as they are).
  *
  * The bundle sits three folders deep (dist/server/bundle/) like src/platform/db/migrate.ts, whose
  * path to the migrations (`../../../drizzle` from its own URL) then still names drizzle/.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BUNDLE = join(ROOT, 'dist/server/bundle/server.mjs');
+export const BUNDLE = join(ROOT, 'dist/server/bundle/server.cjs');
 const SOURCES = [
   'src',
   'views',
@@ -27,6 +42,8 @@ const SOURCES = [
   'package-lock.json',
   'tsconfig.json',
 ];
+/** The name the bundle's dynamic imports of EXTERNAL packages call (importsThroughRunner). */
+const IMPORT_PARAMETER = '__kodaImport';
 
 /**
  * Packages left to Node: PGlite and sharp find their WebAssembly, data and native files next to
@@ -46,15 +63,6 @@ const EXTERNAL = [
   'file-type/*',
 ];
 
-/**
- * Two things the bundle leaves out because no request needs them, each parsed or loaded at every
- * start otherwise (issue 22, measured with `node --cpu-prof`):
- * - zod exports all ~45 of its locales' error messages as `z.locales` (366 kB of the bundle); Koda
- *   writes its own messages in its three languages and names no zod locale, so `z.locales` holds
- *   English only, which zod registers itself as its default;
- * - @hono/node-server imports node:http2 (about 20 ms of CPU to load) only to ask whether a request
- *   came over HTTP/2; Koda's server (src/server.ts) speaks HTTP/1.1, so the answer is always no.
- */
 const startupTrims = {
   name: 'koda-startup-trims',
   setup(build) {
@@ -88,6 +96,41 @@ function newestChange(path) {
   return newest;
 }
 
+/**
+ * V8 keeps a script's whole source text in memory, two bytes a character when one character is
+ * past Latin-1. esbuild escapes non-ASCII characters in strings but leaves them in regular
+ * expressions, comments and `String.raw` templates (the embeds' scripts, JavaScript too); as
+ * `\\uXXXX` they mean the same there, and the bundle, ASCII only, is kept one byte a character
+ * (2.8 MB less).
+ */
+function asciiOnly(text) {
+  return text.replace(
+    /[\u0080-\uffff]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function isExternal(specifier) {
+  return (
+    specifier.startsWith('node:') ||
+    EXTERNAL.some((name) =>
+      name.endsWith('/*') ? specifier.startsWith(name.slice(0, -1)) : specifier === name,
+    )
+  );
+}
+
+/**
+ * The bundle's `import()` of packages left outside it, made through a function the runner passes
+ * in (IMPORT_PARAMETER): a vm.Script's own dynamic imports need a loader callback, which Node 20
+ * loses for functions taken from the code cache ("A dynamic import callback was not specified")
+ * and calls experimental.
+ */
+function importsThroughRunner(text) {
+  return text.replace(/\bimport\((["'])([^"'\n]+)\1\)/g, (call, _quote, specifier) =>
+    isExternal(specifier) ? `${IMPORT_PARAMETER}(${JSON.stringify(specifier)})` : call,
+  );
+}
+
 /** Bundles the server when a source changed since the last bundle; true when it did. */
 export async function buildServer() {
   const built = statSync(BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
@@ -98,20 +141,15 @@ export async function buildServer() {
     absWorkingDir: ROOT,
     write: false,
     entryPoints: ['src/server.ts'],
-    outdir: dirname(BUNDLE),
-    outExtension: { '.js': '.mjs' },
-    // Dynamic imports become chunks loaded when reached: PGlite's code only when it is used.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    outfile: BUNDLE,
     bundle: true,
     external: EXTERNAL,
     plugins: [startupTrims],
-    // CommonJS packages in an ES module: their require() of Node's own modules needs one.
-    banner: {
-      js: "import { createRequire as __kodaRequire } from 'node:module'; const require = __kodaRequire(import.meta.url);",
-    },
+    // A script, for vm.Script's code cache; `import.meta.url` (the migrations' path) is its file's.
+    format: 'cjs',
+    define: { 'import.meta.url': '__kodaBundleUrl' },
+    banner: { js: "const __kodaBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     sourcemap: true,
     minifyWhitespace: true,
@@ -119,21 +157,78 @@ export async function buildServer() {
   });
   await esbuild.stop();
   // Written aside and renamed: another process starting at the same time never reads half a file.
-  // The entry last: a process that sees it finds its chunks.
+  // The bundle last: a process that sees it finds its source map.
   const files = [...result.outputFiles].sort(
     (a, b) => Number(a.path === BUNDLE) - Number(b.path === BUNDLE),
   );
+  mkdirSync(dirname(BUNDLE), { recursive: true });
   for (const file of files) {
-    mkdirSync(dirname(file.path), { recursive: true });
     const aside = `${file.path}.${process.pid}`;
-    writeFileSync(aside, file.contents);
+    writeFileSync(
+      aside,
+      file.path === BUNDLE ? importsThroughRunner(asciiOnly(file.text)) : file.contents,
+    );
     renameSync(aside, file.path);
   }
+  // What earlier builds left: their code caches and the ES module bundle of before.
+  for (const entry of readdirSync(dirname(BUNDLE))) {
+    if (entry.endsWith('.cache') || entry.endsWith('.mjs') || entry.endsWith('.mjs.map')) {
+      rmSync(join(dirname(BUNDLE), entry), { force: true });
+    }
+  }
+  rmSync(join(dirname(BUNDLE), 'chunks'), { recursive: true, force: true });
   return true;
+}
+
+/** The code cache's file: named after the bundle's size and time, which every build changes. */
+export function codeCachePath() {
+  const { size, mtimeMs } = statSync(BUNDLE);
+  return `${BUNDLE}.${size}-${Math.round(mtimeMs)}.cache`;
+}
+
+/**
+ * Runs the bundle as Node runs a CommonJS module, with the code cache when there is one. Without
+ * one (or when V8 refuses it: another Node version, other V8 flags) the bytecode compiled while
+ * the bundle ran up to its first wait is written for the next start, at once: V8 refuses a cache
+ * made under other flags, and a PGlite start sets `--liftoff-only` just after (src/platform/db/
+ * open.ts). A cache that cannot be written (a read-only folder) changes nothing else.
+ */
+export function runServer() {
+  const cachePath = codeCachePath();
+  let cachedData;
+  try {
+    cachedData = readFileSync(cachePath);
+  } catch {
+    // None yet: written below.
+  }
+  // Node's CommonJS wrapper, with one more parameter: the dynamic import of EXTERNAL packages.
+  const wrapped = `(function (exports, require, module, __filename, __dirname, ${IMPORT_PARAMETER}) {${readFileSync(BUNDLE, 'latin1')}\n})`;
+  const script = new Script(wrapped, { filename: BUNDLE, cachedData });
+  const cached = cachedData !== undefined && !script.cachedDataRejected;
+  const module = { exports: {} };
+  script
+    .runInThisContext()
+    .call(
+      module.exports,
+      module.exports,
+      createRequire(BUNDLE),
+      module,
+      BUNDLE,
+      dirname(BUNDLE),
+      (specifier) => import(specifier),
+    );
+  if (cached) return;
+  try {
+    const aside = `${cachePath}.${process.pid}`;
+    writeFileSync(aside, script.createCachedData());
+    renameSync(aside, cachePath);
+  } catch {
+    // Only a slower next start.
+  }
 }
 
 // `node scripts/start.mjs --build` only builds (the bench builds before timing a start).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await buildServer();
-  if (!process.argv.includes('--build')) await import(pathToFileURL(BUNDLE).href);
+  if (!process.argv.includes('--build')) runServer();
 }
