@@ -310,25 +310,28 @@ export function EventPage(props: EventPageProps) {
 
         {phase === 'live' ? (
           <>
-            <div class="no-print">{props.media}</div>
+            {/* On a wide screen the item on now sits beside the player, in the first screen. */}
+            <div class={current ? 'live-now' : undefined}>
+              <div class="no-print">{props.media}</div>
+              {current ? (
+                <section class="now-on" aria-labelledby="now-on">
+                  <h2 id="now-on">{t('event.nowOn')}</h2>
+                  <p>
+                    <span class="agenda-time">
+                      {formatClock(current.startsAt, event.timezone, lang)}–
+                      {formatClock(current.endsAt, event.timezone, lang)}
+                    </span>{' '}
+                    <a
+                      href={`#agenda-${current.id}`}
+                      lang={otherLang(current.titleLang ?? current.originalLang, lang)}
+                    >
+                      {current.title}
+                    </a>
+                  </p>
+                </section>
+              ) : null}
+            </div>
             {props.originalNote ? originalNote : null}
-            {current ? (
-              <section class="now-on" aria-labelledby="now-on">
-                <h2 id="now-on">{t('event.nowOn')}</h2>
-                <p>
-                  <span class="agenda-time">
-                    {formatClock(current.startsAt, event.timezone, lang)}–
-                    {formatClock(current.endsAt, event.timezone, lang)}
-                  </span>{' '}
-                  <a
-                    href={`#agenda-${current.id}`}
-                    lang={otherLang(current.titleLang ?? current.originalLang, lang)}
-                  >
-                    {current.title}
-                  </a>
-                </p>
-              </section>
-            ) : null}
             {event.summary ? (
               <p class="lead" lang={fieldLang(props, 'summary')}>
                 {event.summary}

@@ -227,6 +227,7 @@ table.agenda tr.current { background: var(--warn-soft); }
 .agenda-time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .agenda-break { color: var(--muted); }
 .now-on { border: 2px solid var(--live); border-radius: var(--radius); padding: var(--s-3) var(--s-4); background: var(--card); }
+@media (min-width: 64rem) { .live-now { display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 0 var(--s-4); align-items: start; } .live-now .now-on { margin-top: var(--s-4); } }
 .came-of-it-list { list-style: none; padding: 0; display: grid; gap: var(--s-3); }
 .came-of-it-list > li { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: var(--s-3) var(--s-4); }
 .came-of-it-list .item-title { font-weight: 700; }
