@@ -26,7 +26,14 @@ export function filterQuerySchema<const K extends readonly [string, ...string[]]
       .catch(undefined),
     year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
     kind: z.enum(kinds).optional().catch(undefined),
-    page: z.coerce.number().int().min(1).max(maxPage).optional().catch(undefined),
+    // A page past the last one reads as the last one allowed (the page then says where the results end).
+    page: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .transform((page) => Math.min(page, maxPage))
+      .optional()
+      .catch(undefined),
   });
 }
 

@@ -7,7 +7,8 @@ export const searchMessages = defineMessages(
     'search.intro':
       'Otsi sündmustest, päevakavadest, tulemustest, tegevuskavadest, salvestistest ja sellest, mida salvestistel öeldi.',
     'search.query': 'Otsingusõnad',
-    'search.hint': 'Näiteks: Keila 2014 kaasav eelarve',
+    'search.hint':
+      'Näiteks: Keila 2014 kaasav eelarve. Leitakse tekstid, kus on kõik sõnad (ka pikema sõna algusena).',
     'search.municipality': 'Omavalitsus',
     'search.year': 'Aasta',
     'search.kind': 'Mida otsida',
@@ -17,6 +18,11 @@ export const searchMessages = defineMessages(
     'search.noResults': 'Midagi ei leitud. Proovige vähem või lühemaid sõnu.',
     'search.tryEstonian': 'Enamik sisust on eesti keeles: proovige eestikeelset sõna.',
     'search.understood': 'Otsin: {what}',
+    'search.quoted': '„{words}“',
+    'search.titleFor': 'Otsing: {what}',
+    'search.pastEnd':
+      'Sellel leheküljel tulemusi pole: tulemused mahuvad {pages, plural, one {ühele leheküljele} other {# leheküljele}}.',
+    'search.lastPage': 'Viimasele leheküljele',
     'search.everything': 'kõike',
     'search.saidAt': 'öeldud {time}',
     'search.previous': 'Eelmised',
@@ -38,7 +44,7 @@ export const searchMessages = defineMessages(
       'Search events, agendas, outcomes, action plans, recordings and what was said in the recordings.',
     'search.query': 'Words to search for',
     'search.hint':
-      'For example: Keila 2014 kaasav eelarve. Most content is in Estonian, so Estonian words find the most.',
+      'For example: Keila 2014 kaasav eelarve. Results hold every word (also as the start of a longer word). Most content is in Estonian, so Estonian words find the most.',
     'search.municipality': 'Municipality',
     'search.year': 'Year',
     'search.kind': 'What to search',
@@ -49,6 +55,11 @@ export const searchMessages = defineMessages(
     'search.tryEstonian':
       'Most content is in Estonian: try the Estonian word, for example “eelarve” instead of “budget”.',
     'search.understood': 'Searching: {what}',
+    'search.quoted': '“{words}”',
+    'search.titleFor': 'Search: {what}',
+    'search.pastEnd':
+      'There are no results on this page: the results fill {pages, plural, one {one page} other {# pages}}.',
+    'search.lastPage': 'Go to the last page',
     'search.everything': 'everything',
     'search.saidAt': 'said at {time}',
     'search.previous': 'Previous',
@@ -70,7 +81,7 @@ export const searchMessages = defineMessages(
       'Поиск по мероприятиям, программам, результатам, планам действий, записям и тому, что было сказано в записях.',
     'search.query': 'Что искать',
     'search.hint':
-      'Например: Keila 2014 kaasav eelarve. Материалы в основном на эстонском языке, поэтому больше всего находят эстонские слова.',
+      'Например: Keila 2014 kaasav eelarve. Находятся тексты, в которых есть все слова (в том числе как начало более длинного слова). Материалы в основном на эстонском языке, поэтому больше всего находят эстонские слова.',
     'search.municipality': 'Самоуправление',
     'search.year': 'Год',
     'search.kind': 'Где искать',
@@ -82,6 +93,11 @@ export const searchMessages = defineMessages(
     'search.tryEstonian':
       'Материалы в основном на эстонском языке: попробуйте эстонское слово, например «eelarve» вместо «бюджет».',
     'search.understood': 'Ищем: {what}',
+    'search.quoted': '«{words}»',
+    'search.titleFor': 'Поиск: {what}',
+    'search.pastEnd':
+      'На этой странице результатов нет: результаты занимают {pages, plural, one {# страницу} few {# страницы} many {# страниц} other {# страницы}}.',
+    'search.lastPage': 'На последнюю страницу',
     'search.everything': 'всё',
     'search.saidAt': 'сказано на {time}',
     'search.previous': 'Предыдущие',

@@ -22,18 +22,22 @@ export function searchRoutes() {
     const page = query.page ?? 1;
     // Kept per public revision (one primary-key read), and used by the search to read the query.
     const facets = await searchFacets(db);
-    const answer = await searchEverything(
+    const filter = {
+      q: query.q,
+      municipality: query.municipality,
+      year: query.year,
+      kind: query.kind,
+    };
+    let answer = await searchEverything(
       db,
-      {
-        q: query.q,
-        municipality: query.municipality,
-        year: query.year,
-        kind: query.kind,
-        limit: SEARCH_PAGE_SIZE,
-        offset: (page - 1) * SEARCH_PAGE_SIZE,
-      },
+      { ...filter, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE },
       facets,
     );
+    if (page > 1 && answer.results.length === 0) {
+      // A page past the end (an old link, a changed query): the total tells where the results end.
+      const first = await searchEverything(db, { ...filter, limit: 1, offset: 0 }, facets);
+      answer = { ...answer, total: first.total };
+    }
     return c.html(
       SearchPage({
         ...pageContext(c),

@@ -265,7 +265,7 @@ describe('/search', () => {
     expect(en).toContain('Searching: “participatory budget”, Keila linn, 2014');
     expect(en).toContain('try the Estonian word');
     const ru = await page('q=Keila+2014+Бюджет+города&lang=ru');
-    expect(ru).toContain('Ищем: “Бюджет города”, Keila linn, 2014');
+    expect(ru).toContain('Ищем: «Бюджет города», Keila linn, 2014');
     expect(ru).toContain('попробуйте эстонское слово');
     // Estonian readers are not told to search in Estonian.
     expect(await page('q=Keila+2014+olematusõna&lang=et')).not.toContain('eestikeelset');

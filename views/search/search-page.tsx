@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { HostRef } from '@/events';
 import type { SearchKind } from '@/search/query';
 import { SEARCH_KINDS } from '@/search/query';
@@ -31,27 +32,36 @@ function grouped(results: SearchResult[]): [SearchKind, SearchResult[]][] {
   return [...groups];
 }
 
-function Result(props: PageContext & { result: SearchResult }) {
+/** What, where and when of a result, each part present only when known. */
+function metaParts(props: PageContext & { result: SearchResult }): Child[] {
   const { t, lang, result } = props;
+  const parts: Child[] = [];
+  if (result.kind === 'caption' && result.offsetSeconds !== null)
+    parts.push(<>{t('search.saidAt', { time: formatOffset(result.offsetSeconds) })}</>);
+  if (result.context) parts.push(<>{result.context}</>);
+  if (result.date)
+    parts.push(
+      <time datetime={result.date.toISOString()}>
+        {formatDate(result.date, result.timezone ?? 'Europe/Tallinn', lang)}
+      </time>,
+    );
+  if (result.municipalities.length > 0)
+    parts.push(<>{result.municipalities.map((m) => m.name).join(', ')}</>);
+  return parts;
+}
+
+function joined(parts: Child[]): Child[] {
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [<>{' · '}</>, part]));
+}
+
+function Result(props: PageContext & { result: SearchResult }) {
+  const { result } = props;
   return (
     <li class="card search-result">
       <h4>
         <a href={result.url}>{result.title}</a>
       </h4>
-      <p class="meta">
-        {result.kind === 'caption' && result.offsetSeconds !== null ? (
-          <>{t('search.saidAt', { time: formatOffset(result.offsetSeconds) })} · </>
-        ) : null}
-        {result.context ? <>{result.context} · </> : null}
-        {result.date ? (
-          <time datetime={result.date.toISOString()}>
-            {formatDate(result.date, result.timezone ?? 'Europe/Tallinn', lang)}
-          </time>
-        ) : null}
-        {result.municipalities.length > 0
-          ? ` · ${result.municipalities.map((m) => m.name).join(', ')}`
-          : ''}
-      </p>
+      <p class="meta">{joined(metaParts(props))}</p>
       {result.snippet.length > 0 ? (
         <p class="snippet" lang={result.language ?? undefined}>
           {result.snippet.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}
@@ -67,7 +77,7 @@ export function SearchPage(props: SearchPageProps) {
   const pages = Math.max(1, Math.ceil(answer.total / props.pageSize));
   const understood = [
     // The words as typed: the stems matched with ("participato") mean nothing to a reader.
-    answer.words.length > 0 ? `“${answer.words.join(' ')}”` : null,
+    answer.words.length > 0 ? t('search.quoted', { words: answer.words.join(' ') }) : null,
     answer.municipality?.name ?? null,
     answer.year !== null ? String(answer.year) : null,
   ].filter((part): part is string => part !== null);
@@ -75,7 +85,11 @@ export function SearchPage(props: SearchPageProps) {
   return (
     <Layout
       {...props}
-      title={t('search.title')}
+      title={
+        understood.length > 0
+          ? t('search.titleFor', { what: understood.join(', ') })
+          : t('search.title')
+      }
       description={t('search.intro')}
       canonicalPath="/search"
     >
@@ -106,8 +120,16 @@ export function SearchPage(props: SearchPageProps) {
           {understood.length > 0 && (answer.municipality || answer.year !== null) ? (
             <p class="meta">{t('search.understood', { what: understood.join(', ') })}</p>
           ) : null}
-          {answer.results.length === 0 ? <p>{t('search.noResults')}</p> : null}
-          {answer.results.length === 0 && answer.words.length > 0 && lang !== 'et' ? (
+          {answer.results.length === 0 && answer.total > 0 ? (
+            <p class="past-end">
+              {t('search.pastEnd', { pages })}{' '}
+              <a href={pageHref(query, pages)}>{t('search.lastPage')}</a>
+            </p>
+          ) : null}
+          {answer.results.length === 0 && answer.total === 0 ? (
+            <p>{t('search.noResults')}</p>
+          ) : null}
+          {answer.total === 0 && answer.words.length > 0 && lang !== 'et' ? (
             <p class="try-estonian">{t('search.tryEstonian')}</p>
           ) : null}
           {grouped(answer.results).map(([kind, results]) => (
@@ -120,7 +142,7 @@ export function SearchPage(props: SearchPageProps) {
               </ul>
             </section>
           ))}
-          {pages > 1 ? (
+          {pages > 1 && answer.results.length > 0 ? (
             <nav aria-label={t('search.pagination')} class="pagination">
               {props.page > 1 ? (
                 <a rel="prev" href={pageHref(query, props.page - 1)}>
