@@ -5,9 +5,6 @@ import type { Cue } from './parse';
 
 export type StoredCue = Cue & { id: number };
 
-/** Rows per insert: three parameters each, far below Postgres's 65,535. */
-const INSERT_CHUNK = 2_000;
-
 /** The languages a recording has captions in, in alphabetical order. */
 export async function captionLanguagesOf(db: Queryable, recordingId: number): Promise<string[]> {
   const rows = await db
@@ -60,6 +57,10 @@ export async function cueById(
   return row ?? null;
 }
 
+function storedCue({ startMs, endMs, text }: Cue) {
+  return { start_ms: startMs, end_ms: endMs, text };
+}
+
 /** Replaces a recording's captions in a language (call in a transaction); true when they are new. */
 export async function replaceCaptions(
   tx: Queryable,
@@ -85,11 +86,13 @@ export async function replaceCaptions(
       .returning({ id: captions.id });
     captionId = created!.id;
   }
-  for (let i = 0; i < cues.length; i += INSERT_CHUNK) {
-    await tx
-      .insert(captionCues)
-      .values(cues.slice(i, i + INSERT_CHUNK).map((cue) => ({ captionId, ...cue })));
-  }
+  // One statement for the whole file, so the search rows are written by one statement too
+  // (koda_search_cues_inserted, drizzle/0026) and one parameter carries every cue.
+  await tx.execute(sql`
+    insert into ${captionCues} (caption_id, start_ms, end_ms, text)
+    select ${captionId}, cue.start_ms, cue.end_ms, cue.text
+      from jsonb_to_recordset(${JSON.stringify(cues.map(storedCue))}::jsonb)
+        as cue(start_ms integer, end_ms integer, text text)`);
   return !existing;
 }
 
@@ -114,7 +117,9 @@ export async function captionSummaryOf(
   return db
     .select({
       language: captions.language,
-      cues: sql<number>`(select count(*)::int from ${captionCues} where ${captionCues.captionId} = ${captions.id})`,
+      // Qualified by hand: drizzle names a column without its table in a subquery of one table,
+      // so caption_id = id compared caption_cues with itself.
+      cues: sql<number>`(select count(*)::int from caption_cues where caption_cues.caption_id = captions.id)`,
       updatedAt: captions.updatedAt,
     })
     .from(captions)

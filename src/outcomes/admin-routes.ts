@@ -143,7 +143,9 @@ export function outcomeAdminRoutes() {
     const outcome = await findManagedOutcome(db, user, slug, pathId(c));
     const event = await findEventById(db, outcome.eventId);
     if (!event) throw notFound('No such event');
-    const recordings = await listRecordingChoices(db, event.id);
+    // Only published recordings: a quote is shown on the public page with a link to its
+    // recording, so an unpublished one's words would be made public and its link a 404.
+    const recordings = await listRecordingChoices(db, event.id, { publishedOnly: true });
     const asked = Number(c.req.query('recording'));
     const recordingId = recordings.some((r) => r.id === asked) ? asked : null;
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
@@ -179,7 +181,7 @@ export function outcomeAdminRoutes() {
     if (chosen !== '') {
       // Only a cue of this event's recordings: not another event's words (nor a typed id).
       const cue = /^\d{1,10}$/.test(chosen) ? await cueById(db, Number(chosen)) : null;
-      const own = await listRecordingChoices(db, outcome.eventId);
+      const own = await listRecordingChoices(db, outcome.eventId, { publishedOnly: true });
       if (!cue || !own.some((recording) => recording.id === cue.recordingId)) {
         return quotePage(c, user, c.get('t')('captions.quote.notHere'));
       }

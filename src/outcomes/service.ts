@@ -255,20 +255,34 @@ export async function deleteOutcome(
   await deleteStoredFiles(store, stored);
 }
 
+/**
+ * An event's notes. With publishedOnly (the public page and API), a note whose recording is not
+ * published (or was deleted) shows no link to it nor its quote: the link would be a 404 and the
+ * words said were not made public (the search row leaves the quote out likewise, drizzle/0026).
+ */
 export async function listEventOutcomes(
   db: Queryable,
   eventId: number,
   options: { publishedOnly: boolean },
 ): Promise<OutcomeRow[]> {
-  return db
-    .select()
+  if (!options.publishedOnly) {
+    return db
+      .select()
+      .from(outcomes)
+      .where(eq(outcomes.eventId, eventId))
+      .orderBy(asc(outcomes.createdAt), asc(outcomes.id));
+  }
+  const rows = await db
+    .select({ outcome: outcomes, recordingPublished: recordings.published })
     .from(outcomes)
-    .where(
-      options.publishedOnly
-        ? and(eq(outcomes.eventId, eventId), eq(outcomes.published, true))
-        : eq(outcomes.eventId, eventId),
-    )
+    .leftJoin(recordings, eq(recordings.id, outcomes.recordingId))
+    .where(and(eq(outcomes.eventId, eventId), eq(outcomes.published, true)))
     .orderBy(asc(outcomes.createdAt), asc(outcomes.id));
+  return rows.map(({ outcome, recordingPublished }) =>
+    recordingPublished
+      ? outcome
+      : { ...outcome, recordingId: null, offsetSeconds: null, quote: null },
+  );
 }
 
 export type EventActionItem = {
@@ -352,15 +366,23 @@ export async function listEventActionItems(
   return [...byItem.values()];
 }
 
-/** An event's recordings (published or not) to tie a note to, in the organizers' order. */
+/**
+ * An event's recordings to tie a note to, in the organizers' order: all of them, or with
+ * publishedOnly those whose words a quote may show (the quote picker).
+ */
 export async function listRecordingChoices(
   db: Queryable,
   eventId: number,
+  options: { publishedOnly: boolean } = { publishedOnly: false },
 ): Promise<{ id: number; title: string }[]> {
   return db
     .select({ id: recordings.id, title: recordings.title })
     .from(recordings)
-    .where(eq(recordings.eventId, eventId))
+    .where(
+      options.publishedOnly
+        ? and(eq(recordings.eventId, eventId), eq(recordings.published, true))
+        : eq(recordings.eventId, eventId),
+    )
     .orderBy(asc(recordings.position), asc(recordings.id));
 }
 
