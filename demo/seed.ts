@@ -26,6 +26,7 @@ import type { Db, Queryable, Tx } from '@/platform/db/types';
 import { slugify } from '@/platform/slug';
 import { hashToken, newToken } from '@/platform/tokens';
 import type { FileStore } from '@/platform/files/store';
+import { FEEDBACK_LINK_DAYS } from '@/feedback/rules';
 import { seedDemoDocuments } from './documents';
 import programme from './avp-programme.json' with { type: 'json' };
 
@@ -106,7 +107,14 @@ export async function isDemoLoaded(db: Queryable): Promise<boolean> {
 
 /** Loads the demo into an empty database. Returns false (and changes nothing) when data exists. */
 /** Loads the demo into an empty database; with a file store, its documents too (demo/documents.ts). */
-export async function seedDemo(db: Db, now: Date, files?: FileStore): Promise<boolean> {
+/**
+ * The participant's pages a demo visitor cannot reach otherwise (issue 20): links are emailed
+ * and stored only as hashes, so the start that seeds the demo prints one of each, as it prints
+ * the logins. Paths, without the site's address.
+ */
+export type DemoLinks = { feedbackPath: string; managePath: string };
+
+export async function seedDemo(db: Db, now: Date, files?: FileStore): Promise<DemoLinks | false> {
   if (await isDemoLoaded(db)) return false;
   const loaded = await db.transaction(async (tx) => {
     // Several processes may start at once on one Postgres (SEED_DEMO=true): they take turns,
@@ -124,15 +132,15 @@ export async function seedDemo(db: Db, now: Date, files?: FileStore): Promise<bo
     for (const plan of programme.actionPlans) {
       await seedPlan(tx, ids, plan, historicOutcomes.get(plan.municipality) ?? []);
     }
-    await seedExampleUpcoming(tx, ids, now);
-    await seedFeedback(tx, ids);
-    return true;
+    const managePath = await seedExampleUpcoming(tx, ids, now);
+    const feedbackPath = await seedFeedback(tx, ids, now);
+    return { managePath, feedbackPath };
   });
   if (!loaded) return false;
   if (files) await seedDemoDocuments(db, files);
   await createUser(db, { ...DEMO_ORGANIZER, role: 'organizer' });
   await createUser(db, { ...DEMO_ADMIN, role: 'admin' });
-  return true;
+  return loaded;
 }
 
 /** The county (maakond) each programme municipality lay in, for the addresses of its places. */
@@ -415,9 +423,9 @@ async function seedPlan(
  * (/admin/events/:slug/feedback) has a summary to show (review item 15). Long past, so their
  * registrations are purged and the answers linked to nobody, as the purge leaves them.
  */
-async function seedFeedback(tx: Tx, ids: MunicipalityIds) {
+async function seedFeedback(tx: Tx, ids: MunicipalityIds, now: Date): Promise<string> {
   const keila = ids.get('keila');
-  if (keila === undefined) return;
+  if (keila === undefined) throw new Error('The demo programme has no Keila');
   const [event] = await tx
     .select({ id: events.id, endsAt: events.endsAt })
     .from(events)
@@ -425,7 +433,7 @@ async function seedFeedback(tx: Tx, ids: MunicipalityIds) {
     .where(and(eq(eventHosts.municipalityId, keila), lt(events.startsAt, new Date('2016-01-01'))))
     .orderBy(asc(events.startsAt))
     .limit(1);
-  if (!event?.endsAt) return;
+  if (!event?.endsAt) throw new Error('The demo programme has no early Keila think tank');
   const sent = DateTime.fromJSDate(event.endsAt).plus({ days: 1 });
   const answers = [
     {
@@ -441,7 +449,6 @@ async function seedFeedback(tx: Tx, ids: MunicipalityIds) {
       comeAgain: true,
     },
     { rating: 3, good: null, improve: 'Materjalid võiks saata varem.', comeAgain: false },
-    null,
   ];
   for (const [n, answer] of answers.entries()) {
     await tx.insert(feedbackRequests).values({
@@ -450,13 +457,26 @@ async function seedFeedback(tx: Tx, ids: MunicipalityIds) {
       tokenHash: await hashToken(newToken()),
       sentAt: sent.toJSDate(),
       expiresAt: sent.plus({ days: 30 }).toJSDate(),
-      ...(answer ? { ...answer, answeredAt: sent.plus({ hours: 2 + n }).toJSDate() } : {}),
+      ...answer,
+      answeredAt: sent.plus({ hours: 2 + n }).toJSDate(),
     });
   }
+  // The one not answered yet is the demo visitor's to try: its link works from now on.
+  const token = newToken();
+  await tx.insert(feedbackRequests).values({
+    eventId: event.id,
+    registrationId: null,
+    tokenHash: await hashToken(token),
+    sentAt: now,
+    expiresAt: DateTime.fromJSDate(now).plus({ days: FEEDBACK_LINK_DAYS }).toJSDate(),
+  });
+  return `/feedback/${token}`;
 }
 
-async function seedExampleUpcoming(tx: Tx, ids: MunicipalityIds, now: Date) {
+/** The example events; returns the manage page of the first example registration. */
+async function seedExampleUpcoming(tx: Tx, ids: MunicipalityIds, now: Date): Promise<string> {
   const today = DateTime.fromJSDate(now).setZone(ZONE).startOf('day');
+  let managePath: string | undefined;
   const examples = [
     {
       title: 'Näidis: Rõuge valla mõttekoda — küla arengukava',
@@ -532,15 +552,19 @@ async function seedExampleUpcoming(tx: Tx, ids: MunicipalityIds, now: Date) {
     );
     await seedAgenda(tx, eventId, example.start);
     for (let n = 1; n <= example.registered; n++) {
+      const token = newToken();
       await tx.insert(registrations).values({
         eventId,
         name: `Näidis Osaleja ${n}`,
         email: `osaleja${n}+${eventId}@example.ee`,
         attendance: 'in_person',
         status: 'confirmed',
-        manageTokenHash: await hashToken(newToken()),
+        manageTokenHash: await hashToken(token),
         consentAt: today.minus({ days: 10 }).toJSDate(),
       });
+      managePath ??= `/registrations/${token}`;
     }
   }
+  if (!managePath) throw new Error('The demo examples have no registration');
+  return managePath;
 }

@@ -71,6 +71,9 @@ async function main() {
     announce(
       `Demo admin login (reads every email at ${config.publicUrl}/admin/outbox): ${demo.DEMO_ADMIN.email} / ${demo.DEMO_ADMIN.password}`,
     );
+    // A participant's links are emailed and stored hashed: these are the demo's only way in.
+    announce(`Demo participant's feedback form: ${config.publicUrl}${seeded.feedbackPath}`);
+    announce(`Demo participant's registration: ${config.publicUrl}${seeded.managePath}`);
   }
 }
 

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { DEMO_ADMIN, DEMO_ORGANIZER, seedDemo } from '../../demo/seed';
+import { DEMO_ADMIN, DEMO_ORGANIZER, seedDemo, type DemoLinks } from '../../demo/seed';
 import { events, feedbackRequests, outbox, users } from '@/platform/db/schema';
 import { verifyPassword } from '@/platform/auth/password';
 import { createSession } from '@/platform/auth/sessions';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { visibleText } from '../helpers/form-language';
+import { postForm } from '../helpers/session';
 
 /** What a newcomer to the demo can reach with the logins it prints (review items 3 and 15). */
 
 let ctx: TestContext;
+let links: DemoLinks;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  const seeded = await seedDemo(ctx.deps.db, ctx.clock.now());
+  if (!seeded) throw new Error('the demo was not seeded');
+  links = seeded;
 });
 afterAll(() => ctx.close());
 
@@ -70,6 +74,18 @@ describe('the demo logins', () => {
     const text = visibleText(await response.text());
     expect(text).toContain('Keskmine hinne: 4,0 / 5');
     expect(text).toContain('Rohkem aega küsimustele.');
+  });
+
+  it("the printed participant's links open a feedback form that takes an answer and a registration", async () => {
+    const form = await ctx.app.request(`${links.feedbackPath}?lang=en`);
+    expect(form.status).toBe(200);
+    expect(visibleText(await form.text())).toContain('How would you rate the event?');
+    const answered = await postForm(ctx, links.feedbackPath, { rating: '5', comeAgain: 'yes' });
+    expect(answered.status).toBe(303);
+
+    const manage = await ctx.app.request(`${links.managePath}?lang=en`);
+    expect(manage.status).toBe(200);
+    expect(visibleText(await manage.text())).toContain('Näidis Osaleja 1');
   });
 
   it('seeding again changes nothing', async () => {

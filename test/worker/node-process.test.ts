@@ -87,6 +87,15 @@ describe('npm start on PGlite', () => {
     const [, url] = await server.waitFor(/Koda is running at (\S+)/, 20_000);
     expect(url).toBe(`http://localhost:${port}`);
     await server.waitFor(/Demo organizer login: korraldaja@koda\.example/, 2_000);
+    // The participant's pages the demo could not otherwise reach (their links are stored hashed).
+    const [, feedback] = await server.waitFor(
+      /Demo participant's feedback form: \S+(\/feedback\/[A-Za-z0-9_-]{43})/,
+      2_000,
+    );
+    const [, manage] = await server.waitFor(
+      /Demo participant's registration: \S+(\/registrations\/[A-Za-z0-9_-]{43})/,
+      2_000,
+    );
     expect(server.output()).toContain('demo programme loaded');
     // One format at start-up: every line a JSON log line, the URL and the login included.
     for (const line of lines(server.output())) {
@@ -94,6 +103,9 @@ describe('npm start on PGlite', () => {
       expect(JSON.parse(line) as object, line).toMatchObject({ level: expect.any(String) });
     }
     const base = `http://127.0.0.1:${port}`;
+
+    expect((await fetch(`${base}${feedback}`)).status).toBe(200);
+    expect((await fetch(`${base}${manage}`)).status).toBe(200);
 
     const home = await fetch(`${base}/`);
     expect(home.status).toBe(200);
