@@ -255,25 +255,32 @@ function calendarHead(name: string, lang: Lang, t: Translate, zones: string[]): 
 
 // ----- cache ------------------------------------------------------------------------------------
 
+/**
+ * A VEVENT as the feed sends it: UTF-8 bytes (a JavaScript string of a feed is two bytes a
+ * character as soon as one character is past Latin-1), with the zone its DTSTART names.
+ */
+type EncodedVevent = { bytes: Uint8Array; tzid: string | null };
+
 type FeedCaches = {
-  /** VEVENT texts by language, site, event and version. */
-  vevents: Lru<string>;
-  /** Whole feed texts by ETag (which names everything the text depends on). */
-  feeds: Lru<string>;
+  /** VEVENTs by language, site, event and version. */
+  vevents: Lru<EncodedVevent>;
+  /** Whole feeds as UTF-8 bytes, by ETag (which names everything the feed depends on). */
+  feeds: Lru<Uint8Array<ArrayBuffer>>;
 };
 
 const caches = new WeakMap<object, FeedCaches>();
 export const VEVENT_CACHE_SIZE = 5_000;
-/** A 1 000-event feed is about 2 MB of text. */
+/** A 1 000-event feed is about 2 MB. */
 const FEED_CACHE_SIZE = 8;
+const utf8 = new TextEncoder();
 
 /** The feed caches of one database (a process-local optimisation, never a source of truth). */
 export function feedCaches(db: Queryable): FeedCaches {
   let cache = caches.get(db);
   if (!cache) {
     cache = {
-      vevents: new Lru<string>(VEVENT_CACHE_SIZE),
-      feeds: new Lru<string>(FEED_CACHE_SIZE),
+      vevents: new Lru<EncodedVevent>(VEVENT_CACHE_SIZE),
+      feeds: new Lru<Uint8Array<ArrayBuffer>>(FEED_CACHE_SIZE),
     };
     caches.set(db, cache);
   }
@@ -310,38 +317,41 @@ export async function feedState(
 }
 
 /**
- * The whole feed text: from the cache when the ETag is unchanged. Otherwise VEVENTs come from the
- * cache when their version is unchanged; the rest are loaded in one go and built. An event that
- * cannot be written is logged (by id) and left out.
+ * The whole feed as UTF-8 bytes: from the cache when the ETag is unchanged. Otherwise VEVENTs
+ * come from the cache when their version is unchanged; the rest are loaded in one go and built.
+ * An event that cannot be written is logged (by id) and left out.
  */
 export async function renderFeed(
   ctx: FeedContext,
   state: FeedState,
   name: string,
-): Promise<string> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const { vevents: cache, feeds } = feedCaches(ctx.db);
   const whole = feeds.get(state.etag);
   if (whole !== undefined) return whole;
   const t = translator(ctx.lang);
   let current = true;
-  const texts = new Map<number, string>();
+  const built = new Map<number, EncodedVevent>();
   const missing: number[] = [];
   const versions = new Map(state.versions.map((version) => [version.id, version]));
   for (const version of state.versions) {
     const cached = cache.get(cacheKey(ctx, version.id, version.version, version.endsAt <= ctx.now));
-    if (cached !== undefined) texts.set(version.id, cached);
+    if (cached !== undefined) built.set(version.id, cached);
     else missing.push(version.id);
   }
-  const zones = new Set<string>();
   for (const event of await loadEvents(ctx.db, missing)) {
     try {
       const stampedAt = versions.get(event.id)?.changedAt ?? event.updatedAt;
       const text = buildVevent(localizeFeedEvent(event, ctx.lang), ctx, t, ctx.now, stampedAt);
-      texts.set(event.id, text);
+      const vevent = {
+        bytes: utf8.encode(text),
+        tzid: /^DTSTART;TZID=([^:\r\n]+):/m.exec(text)?.[1] ?? null,
+      };
+      built.set(event.id, vevent);
       const version = versions.get(event.id);
       // Cache only what matches the version it is filed under (the row may have changed since).
       if (version?.version === versionOf(event.feedRevision, event.updatedAt)) {
-        cache.set(cacheKey(ctx, event.id, version.version, version.endsAt <= ctx.now), text);
+        cache.set(cacheKey(ctx, event.id, version.version, version.endsAt <= ctx.now), vevent);
       } else {
         current = false;
       }
@@ -352,22 +362,38 @@ export async function renderFeed(
       });
     }
   }
-  const body: string[] = [];
+  const body: Uint8Array[] = [];
+  const zones = new Set<string>();
   for (const version of state.versions) {
-    const text = texts.get(version.id);
-    if (text === undefined) continue;
-    body.push(text);
-    const tzid = /^DTSTART;TZID=([^:\r\n]+):/m.exec(text)?.[1];
-    if (tzid) zones.add(tzid);
+    const vevent = built.get(version.id);
+    if (vevent === undefined) continue;
+    body.push(vevent.bytes);
+    if (vevent.tzid) zones.add(vevent.tzid);
   }
   const ordered = [...zones].sort((a, b) =>
     a === DEFAULT_TIMEZONE ? -1 : b === DEFAULT_TIMEZONE ? 1 : a.localeCompare(b),
   );
   if (ordered.length === 0) ordered.push(DEFAULT_TIMEZONE);
-  const text = calendarHead(name, ctx.lang, t, ordered) + body.join('') + 'END:VCALENDAR\r\n';
+  const feed = concatenate([
+    utf8.encode(calendarHead(name, ctx.lang, t, ordered)),
+    ...body,
+    utf8.encode('END:VCALENDAR\r\n'),
+  ]);
   // A feed with an event newer than its ETag (changed while this was built) is not filed under it.
-  if (current) feeds.set(state.etag, text);
-  return text;
+  if (current) feeds.set(state.etag, feed);
+  return feed;
+}
+
+function concatenate(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  let length = 0;
+  for (const part of parts) length += part.byteLength;
+  const whole = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.byteLength;
+  }
+  return whole;
 }
 
 /**
@@ -392,6 +418,6 @@ export async function eventIcs(
   };
   const state = await feedState(ctx, { eventId: row.id, bounded: false }, row.title);
   if (state.versions.length === 0) return null;
-  const text = await renderFeed(ctx, state, row.title);
+  const text = new TextDecoder().decode(await renderFeed(ctx, state, row.title));
   return text.includes('BEGIN:VEVENT') ? text : null;
 }

@@ -61,8 +61,8 @@ async function respondWithFeed(
   ) {
     return c.body(null, 304, headers);
   }
-  const text = await renderFeed(ctx, state, name);
-  return c.body(text, 200, {
+  const feed = await renderFeed(ctx, state, name);
+  return c.body(feed, 200, {
     ...headers,
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': `inline; filename="${options.filename}"`,
