@@ -8,6 +8,7 @@ import {
 } from '@/platform/http/openapi';
 import { toZonedIso } from '@/platform/time';
 import { SEARCH_KINDS } from './query';
+import { CAPTION_CAP } from './limits';
 import { searchEverything } from './queries';
 
 const searchQuery = z.object({
@@ -53,13 +54,19 @@ export function searchApi() {
         200: jsonContent(
           z.object({
             results: z.array(resultOutput),
-            total: z.number().int(),
+            total: z.number().int().openapi({
+              description:
+                'How many matched; with totalIsLowerBound, how many were counted and ranked of more',
+            }),
+            totalIsLowerBound: z.boolean().openapi({
+              description: `More than ${CAPTION_CAP} caption lines matched: counting stopped there and only the newest ${CAPTION_CAP} of them are ranked (every match of the other kinds is), so there are more than total matches. Add words, a municipality or a year to see them all`,
+            }),
             understood: z.object({
               municipality: z.string().nullable(),
               year: z.number().int().nullable(),
             }),
           }),
-          'Best first; total counts every match',
+          'Best first (ts_rank, then newest); total counts the matches, see totalIsLowerBound',
         ),
         ...readErrorResponses,
         ...errorResponses(422),
@@ -94,6 +101,7 @@ export function searchApi() {
             language: result.language,
           })),
           total: answer.total,
+          totalIsLowerBound: answer.totalIsLowerBound,
           understood: { municipality: answer.municipality?.slug ?? null, year: answer.year },
         },
         200,

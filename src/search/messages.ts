@@ -15,6 +15,9 @@ export const searchMessages = defineMessages(
     'search.any': 'kõik',
     'search.submit': 'Otsi',
     'search.results': '{count, plural, one {# tulemus} other {# tulemust}}',
+    'search.resultsMore': 'Üle {count} tulemuse',
+    'search.capped':
+      'Salvestistel öeldust on järjestatud ainult {cap, plural, one {uusim # vaste} other {uusimad # vastet}}. Täpsustage otsingut sõnade, omavalitsuse või aastaga.',
     'search.noResults': 'Midagi ei leitud. Proovige vähem või lühemaid sõnu.',
     'search.tryEstonian': 'Enamik sisust on eesti keeles: proovige eestikeelset sõna.',
     'search.understood': 'Otsin: {what}',
@@ -51,6 +54,9 @@ export const searchMessages = defineMessages(
     'search.any': 'all',
     'search.submit': 'Search',
     'search.results': '{count, plural, one {# result} other {# results}}',
+    'search.resultsMore': '{count, plural, one {More than # result} other {More than # results}}',
+    'search.capped':
+      'Of what was said in recordings, only {cap, plural, one {the newest # match is} other {the newest # matches are}} ranked. Add words, a municipality or a year to narrow the search.',
     'search.noResults': 'Nothing was found. Try fewer or shorter words.',
     'search.tryEstonian':
       'Most content is in Estonian: try the Estonian word, for example “eelarve” instead of “budget”.',
@@ -89,6 +95,9 @@ export const searchMessages = defineMessages(
     'search.submit': 'Найти',
     'search.results':
       '{count, plural, one {# результат} few {# результата} many {# результатов} other {# результата}}',
+    'search.resultsMore': '{count, plural, one {Больше # результата} other {Больше # результатов}}',
+    'search.capped':
+      'Из сказанного в записях упорядочены только {cap, plural, one {# самое новое совпадение} few {# самых новых совпадения} many {# самых новых совпадений} other {# самого нового совпадения}}. Уточните поиск: добавьте слова, самоуправление или год.',
     'search.noResults': 'Ничего не найдено. Попробуйте меньше слов или более короткие слова.',
     'search.tryEstonian':
       'Материалы в основном на эстонском языке: попробуйте эстонское слово, например «eelarve» вместо «бюджет».',

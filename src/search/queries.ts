@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { eventIdsWhere, findEventsByIds } from '@/events';
 import {
   actionItemUpdates,
@@ -9,6 +9,7 @@ import {
 } from '@/platform/db/schema';
 import { searchFacets, type SearchFacets } from './facets';
 import { searchTerms } from './fold';
+import { CAPTION_CAP } from './limits';
 import type { Queryable } from '@/platform/db/types';
 import { markdownText } from '@/platform/markdown';
 import {
@@ -51,7 +52,10 @@ export type SearchResult = {
 
 export type SearchAnswer = {
   results: SearchResult[];
+  /** The matches counted: every match, or (see `totalIsLowerBound`) the captions up to CAPTION_CAP. */
   total: number;
+  /** More captions matched than CAPTION_CAP: there are more than `total` matches. */
+  totalIsLowerBound: boolean;
   /** The words searched for, folded (for marking them), and what the query was read as. */
   terms: string[];
   /** The words searched for as the user typed them (what the page shows back). */
@@ -76,9 +80,16 @@ function publicPlanIds(municipality: string | undefined, year: number | undefine
 }
 
 /**
+ * Caption matches in one of this many rows at least: dense enough that walking the rows newest
+ * first finds the cap's worth sooner than reading every match through the word index.
+ */
+const DENSE = 20;
+
+/**
  * One search over everything public: the words (each a prefix, all required, folded), the
  * municipality and year (from the filters, or named in the query), the kind; best first by
- * ts_rank, the total counted in the same query.
+ * ts_rank, then newest. Every match of every kind but captions is ranked and counted; of the
+ * captions the newest CAPTION_CAP, the count stopping there (`totalIsLowerBound`).
  */
 export async function searchEverything(
   db: Queryable,
@@ -97,6 +108,7 @@ export async function searchEverything(
   const empty: SearchAnswer = {
     results: [],
     total: 0,
+    totalIsLowerBound: false,
     terms,
     words: understood.words,
     municipality: understood.municipality,
@@ -107,67 +119,121 @@ export async function searchEverything(
 
   const d = searchDocuments;
   const query = terms.length > 0 ? sql`to_tsquery('simple', ${prefixQuery(terms)})` : null;
+  const rank = query ? sql`ts_rank(${d.document}, ${query})` : sql`0::real`;
   // `visible`: published, and its event or plan is not a draft (kept by the database).
   const conditions: SQL[] = [eq(d.visible, true)];
   if (query) conditions.push(sql`${d.document} @@ ${query}`);
-  else conditions.push(sql`${d.kind} <> 'caption'`);
   if (filter.kind) conditions.push(eq(d.kind, filter.kind));
-  if (municipality !== undefined || year !== undefined) {
-    const events = eventIdsWhere({
-      public: true,
-      year,
-      municipalitySlugs: municipality ? [municipality] : undefined,
-    });
+  const scoped = municipality !== undefined || year !== undefined;
+  if (scoped) {
+    // The place's and year's events are read once (`scope`), whichever step asks.
     conditions.push(
-      sql`(case when ${d.eventId} is not null then ${d.eventId} in ${events}
+      sql`(case when ${d.eventId} is not null then ${d.eventId} in (select id from scope)
         else ${d.planId} in ${publicPlanIds(municipality, year, sql`${d.occurredOn}`)} end)`,
     );
   }
-  // One statement, in three steps: the matches as (id, rank) only, so counting them and sorting
-  // them never carries the text (a window count over whole rows spilled to disk); the page of
-  // ids; then the page's rows, read by their primary key.
-  const rank = query ? sql<number>`ts_rank(${d.document}, ${query})` : sql<number>`0`;
-  const matches = db.$with('matches').as(
-    db
-      .select({ matchId: sql<number>`${d.id}`.as('match_id'), rank: rank.as('rank') })
-      .from(d)
-      .where(and(...conditions)),
+  const where = and(...conditions);
+  const withCaptions = query !== null && (filter.kind === undefined || filter.kind === 'caption');
+  const withOthers = filter.kind !== 'caption';
+  const cap = sql.raw(String(CAPTION_CAP));
+  const steps: SQL[] = [];
+  if (scoped) {
+    steps.push(
+      sql`scope as ${eventIdsWhere({
+        public: true,
+        year,
+        municipalitySlugs: municipality ? [municipality] : undefined,
+      })}`,
+    );
+  }
+  if (withOthers) {
+    // 'caption' written out, not a parameter: the planner then uses the others' own index.
+    steps.push(sql`others as (select ${d.id} as id, ${rank} as rank from ${d}
+      where ${d.kind} <> 'caption' and ${where})`);
+  }
+  if (withCaptions) {
+    // The newest caption matches by id, found one of two ways, whichever costs less: along the
+    // primary key from the newest row, stopping at the cap (when the matches are dense), or
+    // through the word index, reading every match (when they are few). A sample of the table's
+    // pages tells which; it picks the way, never the rows, so the answer is the same either way.
+    // `coalesce` keeps the word index out of the first way, `+ 0` the primary key out of the
+    // second (the planner cannot know that old rows may hold most of the matches).
+    const dense = sql`(select hits * ${sql.raw(String(DENSE))} >= rows from sample)`;
+    steps.push(
+      sql`sample as (select count(*) as rows, count(*) filter (where ${where}) as hits
+        from ${d} tablesample system (2) repeatable (19) where ${d.kind} = 'caption')`,
+      sql`walked as (select ${d.id} as id, ${rank} as rank from ${d}
+        where ${d.kind} = 'caption' and coalesce(${where}, false) and ${dense}
+        order by ${d.id} desc limit ${cap} + 1)`,
+      sql`indexed as (select ${d.id} as id, ${rank} as rank from ${d}
+        where ${d.kind} = 'caption' and ${where} and not ${dense}
+        order by ${d.id} + 0 desc limit ${cap} + 1)`,
+      sql`capped as (select id, rank from walked union all select id, rank from indexed)`,
+    );
+  }
+  const found = [
+    withOthers ? sql`select id, rank from others` : null,
+    withCaptions ? sql`(select id, rank from capped order by id desc limit ${cap})` : null,
+  ].filter((part): part is SQL => part !== null);
+  if (found.length === 0) return empty;
+  steps.push(
+    sql`found as (${sql.join(found, sql` union all `)})`,
+    sql`top as (select id, rank from found order by rank desc, id desc
+      limit ${filter.limit} offset ${filter.offset})`,
   );
-  // `matches` is named once and read twice (the page, the count): Postgres materializes it, so
-  // the index and the heap are read once. Named again inside `top`, it was a second scan.
-  const top = db.$with('top').as(
-    db
-      .select({ topId: matches.matchId, topRank: sql<number>`${matches.rank}`.as('top_rank') })
-      .from(matches)
-      .orderBy(desc(matches.rank), desc(matches.matchId))
-      .limit(filter.limit)
-      .offset(filter.offset),
-  );
-  const rows = await db
-    .with(matches, top)
-    .select({
-      id: d.id,
-      kind: d.kind,
-      sourceId: d.sourceId,
-      eventId: d.eventId,
-      planId: d.planId,
-      recordingId: d.recordingId,
-      offsetSeconds: d.offsetSeconds,
-      language: d.language,
-      title: d.title,
-      body: d.body,
-      url: d.url,
-      occurredOn: d.occurredOn,
-      total: sql<number>`(select count(*) from ${matches})::int`,
-    })
-    .from(top)
-    .innerJoin(d, eq(d.id, top.topId))
-    .orderBy(desc(top.topRank), desc(top.topId));
-  if (rows.length === 0) return empty;
+  // The matches as (id, rank) only, so counting and sorting them never carries the text; then
+  // the page's rows, read by their primary key.
+  const statement = sql`with ${sql.join(steps, sql`, `)}
+    select ${d.id} as id, ${d.kind} as kind, ${d.sourceId} as source_id,
+      ${d.eventId} as event_id, ${d.planId} as plan_id, ${d.recordingId} as recording_id,
+      ${d.offsetSeconds} as offset_seconds, ${d.language} as language, ${d.title} as title,
+      ${d.body} as body, ${d.url} as url, ${d.occurredOn}::text as occurred_on,
+      (select count(*) from found)::int as total,
+      ${withCaptions ? sql`(select count(*) from capped) > ${cap}` : sql`false`} as capped
+    from top join ${d} on ${d.id} = top.id
+    order by top.rank desc, top.id desc`;
+  const result = await db.execute(statement);
+  // postgres.js answers the rows, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as RawRow[];
+  const first = rows[0];
+  if (!first) return empty;
   return {
     ...empty,
-    results: await describe(db, rows, terms),
-    total: rows[0]?.total ?? 0,
+    results: await describe(db, rows.map(fromRaw), terms),
+    total: first.total,
+    totalIsLowerBound: first.capped,
+  };
+}
+
+type RawRow = {
+  kind: string;
+  source_id: number;
+  event_id: number | null;
+  plan_id: number | null;
+  recording_id: number | null;
+  offset_seconds: number | null;
+  language: string | null;
+  title: string | null;
+  body: string;
+  url: string | null;
+  occurred_on: string | null;
+  total: number;
+  capped: boolean;
+};
+
+function fromRaw(row: RawRow): Row {
+  return {
+    kind: row.kind,
+    sourceId: row.source_id,
+    eventId: row.event_id,
+    planId: row.plan_id,
+    recordingId: row.recording_id,
+    offsetSeconds: row.offset_seconds,
+    language: row.language,
+    title: row.title,
+    body: row.body,
+    url: row.url,
+    occurredOn: row.occurred_on,
   };
 }
 

@@ -5,6 +5,7 @@ import { actionPlans, events, municipalities, recordings } from '@/platform/db/s
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 import { visibleText } from '../helpers/form-language';
+import { CAPTION_CAP } from '@/search/limits';
 
 let ctx: TestContext;
 let keila: string;
@@ -324,5 +325,55 @@ describe('/search', () => {
     const res = await ctx.app.request('/api/v1/recordings?q=ounapuu');
     const body = (await res.json()) as { items: { id: number }[] };
     expect(body.items.map((item) => item.id)).toEqual([keilaRecording]);
+  });
+});
+
+describe('a word said more often than the search ranks', () => {
+  // 1 005 lines hold the word, the first of them three times (the best rank), every hundredth
+  // twice: past CAPTION_CAP the count stops and only the newest 1 000 are ranked, the same way
+  // on PGlite and Postgres (never the first ones a scan happens to read).
+  const CUES = 1_005;
+  const line = (n: number) =>
+    n === 0 ? 'vihmavari vihmavari vihmavari' : n % 100 === 0 ? 'vihmavari vihmavari' : 'vihmavari';
+  const time = (seconds: number) =>
+    `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}.000`;
+
+  beforeAll(async () => {
+    const vtt = Array.from(
+      { length: CUES },
+      (_, n) => `${time(n * 2)} --> ${time(n * 2 + 1)}\n${line(n)}`,
+    ).join('\n\n');
+    expect((await put(keilaRecording, 'en', `WEBVTT\n\n${vtt}\n`)).status).toBe(201);
+  });
+
+  it('counts to the cap, says there are more, and ranks the newest', async () => {
+    const answer = (await search({ q: 'vihmavari', limit: '3' })) as Answer & {
+      totalIsLowerBound: boolean;
+    };
+    expect(answer.total).toBe(CAPTION_CAP);
+    expect(answer.totalIsLowerBound).toBe(true);
+    // The line said first holds the word most often, but it is not among the newest 1 000.
+    expect(answer.results.map((r) => r.url.replace(/.*\?t=/, ''))).toEqual([
+      '2000',
+      '1800',
+      '1600',
+    ]);
+    const last = await search({ q: 'vihmavari', limit: '5', offset: String(CAPTION_CAP - 2) });
+    expect(last.results.map((r) => r.url.replace(/.*\?t=/, ''))).toEqual(['12', '10']);
+    const under = (await search({ q: 'kaasav' })) as Answer & { totalIsLowerBound: boolean };
+    expect(under.totalIsLowerBound).toBe(false);
+  });
+
+  it('says so on the page, in the reader’s language', async () => {
+    const page = async (lang: string) =>
+      visibleText(await (await ctx.app.request(`/search?q=vihmavari&lang=${lang}`)).text());
+    expect(await page('en')).toContain('More than 1,000 results');
+    expect(await page('en')).toContain('only the newest 1,000 matches are ranked');
+    const et = await page('et');
+    expect(et).toContain('Üle 1000 tulemuse');
+    expect(et).toContain('ainult uusimad 1000 vastet');
+    const ru = await page('ru');
+    expect(ru).toMatch(/Больше 1\s000 результатов/);
+    expect(ru).toMatch(/только 1\s000 самых новых совпадений/);
   });
 });

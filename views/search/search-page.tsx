@@ -3,6 +3,7 @@ import type { HostRef } from '@/events';
 import type { SearchKind } from '@/search/query';
 import { SEARCH_KINDS } from '@/search/query';
 import type { SearchAnswer, SearchResult } from '@/search/queries';
+import { CAPTION_CAP } from '@/search/limits';
 import type { SearchQuery } from '@/search/routes';
 import { filtersHref } from '@/search/filters';
 import { SearchFilters } from './search-filters';
@@ -115,8 +116,13 @@ export function SearchPage(props: SearchPageProps) {
       {asked ? (
         <>
           <h2 class="result-count" aria-live="polite">
-            {t('search.results', { count: answer.total })}
+            {answer.totalIsLowerBound
+              ? t('search.resultsMore', { count: answer.total })
+              : t('search.results', { count: answer.total })}
           </h2>
+          {answer.totalIsLowerBound ? (
+            <p class="meta">{t('search.capped', { cap: CAPTION_CAP })}</p>
+          ) : null}
           {understood.length > 0 && (answer.municipality || answer.year !== null) ? (
             <p class="meta">{t('search.understood', { what: understood.join(', ') })}</p>
           ) : null}
