@@ -1,4 +1,4 @@
-/* global process, URL */
+/* global process, setInterval, URL */
 /**
  * `npm start`: runs Koda as compiled JavaScript. The server (src/server.ts and everything it
  * imports, the packages too but for EXTERNAL) is bundled by esbuild into one script when any
@@ -29,7 +29,9 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext, Script } from 'node:vm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE = join(ROOT, 'dist/server/bundle/server.cjs');
@@ -42,6 +44,12 @@ const SOURCES = [
   'package-lock.json',
   'tsconfig.json',
 ];
+/** Heap growth since the last full collection after which an idle moment collects. */
+const IDLE_COLLECTION_GROWTH = 16 * 1024 * 1024;
+/** How often idleCollection looks. */
+const IDLE_CHECK_MS = 500;
+/** The event loop busy less than this share of the time since the last look counts as idle. */
+const IDLE_UTILIZATION = 0.02;
 /** The name the bundle's dynamic imports of EXTERNAL packages call (importsThroughRunner). */
 const IMPORT_PARAMETER = '__kodaImport';
 
@@ -227,8 +235,48 @@ export function runServer() {
   }
 }
 
+/**
+ * V8 collects its old generation when it reaches a limit set from the live size of the last
+ * collection, and gives pages back only then; so one burst (the first 1 000-event feed built)
+ * leaves about 20 MB of dead objects that an idle server keeps for good (measured: 52 MB of heap
+ * in use, 31 MB after a collection, resident 10 MB less). Twice a second, when the heap grew by
+ * IDLE_COLLECTION_GROWTH since the last collection and the event loop was idle since the last look,
+ * a full collection runs, incrementally (`gc({ execution: 'async' })`): an idle server returns
+ * what a burst left, a busy one is left to V8. Set before the bundle is compiled, so that its
+ * code cache is made and read under the same V8 flags.
+ */
+function idleCollection() {
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc');
+  // From the first look on: the bundle loading before it is no burst.
+  let base = Infinity;
+  let utilization = performance.eventLoopUtilization();
+  let collecting = false;
+  setInterval(() => {
+    const used = getHeapStatistics().used_heap_size;
+    const since = performance.eventLoopUtilization(utilization);
+    utilization = performance.eventLoopUtilization();
+    base = Math.min(base, used);
+    if (
+      collecting ||
+      used - base < IDLE_COLLECTION_GROWTH ||
+      since.utilization > IDLE_UTILIZATION
+    ) {
+      return;
+    }
+    collecting = true;
+    void collect({ type: 'major', execution: 'async' }).finally(() => {
+      collecting = false;
+      base = getHeapStatistics().used_heap_size;
+    });
+  }, IDLE_CHECK_MS).unref();
+}
+
 // `node scripts/start.mjs --build` only builds (the bench builds before timing a start).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await buildServer();
-  if (!process.argv.includes('--build')) runServer();
+  if (!process.argv.includes('--build')) {
+    idleCollection();
+    runServer();
+  }
 }
