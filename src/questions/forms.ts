@@ -1,6 +1,6 @@
 import { text, type Form } from '@/platform/http/forms';
 import { languages } from '@/platform/i18n';
-import type { Question, QuestionKind } from './rules';
+import { questionOriginalLang, type Question, type QuestionKind } from './rules';
 
 /** One question of the editor as the form shows it: texts per language, options one per line. */
 export type QuestionRow = {
@@ -23,15 +23,12 @@ export const blankQuestionRow = (): QuestionRow => ({
   sensitive: false,
 });
 
-/**
- * A stored question in the editor: its original texts in the first language's fields (the
- * event's own language, Estonian unless only other languages were given), translations beside.
- */
+/** A stored question in the editor: its original texts in their language's fields, translations beside. */
 export function questionRowOf(question: Question): QuestionRow {
-  const [first] = languages;
-  const byLang = <T>(original: T, translated: Partial<Record<string, T>> | undefined) => ({
+  const original = questionOriginalLang(question);
+  const byLang = <T>(text: T, translated: Partial<Record<string, T>> | undefined) => ({
     ...translated,
-    [first]: original,
+    [original]: text,
   });
   const lines = (lists: Partial<Record<string, string[]>>) =>
     Object.fromEntries(

@@ -13,6 +13,7 @@ const columns = {
   options: registrationQuestions.options,
   sensitive: registrationQuestions.sensitive,
   translations: registrationQuestions.translations,
+  originalLang: registrationQuestions.originalLang,
 };
 
 /** An event's registration questions, in order. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { questionKind, type QuestionTranslations } from '@/platform/db/schema';
 import { MAX_ID, type ErrorDetail } from '@/platform/http/errors';
-import { languages, type Lang, type MessageKey } from '@/platform/i18n';
+import { isLang, languages, type Lang, type MessageKey } from '@/platform/i18n';
 import { multiLineText, singleLine, singleLineText } from '@/platform/text';
 
 export const questionKinds = questionKind.enumValues;
@@ -60,6 +60,8 @@ export type QuestionValues = {
   options: string[];
   sensitive: boolean;
   translations: QuestionTranslations;
+  /** The language of label, help and options (the first language an input gives). */
+  originalLang: string;
 };
 
 export type Question = QuestionValues & { id: number };
@@ -68,11 +70,14 @@ type Texts<T> = T | Partial<Record<Lang, T>>;
 
 /** The original (first of et, ru, en given) and the other languages' texts. */
 function split<T>(value: Texts<T>, isOne: (v: Texts<T>) => v is T) {
-  if (isOne(value)) return { original: value, others: {} as Partial<Record<string, T>> };
+  if (isOne(value)) {
+    return { original: value, lang: undefined, others: {} as Partial<Record<string, T>> };
+  }
   const given = languages.filter((lang) => value[lang] !== undefined);
   const [first, ...rest] = given;
   return {
     original: value[first as Lang] as T,
+    lang: first,
     others: Object.fromEntries(rest.map((lang) => [lang, value[lang] as T])),
   };
 }
@@ -122,6 +127,8 @@ export function resolveQuestions(
       options: choosing ? options.original : [],
       sensitive: input.sensitive ?? false,
       translations,
+      // A plain string is Estonian, the site's first language.
+      originalLang: label.lang ?? 'et',
     };
   });
   return details.length > 0 ? { ok: false, details } : { ok: true, values };
@@ -147,13 +154,9 @@ export type LocalizedQuestion = {
   options: { value: string; label: string }[];
 };
 
-/**
- * The language of a question's original texts: the first of et, ru, en its label has no
- * translation in (the input's first language is the original, see `split`), else Estonian.
- */
-export function questionOriginalLang(question: Pick<Question, 'translations'>): Lang {
-  const translated = question.translations.label ?? {};
-  return languages.find((lang) => !translated[lang]) ?? 'et';
+/** The language of a question's original texts, as stored (drizzle/0027). */
+export function questionOriginalLang(question: Pick<Question, 'originalLang'>): Lang {
+  return isLang(question.originalLang) ? question.originalLang : 'et';
 }
 
 export function localizeQuestion(question: Question, lang: Lang): LocalizedQuestion {

@@ -222,3 +222,24 @@ describe('what came of an event, and the item on now', () => {
     }
   });
 });
+
+describe('a registration question written in English only', () => {
+  it('is marked English on the Estonian page: its language is stored, not guessed', async () => {
+    const created = await api('POST', '/events', {
+      kind: 'forum',
+      title: 'Keila noortefoorum',
+      startsAt: '2027-05-20T16:00',
+      endsAt: '2027-05-20T18:00',
+      hosts: ['keila'],
+      capacity: 30,
+      status: 'published',
+      questions: [{ kind: 'text', label: { en: 'Where are you from?' } }],
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { slug } = await created.json();
+    const et = await (await ctx.app.request(`/events/${slug}?lang=et`)).text();
+    expect(tagAround(et, 'Where are you from\\?')).toContain('lang="en"');
+    const en = await (await ctx.app.request(`/events/${slug}?lang=en`)).text();
+    expect(tagAround(en, 'Where are you from\\?')).not.toContain('lang=');
+  });
+});

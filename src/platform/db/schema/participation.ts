@@ -52,6 +52,8 @@ export const registrationQuestions = pgTable(
     /** Special-category data (health, diet, beliefs): shown only to the event's organizers. */
     sensitive: boolean().notNull().default(false),
     translations: jsonb().$type<QuestionTranslations>().notNull().default({}),
+    /** The language of `label`, `help` and `options` (issue 18). */
+    originalLang: text().notNull().default('et'),
   },
   (table) => [index('registration_questions_event_idx').on(table.eventId, table.position)],
 );
