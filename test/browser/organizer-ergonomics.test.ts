@@ -256,3 +256,25 @@ describe('the organizer forms with /assets/forms.js, on a phone', () => {
     await page.close();
   });
 });
+
+describe('the document upload form', () => {
+  it('offers a title translation for every language but the original chosen, without JavaScript', async () => {
+    const event = await makeEvent(ctx);
+    const page = await loggedIn(organizer, 'en');
+    await page.context().route('**/*.js', (route) => route.abort());
+    await page.goto(`${server.url}/admin/events/${event.slug}/attachments?lang=en`);
+    const shown = () =>
+      page.$$eval('form details.translation', (sections) =>
+        sections
+          .filter((section) => getComputedStyle(section).display !== 'none')
+          .map((section) => section.getAttribute('data-lang')),
+      );
+    expect(await shown()).toEqual(['ru', 'en']);
+    await page.selectOption('select[name="originalLang"]', 'ru');
+    expect(await shown()).toEqual(['et', 'en']);
+    await page.selectOption('select[name="originalLang"]', 'en');
+    expect(await shown()).toEqual(['et', 'ru']);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -134,6 +134,7 @@ export function AdminDocumentsPage(props: AdminDocumentsProps) {
           original={original}
           values={failed?.values ?? {}}
           errors={errors}
+          originalChosenInForm
         />
         <Field name="kind" label={labels.kind} errors={errors}>
           <select name="kind" id={fieldId('kind')} {...invalidAttrs('kind', errors)}>

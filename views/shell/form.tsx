@@ -101,16 +101,23 @@ export function TranslationFields(props: {
   rows?: number;
   /** Where several forms share a page: prefixes the ids and error keys, not the names. */
   prefix?: string;
+  /**
+   * Where the form itself picks the original's language (a select named `originalLang`): a
+   * section for every language, the chosen one's hidden by CSS (:has), not by JavaScript.
+   */
+  originalChosenInForm?: boolean;
 }) {
   const { t, lang: uiLang } = props.ctx;
   const prefix = props.prefix ?? '';
   return (
     <div class="translations">
       <p class="hint">
-        {t('content.form.original', { language: inLanguage(props.original, uiLang) })}
+        {props.originalChosenInForm
+          ? t('content.form.originalChosen')
+          : t('content.form.original', { language: inLanguage(props.original, uiLang) })}
       </p>
       {languages
-        .filter((lang) => lang !== props.original)
+        .filter((lang) => props.originalChosenInForm || lang !== props.original)
         .map((lang) => {
           const name = `${props.name}.${lang}`;
           const key = prefix + name;
@@ -119,7 +126,11 @@ export function TranslationFields(props: {
           const language = inLanguage(lang, uiLang);
           const label = t('content.form.field', { field: props.label, language });
           return (
-            <details class="translation" open={value !== '' || Boolean(props.errors?.[key])}>
+            <details
+              class="translation"
+              data-lang={lang}
+              open={value !== '' || Boolean(props.errors?.[key])}
+            >
               <summary>
                 {language}:{' '}
                 {value ? (

@@ -105,6 +105,10 @@ textarea { min-height: 5rem; }
 .translations > .hint { flex-basis: 100%; margin: 0; }
 .translation { flex: 1 1 12rem; min-width: 0; }
 .translation[open] { flex-basis: 100%; }
+/* A form that picks its original's language shows no translation section for it (no JS). */
+form:has(select[name="originalLang"] option[value="et"]:checked) .translation[data-lang="et"],
+form:has(select[name="originalLang"] option[value="ru"]:checked) .translation[data-lang="ru"],
+form:has(select[name="originalLang"] option[value="en"]:checked) .translation[data-lang="en"] { display: none; }
 .translation > summary { cursor: pointer; border: 1px solid var(--line-strong); border-radius: 0.4rem 0.4rem 0 0; padding: var(--s-1) var(--s-2); font-size: var(--t-sm); }
 .translation > .field { margin: var(--s-2) 0 0; }
 .translation .missing { color: var(--danger); font-weight: 600; }

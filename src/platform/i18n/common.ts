@@ -111,6 +111,8 @@ export const commonMessages = defineMessages(
     'content.originalIn': 'Tõlget veel pole: originaal {language}.',
     'content.partlyOriginal': 'Osa tekstist on veel tõlkimata: originaal {language}.',
     'content.form.original': 'Originaal {language}. Tõlked on selle all.',
+    'content.form.originalChosen':
+      'Tõlked kõigisse keeltesse peale originaali keele (selle valid ülal).',
     'content.form.field': '{field} ({language})',
     'content.originalShort': 'originaal {language}',
     'content.form.missing': 'puudub tõlge',
@@ -224,6 +226,8 @@ export const commonMessages = defineMessages(
     'content.originalIn': 'No translation yet: the original, {language}.',
     'content.partlyOriginal': 'Only partly translated: some parts are the original, {language}.',
     'content.form.original': 'The original, {language}. Its translations are below it.',
+    'content.form.originalChosen':
+      'Translations: every language but the original’s (you choose it above).',
     'content.form.field': '{field} ({language})',
     'content.originalShort': 'original {language}',
     'content.form.missing': 'missing',
@@ -341,6 +345,8 @@ export const commonMessages = defineMessages(
     'content.originalIn': 'Перевода пока нет: оригинал {language}.',
     'content.partlyOriginal': 'Перевод пока неполный: часть текста — оригинал {language}.',
     'content.form.original': 'Оригинал {language}. Переводы — под ним.',
+    'content.form.originalChosen':
+      'Переводы: на все языки, кроме языка оригинала (его вы выбираете выше).',
     'content.form.field': '{field} ({language})',
     'content.originalShort': 'оригинал {language}',
     'content.form.missing': 'нет перевода',
