@@ -33,7 +33,8 @@ export default defineConfig({
           // Installs Chromium and Java from Debian's packages when they are missing (as root).
           globalSetup: ['test/helpers/browser-setup.ts'],
           provide: { dbKind: 'pglite' },
-          fileParallelism: false,
+          // Not `fileParallelism: false`: that runs the browser files one at a time after all the
+          // others, with one core idle; beside the database files both cores stay busy.
         },
       },
       ...(postgresUrl

@@ -13,10 +13,12 @@ import {
   chapters,
   events,
   feedbackRequests,
+  feedTokens,
   follows,
   followUnsubscribeTokens,
   municipalities,
   outcomes,
+  passwordResets,
   recordings,
   registrationQuestions,
   registrations,
@@ -392,10 +394,22 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     .from(users)
     .where(eq(users.email, 'korraldaja@koda.example'));
   if (!organizer) throw new Error('no demo organizer');
+  // The pages an emailed link opens: setting a new password, stopping a personal calendar feed.
+  const resetToken = newToken();
+  await db.insert(passwordResets).values({
+    userId: organizer.id,
+    tokenHash: await hashToken(resetToken),
+    expiresAt: new Date(now + HOUR),
+  });
+  const feedToken = newToken();
+  await db
+    .insert(feedTokens)
+    .values({ tokenHash: await hashToken(feedToken), email: 'mari.pikk@example.ee' });
 
   return [
     { name: 'home', path: '/', main: 'main h2' },
     { name: 'events', path: '/events', main: '.cards .card a' },
+    { name: 'events past', path: '/events?when=past', main: 'main form.filters select' },
     { name: 'event before', path: '/events/pikk-tulevane', main: 'a.button[href="#registration"]' },
     {
       name: 'event full',
@@ -414,6 +428,11 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     { name: 'municipalities', path: '/municipalities', main: 'main li a' },
     { name: 'municipality', path: '/municipalities/keila', main: 'main h2' },
     { name: 'plans', path: '/plans', main: 'main a[href^="/plans/"]' },
+    {
+      name: 'plans filtered',
+      path: '/plans?municipality=keila&status=adopted',
+      main: 'main form.filters select',
+    },
     { name: 'plan', path: `/plans/${plan.id}`, main: '.progress' },
     { name: 'archive', path: '/archive', main: 'main form input, main form select' },
     {
@@ -428,6 +447,7 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     { name: 'embed event', path: '/embed/events/pikk-tulevane', main: 'main h1' },
     { name: 'embed plan', path: `/embed/plans/${plan.id}`, main: 'main h1' },
     { name: 'embed recording', path: `/embed/recordings/${recording.id}`, main: 'main h1' },
+    { name: 'feed revoke', path: `/feeds/${feedToken}/revoke`, main: 'main form button' },
     { name: 'feed revoked', path: '/feeds/revoked', main: 'main h1' },
     { name: 'registration manage', path: `/registrations/${token}`, main: '[data-status]' },
     {
@@ -440,6 +460,11 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     {
       name: 'password reset',
       path: '/admin/password-reset',
+      main: 'main form button[type="submit"]',
+    },
+    {
+      name: 'new password',
+      path: `/admin/password-reset/${resetToken}`,
       main: 'main form button[type="submit"]',
     },
     { name: 'admin dashboard', path: '/admin', main: 'main h1', admin: true },

@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -133,6 +133,87 @@ export async function inFirstScreen(page: Page, selector: string): Promise<boole
     box.y + box.height <= viewport.height &&
     box.x + box.width <= viewport.width
   );
+}
+
+/**
+ * What the CSP blocked, how far the page scrolls sideways (with the elements that stick out) and,
+ * given a selector, whether that element is drawn whole in the first screen: one round trip to
+ * the browser instead of one per question, which the sweeps over every page type repeat hundreds
+ * of times.
+ */
+export async function layoutProblems(page: Page, firstScreen?: string): Promise<string[]> {
+  const found = await page.evaluate((selector) => {
+    const width = window.innerWidth;
+    const px = document.documentElement.scrollWidth - width;
+    const culprits: string[] = [];
+    if (px > 0) {
+      for (const element of Array.from(document.querySelectorAll('body *'))) {
+        const box = element.getBoundingClientRect();
+        if (box.right > width + 1 && box.width > 0) {
+          const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${
+            typeof element.className === 'string' && element.className
+              ? `.${element.className.trim().split(/\s+/).join('.')}`
+              : ''
+          }`;
+          culprits.push(`${name} (right edge ${Math.round(box.right)} px)`);
+        }
+      }
+    }
+    let inFirstScreen = true;
+    if (selector) {
+      const element = document.querySelector(selector);
+      const box = element?.getBoundingClientRect();
+      inFirstScreen =
+        !!element &&
+        !!box &&
+        box.width > 0 &&
+        box.height > 0 &&
+        getComputedStyle(element).visibility !== 'hidden' &&
+        box.top >= 0 &&
+        box.left >= 0 &&
+        box.bottom <= window.innerHeight &&
+        box.right <= width;
+    }
+    const blocked = (window as unknown as { __csp?: string[] }).__csp ?? [];
+    return { px, culprits: culprits.slice(-5), inFirstScreen, blocked };
+  }, firstScreen);
+  const problems: string[] = [];
+  if (found.blocked.length > 0) problems.push(`CSP ${found.blocked.join(', ')}`);
+  if (found.px > 0) problems.push(`${found.px} px too wide (${found.culprits.join('; ')})`);
+  if (!found.inFirstScreen) problems.push(`${firstScreen} is not in the first screen`);
+  return problems;
+}
+
+// ----- axe-core ----------------------------------------------------------------------------------
+
+let axeSource: string | undefined;
+
+/**
+ * axe-core's WCAG 2.1 A and AA rules in the page; its serious and critical violations, each as
+ * `rule: help (elements)`. Evaluated through the DevTools protocol: the page's CSP (rightly)
+ * refuses an inline script tag.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Violation = {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: string[] }[];
+    };
+    const axe = (
+      window as unknown as { axe: { run(options: unknown): Promise<{ violations: Violation[] }> } }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 // ----- the Nu HTML checker ---------------------------------------------------------------------
