@@ -86,8 +86,8 @@ export function captionsApi() {
       if (!format) {
         throw new HttpError('unsupported_media_type', 'Send text/vtt or application/x-subrip');
       }
-      const text = await c.req.text();
-      const result = await putCaptions(db, user, id, language, text, format, clock.now());
+      const file = new Uint8Array(await c.req.arrayBuffer());
+      const result = await putCaptions(db, user, id, language, file, format, clock.now());
       return c.json(
         {
           recordingId: id,

@@ -4,7 +4,27 @@ import { defineMessages } from '@/platform/i18n/define';
 export const captionMessages = defineMessages(
   {
     'captions.error.language': 'Keele kood peab olema näiteks et, en või ru.',
-    'captions.error.line': 'Rida {line}: {problem}',
+    'captions.problem.timing':
+      'Rida {line}: aega ei saa lugeda. Kirjutage see kujul 00:01:02.500 --> 00:01:04.000 (minutid ja sekundid kahe numbriga, millisekundid kolmega).',
+    'captions.problem.endBeforeStart':
+      'Rida {line}: repliik lõpeb enne, kui algab. Lõpuaeg peab olema algusajast hilisem.',
+    'captions.problem.signature':
+      'Rida 1: WebVTT-fail peab algama sõnaga WEBVTT. Lisage see esimeseks reaks või valige SubRip-fail (.srt).',
+    'captions.problem.srtBlock':
+      'Rida {line}: siin peaks olema repliik: selle number, siis aeg kujul 00:00:01,000 --> 00:00:04,000 ja siis tekst.',
+    'captions.problem.nul':
+      'Rida {line}: failis on nullmärk (NUL), nagu binaarfailides. Salvestage subtiitrid tekstifailina.',
+    'captions.problem.noCues': 'Failis pole ühtegi repliiki. Kontrollige, kas valisite õige faili.',
+    'captions.problem.tooMany':
+      'Failis võib olla kuni {max} repliiki, selles on rohkem. Liitke lühikesi repliike kokku.',
+    'captions.problem.tooLong':
+      'Rida {line}: repliigis võib olla kuni {max} märki. Jagage see mitmeks repliigiks.',
+    'captions.problem.tooLate':
+      'Rida {line}: repliik algab hiljem kui 24 tunni pärast. Kontrollige selle aega.',
+    'captions.problem.pastEnd':
+      'Rida {line}: repliik algab {at}, kuid salvestis kestab {duration}. Kontrollige aegu või salvestise kestust.',
+    'captions.problem.encoding':
+      'Fail ei ole UTF-8 kodeeringus. Salvestage see UTF-8-na ja laadige uuesti üles.',
     'captions.error.format': 'Valige WebVTT- (.vtt) või SubRip-fail (.srt).',
     'captions.error.tooLarge':
       'Subtiitrifail võib olla kuni {size}. See fail on suurem: jagage see osadeks või eemaldage tarbetu vormindus.',
@@ -57,7 +77,26 @@ export const captionMessages = defineMessages(
   },
   {
     'captions.error.language': 'The language code must be like et, en or ru.',
-    'captions.error.line': 'Line {line}: {problem}',
+    'captions.problem.timing':
+      'Line {line}: the time does not read. Write it as 00:01:02.500 --> 00:01:04.000 (two digits for minutes and seconds, three for milliseconds).',
+    'captions.problem.endBeforeStart':
+      'Line {line}: the cue ends before it starts. Its end time must be later than its start.',
+    'captions.problem.signature':
+      'Line 1: a WebVTT file must begin with WEBVTT. Add it as the first line, or choose a SubRip (.srt) file.',
+    'captions.problem.srtBlock':
+      'Line {line}: a cue should be here: its number, then its time as 00:00:01,000 --> 00:00:04,000, then its text.',
+    'captions.problem.nul':
+      'Line {line}: the file holds a NUL character, as binary files do. Save the captions as a text file.',
+    'captions.problem.noCues': 'The file holds no cues. Check that you chose the right file.',
+    'captions.problem.tooMany':
+      'A file may hold at most {max} cues; this one holds more. Join short cues together.',
+    'captions.problem.tooLong':
+      'Line {line}: a cue may hold at most {max} characters. Split it into several cues.',
+    'captions.problem.tooLate':
+      'Line {line}: the cue starts more than 24 hours in. Check its time.',
+    'captions.problem.pastEnd':
+      'Line {line}: the cue starts at {at}, but the recording lasts {duration}. Check the times, or the recording’s duration.',
+    'captions.problem.encoding': 'The file is not in UTF-8. Save it as UTF-8 and upload it again.',
     'captions.error.format': 'Choose a WebVTT (.vtt) or SubRip (.srt) file.',
     'captions.error.tooLarge':
       'A captions file may be at most {size}. This one is larger: split it, or remove formatting it does not need.',
@@ -111,7 +150,27 @@ export const captionMessages = defineMessages(
   },
   {
     'captions.error.language': 'Код языка должен быть, например, et, en или ru.',
-    'captions.error.line': 'Строка {line}: {problem}',
+    'captions.problem.timing':
+      'Строка {line}: время не читается. Запишите его в виде 00:01:02.500 --> 00:01:04.000 (минуты и секунды двумя цифрами, миллисекунды тремя).',
+    'captions.problem.endBeforeStart':
+      'Строка {line}: реплика заканчивается раньше, чем начинается. Время конца должно быть позже времени начала.',
+    'captions.problem.signature':
+      'Строка 1: файл WebVTT должен начинаться со слова WEBVTT. Добавьте его первой строкой или выберите файл SubRip (.srt).',
+    'captions.problem.srtBlock':
+      'Строка {line}: здесь должна быть реплика: её номер, затем время в виде 00:00:01,000 --> 00:00:04,000, затем текст.',
+    'captions.problem.nul':
+      'Строка {line}: в файле есть нулевой символ (NUL), как в двоичных файлах. Сохраните субтитры как текстовый файл.',
+    'captions.problem.noCues': 'В файле нет ни одной реплики. Проверьте, тот ли файл выбран.',
+    'captions.problem.tooMany':
+      'В файле может быть не больше {max} реплик, а в этом больше. Объедините короткие реплики.',
+    'captions.problem.tooLong':
+      'Строка {line}: в реплике может быть не больше {max} символов. Разделите её на несколько реплик.',
+    'captions.problem.tooLate':
+      'Строка {line}: реплика начинается позже чем через 24 часа. Проверьте её время.',
+    'captions.problem.pastEnd':
+      'Строка {line}: реплика начинается в {at}, а запись длится {duration}. Проверьте время или длительность записи.',
+    'captions.problem.encoding':
+      'Файл не в кодировке UTF-8. Сохраните его в UTF-8 и загрузите снова.',
     'captions.error.format': 'Выберите файл WebVTT (.vtt) или SubRip (.srt).',
     'captions.error.tooLarge':
       'Файл субтитров может быть не больше {size}. Этот файл больше: разделите его на части или удалите лишнее форматирование.',

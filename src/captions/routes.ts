@@ -57,7 +57,7 @@ async function managedTarget(c: Context<AppEnv>) {
 }
 
 /** The uploaded file's text and format, or 422 naming the field. */
-async function uploadedFile(form: Form): Promise<{ text: string; format: 'vtt' | 'srt' }> {
+async function uploadedFile(form: Form): Promise<{ bytes: Uint8Array; format: 'vtt' | 'srt' }> {
   const file = form.file;
   const upload = Array.isArray(file) ? file[0] : file;
   if (!(upload instanceof File) || upload.size === 0) {
@@ -75,7 +75,7 @@ async function uploadedFile(form: Form): Promise<{ text: string; format: 'vtt' |
       },
     ]);
   }
-  return { text: await upload.text(), format };
+  return { bytes: new Uint8Array(await upload.arrayBuffer()), format };
 }
 
 export function captionsRoutes() {
@@ -182,7 +182,7 @@ export function captionsRoutes() {
         target.user,
         target.recording.id,
         language,
-        file.text,
+        file.bytes,
         file.format,
         clock.now(),
       );

@@ -3,7 +3,13 @@ import { recordAudit } from '@/platform/audit/audit';
 import type { Db } from '@/platform/db/types';
 import { HttpError, invalidFields, notFound } from '@/platform/http/errors';
 import { managedRecording } from '@/recordings';
-import { parseCaptions, type CaptionFormat, type CaptionProblem } from './parse';
+import {
+  MAX_CUE_CHARS,
+  MAX_CUES,
+  parseCaptions,
+  type CaptionFormat,
+  type CaptionProblem,
+} from './parse';
 import { deleteCaptions, replaceCaptions } from './queries';
 import { CAPTIONS_MAX_SIZE } from './limits';
 
@@ -53,25 +59,58 @@ export function captionProblemsError(problems: CaptionProblem[]): HttpError {
       path: `body:${problem.line}`,
       message: `Line ${problem.line}: ${problem.message}`,
       localized: {
-        key: 'captions.error.line',
-        params: { line: problem.line, problem: problem.message },
+        key: `captions.problem.${problem.code}`,
+        params: {
+          line: problem.line,
+          max: problem.code === 'tooLong' ? MAX_CUE_CHARS : MAX_CUES,
+          ...problem.params,
+        },
       },
     })),
   );
 }
 
-/** Stores a recording's captions in a language from a file's text; true when they are new. */
+/**
+ * A file's text: UTF-8, or, when its bytes are not, the legacy code page people in that
+ * language saved captions in (Windows-1257 for Estonian and English, Windows-1251 for Russian).
+ */
+export function captionText(bytes: Uint8Array, language: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const legacy = language.startsWith('ru') ? 'windows-1251' : LEGACY_CODE_PAGE[language];
+    if (!legacy) {
+      throw invalidFields([
+        {
+          path: 'body:1',
+          message: 'The file is not UTF-8: save it as UTF-8',
+          localized: { key: 'captions.problem.encoding' },
+        },
+      ]);
+    }
+    return new TextDecoder(legacy).decode(bytes);
+  }
+}
+
+const LEGACY_CODE_PAGE: Record<string, string> = {
+  et: 'windows-1257',
+  en: 'windows-1257',
+  lv: 'windows-1257',
+  lt: 'windows-1257',
+};
+
+/** Stores a recording's captions in a language from a file; true when they are new. */
 export async function putCaptions(
   db: Db,
   user: CurrentUser,
   recordingId: number,
   language: string,
-  text: string,
+  file: Uint8Array,
   format: CaptionFormat,
   now: Date,
 ): Promise<{ created: boolean; cues: number }> {
   const { recording } = await managedRecording(db, user, recordingId);
-  const parsed = parseCaptions(text, format);
+  const parsed = parseCaptions(captionText(file, language), format, recording.durationSeconds);
   if (!parsed.ok) throw captionProblemsError(parsed.problems);
   const created = await db.transaction(async (tx) => {
     const isNew = await replaceCaptions(tx, recording.id, language, parsed.cues, now);

@@ -205,3 +205,44 @@ describe('a quote of a recording that is not public', () => {
     expect(await outcomeRow(note)).not.toContain(QUOTED);
   });
 });
+
+describe('uploading through the form', () => {
+  function upload(id: number, language: string, name: string, content: BlobPart, lang = 'et') {
+    const form = new FormData();
+    form.set('language', language);
+    form.set('file', new File([content], name, { type: '' }));
+    return ctx.app.request(`/admin/events/${KEILA}/recordings/${id}/captions`, {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN, 'accept-language': lang },
+      body: form,
+    });
+  }
+
+  it("says what is wrong in the page's language, naming the line and what to fix", async () => {
+    const id = await newRecording('vigane');
+    const bad = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhea\n\n00:00:5.000 --> 00:00:06.000\nx\n';
+    const ru = visibleText(await (await upload(id, 'ru', 'vigane.vtt', bad, 'ru')).text());
+    expect(ru).toContain('Строка 6: время не читается. Запишите его в виде 00:01:02.500');
+    expect(ru).not.toMatch(/Must be exactly two digits/);
+    const et = visibleText(await (await upload(id, 'et', 'vigane.vtt', bad)).text());
+    expect(et).toContain('Rida 6: aega ei saa lugeda.');
+  });
+
+  it('reads a Windows-1257 SubRip file of Estonian captions as the letters it holds', async () => {
+    const id = await newRecording('vana-kodeering');
+    // "Õpilased ütlesid: Tõnu ja Ülle räägivad." in Windows-1257.
+    const text =
+      '1\r\n00:00:01,000 --> 00:00:03,000\r\nÕpilased ütlesid: Tõnu ja Ülle räägivad.\r\n';
+    const cp1257 = new Map([
+      ['Õ', 0xd5],
+      ['ü', 0xfc],
+      ['õ', 0xf5],
+      ['Ü', 0xdc],
+      ['ä', 0xe4],
+    ]);
+    const bytes = new Uint8Array([...text].map((char) => cp1257.get(char) ?? char.charCodeAt(0)));
+    expect((await upload(id, 'et', 'vana.srt', bytes)).status).toBe(303);
+    const vtt = await (await ctx.app.request(`/recordings/${id}/captions/et.vtt`)).text();
+    expect(vtt).toContain('Õpilased ütlesid: Tõnu ja Ülle räägivad.');
+  });
+});

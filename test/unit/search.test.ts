@@ -146,7 +146,7 @@ describe('captions', () => {
     );
     expect(parsed).toEqual({
       ok: true,
-      cues: [{ startMs: 1000, endMs: 2000, text: 'Tere & head aega' }],
+      cues: [{ startMs: 1000, endMs: 2000, text: 'Mari Maasikas: Tere & head aega' }],
     });
   });
 });
