@@ -6,7 +6,9 @@
  * memory".
  */
 import { CANCELLED_WINDOW_DAYS, PAST_WINDOW_DAYS } from '@/calendar';
-import { nextEventClockInstant, publicAnswersRevision } from '@/events';
+import { nextEventClockInstant } from '@/events';
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/platform/db/types';
 import type { PublicFreshness } from '@/platform/http/page-cache';
 
 const SEGMENT = '[^/]+';
@@ -38,8 +40,24 @@ export function isPublicAnswerPath(path: string): boolean {
   return PUBLIC_ANSWER_PATHS.test(path);
 }
 
+/**
+ * The revision read that every answer from memory costs: the sum of the same two rows as
+ * `publicAnswersRevision`, as one statement built once (drizzle's query builder took a fifth of
+ * a feed 304's CPU; issue 22).
+ */
+const REVISION_READ = sql`select coalesce(sum(revision), 0)::float8 as revision from public_revision`;
+
+async function readRevision(db: Db): Promise<number> {
+  const result = await db.execute(REVISION_READ);
+  // postgres.js answers the rows, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    revision: number | string;
+  }[];
+  return Number(rows[0]?.revision ?? 0);
+}
+
 export const publicFreshness: PublicFreshness = {
-  revision: (db) => publicAnswersRevision(db),
+  revision: readRevision,
   validUntil: (db, now) =>
     nextEventClockInstant(db, new Date(now), [CANCELLED_WINDOW_DAYS, PAST_WINDOW_DAYS]),
 };

@@ -10,10 +10,36 @@ const order: Record<LogLevel | 'silent', number> = {
   silent: 4,
 };
 
+let pendingLines = '';
+let flushedAtExit = false;
+
+function flushLines(): void {
+  const text = pendingLines;
+  pendingLines = '';
+  if (text !== '') process.stdout.write(text);
+}
+
+/**
+ * Standard output, written once per turn of the event loop: a burst of requests (every answer
+ * from memory logs its line too) costs one write, not one per line (issue 22). What is still
+ * pending when the process exits is written then (stdout to a file or a pipe is written
+ * synchronously by Node on Linux).
+ */
+function toStdout(line: string): void {
+  if (pendingLines === '') {
+    setImmediate(flushLines);
+    if (!flushedAtExit) {
+      flushedAtExit = true;
+      process.on('exit', flushLines);
+    }
+  }
+  pendingLines += line + '\n';
+}
+
 /** One JSON object per line. Never pass personal data, passwords or tokens in fields. */
 export function createLog(
   minimum: LogLevel | 'silent' = 'info',
-  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  write: (line: string) => void = toStdout,
 ): Log {
   const at =
     (level: LogLevel) =>

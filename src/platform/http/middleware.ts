@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import type { AppEnv, Deps } from '@/platform/deps';
 import {
@@ -14,18 +13,41 @@ import { withFields } from '@/platform/log';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
+/** A caller's own id is kept when it is this sane (a proxy's: letters, digits, `_`, `-`, `=`). */
+const SANE_REQUEST_ID = /^[\w=-]{1,64}$/;
+
+/** Answers that already name their request id (the page cache builds them with it). */
+const namingTheirId = new WeakSet<Response>();
+
+/** Marks an answer built with its `X-Request-Id` already among its headers. */
+export function namesItsRequestId(res: Response): Response {
+  namingTheirId.add(res);
+  return res;
+}
+
 /**
  * Gives every request an id, answered in `X-Request-Id`: the caller's own (a proxy's, up to 64
  * letters, digits, `_`, `-` or `=`) or a new UUID. Users quote it from an error page; every log
- * line of the request carries it.
+ * line of the request carries it. Set on the answer once it is made, whoever made it (a handler,
+ * an error page, a redirect thrown as HTTPException), rather than on headers prepared before.
  */
 export function requestIds(): MiddlewareHandler<AppEnv> {
-  const assign = requestId({ headerName: REQUEST_ID_HEADER, limitLength: 64 });
   return async (c, next) => {
-    await assign(c, next);
-    // A response built outside the context (a redirect thrown as HTTPException) has lost it.
-    if (!c.res.headers.has(REQUEST_ID_HEADER))
-      c.res.headers.set(REQUEST_ID_HEADER, c.get('requestId'));
+    const sent = c.req.header(REQUEST_ID_HEADER);
+    const id = sent !== undefined && SANE_REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+    c.set('requestId', id);
+    await next();
+    const res = c.res;
+    if (namingTheirId.has(res)) return;
+    try {
+      res.headers.set(REQUEST_ID_HEADER, id);
+    } catch {
+      // Immutable headers (a fetched Response): answered with a copy.
+      const copy = new Response(res.body, res);
+      copy.headers.set(REQUEST_ID_HEADER, id);
+      c.res = undefined;
+      c.res = copy;
+    }
   };
 }
 

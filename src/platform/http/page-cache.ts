@@ -21,6 +21,7 @@ import type { Deps } from '@/platform/deps';
 import type { Db } from '@/platform/db/types';
 import { preferredEncoding } from './compress';
 import { isNotModified } from './conditional';
+import { namesItsRequestId, REQUEST_ID_HEADER } from './middleware';
 
 export type PublicFreshness = {
   /** A number that moves whenever anything a kept answer may show changes. */
@@ -42,7 +43,9 @@ type Kept = {
   from: number;
   until: number;
   status: number;
-  headers: [string, string][];
+  /** As plain objects, which the Node adapter writes as they are (no Headers to build per hit). */
+  headers: Record<string, string>;
+  notModifiedHeaders: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
   etag: string;
   lastModified: Date | null;
@@ -145,19 +148,44 @@ const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encodin
 
 type Validators = { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined };
 
-function answerKept(request: Validators, kept: Kept): Response {
+function answerKept(request: Validators, kept: Kept, requestId: string): Response {
   const notModified = isNotModified(request, {
     etag: kept.etag.replace(/^W\//, ''),
     lastModified: kept.lastModified,
   });
-  if (notModified) {
-    return new Response(null, {
-      status: 304,
-      headers: kept.headers.filter(([name]) => !BODY_HEADERS.has(name)),
-    });
-  }
-  return new Response(kept.body, { status: kept.status, headers: kept.headers });
+  const res = notModified
+    ? new Response(null, {
+        status: 304,
+        headers: { ...kept.notModifiedHeaders, [REQUEST_ID_HEADER]: requestId },
+      })
+    : new Response(kept.body, {
+        status: kept.status,
+        headers: { ...kept.headers, [REQUEST_ID_HEADER]: requestId },
+      });
+  return namesItsRequestId(res);
 }
+
+/**
+ * What a header value parses to, remembered for the values seen most (clients send the same few
+ * Accept-Encoding and Cookie values over and over).
+ */
+function remembered<T>(
+  parse: (header: string | undefined) => T,
+): (header: string | undefined) => T {
+  const seen = new Map<string | undefined, T>();
+  return (header) => {
+    let value = seen.get(header);
+    if (value === undefined && !seen.has(header)) {
+      value = parse(header);
+      if (seen.size >= 256) seen.clear();
+      seen.set(header, value);
+    }
+    return value as T;
+  };
+}
+
+const encodingOf = remembered((header) => preferredEncoding(header) ?? '');
+const languageCookieOf = remembered(languageCookieOnly);
 
 function keepable(c: Context, res: Response, path: string): boolean {
   if (res.status !== 200 || !res.body || res.headers.has('set-cookie')) return false;
@@ -203,11 +231,11 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
     if (c.req.method !== 'GET' || c.req.header('authorization') || !options.cacheable(path)) {
       return next();
     }
-    const lang = languageCookieOnly(c.req.header('cookie'));
+    const lang = languageCookieOf(c.req.header('cookie'));
     if (lang === null) return next();
     const url = c.req.url;
     const query = url.indexOf('?');
-    const encoding = preferredEncoding(c.req.header('accept-encoding')) ?? '';
+    const encoding = encodingOf(c.req.header('accept-encoding'));
     const key = `${path}${query >= 0 ? url.slice(query) : ''}\n${lang}\n${c.req.header('accept-language') ?? ''}\n${encoding}`;
     // Without the revision (the database failed or is silent) the app answers as it would.
     const at = await revision.get().catch(() => null);
@@ -234,7 +262,7 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
     }
     if (found && current(found)) {
       const started = performance.now();
-      const res = answerKept(validators, found);
+      const res = answerKept(validators, found, c.get('requestId'));
       deps.log.info('request', {
         method: 'GET',
         route: found.route,
@@ -277,12 +305,16 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
     if (!headers.has('etag')) headers.set('ETag', await strongBodyEtag(body));
     headers.delete('x-request-id');
     const lastModified = headers.get('last-modified');
+    const plain = Object.fromEntries(headers);
     const entry: Kept = {
       revision: at,
       from: now,
       until: await validUntil(at, now),
       status: res.status,
-      headers: [...headers],
+      headers: plain,
+      notModifiedHeaders: Object.fromEntries(
+        Object.entries(plain).filter(([name]) => !BODY_HEADERS.has(name)),
+      ),
       body,
       etag: headers.get('etag') ?? '',
       lastModified: lastModified ? new Date(lastModified) : null,
@@ -290,6 +322,6 @@ export function publicPageCache(deps: Deps, options: PageCacheOptions): Middlewa
     };
     kept.set(key, entry);
     c.res = undefined;
-    c.res = answerKept(validators, entry);
+    c.res = answerKept(validators, entry, c.get('requestId'));
   }
 }
