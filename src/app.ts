@@ -130,11 +130,21 @@ export function createApp(deps: Deps) {
   });
   // Uploads are streamed to the file store under their own limit (MAX_UPLOAD_BYTES).
   // Captions files (a whole meeting's) have their own limit, in their routes (isCaptionsUpload).
-  app.use((c, next) =>
-    isUploadRequest(c.req.method, c.req.path) || isCaptionsUpload(c.req.method, c.req.path)
-      ? next()
-      : limitBody(c, next),
-  );
+  app.use((c, next) => {
+    const { method, path } = c.req;
+    if (method === 'GET' || method === 'HEAD') return next();
+    if (isUploadRequest(method, path) || isCaptionsUpload(method, path)) return next();
+    // A declared length is judged without touching the body: hono's bodyLimit asks for the
+    // body stream first, which made the Node adapter build a web Request and stream for every
+    // POST (issue 22, the rush), where the handler reads the body straight from the socket.
+    // The server reads exactly the declared length as the body.
+    const length = c.req.header('content-length');
+    if (length !== undefined && /^\d+$/.test(length) && !c.req.header('transfer-encoding')) {
+      if (Number(length) > MAX_BODY_BYTES) return limitBody(c, next);
+      return next();
+    }
+    return limitBody(c, next);
+  });
 
   app.get('/healthz', async (c) => {
     const healthy = await ping(c.get('deps').db);

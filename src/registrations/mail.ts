@@ -1,5 +1,5 @@
 /** Participant emails: what registration needs from the app, and one email written to the outbox. */
-import { and, asc, eq, isNotNull, like } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, like, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { outbox } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
@@ -173,11 +173,19 @@ export async function writeRegistrationEmail(
     manageUrl: data.manageUrl,
     position: data.position ?? undefined,
   });
-  const updated = await db
-    .update(outbox)
-    .set({ ...built, render: null })
-    .where(and(eq(outbox.id, id), isNotNull(outbox.render)))
-    .returning({ id: outbox.id });
+  // As SQL rather than drizzle's builder: one per registration of a rush (issue 22). Typed so
+  // that a new part of a built email cannot be left unwritten.
+  const columns: { [Part in keyof BuiltEmail]: SQL } = {
+    subject: sql`subject = ${built.subject}`,
+    text: sql`"text" = ${built.text}`,
+    attachments: sql`attachments = ${JSON.stringify(built.attachments)}::jsonb`,
+  };
+  const result = await db.execute(
+    sql`update outbox set ${sql.join(Object.values(columns), sql`, `)}, render = null
+        where id = ${id} and render is not null returning id`,
+  );
+  // postgres.js answers the rows, PGlite an object holding them.
+  const updated = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
   return updated.length > 0;
 }
 

@@ -113,10 +113,12 @@ export function compress(options: { keptBytes?: number } = {}): MiddlewareHandle
     await next();
     if (onWorkers) return;
     const res = c.res;
+    if (res.status < 200 || res.status === 204 || res.status === 206 || res.status === 304) {
+      return;
+    }
     const type = res.headers.get('content-type') ?? '';
-    if (!res.body || !COMPRESSIBLE.test(type) || res.headers.has('content-encoding')) return;
+    if (!COMPRESSIBLE.test(type) || res.headers.has('content-encoding')) return;
     if (/(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get('cache-control') ?? '')) return;
-    if (res.status < 200 || res.status === 204 || res.status === 206) return;
     const encoding =
       c.req.method === 'HEAD' ? null : preferredEncoding(c.req.header('accept-encoding'));
     if (!encoding) {
@@ -127,6 +129,8 @@ export function compress(options: { keptBytes?: number } = {}): MiddlewareHandle
         // Immutable headers (a fetched Response): answered below with a copy.
       }
     }
+    // Only now: asking for the body makes the Node adapter build a web stream (issue 22).
+    if (!res.body) return;
     const headers = new Headers(res.headers);
     addVary(headers);
     const etag = res.headers.get('etag');
