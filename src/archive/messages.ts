@@ -5,7 +5,7 @@ export const archiveMessages = defineMessages(
   {
     'archive.title': 'Veebiülekannete arhiiv',
     'archive.intro':
-      'Mõttekodade ja foorumite salvestised. Otsing hõlmab pealkirju, päevakavasid, kirjeldusi ja tulemuste märkmeid.',
+      'Mõttekodade ja foorumite salvestised. Otsing hõlmab pealkirju, päevakavasid, kirjeldusi, tulemuste märkmeid ja salvestistes öeldut (subtiitreid).',
     'archive.search': 'Otsi',
     'archive.searchAll':
       'Otsi kõikjalt: sündmustest, tegevuskavadest ja sellest, mida salvestistel öeldi',
@@ -29,7 +29,7 @@ export const archiveMessages = defineMessages(
   {
     'archive.title': 'Webcast archive',
     'archive.intro':
-      'Recordings of think tanks and forums. The search covers titles, agendas, descriptions and outcome notes.',
+      'Recordings of think tanks and forums. The search covers titles, agendas, descriptions, outcome notes and what was said in the recordings (their captions).',
     'archive.search': 'Search',
     'archive.searchAll':
       'Search everything: events, action plans and what was said in the recordings',
@@ -53,7 +53,7 @@ export const archiveMessages = defineMessages(
   {
     'archive.title': 'Архив трансляций',
     'archive.intro':
-      'Записи аналитических групп и форумов. Поиск ведётся по названиям, программам, описаниям и записям о результатах.',
+      'Записи аналитических групп и форумов. Поиск ведётся по названиям, программам, описаниям, записям о результатах и по сказанному в записях (субтитрам).',
     'archive.search': 'Найти',
     'archive.searchAll': 'Искать везде: в мероприятиях, планах действий и сказанном в записях',
     'archive.query': 'Слова для поиска',

@@ -52,7 +52,7 @@ export const captionMessages = defineMessages(
     'captions.field.file': 'Subtiitrifail (WebVTT või SubRip)',
     'captions.admin.title': 'Subtiitrid: {title}',
     'captions.admin.intro':
-      'Subtiitrid näidatakse videopleieris ja transkriptsioonina ning nende tekst on otsingus leitav. Uus fail samas keeles asendab varasema.',
+      'Subtiitrid näidatakse videopleieris, kui salvestis on videofail või HLS-voog; YouTube’i ja Vimeo salvestistel neid pleieris ei näidata, vaid transkriptsioonina salvestise lehe kõrval. Nende tekst on ka otsingus leitav. Uus fail samas keeles asendab varasema.',
     'captions.admin.none': 'Sellel salvestisel pole veel subtiitreid.',
     'captions.admin.cues': '{count, plural, one {# repliik} other {# repliiki}}',
     'captions.admin.upload': 'Laadi üles',
@@ -73,6 +73,8 @@ export const captionMessages = defineMessages(
     'captions.transcript.download': 'Subtiitrid WebVTT-failina',
     'captions.transcript.start': 'Algus',
     'captions.transcript.link': 'Transkriptsioon',
+    'captions.transcript.none':
+      'Sellel salvestisel pole subtiitreid, seega pole ka transkriptsiooni.',
     'captions.transcript.text': 'Salvestise tekst',
   },
   {
@@ -125,7 +127,7 @@ export const captionMessages = defineMessages(
     'captions.field.file': 'Captions file (WebVTT or SubRip)',
     'captions.admin.title': 'Captions: {title}',
     'captions.admin.intro':
-      'Captions are shown in the player and as a transcript, and their words can be found by the search. A new file in the same language replaces the old one.',
+      'Captions are shown in the player when the recording is a video file or an HLS stream; YouTube and Vimeo players do not show them, so there they appear as the transcript next to the recording. Their words can be found by the search. A new file in the same language replaces the old one.',
     'captions.admin.none': 'This recording has no captions yet.',
     'captions.admin.cues': '{count, plural, one {# cue} other {# cues}}',
     'captions.admin.upload': 'Upload',
@@ -146,6 +148,7 @@ export const captionMessages = defineMessages(
     'captions.transcript.download': 'Captions as a WebVTT file',
     'captions.transcript.start': 'Beginning',
     'captions.transcript.link': 'Transcript',
+    'captions.transcript.none': 'This recording has no captions, so it has no transcript.',
     'captions.transcript.text': 'What was said',
   },
   {
@@ -198,7 +201,7 @@ export const captionMessages = defineMessages(
     'captions.field.file': 'Файл субтитров (WebVTT или SubRip)',
     'captions.admin.title': 'Субтитры: {title}',
     'captions.admin.intro':
-      'Субтитры показываются в плеере и в виде расшифровки, их текст находится поиском. Новый файл на том же языке заменяет прежний.',
+      'Субтитры показываются в плеере, если запись — видеофайл или поток HLS; плееры YouTube и Vimeo их не показывают, поэтому там они видны как расшифровка рядом с записью. Их текст находится поиском. Новый файл на том же языке заменяет прежний.',
     'captions.admin.none': 'У этой записи пока нет субтитров.',
     'captions.admin.cues':
       '{count, plural, one {# реплика} few {# реплики} many {# реплик} other {# реплики}}',
@@ -220,6 +223,7 @@ export const captionMessages = defineMessages(
     'captions.transcript.download': 'Субтитры в файле WebVTT',
     'captions.transcript.start': 'Начало',
     'captions.transcript.link': 'Расшифровка',
+    'captions.transcript.none': 'У этой записи нет субтитров, поэтому нет и расшифровки.',
     'captions.transcript.text': 'Что было сказано',
   },
 );

@@ -6,7 +6,7 @@ import { ConfirmPage } from '@views/shell/confirm-page';
 import { requireUserPage } from '@/platform/auth/guards';
 import type { AppEnv } from '@/platform/deps';
 import { setFrameSources } from '@/platform/http/csp';
-import { invalidFields, notFound } from '@/platform/http/errors';
+import { HttpError, invalidFields, notFound } from '@/platform/http/errors';
 import {
   confirmed,
   formProblems,
@@ -109,7 +109,11 @@ export function captionsRoutes() {
       data.recording.language,
     );
     const cues = language ? await cuesOf(db, data.recording.id, language) : null;
-    if (!language || !cues) throw notFound('This recording has no captions');
+    if (!language || !cues) {
+      throw new HttpError('not_found', 'This recording has no captions', [], {
+        key: 'captions.transcript.none',
+      });
+    }
     setFrameSources(c, frameOriginsFor([data.recording.sourceUrl]));
     return c.html(
       TranscriptPage({

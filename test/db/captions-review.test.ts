@@ -246,3 +246,33 @@ describe('uploading through the form', () => {
     expect(vtt).toContain('Õpilased ütlesid: Tõnu ja Ülle räägivad.');
   });
 });
+
+describe('what the pages say', () => {
+  it('says a recording without captions has no transcript (404), in the reader’s language', async () => {
+    const id = await newRecording('ilma-tekstita');
+    const et = await ctx.app.request(`/recordings/${id}/transcript`);
+    expect(et.status).toBe(404);
+    expect(visibleText(await et.text())).toContain('Sellel salvestisel pole subtiitreid');
+    const ru = await ctx.app.request(`/recordings/${id}/transcript`, {
+      headers: { 'accept-language': 'ru' },
+    });
+    expect(ru.status).toBe(404);
+    expect(visibleText(await ru.text())).toContain('У этой записи нет субтитров');
+  });
+
+  it('says where captions appear (not in YouTube or Vimeo players) and that the archive searches them', async () => {
+    const admin = await ctx.app.request(
+      `/admin/events/${KEILA}/recordings/${await newRecording('kus-naha')}/captions`,
+      { headers: { cookie, 'accept-language': 'en' } },
+    );
+    expect(visibleText(await admin.text())).toContain('YouTube and Vimeo players do not show them');
+    for (const [lang, words] of [
+      ['et', 'subtiitreid'],
+      ['en', 'captions'],
+      ['ru', 'субтитрам'],
+    ] as const) {
+      const archive = await ctx.app.request('/archive', { headers: { 'accept-language': lang } });
+      expect(visibleText(await archive.text())).toContain(words);
+    }
+  });
+});
