@@ -156,14 +156,15 @@ export async function searchEverything(
     // primary key from the newest row, stopping at the cap (when the matches are dense), or
     // through the word index, reading every match (when they are few). A sample of the table's
     // pages tells which; it picks the way, never the rows, so the answer is the same either way.
-    // `coalesce` keeps the word index out of the first way, `+ 0` the primary key out of the
+    // `coalesce` keeps every other index out of the first way (without statistics, as on PGlite,
+    // the planner read every caption through the kind's index), `+ 0` the primary key out of the
     // second (the planner cannot know that old rows may hold most of the matches).
     const dense = sql`(select hits * ${sql.raw(String(DENSE))} >= rows from sample)`;
     steps.push(
       sql`sample as (select count(*) as rows, count(*) filter (where ${where}) as hits
         from ${d} tablesample system (2) repeatable (19) where ${d.kind} = 'caption')`,
       sql`walked as (select ${d.id} as id, ${rank} as rank from ${d}
-        where ${d.kind} = 'caption' and coalesce(${where}, false) and ${dense}
+        where coalesce(${d.kind} = 'caption' and ${where}, false) and ${dense}
         order by ${d.id} desc limit ${cap} + 1)`,
       sql`indexed as (select ${d.id} as id, ${rank} as rank from ${d}
         where ${d.kind} = 'caption' and ${where} and not ${dense}
