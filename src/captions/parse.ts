@@ -2,6 +2,7 @@
 import webvtt from 'webvtt-parser';
 import { parse as parseSubtitles } from 'subsrt-ts';
 import { formatOffset } from '@/platform/time';
+import { MAX_CUES } from './limits';
 
 export type CaptionFormat = 'vtt' | 'srt';
 export type Cue = { startMs: number; endMs: number; text: string };
@@ -33,8 +34,7 @@ export type CaptionProblem = {
 };
 export type CaptionParse = { ok: true; cues: Cue[] } | { ok: false; problems: CaptionProblem[] };
 
-/** The most cues one file may hold (a four-hour meeting has some 5,000). */
-export const MAX_CUES = 20_000;
+export { MAX_CUES } from './limits';
 /** The longest text one cue may have. */
 export const MAX_CUE_CHARS = 1_000;
 /** The latest a cue may start: a day. */

@@ -276,3 +276,22 @@ describe('what the pages say', () => {
     }
   });
 });
+
+describe('the upload form', () => {
+  it('offers the language as a choice named in the page’s language, and states both limits', async () => {
+    const id = await newRecording('keele-valik');
+    const page = async (lang: string) =>
+      (
+        await ctx.app.request(`/admin/events/${KEILA}/recordings/${id}/captions`, {
+          headers: { cookie, 'accept-language': lang },
+        })
+      ).text();
+    const et = await page('et');
+    expect(et).toMatch(/<select id="[^"]*language[^"]*" name="language"/);
+    expect(et).toMatch(/<option value="ru"[^>]*>vene<\/option>/);
+    expect(visibleText(et)).toMatch(/kuni 5 MB ja 20\s000 repliiki/);
+    const ru = await page('ru');
+    expect(ru).toMatch(/<option value="et"[^>]*>эстонский<\/option>/);
+    expect(visibleText(ru)).toMatch(/20\s000 реплик/);
+  });
+});

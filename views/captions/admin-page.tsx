@@ -1,4 +1,4 @@
-import { CAPTIONS_MAX_BYTES } from '@/captions/limits';
+import { CAPTIONS_MAX_BYTES, MAX_CUES } from '@/captions/limits';
 import { formatSize } from '@/platform/i18n/size';
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { FormProblems } from '@/platform/http/forms';
@@ -7,6 +7,9 @@ import { AdminLayout } from '@views/shell/admin-layout';
 import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
 import { languageName } from './transcript-page';
+
+/** The languages captions are uploaded in here (the API takes any language code). */
+const UPLOAD_LANGUAGES = ['et', 'ru', 'en'] as const;
 
 export type AdminCaptionsPageProps = PageContext & {
   user: CurrentUser;
@@ -21,6 +24,9 @@ export type AdminCaptionsPageProps = PageContext & {
 /** /admin/events/:slug/recordings/:id/captions: upload a captions file per language, or remove one. */
 export function AdminCaptionsPage(props: AdminCaptionsPageProps) {
   const { t, lang } = props;
+  const chosenLanguage = [props.language, props.recording.language, lang].find((code) =>
+    UPLOAD_LANGUAGES.some((known) => known === code),
+  );
   const base = `/admin/events/${props.event.slug}/recordings/${props.recording.id}`;
   const title = t('captions.admin.title', { title: props.recording.title });
   const errors = props.problems?.errors;
@@ -79,27 +85,22 @@ export function AdminCaptionsPage(props: AdminCaptionsPageProps) {
         labels={{ language: t('captions.field.language'), file: t('captions.field.file') }}
       />
       <form method="post" action={`${base}/captions`} enctype="multipart/form-data" class="form">
-        <Field
-          name="language"
-          label={t('captions.field.language')}
-          hint="et, en, ru"
-          errors={errors}
-        >
-          <input
-            id={fieldId('language')}
-            name="language"
-            required
-            maxlength={10}
-            size={6}
-            autocomplete="off"
-            value={props.language || props.recording.language || lang}
-            {...invalidAttrs('language', errors)}
-          />
+        <Field name="language" label={t('captions.field.language')} errors={errors}>
+          <select id={fieldId('language')} name="language" {...invalidAttrs('language', errors)}>
+            {UPLOAD_LANGUAGES.map((code) => (
+              <option value={code} selected={code === chosenLanguage}>
+                {languageName(code, lang)}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field
           name="file"
           label={t('captions.field.file')}
-          hint={t('captions.field.fileHint', { size: formatSize(CAPTIONS_MAX_BYTES, lang) })}
+          hint={t('captions.field.fileHint', {
+            size: formatSize(CAPTIONS_MAX_BYTES, lang),
+            max: new Intl.NumberFormat(lang).format(MAX_CUES),
+          })}
           errors={errors}
         >
           <input
