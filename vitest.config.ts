@@ -34,7 +34,9 @@ export default defineConfig({
           globalSetup: ['test/helpers/browser-setup.ts'],
           provide: { dbKind: 'pglite' },
           // Not `fileParallelism: false`: that runs the browser files one at a time after all the
-          // others, with one core idle; beside the database files both cores stay busy.
+          // others, with one core idle; beside the database files both cores stay busy. Sharing
+          // them, a test that starts Chromium pages and a Java run takes longer than 30 s.
+          testTimeout: 120_000,
         },
       },
       ...(postgresUrl
