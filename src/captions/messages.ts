@@ -47,6 +47,7 @@ export const captionMessages = defineMessages(
     'captions.quote.save': 'Tsiteeri seda repliiki',
     'captions.quote.notHere': 'See repliik ei ole selle sündmuse salvestisest. Valige loetelust.',
     'captions.quote.link': 'Tsiteeri salvestist',
+    'captions.quote.noChoice': 'Valige loetelust repliik, mida tsiteerida.',
     'captions.field.fileHint': 'WebVTT (.vtt) või SubRip (.srt), kuni {size} ja {max} repliiki.',
     'captions.field.language': 'Keel',
     'captions.field.file': 'Subtiitrifail (WebVTT või SubRip)',
@@ -122,6 +123,7 @@ export const captionMessages = defineMessages(
     'captions.quote.notHere':
       "This cue is not from this event's recordings. Choose one from the list.",
     'captions.quote.link': 'Quote the recording',
+    'captions.quote.noChoice': 'Choose the cue to quote from the list.',
     'captions.field.fileHint': 'WebVTT (.vtt) or SubRip (.srt), at most {size} and {max} cues.',
     'captions.field.language': 'Language',
     'captions.field.file': 'Captions file (WebVTT or SubRip)',
@@ -196,6 +198,7 @@ export const captionMessages = defineMessages(
     'captions.quote.save': 'Цитировать эту реплику',
     'captions.quote.notHere': 'Эта реплика не из записей этого мероприятия. Выберите из списка.',
     'captions.quote.link': 'Цитировать запись',
+    'captions.quote.noChoice': 'Выберите в списке реплику для цитаты.',
     'captions.field.fileHint': 'WebVTT (.vtt) или SubRip (.srt), не больше {size} и {max} реплик.',
     'captions.field.language': 'Язык',
     'captions.field.file': 'Файл субтитров (WebVTT или SubRip)',

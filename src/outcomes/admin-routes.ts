@@ -176,7 +176,12 @@ export function outcomeAdminRoutes() {
     const id = pathId(c);
     const { db, clock } = c.get('deps');
     const outcome = await findManagedOutcome(db, user, slug, id);
-    const chosen = text(await readForm(c), 'captionCueId').trim();
+    const form = await readForm(c);
+    // The list's form sends no field when no cue was chosen; the remove button sends it empty.
+    if (form.captionCueId === undefined) {
+      return quotePage(c, user, c.get('t')('captions.quote.noChoice'));
+    }
+    const chosen = text(form, 'captionCueId').trim();
     let captionCueId: number | null = null;
     if (chosen !== '') {
       // Only a cue of this event's recordings: not another event's words (nor a typed id).

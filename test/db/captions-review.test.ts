@@ -295,3 +295,39 @@ describe('the upload form', () => {
     expect(visibleText(ru)).toMatch(/20\s000 реплик/);
   });
 });
+
+describe('the quote picker', () => {
+  it('preselects no cue, and says to choose one when the list is sent without a choice', async () => {
+    const id = await newRecording('valikuta');
+    expect(
+      (
+        await put(
+          id,
+          'et',
+          vttOf(2, (i) => `Valikuta lause ${i}.`),
+        )
+      ).status,
+    ).toBe(201);
+    const created = await ctx.app.request(`/api/v1/events/${KEILA}/outcomes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({ kind: 'decision', title: 'Valikuta', body: 'x' }),
+    });
+    const { id: note } = (await created.json()) as { id: number };
+    const path = `/admin/events/${KEILA}/outcomes/${note}/quote`;
+    const found = await (
+      await ctx.app.request(`${path}?q=valikuta`, { headers: { cookie } })
+    ).text();
+    expect(found).toContain('name="captionCueId"');
+    expect(found).not.toMatch(/type="radio"[^>]*checked/);
+    const refused = await ctx.app.request(path, {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
+    expect(refused.status).toBe(422);
+    expect(visibleText(await refused.text())).toContain(
+      'Valige loetelust repliik, mida tsiteerida.',
+    );
+  });
+});

@@ -98,7 +98,7 @@ export function QuotePickerPage(props: QuotePickerProps) {
           <form method="post" action={base} class="form">
             <fieldset>
               <legend>{t('captions.quote.choose', { count: props.found.cues.length })}</legend>
-              {props.found.cues.map((cue, index) => (
+              {props.found.cues.map((cue) => (
                 <label class="choice cue-choice" for={`cue-${cue.id}`}>
                   <input
                     type="radio"
@@ -106,7 +106,6 @@ export function QuotePickerPage(props: QuotePickerProps) {
                     name="captionCueId"
                     value={String(cue.id)}
                     required
-                    checked={index === 0}
                   />{' '}
                   <span class="offset">{formatOffset(cue.offsetSeconds)}</span>
                   {props.recordings.length > 1
