@@ -100,7 +100,7 @@ export function captionsRoutes() {
 
   routes.get('/recordings/:id/transcript', async (c) => {
     const { db } = c.get('deps');
-    const data = await publicRecordingPage(db, pathId(c.req.param('id')));
+    const data = await publicRecordingPage(db, pathId(c.req.param('id')), c.get('lang'));
     if (!data) throw notFound('No such recording');
     const language = shownLanguage(
       data.captionLanguages,
@@ -120,6 +120,7 @@ export function captionsRoutes() {
         ...pageContext(c),
         recording: data.recording,
         event: data.event,
+        fallbackFrom: data.fallbackFrom,
         language,
         languages: data.captionLanguages,
         cues,

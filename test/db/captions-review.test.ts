@@ -52,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('storing a long file', () => {
-  it("stores a three-hour meeting's 2 700 cues in well under a second of the database's time", async () => {
+  it("stores a three-hour meeting's 2 700 cues in well under a second of PGlite's CPU", async () => {
     const id = await newRecording('kolm-tundi');
     const [caption] = await ctx.deps.db
       .insert(captions)
@@ -63,18 +63,18 @@ describe('storing a long file', () => {
       endMs: i * 4000 + 3900,
       text: `Koolibuss number ${i} sõitis mööda Keila tänavaid ja õpilased ootasid peatuses kaua aega.`,
     }));
-    // PGlite runs in this process: its work is this process's CPU time, whatever the load.
-    // Postgres's is another process's: there the time taken is the measure.
+    // PGlite runs in this process: its work is this process's CPU time, which the machine's load
+    // barely moves (before drizzle/0026: 1.4 s). Postgres's is another process's, and a wall time
+    // is no measure under load: there the rows are checked only (speed belongs to the bench).
     const pglite = inject('dbKind') === 'pglite';
-    const took: number[] = [];
+    const cpuMs: number[] = [];
     for (let round = 0; round < 2; round++) {
       const cpu = process.cpuUsage();
-      const started = performance.now();
       await ctx.deps.db.transaction((tx) => replaceCaptions(tx, id, 'et', cues, ctx.clock.now()));
       const used = process.cpuUsage(cpu);
-      took.push(pglite ? (used.user + used.system) / 1000 : performance.now() - started);
+      cpuMs.push((used.user + used.system) / 1000);
     }
-    expect(Math.min(...took)).toBeLessThan(pglite ? 800 : 2000);
+    if (pglite) expect(Math.min(...cpuMs)).toBeLessThan(800);
     const rows = await ctx.deps.db
       .select({ visible: searchDocuments.visible })
       .from(searchDocuments)
@@ -258,6 +258,36 @@ describe('what the pages say', () => {
     });
     expect(ru.status).toBe(404);
     expect(visibleText(await ru.text())).toContain('У этой записи нет субтитров');
+  });
+
+  it('marks the untranslated title and the chapters with their language on a transcript in another', async () => {
+    const res = await ctx.app.request(`/api/v1/events/${KEILA}/recordings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({
+        url: 'https://media.example.org/koosolek.mp4',
+        title: 'Koosoleku salvestis',
+        chapters: [{ offsetSeconds: 0, title: 'Avasõnad' }],
+        published: true,
+      }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { id } = (await res.json()) as { id: number };
+    expect(
+      (
+        await put(
+          id,
+          'et',
+          vttOf(2, (i) => `Lause ${i}`),
+        )
+      ).status,
+    ).toBe(201);
+    const en = await (await ctx.app.request(`/recordings/${id}/transcript?lang=en`)).text();
+    expect(en).toMatch(/<h1>Transcript: <span lang="et">Koosoleku salvestis<\/span><\/h1>/);
+    expect(en).toContain('<span lang="et">Avasõnad</span>');
+    const et = await (await ctx.app.request(`/recordings/${id}/transcript`)).text();
+    expect(et).toMatch(/<h1>Transkriptsioon: <span>Koosoleku salvestis<\/span><\/h1>/);
+    expect(et).toContain('<span>Avasõnad</span>');
   });
 
   it('says where captions appear (not in YouTube or Vimeo players) and that the archive searches them', async () => {

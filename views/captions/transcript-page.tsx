@@ -6,7 +6,7 @@ import { MediaPlayer } from '@/recordings';
 import { Layout, type PageContext } from '@views/shell/layout';
 
 export type TranscriptPageProps = PageContext &
-  Pick<RecordingPageData, 'recording' | 'event'> & {
+  Pick<RecordingPageData, 'recording' | 'event' | 'fallbackFrom'> & {
     language: string;
     languages: string[];
     cues: StoredCue[];
@@ -21,6 +21,14 @@ export function languageName(code: string, lang: string): string {
   }
 }
 
+const TITLE_MARK = '\u0000';
+
+/** The heading's words before and after the recording's title, in the reader's language. */
+function aroundTitle(heading: string): [string, string] {
+  const at = heading.indexOf(TITLE_MARK);
+  return at < 0 ? [heading, ''] : [heading.slice(0, at), heading.slice(at + TITLE_MARK.length)];
+}
+
 /**
  * /recordings/:id/transcript: what was said, cue by cue under its chapter, each a link that plays
  * the recording from its second (`?t=`); the player above plays it in place with JavaScript.
@@ -33,6 +41,12 @@ export function TranscriptPage(props: TranscriptPageProps) {
   const seekHref = (seconds: number) => `${here}?${languageQuery}t=${seconds}#player`;
   const sections = transcriptSections(props.cues, recording.chapters);
   const title = t('captions.transcript.title', { title: recording.title });
+  // The title shown untranslated, and the chapters (written in the recording's language), are
+  // marked with their language so that a screen reader reads them as such.
+  const titleLang =
+    props.fallbackFrom && props.fallbackFrom !== lang ? props.fallbackFrom : undefined;
+  const chapterLang = recording.originalLang !== lang ? recording.originalLang : undefined;
+  const [before, after] = aroundTitle(t('captions.transcript.title', { title: TITLE_MARK }));
   return (
     <Layout
       {...props}
@@ -51,7 +65,11 @@ export function TranscriptPage(props: TranscriptPageProps) {
         <a href={`/events/${event.slug}`}>{event.title}</a> ·{' '}
         <a href={base}>{t('captions.transcript.recording')}</a>
       </p>
-      <h1>{title}</h1>
+      <h1>
+        {before}
+        <span lang={titleLang}>{recording.title}</span>
+        {after}
+      </h1>
       <p>{t('captions.transcript.intro')}</p>
       {props.languages.length > 1 ? (
         <p>
@@ -96,7 +114,7 @@ export function TranscriptPage(props: TranscriptPageProps) {
                   data-seek={String(section.chapter.offsetSeconds)}
                 >
                   <span class="offset">{formatOffset(section.chapter.offsetSeconds)}</span>{' '}
-                  {section.chapter.title}
+                  <span lang={chapterLang}>{section.chapter.title}</span>
                 </a>
               </h3>
             ) : sections.length > 1 ? (
