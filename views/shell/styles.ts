@@ -252,7 +252,8 @@ table.agenda tr.current { background: var(--warn-soft); }
 .embed-preview { width: 100%; border: 1px solid var(--line); border-radius: var(--radius); background: var(--card); }
 .chapters, .agenda, .outcomes, .recording-list { padding-left: 1.25rem; }
 .chapters li, .outcomes li { margin: var(--s-1) 0; }
-.chapters .offset { font-variant-numeric: tabular-nums; display: inline-block; min-width: 4.5rem; }
+.offset { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.chapters .offset { display: inline-block; min-width: 4.5rem; }
 .live-panel { border: 1px solid var(--line); border-radius: var(--radius); padding: var(--s-1) var(--s-4) var(--s-4); background: var(--card); margin: var(--s-4) 0; }
 .archive-search select, .archive-search input { font: inherit; }
 @media (max-width: 40rem) {
