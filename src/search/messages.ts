@@ -95,7 +95,8 @@ export const searchMessages = defineMessages(
     'search.submit': 'Найти',
     'search.results':
       '{count, plural, one {# результат} few {# результата} many {# результатов} other {# результата}}',
-    'search.resultsMore': '{count, plural, one {Больше # результата} other {Больше # результатов}}',
+    'search.resultsMore':
+      '{count, plural, one {Больше # результата} few {Больше # результатов} many {Больше # результатов} other {Больше # результата}}',
     'search.capped':
       'Из сказанного в записях упорядочены только {cap, plural, one {# самое новое совпадение} few {# самых новых совпадения} many {# самых новых совпадений} other {# самого нового совпадения}}. Уточните поиск: добавьте слова, самоуправление или год.',
     'search.noResults': 'Ничего не найдено. Попробуйте меньше слов или более короткие слова.',

@@ -169,7 +169,7 @@ describe('the filters of /search and /archive (one schema)', () => {
         municipality: '<x>',
         year: 'soon',
         kind: 'podcast',
-        page: '11',
+        page: '0',
       }),
     ).toEqual({
       q: undefined,
@@ -178,6 +178,8 @@ describe('the filters of /search and /archive (one schema)', () => {
       kind: undefined,
       page: undefined,
     });
+    // A page past the last one allowed reads as that one (the page says where the results end).
+    expect(readFilters(schema, { page: '11' }).page).toBe(10);
   });
   it('writes them back into a page link', () => {
     expect(filtersHref('/archive', { q: 'õ & ü', year: 2014, kind: 'live' }, 3)).toBe(
