@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AdminCaptionsPage } from '@views/captions/admin-page';
-import { languageName, TranscriptPage } from '@views/captions/transcript-page';
+import { languageName } from '@/platform/i18n/language-name';
+import { TranscriptPage } from '@views/captions/transcript-page';
 import { ConfirmPage } from '@views/shell/confirm-page';
 import { requireUserPage } from '@/platform/auth/guards';
 import type { AppEnv } from '@/platform/deps';

@@ -360,4 +360,43 @@ describe('the quote picker', () => {
       'Valige loetelust repliik, mida tsiteerida.',
     );
   });
+
+  it('names each cue’s language when the words are found in captions of more than one', async () => {
+    const id = await newRecording('kaks-keelt');
+    expect(
+      (
+        await put(
+          id,
+          'et',
+          vttOf(1, () => 'Keskraamatukogu avatakse.'),
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await put(
+          id,
+          'ru',
+          vttOf(1, () => 'Keskraamatukogu откроется.'),
+        )
+      ).status,
+    ).toBe(201);
+    const created = await ctx.app.request(`/api/v1/events/${KEILA}/outcomes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({ kind: 'decision', title: 'Kaks keelt', body: 'x' }),
+    });
+    const { id: note } = (await created.json()) as { id: number };
+    const path = `/admin/events/${KEILA}/outcomes/${note}/quote?q=keskraamatukogu`;
+    const both = visibleText(await (await ctx.app.request(path, { headers: { cookie } })).text());
+    expect(both).toContain('· eesti ·');
+    expect(both).toContain('· vene ·');
+    const one = visibleText(
+      await (
+        await ctx.app.request(path.replace('keskraamatukogu', 'avatakse'), { headers: { cookie } })
+      ).text(),
+    );
+    expect(one).toContain('Leitud 1 repliik');
+    expect(one).not.toContain('· eesti ·');
+  });
 });

@@ -6,7 +6,7 @@ import { formatDayTime } from '@/platform/time';
 import { AdminLayout } from '@views/shell/admin-layout';
 import { ErrorSummary, Field, fieldId, invalidAttrs } from '@views/shell/form';
 import type { PageContext } from '@views/shell/layout';
-import { languageName } from './transcript-page';
+import { languageName } from '@/platform/i18n/language-name';
 
 /** The languages captions are uploaded in here (the API takes any language code). */
 const UPLOAD_LANGUAGES = ['et', 'ru', 'en'] as const;

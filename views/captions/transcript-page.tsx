@@ -1,5 +1,6 @@
 import type { StoredCue } from '@/captions/queries';
 import { cueSecond, transcriptSections } from '@/captions/transcript';
+import { languageName } from '@/platform/i18n/language-name';
 import { formatOffset } from '@/platform/time';
 import type { RecordingPageData } from '@/recordings';
 import { MediaPlayer } from '@/recordings';
@@ -12,14 +13,6 @@ export type TranscriptPageProps = PageContext &
     cues: StoredCue[];
     startSeconds: number | null;
   };
-
-export function languageName(code: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 const TITLE_MARK = '\u0000';
 

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '@/platform/auth/auth';
+import { languageName } from '@/platform/i18n/language-name';
 import { formatOffset } from '@/platform/time';
 import type { FoundCue } from '@/search';
 import { AdminLayout } from '@views/shell/admin-layout';
@@ -27,6 +28,8 @@ export function QuotePickerPage(props: QuotePickerProps) {
   const base = `/admin/events/${event.slug}/outcomes/${outcome.id}/quote`;
   const title = t('captions.quote.title', { title: outcome.title });
   const recordingTitle = new Map(props.recordings.map((r) => [r.id, r.title]));
+  // Cues found in captions of more than one language each say theirs.
+  const severalLanguages = new Set(props.found?.cues.map((cue) => cue.language)).size > 1;
   return (
     <AdminLayout {...props} title={title}>
       <p>
@@ -110,6 +113,9 @@ export function QuotePickerPage(props: QuotePickerProps) {
                   <span class="offset">{formatOffset(cue.offsetSeconds)}</span>
                   {props.recordings.length > 1
                     ? ` · ${recordingTitle.get(cue.recordingId) ?? ''}`
+                    : ''}
+                  {severalLanguages && cue.language
+                    ? ` · ${languageName(cue.language, props.lang)}`
                     : ''}
                   {' · '}
                   <span lang={cue.language ?? undefined}>
