@@ -107,7 +107,7 @@ export async function mailParticipant(
 
 /**
  * What a registration's confirmation is written from (outbox.render): registering stores only
- * this under the event's lock (drizzle/0023 `koda_register`), the email is written after the
+ * this under the event's lock (drizzle/0028 `koda_register_batch`), the email is written after the
  * commit. The manage link is in it as it is in the written email (the outbox is personal data).
  */
 export const unwrittenEmail = z.object({

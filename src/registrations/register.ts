@@ -1,7 +1,8 @@
 /** Registering: a seat, a place on the waitlist or a refusal, decided under the event’s lock. */
 import { eq, sql } from 'drizzle-orm';
 import { registrations } from '@/platform/db/schema';
-import type { Queryable } from '@/platform/db/types';
+import type { Db, Queryable } from '@/platform/db/types';
+import { keyedBatches, type Batches } from '@/platform/batches';
 import { HttpError, invalidFields } from '@/platform/http/errors';
 import type { Lang } from '@/platform/i18n';
 import { hashToken, newToken } from '@/platform/tokens';
@@ -52,7 +53,7 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** What `koda_register` (drizzle/0023) answers. */
+/** What `koda_register_batch` (drizzle/0028) answers for each registration. */
 type RegisterRow = {
   outcome: 'confirmed' | 'waitlisted' | 'refused' | 'changed';
   position: number | null;
@@ -61,15 +62,58 @@ type RegisterRow = {
   existing_created_at: string | Date | null;
 };
 
+/** One registration as `koda_register_batch` takes it. */
+type RegisterItem = {
+  now: string;
+  registration: Record<string, unknown>;
+  render: Omit<UnwrittenEmail, 'kind' | 'position'>;
+};
+
+async function registerBatch(db: Db, eventId: number, items: RegisterItem[]) {
+  const result = await db.execute(
+    sql`select r_index as index, r_outcome as outcome, r_position as position,
+          r_outbox_id as outbox_id, r_existing_id as existing_id,
+          r_existing_created_at as existing_created_at
+        from koda_register_batch(${eventId}, ${JSON.stringify(items)}::jsonb)`,
+  );
+  // postgres.js answers the rows, PGlite an object holding them.
+  const rows = (
+    Array.isArray(result) ? result : (result as { rows: unknown[] }).rows
+  ) as (RegisterRow & {
+    index: number;
+  })[];
+  const byIndex: RegisterRow[] = [];
+  for (const row of rows) byIndex[row.index] = row;
+  return byIndex;
+}
+
+/**
+ * Each database's registrations, batched per event: those that arrive while the event's previous
+ * call runs go into its next one (one lock, one commit flush for them all). Kept per database
+ * object, so apps on different databases (tests) never share one.
+ */
+const batchesByDb = new WeakMap<Db, Batches<number, RegisterItem, RegisterRow>>();
+
+function registrationBatches(db: Db) {
+  let batches = batchesByDb.get(db);
+  if (!batches) {
+    batches = keyedBatches((eventId, items) => registerBatch(db, eventId, items));
+    batchesByDb.set(db, batches);
+  }
+  return batches;
+}
+
 /**
  * Registers one person. Everything that needs no lock is done first: the event and its
  * questions are read, the window and the answers checked, the manage token made. Then one
- * statement, `koda_register` (drizzle/0023), takes the event's row lock (SELECT … FOR UPDATE)
- * and, each after the lock with a snapshot of its own, checks the window again, finds an address
- * already registered, counts the seats, inserts the registration and its email's data into the
- * outbox: concurrent registrations for one event take seats one after another and confirmed
- * in-person registrations never exceed the capacity, in any number of processes, and the lock
- * is held for that statement only (no round trip to Node in between). The email is written
+ * statement, `koda_register_batch` (drizzle/0028), takes the event's row lock (SELECT … FOR
+ * UPDATE) and, each after the lock with a snapshot of its own, checks the window again, finds an
+ * address already registered, counts the seats, inserts the registration and its email's data
+ * into the outbox: concurrent registrations for one event take seats one after another and
+ * confirmed in-person registrations never exceed the capacity, in any number of processes, and
+ * the lock is held for that statement only (no round trip to Node in between). Registrations
+ * that arrive while the event's statement runs go into its next one together (one commit flush
+ * for them all; `registrationBatches`), decided in their order of arrival. The email is written
  * after the commit (`writeUnwrittenEmails`), by this request or else by the outbox job: an
  * acknowledged registration always has its email in the outbox. Throws 409 `event_full` or the
  * window's error.
@@ -109,18 +153,13 @@ export async function registerParticipant(
     attendance: input.attendance,
     manageUrl,
   };
-  let row: RegisterRow | undefined;
+  let row: RegisterRow;
   try {
-    const result = await deps.db.execute(
-      sql`select r_outcome as outcome, r_position as position, r_outbox_id as outbox_id,
-            r_existing_id as existing_id, r_existing_created_at as existing_created_at
-          from koda_register(${event.id}, ${now.toISOString()}::timestamptz,
-            ${JSON.stringify(registration)}::jsonb, ${JSON.stringify(render)}::jsonb)`,
-    );
-    // postgres.js answers the rows, PGlite an object holding them.
-    [row] = (
-      Array.isArray(result) ? result : (result as { rows: unknown[] }).rows
-    ) as RegisterRow[];
+    row = await registrationBatches(deps.db).submit(event.id, {
+      now: now.toISOString(),
+      registration,
+      render,
+    });
   } catch (error) {
     // Belt and braces: the partial unique index catches a duplicate the lock did not (the other
     // registration has committed by now, so registering again finds it).
@@ -129,7 +168,6 @@ export async function registerParticipant(
     }
     throw error;
   }
-  if (!row) throw new Error('koda_register answered no row');
   if (row.outcome === 'changed') {
     // The event changed between the read above and the lock (closed, cancelled, moved): read
     // it again, which answers the window's error (or registers, if it is still open).

@@ -22,7 +22,7 @@ export type WindowEvent = {
   registrationClosesAt: Date | null;
 };
 
-// Registering checks this again under the event's lock in SQL: koda_register (drizzle/0023).
+// Registering checks this again under the event's lock in SQL: koda_register_batch (drizzle/0028).
 // A change here is a change there too (a new migration replacing the function).
 export function registrationWindow(event: WindowEvent, now: Date): WindowState {
   if (event.status === 'draft') return 'not_found';
@@ -59,7 +59,7 @@ export type SeatOutcome = 'confirmed' | 'waitlisted' | 'refused';
 /**
  * Where a new in-person or online registration lands. Online attendance is never capped;
  * in person fills `capacity` (null = unlimited), then the waitlist if the event has one.
- * Registering decides the same in SQL under the event's lock, koda_register (drizzle/0023): a
+ * Registering decides the same in SQL under the event's lock, koda_register_batch (drizzle/0028): a
  * change here is a change there too (a new migration replacing the function).
  */
 export function seatOutcome(input: {

@@ -35,7 +35,7 @@ export const outbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
     /**
      * What the message is written from, while it is not written yet (subject and text empty):
-     * registering stores only this in its transaction (`koda_register`, drizzle/0023) and the
+     * registering stores only this in its transaction (`koda_register_batch`, drizzle/0028) and the
      * email is written after the commit, by the request or else by the outbox job. Null once
      * written; a message is never sent before.
      */
