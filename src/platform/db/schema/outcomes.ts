@@ -38,6 +38,8 @@ export const outcomes = pgTable(
     offsetSeconds: integer(),
     /** The caption cue's words this note quotes, said at offsetSeconds of the recording. */
     quote: text(),
+    /** The language of the quoted cue's captions. */
+    quoteLang: text(),
     published: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -40,6 +41,12 @@ export const captionCues = pgTable(
     startMs: integer().notNull(),
     endMs: integer().notNull(),
     text: text().notNull(),
+    /**
+     * Who speaks where in `text` (a WebVTT voice, <v Mari>): each voice's name and the index (in
+     * JavaScript's string units) at which `text` reads "Name: " for it; the served file writes
+     * them back as voice tags (src/captions/transcript.ts).
+     */
+    voices: jsonb().$type<{ speaker: string; at: number }[]>().notNull().default([]),
   },
   (table) => [
     check('caption_cues_times', sql`${table.startMs} >= 0 AND ${table.endMs} > ${table.startMs}`),
@@ -77,8 +84,15 @@ export const searchDocuments = pgTable(
      */
     visible: boolean().notNull().default(false),
     language: text(),
+    /** The language `title` is written in, and `body` where `languages` says no other. */
+    originalLang: text(),
     title: text(),
     body: text().notNull().default(''),
+    /**
+     * Where `body` changes language (a quote, the translations): `[language, start]` pairs, the
+     * start in characters (code points) from the beginning; null when all of it is originalLang.
+     */
+    languages: jsonb().$type<[string, number][]>(),
     /** A link for kinds the search cannot derive one for (documents). */
     url: text(),
     /** A date of its own (a progress report's), for the year filter. */
