@@ -34,7 +34,20 @@ const resultOutput = z
     date: z.string().nullable(),
     municipalities: z.array(z.object({ slug: z.string(), name: z.string() })),
     offsetSeconds: z.number().int().nullable(),
-    language: z.string().nullable(),
+    language: z.string().nullable().openapi({
+      description: "A caption's language; a recording's spoken language; else null",
+    }),
+    titleLang: z.string().nullable().openapi({
+      description:
+        "The language title is written in (a caption's title is its recording's); null when not known",
+    }),
+    snippetLang: z.string().nullable().openapi({
+      description:
+        'The language snippet is written in: the original, a quoted caption or a translation',
+    }),
+    contextLang: z.string().nullable().openapi({
+      description: 'The language context is written in; null without a context',
+    }),
   })
   .openapi('SearchResult');
 
@@ -99,6 +112,9 @@ export function searchApi() {
             municipalities: result.municipalities,
             offsetSeconds: result.offsetSeconds,
             language: result.language,
+            titleLang: result.titleLang,
+            snippetLang: result.snippetLang,
+            contextLang: result.contextLang,
           })),
           total: answer.total,
           totalIsLowerBound: answer.totalIsLowerBound,

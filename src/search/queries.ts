@@ -20,6 +20,8 @@ import {
   understandQuery,
   type Place,
   type SearchKind,
+  matchedSection,
+  sections,
   type SnippetPart,
 } from './query';
 
@@ -47,7 +49,12 @@ export type SearchResult = {
   municipalities: Place[];
   /** A caption's second in its recording. */
   offsetSeconds: number | null;
+  /** A caption's language; a recording's spoken language. */
   language: string | null;
+  /** The languages `title`, `snippet` and `context` are written in (null: not known). */
+  titleLang: string | null;
+  snippetLang: string | null;
+  contextLang: string | null;
 };
 
 export type SearchAnswer = {
@@ -187,8 +194,9 @@ export async function searchEverything(
   const statement = sql`with ${sql.join(steps, sql`, `)}
     select ${d.id} as id, ${d.kind} as kind, ${d.sourceId} as source_id,
       ${d.eventId} as event_id, ${d.planId} as plan_id, ${d.recordingId} as recording_id,
-      ${d.offsetSeconds} as offset_seconds, ${d.language} as language, ${d.title} as title,
-      ${d.body} as body, ${d.url} as url, ${d.occurredOn}::text as occurred_on,
+      ${d.offsetSeconds} as offset_seconds, ${d.language} as language,
+      ${d.originalLang} as original_lang, ${d.title} as title, ${d.body} as body,
+      ${d.languages} as languages, ${d.url} as url, ${d.occurredOn}::text as occurred_on,
       (select count(*) from found)::int as total,
       ${withCaptions ? sql`(select count(*) from capped) > ${cap}` : sql`false`} as capped
     from top join ${d} on ${d.id} = top.id
@@ -214,8 +222,10 @@ type RawRow = {
   recording_id: number | null;
   offset_seconds: number | null;
   language: string | null;
+  original_lang: string | null;
   title: string | null;
   body: string;
+  languages: [string, number][] | null;
   url: string | null;
   occurred_on: string | null;
   total: number;
@@ -231,8 +241,10 @@ function fromRaw(row: RawRow): Row {
     recordingId: row.recording_id,
     offsetSeconds: row.offset_seconds,
     language: row.language,
+    originalLang: row.original_lang,
     title: row.title,
     body: row.body,
+    languages: row.languages,
     url: row.url,
     occurredOn: row.occurred_on,
   };
@@ -246,8 +258,10 @@ type Row = {
   recordingId: number | null;
   offsetSeconds: number | null;
   language: string | null;
+  originalLang: string | null;
   title: string | null;
   body: string;
+  languages: [string, number][] | null;
   url: string | null;
   occurredOn: string | null;
 };
@@ -267,7 +281,7 @@ async function describe(db: Queryable, rows: Row[], terms: string[]): Promise<Se
     ),
     recordingIds.length
       ? db
-          .select({ id: d.sourceId, title: d.title })
+          .select({ id: d.sourceId, title: d.title, lang: d.originalLang })
           .from(d)
           .where(and(eq(d.kind, 'recording'), inArray(d.sourceId, recordingIds)))
       : [],
@@ -276,6 +290,7 @@ async function describe(db: Queryable, rows: Row[], terms: string[]): Promise<Se
           .select({
             id: actionPlans.id,
             title: actionPlans.title,
+            lang: actionPlans.originalLang,
             slug: municipalities.slug,
             name: municipalities.name,
           })
@@ -294,13 +309,15 @@ async function describe(db: Queryable, rows: Row[], terms: string[]): Promise<Se
           .where(inArray(actionItemUpdates.id, updateIds))
       : [],
   ]);
-  const recordingTitle = new Map(recordingTitles.map((row) => [row.id, row.title ?? '']));
+  const recording = new Map(recordingTitles.map((row) => [row.id, row]));
   const plan = new Map(plans.map((row) => [row.id, row]));
   const update = new Map(updates.map((row) => [row.id, row]));
   return rows.map((row) => {
     const event = row.eventId ? events.get(row.eventId) : undefined;
     const ofPlan = row.planId ? plan.get(row.planId) : undefined;
     const kind = row.kind as SearchKind;
+    // A snippet is cut from one language's text, and marked with it.
+    const section = matchedSection(sections(row.body, row.languages, row.originalLang), terms);
     const base = {
       kind,
       id: row.sourceId,
@@ -310,8 +327,11 @@ async function describe(db: Queryable, rows: Row[], terms: string[]): Promise<Se
       municipalities: event?.hosts ?? (ofPlan ? [{ slug: ofPlan.slug, name: ofPlan.name }] : []),
       offsetSeconds: row.offsetSeconds,
       language: row.language,
+      titleLang: row.originalLang,
+      snippetLang: section.lang,
+      contextLang: event?.originalLang ?? ofPlan?.lang ?? null,
     };
-    const text = kind === 'caption' ? row.body : markdownText(around(row.body, terms));
+    const text = kind === 'caption' ? section.text : markdownText(around(section.text, terms));
     const cut = snippet(text, terms);
     switch (kind) {
       case 'event':
@@ -321,6 +341,7 @@ async function describe(db: Queryable, rows: Row[], terms: string[]): Promise<Se
           snippet: cut,
           url: `/events/${event?.slug}`,
           context: null,
+          contextLang: null,
         };
       case 'outcome':
         return {
@@ -339,7 +360,9 @@ async function describe(db: Queryable, rows: Row[], terms: string[]): Promise<Se
       case 'caption':
         return {
           ...base,
-          title: recordingTitle.get(row.recordingId ?? 0) ?? '',
+          // The recording's title, in the recording's language; the words in the captions'.
+          title: recording.get(row.recordingId ?? 0)?.title ?? '',
+          titleLang: recording.get(row.recordingId ?? 0)?.lang ?? null,
           snippet: cut,
           url: `/recordings/${row.recordingId}?t=${row.offsetSeconds ?? 0}`,
         };

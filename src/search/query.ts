@@ -188,22 +188,56 @@ export function prefixQuery(terms: readonly string[]): string {
   return terms.map((term) => `${term}:*`).join(' & ');
 }
 
+export type Section = { lang: string | null; text: string };
+
+/**
+ * A search row's body in its languages: `languages` gives where each begins, in code points (as
+ * the database counts), `[language, start]`; without it all of the body is `original`.
+ */
+export function sections(
+  body: string,
+  languages: readonly (readonly [string | null, number])[] | null,
+  original: string | null,
+): Section[] {
+  if (!languages || languages.length === 0) return [{ lang: original, text: body }];
+  const points = Array.from(body);
+  return languages.map(([lang, start], index) => ({
+    lang,
+    text: points
+      .slice(start, languages[index + 1]?.[1] ?? points.length)
+      .join('')
+      .trim(),
+  }));
+}
+
+/** Where the first word of the text that starts with one of the terms begins; -1 for none. */
+function firstMatch(text: string, terms: readonly string[]): number {
+  const folded = foldText(text);
+  const word = /[\p{L}\p{N}]+/gu;
+  for (let found = word.exec(folded); found; found = word.exec(folded)) {
+    const matched = found[0];
+    if (terms.some((term) => matched.startsWith(term))) return found.index;
+  }
+  return -1;
+}
+
+/**
+ * The section a snippet is cut from: the first holding one of the terms (a snippet never mixes
+ * languages), else the first (the words were in the title).
+ */
+export function matchedSection(parts: readonly Section[], terms: readonly string[]): Section {
+  return (
+    parts.find((part) => firstMatch(part.text, terms) >= 0) ?? parts[0] ?? { lang: null, text: '' }
+  );
+}
+
 /**
  * The part of a long text around its first word that starts with one of the terms, cut at
  * spaces: what a snippet is made from, so a long description is not rendered whole per result.
  */
 export function around(text: string, terms: readonly string[], radius = 500): string {
   if (text.length <= radius * 2) return text;
-  const folded = foldText(text);
-  const word = /[\p{L}\p{N}]+/gu;
-  let first = 0;
-  for (let found = word.exec(folded); found; found = word.exec(folded)) {
-    const matched = found[0];
-    if (terms.some((term) => matched.startsWith(term))) {
-      first = found.index;
-      break;
-    }
-  }
+  const first = Math.max(0, firstMatch(text, terms));
   const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, first - radius)));
   const to = text.indexOf(' ', Math.min(text.length, first + radius));
   return text.slice(from, to < 0 ? text.length : to);

@@ -377,3 +377,93 @@ describe('a word said more often than the search ranks', () => {
     expect(ru).toMatch(/только 1\s000 самых новых совпадений/);
   });
 });
+
+describe('each result says the language it is written in', () => {
+  let noteId: number;
+  let russianRecording: number;
+
+  beforeAll(async () => {
+    const note = await ctx.app.request(`/api/v1/events/${KEILA}/outcomes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({
+        kind: 'proposal',
+        title: { et: 'Jalgrattateed kooli juurde', ru: 'Велодорожки к школе' },
+        body: { et: 'Jalgrattateed kooli juurde.', ru: 'Велодорожки к школе от каждого района.' },
+        published: true,
+      }),
+    });
+    expect(note.status, await note.clone().text()).toBe(201);
+    noteId = ((await note.json()) as { id: number }).id;
+    const recording = await ctx.app.request(`/api/v1/events/${KEILA}/recordings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({
+        url: 'https://media.example.org/sovet.mp4',
+        title: 'Заседание совета',
+        originalLang: 'ru',
+        language: 'ru',
+      }),
+    });
+    expect(recording.status, await recording.clone().text()).toBe(201);
+    russianRecording = ((await recording.json()) as { id: number }).id;
+  });
+
+  type Marked = Result & { titleLang: string; snippetLang: string; contextLang: string | null };
+  const only = async (params: Record<string, string>) => {
+    const answer = await search(params);
+    expect(answer.results).toHaveLength(1);
+    return answer.results[0] as Marked;
+  };
+
+  it('in the API: the title, the snippet and the context each', async () => {
+    expect(await only({ q: 'заседание', kind: 'recording' })).toMatchObject({
+      title: 'Заседание совета',
+      titleLang: 'ru',
+      contextLang: 'et',
+    });
+    // Found in the Russian translation: an Estonian title, a Russian snippet.
+    expect(await only({ q: 'района', kind: 'outcome' })).toMatchObject({
+      title: 'Jalgrattateed kooli juurde',
+      titleLang: 'et',
+      // The Russian body, then the Russian title.
+      snippet: 'Велодорожки к школе от каждого района. Велодорожки к школе',
+      snippetLang: 'ru',
+    });
+    expect(await only({ q: 'jalgrattateed', kind: 'outcome' })).toMatchObject({
+      snippet: 'Jalgrattateed kooli juurde.',
+      snippetLang: 'et',
+    });
+    // A caption: the recording's title in Estonian, the words said in Russian.
+    expect(await only({ q: 'бюджет', kind: 'caption' })).toMatchObject({
+      title: 'Veebiülekanne',
+      titleLang: 'et',
+      snippetLang: 'ru',
+      language: 'ru',
+    });
+  });
+
+  it('on /search: marked with lang where it is not the page’s language', async () => {
+    const et = await (await ctx.app.request('/search?q=заседание')).text();
+    expect(et).toContain(
+      `<a href="/recordings/${russianRecording}" lang="ru">Заседание совета</a>`,
+    );
+    const note = await (await ctx.app.request('/search?q=района')).text();
+    expect(note).toContain(`<a href="/events/${KEILA}#outcome-${noteId}">Jalgrattateed`);
+    expect(note).toMatch(
+      /<p class="snippet" lang="ru">Велодорожки к школе от каждого <mark>района<\/mark>/,
+    );
+    const ru = await (await ctx.app.request('/search?q=района&lang=ru')).text();
+    expect(ru).toContain(`<a href="/events/${KEILA}#outcome-${noteId}" lang="et">Jalgrattateed`);
+    expect(ru).toMatch(/<p class="snippet">Велодорожки/);
+    expect(ru).toContain('<span lang="et">Mõttekoda Keilas</span>');
+  });
+
+  it('follows a change of the original language', async () => {
+    await ctx.deps.db
+      .update(recordings)
+      .set({ originalLang: 'en' })
+      .where(eq(recordings.id, russianRecording));
+    expect(await only({ q: 'заседание', kind: 'recording' })).toMatchObject({ titleLang: 'en' });
+  });
+});

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parseCaptions } from '@/captions/parse';
 import { cueSecond, cuesVtt, transcriptSections } from '@/captions/transcript';
 import { FOLD_FROM, FOLD_TO, foldText, searchTerms } from '@/search/fold';
-import { around, prefixQuery, snippet, understandQuery } from '@/search/query';
+import {
+  around,
+  matchedSection,
+  prefixQuery,
+  sections,
+  snippet,
+  understandQuery,
+} from '@/search/query';
 import { filterQuerySchema, filtersHref, readFilters } from '@/search/filters';
 
 const places = [
@@ -108,6 +115,41 @@ describe('around', () => {
     expect(part).toContain('Kaasava eelarve');
     expect(part.length).toBeLessThan(260);
     expect(around('lühike tekst', ['tekst'], 100)).toBe('lühike tekst');
+  });
+});
+
+describe('a search row in its languages', () => {
+  it('splits the body where the database says, counting characters as it does (not UTF-16 units)', () => {
+    // '🎤' is one character to Postgres, two units to JavaScript.
+    const body = 'Tere 🎤🎤 kõigile\nВсем привет\nHello all';
+    const parts = sections(
+      body,
+      [
+        ['et', 0],
+        ['ru', 16],
+        ['en', 28],
+      ],
+      'et',
+    );
+    expect(parts).toEqual([
+      { lang: 'et', text: 'Tere 🎤🎤 kõigile' },
+      { lang: 'ru', text: 'Всем привет' },
+      { lang: 'en', text: 'Hello all' },
+    ]);
+    expect(sections(body, null, 'et')).toEqual([{ lang: 'et', text: body }]);
+  });
+
+  it('cuts a snippet from the first language holding the words, else from the first', () => {
+    const parts = sections(
+      'Eesti\nРусский',
+      [
+        ['et', 0],
+        ['ru', 6],
+      ],
+      'et',
+    );
+    expect(matchedSection(parts, ['русс'])).toEqual({ lang: 'ru', text: 'Русский' });
+    expect(matchedSection(parts, ['puudub'])).toEqual({ lang: 'et', text: 'Eesti' });
   });
 });
 

@@ -33,13 +33,19 @@ function grouped(results: SearchResult[]): [SearchKind, SearchResult[]][] {
   return [...groups];
 }
 
+/** A text's `lang` when it is not the page's (search rows keep the language they are written in). */
+function langIf(text: string | null, page: string): string | undefined {
+  return text && text !== page ? text : undefined;
+}
+
 /** What, where and when of a result, each part present only when known. */
 function metaParts(props: PageContext & { result: SearchResult }): Child[] {
   const { t, lang, result } = props;
   const parts: Child[] = [];
   if (result.kind === 'caption' && result.offsetSeconds !== null)
     parts.push(<>{t('search.saidAt', { time: formatOffset(result.offsetSeconds) })}</>);
-  if (result.context) parts.push(<>{result.context}</>);
+  if (result.context)
+    parts.push(<span lang={langIf(result.contextLang, lang)}>{result.context}</span>);
   if (result.date)
     parts.push(
       <time datetime={result.date.toISOString()}>
@@ -56,15 +62,17 @@ function joined(parts: Child[]): Child[] {
 }
 
 function Result(props: PageContext & { result: SearchResult }) {
-  const { result } = props;
+  const { result, lang } = props;
   return (
     <li class="card search-result">
       <h4>
-        <a href={result.url}>{result.title}</a>
+        <a href={result.url} lang={langIf(result.titleLang, lang)}>
+          {result.title}
+        </a>
       </h4>
       <p class="meta">{joined(metaParts(props))}</p>
       {result.snippet.length > 0 ? (
-        <p class="snippet" lang={result.language ?? undefined}>
+        <p class="snippet" lang={langIf(result.snippetLang, lang)}>
           {result.snippet.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}
         </p>
       ) : null}
