@@ -3,6 +3,8 @@
 export type AtomEntry = {
   id: string;
   title: string;
+  /** The title as HTML (`type="html"`), when a part of it must be marked (`<span lang>`). */
+  titleHtml?: string | null;
   link: string;
   updated: Date;
   published: Date;
@@ -41,7 +43,9 @@ export function atomFeed(feed: AtomFeed): string {
     [
       '  <entry>',
       `    <id>${xmlText(entry.id)}</id>`,
-      `    <title type="text">${xmlText(entry.title)}</title>`,
+      entry.titleHtml
+        ? `    <title type="html">${xmlText(entry.titleHtml)}</title>`
+        : `    <title type="text">${xmlText(entry.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${xmlText(entry.link)}"/>`,
       `    <published>${entry.published.toISOString()}</published>`,
       `    <updated>${entry.updated.toISOString()}</updated>`,

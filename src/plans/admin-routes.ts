@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { outcomeAdminRoutes } from '@/outcomes';
 import { AdminPlanPage, AdminPlansPage } from '@views/plans/admin-pages';
 import { ConfirmPage } from '@views/shell/confirm-page';
+import { inSentence } from '@views/shell/content';
+import { contentLang } from '@/platform/i18n/content';
 import { assertCanManage, type CurrentUser } from '@/platform/auth/auth';
 import { requireUserPage } from '@/platform/auth/guards';
 import type { AppEnv } from '@/platform/deps';
@@ -171,7 +173,11 @@ export function planAdminRoutes() {
         ConfirmPage({
           ...pageContext(c),
           user,
-          question: t('plans.admin.deletePlanConfirm', { title: plan.title }),
+          question: inSentence(
+            (title) => t('plans.admin.deletePlanConfirm', { title }),
+            { text: plan.title, lang: contentLang(plan.originalLang) },
+            c.get('lang'),
+          ),
           details: [t('plans.admin.deleteConfirmDetails')],
           action: `/admin/plans/${planId}/delete`,
           confirmLabel: t('plans.admin.deleteConfirmYes'),
@@ -222,7 +228,11 @@ export function planAdminRoutes() {
         ConfirmPage({
           ...pageContext(c),
           user,
-          question: t('plans.admin.deleteItemConfirm', { title: found.title }),
+          question: inSentence(
+            (title) => t('plans.admin.deleteItemConfirm', { title }),
+            { text: found.title, lang: contentLang(found.originalLang) },
+            c.get('lang'),
+          ),
           details: [t('plans.admin.deleteConfirmDetails')],
           action: `/admin/plan-items/${found.id}/delete`,
           confirmLabel: t('plans.admin.deleteConfirmYes'),

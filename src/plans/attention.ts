@@ -9,6 +9,8 @@ import { PLAN_ZONE } from './reads';
 export type ManagedPlan = {
   id: number;
   title: string;
+  /** The title's language (organizers see the original, marked when not the page's). */
+  originalLang: string;
   status: 'draft' | 'adopted' | 'archived';
   periodStart: string;
   periodEnd: string;
@@ -28,6 +30,7 @@ export async function plansFor(db: Queryable, user: CurrentUser): Promise<Manage
     .select({
       id: actionPlans.id,
       title: actionPlans.title,
+      originalLang: actionPlans.originalLang,
       status: actionPlans.status,
       periodStart: actionPlans.periodStart,
       periodEnd: actionPlans.periodEnd,

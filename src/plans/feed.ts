@@ -1,4 +1,4 @@
-import { localize } from '@/platform/i18n/content';
+import { contentLang, localize } from '@/platform/i18n/content';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { dueDateMoveText, planDate } from '@views/plans/parts';
@@ -60,10 +60,15 @@ export function planFeedXml(args: {
       const changed = changes(report, t);
       const published = DateTime.fromISO(report.date, { zone: PLAN_ZONE }).toJSDate();
       const dateLine = t('plans.feed.date', { date: planDate(report.date, lang) });
+      const after = changed.length > 0 ? ` — ${changed.join(', ')}` : '';
       return {
         id: `${planUrl}#update-${report.id}`,
-        title:
-          changed.length > 0 ? `${report.itemTitle} — ${changed.join(', ')}` : report.itemTitle,
+        title: `${report.itemTitle}${after}`,
+        // A title shown untranslated is marked with its language, as on the plan's page.
+        titleHtml:
+          report.itemTitleLang === lang
+            ? null
+            : `<span lang="${report.itemTitleLang}">${escapeHtml(report.itemTitle)}</span>${escapeHtml(after)}`,
         link: `${planUrl}#item-${report.itemId}`,
         published,
         updated: report.createdAt > published ? report.createdAt : published,
@@ -87,6 +92,8 @@ export type FeedReport = {
   id: number;
   itemId: number;
   itemTitle: string;
+  /** The language the title is in: the feed's where translated, else the original's. */
+  itemTitleLang: Lang;
   date: string;
   createdAt: Date;
   status: ItemStatus | null;
@@ -145,7 +152,9 @@ export async function planFeedReports(
   const titles = new Map(
     items.map((item) => [
       item.id,
-      lang ? localize(item, 'title', item.title, lang).text : item.title,
+      lang
+        ? localize(item, 'title', item.title, lang)
+        : { text: item.title, lang: contentLang(item.originalLang) },
     ]),
   );
   // Walk each item's timeline in the order the page shows it, remembering what came before.
@@ -157,10 +166,12 @@ export async function planFeedReports(
       progress: update.progress ?? before.progress,
     });
     if (update.createdAt > lastModified) lastModified = update.createdAt;
+    const title = titles.get(update.itemId);
     return {
       id: update.id,
       itemId: update.itemId,
-      itemTitle: titles.get(update.itemId) ?? '',
+      itemTitle: title?.text ?? '',
+      itemTitleLang: title?.lang ?? contentLang(plan.originalLang),
       date: update.date,
       createdAt: update.createdAt,
       status: update.status,

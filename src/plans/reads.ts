@@ -183,6 +183,7 @@ export async function listManagedPlans(db: Queryable, user: CurrentUser) {
     .select({
       id: actionPlans.id,
       title: actionPlans.title,
+      originalLang: actionPlans.originalLang,
       status: actionPlans.status,
       periodStart: actionPlans.periodStart,
       periodEnd: actionPlans.periodEnd,

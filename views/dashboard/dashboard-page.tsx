@@ -5,6 +5,8 @@ import { CLOSING_SOON_DAYS, ENDED_DAYS, UPCOMING_DAYS } from '@/dashboard/rules'
 import { formatRange, formatShortDate } from '@/platform/time';
 import type { PageContext } from '@views/shell/layout';
 import { AdminLayout } from '@views/shell/admin-layout';
+import { langOf } from '@views/shell/content';
+import { contentLang } from '@/platform/i18n/content';
 
 export type DashboardPageProps = PageContext & Dashboard & { user: CurrentUser };
 
@@ -133,7 +135,12 @@ export function DashboardPage(props: DashboardPageProps) {
             const overdue = props.overdue.get(plan.id) ?? 0;
             return (
               <li>
-                <a href={`/admin/plans/${plan.id}`}>{plan.title}</a>{' '}
+                <a
+                  href={`/admin/plans/${plan.id}`}
+                  lang={langOf(contentLang(plan.originalLang), lang)}
+                >
+                  {plan.title}
+                </a>{' '}
                 <span class="meta">
                   {plan.municipality} · {plan.periodStart.slice(0, 4)}–{plan.periodEnd.slice(0, 4)}{' '}
                   · {t(`dashboard.plan.status.${plan.status}`)}

@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { EventSummary, StoredEvent } from '@/events';
 import type { Lang, Translate } from '@/platform/i18n';
+import { localize, type Translations } from '@/platform/i18n/content';
+import { langOf as shownLang } from '@views/shell/content';
 import { formatDate, formatDuration, formatWhen } from '@/platform/time';
 
 /** What every embed page knows: its language, Koda's address, the look the host asked for. */
@@ -174,11 +176,14 @@ export function EventEmbed(props: {
   );
 }
 
-type PlanItemView = { id: number; title: string; status: string; progress: number };
+/** A text's language and its translations (issue 18), to show it in the reader's language. */
+type Translatable = { originalLang: string; translations: Translations };
+
+type PlanItemView = Translatable & { id: number; title: string; status: string; progress: number };
 
 export function PlanEmbed(props: {
   ctx: EmbedContext;
-  plan: {
+  plan: Translatable & {
     id: number;
     title: string;
     periodStart: string;
@@ -195,13 +200,15 @@ export function PlanEmbed(props: {
   items: PlanItemView[];
 }) {
   const { ctx, plan, summary } = props;
-  const { t } = ctx;
+  const { t, lang } = ctx;
   const progressText = t('plan.progress', { done: summary.done, total: summary.total });
+  // In the reader's language where translated, else the original, marked with its language.
+  const title = localize(plan, 'title', plan.title, lang);
   return (
-    <EmbedDocument ctx={ctx} title={plan.title}>
+    <EmbedDocument ctx={ctx} title={title.text}>
       <article class="card">
         <p class="meta">{plan.municipality.name}</p>
-        <h1>{plan.title}</h1>
+        <h1 lang={shownLang(title.lang, lang)}>{title.text}</h1>
         <p class="meta">
           {t('embeds.plan.period', {
             from: plan.periodStart.slice(0, 4),
@@ -220,14 +227,17 @@ export function PlanEmbed(props: {
         </progress>
         <h2>{t('embeds.plan.items')}</h2>
         <ul class="items">
-          {props.items.map((item) => (
-            <li>
-              <span>{item.title}</span>
-              <span class="meta">
-                {t(`plans.status.${item.status as 'planned'}`)} · {item.progress}%
-              </span>
-            </li>
-          ))}
+          {props.items.map((item) => {
+            const shown = localize(item, 'title', item.title, lang);
+            return (
+              <li>
+                <span lang={shownLang(shown.lang, lang)}>{shown.text}</span>
+                <span class="meta">
+                  {t(`plans.status.${item.status as 'planned'}`)} · {item.progress}%
+                </span>
+              </li>
+            );
+          })}
         </ul>
         <p class="actions">
           <KodaLink ctx={ctx} path={`/plans/${plan.id}`}>

@@ -5,7 +5,7 @@ import { renderMarkdown } from '@/platform/markdown';
 import { formatDate, formatOffset } from '@/platform/time';
 import { OUTCOME_TEXT_FIELDS, type OutcomeRow } from '@/outcomes/rules';
 import { localize, localizeFields } from '@/platform/i18n/content';
-import { OriginalNote, langOf } from '@views/shell/content';
+import { OriginalNote, inSentence, langOf } from '@views/shell/content';
 import type { EventActionItem } from '@/outcomes/service';
 import { Icon } from '@views/shell/icons';
 import type { PageContext } from '@views/shell/layout';
@@ -66,17 +66,26 @@ export function EventOutcomes(props: {
     .setZone(PLAN_DATE_ZONE)
     .toISODate() as string;
   const plans = [...new Map(actionItems.map((item) => [item.planId, item])).values()];
+  const nextDate = next?.dueDate ? day(next.dueDate, lang) : '';
   return (
     <section aria-labelledby="event-came-of-it" class="came-of-it phase-section">
       <h2 id="event-came-of-it">{t('event.cameOfIt')}</h2>
       {next?.dueDate ? (
         next.dueDate < today ? (
           <p class="banner warn">
-            {t('event.overdue', { date: day(next.dueDate, lang), title: next.title })}
+            {inSentence(
+              (title) => t('event.overdue', { date: nextDate, title }),
+              { text: next.title, lang: next.titleLang },
+              lang,
+            )}
           </p>
         ) : (
           <p class="banner">
-            {t('event.nextDue', { date: day(next.dueDate, lang), title: next.title })}
+            {inSentence(
+              (title) => t('event.nextDue', { date: nextDate, title }),
+              { text: next.title, lang: next.titleLang },
+              lang,
+            )}
           </p>
         )
       ) : null}
@@ -131,7 +140,11 @@ export function EventOutcomes(props: {
                 type="application/atom+xml"
               >
                 <Icon name="feed" />
-                {t('event.followPlan', { plan: plan.planTitle })}
+                {inSentence(
+                  (title) => t('event.followPlan', { plan: title }),
+                  { text: plan.planTitle, lang: plan.planTitleLang },
+                  lang,
+                )}
               </a>
             </li>
           ))}

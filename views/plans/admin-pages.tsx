@@ -20,6 +20,8 @@ import {
 import type { PageContext } from '@views/shell/layout';
 import type { Lang } from '@/platform/i18n';
 import { StatusBadge } from './parts';
+import { langOf } from '@views/shell/content';
+import { contentLang } from '@/platform/i18n/content';
 
 type T = PageContext['t'];
 type Base = PageContext & { user: CurrentUser; failed?: PlanFormState; notice?: string };
@@ -27,6 +29,7 @@ type Base = PageContext & { user: CurrentUser; failed?: PlanFormState; notice?: 
 export type PlanListRow = {
   id: number;
   title: string;
+  originalLang: string;
   status: (typeof planStatuses)[number];
   periodStart: string;
   periodEnd: string;
@@ -48,7 +51,7 @@ function planLabels(t: T): Record<string, string> {
 export function AdminPlansPage(
   props: Base & { plans: PlanListRow[]; municipalities: { slug: string; name: string }[] },
 ) {
-  const { t } = props;
+  const { t, lang } = props;
   const form = formView(props.failed, 'new-plan');
   return (
     <AdminLayout {...props} title={t('plans.admin.title')}>
@@ -59,7 +62,12 @@ export function AdminPlansPage(
         <ul>
           {props.plans.map((plan) => (
             <li>
-              <a href={`/admin/plans/${plan.id}`}>{plan.title}</a>{' '}
+              <a
+                href={`/admin/plans/${plan.id}`}
+                lang={langOf(contentLang(plan.originalLang), lang)}
+              >
+                {plan.title}
+              </a>{' '}
               <span class="meta">
                 {plan.municipalityName} · {t(`plans.planStatus.${plan.status}`)} ·{' '}
                 {plan.periodStart}–{plan.periodEnd}
@@ -456,14 +464,14 @@ export function AdminPlanPage(
     citable: CitableOutcome[];
   },
 ) {
-  const { t, plan } = props;
+  const { t, lang, plan } = props;
   const draft = plan.status === 'draft';
   const planForm = formView(props.failed, 'plan');
   const newItem = formView(props.failed, 'new-item');
   const importForm = formView(props.failed, 'import');
   return (
     <AdminLayout {...props} title={plan.title}>
-      <h1>{plan.title}</h1>
+      <h1 lang={langOf(contentLang(plan.originalLang), lang)}>{plan.title}</h1>
       <p>
         <a href={`/plans/${plan.id}`}>{t('plans.admin.view')}</a> ·{' '}
         <a href={`/plans/${plan.id}/items.csv`}>{t('plans.csv')}</a> ·{' '}
@@ -503,8 +511,8 @@ export function AdminPlanPage(
             <li id={`item-${item.id}`} data-plan-item={String(item.id)}>
               <details open={refused}>
                 <summary>
-                  <strong>{item.title}</strong> <StatusBadge status={item.status} t={t} />{' '}
-                  {item.progress}%
+                  <strong lang={langOf(contentLang(item.originalLang), lang)}>{item.title}</strong>{' '}
+                  <StatusBadge status={item.status} t={t} /> {item.progress}%
                 </summary>
                 <ItemEditForm
                   t={t}

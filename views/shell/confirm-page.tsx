@@ -6,8 +6,8 @@ import { Layout, type PageContext } from './layout';
 export type ConfirmPageProps = PageContext & {
   /** A signed-in user gets the admin shell; without one (a participant's own link), the public one. */
   user?: CurrentUser;
-  /** What is about to happen, as a question ("Delete the recording “…”?"). */
-  question: string;
+  /** What is about to happen, as a question ("Delete the recording “…”?"); a title in it may be marked. */
+  question: Child;
   /** What follows from it, a paragraph each: who is emailed, what cannot be undone. */
   details?: string[];
   /** What is about to be sent or removed, shown as it is (a message's subject and text). */
