@@ -11,6 +11,7 @@ import { copyQuestions, resolveQuestions, saveQuestions, type QuestionInput } fr
 import { slugify } from '@/platform/slug';
 import { toZonedIso } from '@/platform/time';
 import { contentLang, separateTexts } from '@/platform/i18n/content';
+import type { Lang } from '@/platform/i18n';
 import { mergeTranslations, separateEventTexts } from './content';
 import {
   changesScheduleOrPlace,
@@ -137,10 +138,13 @@ async function setHosts(tx: Tx, eventId: number, hostIds: number[]) {
     .values(hostIds.map((municipalityId, position) => ({ eventId, municipalityId, position })));
 }
 
-/** The questions of a body, checked (422 naming `questions.N.…`); undefined when left out. */
-function questionsOf(input: { questions?: QuestionInput[] | undefined }) {
+/**
+ * The questions of a body, checked (422 naming `questions.N.…`), written in the event's original
+ * language `lang` unless given in others; undefined when left out.
+ */
+function questionsOf(input: { questions?: QuestionInput[] | undefined }, lang: Lang) {
   if (!input.questions) return undefined;
-  const resolved = resolveQuestions(input.questions);
+  const resolved = resolveQuestions(input.questions, lang);
   if (!resolved.ok) throw invalidFields(resolved.details);
   return resolved.values;
 }
@@ -152,7 +156,7 @@ export async function createEvent({ db, clock, user }: WriteContext, body: Event
   const input = texts.body as EventInput;
   const resolved = resolveEventDraft(input);
   if (!resolved.ok) throw invalidFields(resolved.details);
-  const questions = questionsOf(input);
+  const questions = questionsOf(input, texts.originalLang);
   const now = clock.now();
   const slug = await db.transaction(async (tx) => {
     const hostIds = await resolveHosts(tx, input.hosts);
@@ -283,12 +287,12 @@ export async function updateEvent(
   body: EventApiPatch,
 ) {
   const now = clock.now();
-  const questions = questionsOf(body);
   const result = await db.transaction(async (tx) => {
     const current = await lockEvent(tx, { slug });
     if (!current) throw notFound('No such event');
     // A text given only in other languages leaves the original as it is.
     const texts = separateEventTexts(body, current);
+    const questions = questionsOf(body, texts.originalLang);
     const patch = texts.body as EventPatch;
     const currentHosts = await hostIdsOf(tx, current.id);
     assertCanManage(user, currentHosts);

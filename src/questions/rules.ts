@@ -32,7 +32,12 @@ export const questionInputSchema = z.strictObject({
   /** A stored question's id keeps it (and its answers); without one the question is new. */
   id: z.number().int().positive().max(MAX_ID).optional(),
   kind: z.enum(questionKinds),
-  label: translatable(300),
+  label: translatable(300).meta({
+    description:
+      "A plain string is in the event's original language (`originalLang`). An object gives each " +
+      "language: the event's language is the original when given, else the first of et, ru, en; " +
+      'help and options then need a text in that language too',
+  }),
   help: translatable(1000).nullish(),
   required: z.boolean().optional(),
   options: z
@@ -68,45 +73,67 @@ export type Question = QuestionValues & { id: number };
 
 type Texts<T> = T | Partial<Record<Lang, T>>;
 
-/** The original (first of et, ru, en given) and the other languages' texts. */
-function split<T>(value: Texts<T>, isOne: (v: Texts<T>) => v is T) {
-  if (isOne(value)) {
-    return { original: value, lang: undefined, others: {} as Partial<Record<string, T>> };
-  }
-  const given = languages.filter((lang) => value[lang] !== undefined);
-  const [first, ...rest] = given;
-  return {
-    original: value[first as Lang] as T,
-    lang: first,
-    others: Object.fromEntries(rest.map((lang) => [lang, value[lang] as T])),
-  };
-}
 const isString = (v: Texts<string>): v is string => typeof v === 'string';
 const isList = (v: Texts<string[]>): v is string[] => Array.isArray(v);
 
 /**
- * Checks an event's questions and gives them as stored: choices need two different options (in
- * every language, as many as in the original); other kinds keep none. Details name `questions.N.…`.
+ * The language a question is written in: the event's, unless its label is given only in other
+ * languages (then the first of et, ru, en it gives). A plain string is in the event's language.
+ */
+function questionLang(label: Texts<string>, eventLang: Lang): Lang {
+  if (isString(label) || label[eventLang] !== undefined) return eventLang;
+  return languages.find((lang) => label[lang] !== undefined) ?? eventLang;
+}
+
+/** A text's original (its `original` language's, undefined when not given) and the others. */
+function split<T>(value: Texts<T>, isOne: (v: Texts<T>) => v is T, original: Lang) {
+  if (isOne(value)) return { original: value, others: {} as Partial<Record<string, T>> };
+  const others = languages.filter((lang) => lang !== original && value[lang] !== undefined);
+  return {
+    original: value[original],
+    others: Object.fromEntries(others.map((lang) => [lang, value[lang] as T])),
+  };
+}
+
+/**
+ * Checks an event's questions and gives them as stored, in the event's original language
+ * (`eventLang`) unless a label is given only in others: help and options need a text in the
+ * question's language; choices need two different options (in every language, as many as in the
+ * original); other kinds keep none. Details name `questions.N.…`.
  */
 export function resolveQuestions(
   inputs: QuestionInput[],
+  eventLang: Lang,
 ): { ok: true; values: QuestionValues[] } | { ok: false; details: ErrorDetail[] } {
   const details: ErrorDetail[] = [];
   const values = inputs.map((input, index): QuestionValues => {
-    const label = split(input.label, isString);
-    const help = input.help ? split(input.help, isString) : null;
-    const options = input.options ? split(input.options, isList) : { original: [], others: {} };
+    const lang = questionLang(input.label, eventLang);
+    const label = split(input.label, isString, lang);
+    const help = input.help ? split(input.help, isString, lang) : null;
+    const options = input.options
+      ? split(input.options, isList, lang)
+      : { original: undefined, others: {} };
+    const original = options.original ?? [];
     const choosing = input.kind === 'choice' || input.kind === 'choices';
     const at = `questions.${index}.options`;
+    if (help && help.original === undefined) {
+      details.push(
+        problem(
+          `questions.${index}.help.${lang}`,
+          'Required: the text in the question’s language',
+          'validation.required',
+        ),
+      );
+    }
     if (choosing) {
-      const distinct = new Set(options.original.map((o) => o.toLowerCase()));
-      if (options.original.length < 2) {
+      const distinct = new Set(original.map((o) => o.toLowerCase()));
+      if (original.length < 2) {
         details.push(problem(at, 'Give at least two options', 'question.error.options'));
-      } else if (distinct.size !== options.original.length) {
+      } else if (distinct.size !== original.length) {
         details.push(problem(at, 'Options must differ', 'question.error.optionsDiffer'));
       }
       for (const list of Object.values(options.others)) {
-        if (list && list.length !== options.original.length) {
+        if (list && list.length !== original.length) {
           details.push(
             problem(at, 'Each language needs as many options', 'question.error.optionsLanguages'),
           );
@@ -121,14 +148,13 @@ export function resolveQuestions(
     return {
       ...(input.id !== undefined ? { id: input.id } : {}),
       kind: input.kind,
-      label: label.original,
+      label: label.original ?? '',
       help: help?.original ?? null,
       required: input.required ?? false,
-      options: choosing ? options.original : [],
+      options: choosing ? original : [],
       sensitive: input.sensitive ?? false,
       translations,
-      // A plain string is Estonian, the site's first language.
-      originalLang: label.lang ?? 'et',
+      originalLang: lang,
     };
   });
   return details.length > 0 ? { ok: false, details } : { ok: true, values };

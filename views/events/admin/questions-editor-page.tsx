@@ -1,6 +1,7 @@
 import type { CurrentUser } from '@/platform/auth/auth';
 import type { FormProblems } from '@/platform/http/forms';
 import { languages } from '@/platform/i18n';
+import { contentLang } from '@/platform/i18n/content';
 import { questionKinds, type QuestionRow } from '@/questions';
 import type { StoredEvent } from '@/events/reads';
 import { AdminLayout } from '@views/shell/admin-layout';
@@ -20,11 +21,14 @@ export type QuestionsEditorPageProps = PageContext & {
 
 /**
  * What registering for the event asks, one fieldset per question (no JavaScript): kind, the
- * texts in each language (the first is the original), options one per line, required, sensitive.
+ * texts in each language (the event's original first: what a question is written in), options
+ * one per line, required, sensitive.
  */
 export function QuestionsEditorPage(props: QuestionsEditorPageProps) {
   const { t, event, rows } = props;
   const errors = props.problems?.errors ?? {};
+  const original = contentLang(event.originalLang);
+  const ordered = [original, ...languages.filter((lang) => lang !== original)];
   return (
     <AdminLayout {...props} title={`${t('question.editor.title')}: ${event.title}`}>
       <h1>{t('question.editor.title')}</h1>
@@ -53,7 +57,7 @@ export function QuestionsEditorPage(props: QuestionsEditorPageProps) {
                   ))}
                 </select>
               </div>
-              {languages.map((lang, index) => {
+              {ordered.map((lang, index) => {
                 // The original's fields carry the ids the error summary links to.
                 const id = (field: string) =>
                   fieldId(index === 0 ? name(field) : name(`${field}.${lang}`));
