@@ -12,14 +12,23 @@ const BREAKS = /[ \t]*[\t\n\v\f\r\u0085\u2028\u2029]+[ \t\n\v\f\r\u0085\u2028\u2
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 
+/**
+ * A surrogate without its pair: no character at all (JSON may carry one, Postgres refuses to store
+ * it); it becomes U+FFFD, the replacement character, as a browser shows it.
+ */
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** One line: every run of line breaks or tabs becomes one space; other control characters go. */
 export function singleLineText(value: string): string {
-  return value.replace(CONTROLS, '').replace(BREAKS, ' ');
+  return value.replace(CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD').replace(BREAKS, ' ');
 }
 
 /** Several lines: every kind of line break becomes LF; other control characters but TAB go. */
 export function multiLineText(value: string): string {
-  return value.replace(CONTROLS, '').replace(/\r\n|[\r\v\f\u0085\u2028\u2029]/g, '\n');
+  return value
+    .replace(CONTROLS, '')
+    .replace(LONE_SURROGATES, '\uFFFD')
+    .replace(/\r\n|[\r\v\f\u0085\u2028\u2029]/g, '\n');
 }
 
 /**

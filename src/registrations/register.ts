@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { registrations } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
 import { keyedBatches, type Batches } from '@/platform/batches';
+import { statementRolledBack } from '@/platform/db/errors';
 import { HttpError, invalidFields } from '@/platform/http/errors';
 import type { Lang } from '@/platform/i18n';
 import { hashToken, newToken } from '@/platform/tokens';
@@ -97,7 +98,9 @@ const batchesByDb = new WeakMap<Db, Batches<number, RegisterItem, RegisterRow>>(
 function registrationBatches(db: Db) {
   let batches = batchesByDb.get(db);
   if (!batches) {
-    batches = keyedBatches((eventId, items) => registerBatch(db, eventId, items));
+    batches = keyedBatches((eventId, items) => registerBatch(db, eventId, items), {
+      undone: statementRolledBack,
+    });
     batchesByDb.set(db, batches);
   }
   return batches;

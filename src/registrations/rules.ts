@@ -1,7 +1,7 @@
 import type { EventStatus } from '@/events';
 import type { ErrorCode } from '@/platform/http/errors';
 import { z } from 'zod';
-import { singleLine } from '@/platform/text';
+import { multiLineText, singleLine } from '@/platform/text';
 import { answersInputSchema } from '@/questions';
 
 export const attendanceValues = ['in_person', 'online'] as const;
@@ -111,7 +111,7 @@ const optionalText = (max: number, line: 'single' | 'multi' = 'single') =>
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
     (line === 'single'
       ? trimmed(max)
-      : z.string().trim().max(max, `At most ${max} characters`)
+      : z.string().overwrite(multiLineText).trim().max(max, `At most ${max} characters`)
     ).optional(),
   );
 

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keyedBatches } from '@/platform/batches';
 
-/** A run that records each call's items and answers when `release` is called. */
+/** A failure that undid the whole call (the database refused a statement). */
+class Refused extends Error {}
+
+/**
+ * A run that records each call's items and answers when `release` is called: 13 is refused (the
+ * call undone), 66 loses the connection (the call's outcome unknown).
+ */
 function recordingRun() {
   const calls: { key: string; items: number[] }[] = [];
   const releases: (() => void)[] = [];
@@ -9,13 +15,16 @@ function recordingRun() {
     calls.push({ key, items });
     return new Promise<string[]>((resolve, reject) => {
       releases.push(() => {
-        if (items.includes(13)) reject(new Error('unlucky'));
+        if (items.includes(13)) reject(new Refused('unlucky'));
+        else if (items.includes(66)) reject(new Error('connection lost'));
         else resolve(items.map((item) => `${key}:${item}`));
       });
     });
   };
   return { calls, run, release: () => releases.shift()?.() };
 }
+
+const undone = (error: unknown) => error instanceof Refused;
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -58,9 +67,9 @@ describe('keyedBatches', () => {
     expect(await Promise.all(all)).toEqual(['a:1', 'a:2', 'a:3', 'a:4']);
   });
 
-  it("when a call of several fails, runs each alone: one item's error is its own", async () => {
+  it("when the database undid a call of several, runs each alone: one item's error is its own", async () => {
     const { calls, run, release } = recordingRun();
-    const batches = keyedBatches(run);
+    const batches = keyedBatches(run, { undone });
     const first = batches.submit('a', 1);
     const rest = [12, 13, 14].map((item) => batches.submit('a', item).catch(String));
     release();
@@ -73,11 +82,62 @@ describe('keyedBatches', () => {
     expect(calls.map((call) => call.items)).toEqual([[1], [12, 13, 14], [12], [13], [14]]);
   });
 
-  it('a call answering fewer results than items is a failure, not a wrong answer', async () => {
+  it("a call lost with its connection (it may have committed) is every item's error, and the waiting ones'", async () => {
+    const { calls, run, release } = recordingRun();
+    const batches = keyedBatches(run, { undone });
+    const first = batches.submit('a', 1);
+    const lost = [65, 66].map((item) => batches.submit('a', item).catch(String));
+    release();
+    await first;
+    await turn();
+    const queued = batches.submit('a', 67).catch(String);
+    release();
+    expect(await Promise.all([...lost, queued])).toEqual([
+      'Error: connection lost',
+      'Error: connection lost',
+      'Error: connection lost',
+    ]);
+    // Nothing was run again: the items' outcome is unknown, never guessed from a second try.
+    expect(calls.map((call) => call.items)).toEqual([[1], [65, 66]]);
+    // The key starts afresh.
+    const next = batches.submit('a', 2);
+    release();
+    expect(await next).toBe('a:2');
+  });
+
+  it('a call answering fewer results than items is an error for each, not a guess', async () => {
     const batches = keyedBatches(async (_key: string, items: number[]) =>
       items.length > 1 ? [String(items[0])] : items.map(String),
     );
-    const answers = await Promise.all([1, 2, 3].map((item) => batches.submit('a', item)));
-    expect(answers).toEqual(['1', '2', '3']);
+    const answers = await Promise.all(
+      [1, 2, 3].map((item) => batches.submit('a', item).catch(() => 'error')),
+    );
+    expect(answers).toEqual(['1', 'error', 'error']);
+  });
+
+  it('a call running past stallMs no longer holds the next call back', async () => {
+    vi.useFakeTimers();
+    try {
+      const { calls, run, release } = recordingRun();
+      const batches = keyedBatches(run, { stallMs: 1000 });
+      const stalled = batches.submit('a', 1);
+      const waiting = batches.submit('a', 2);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls.map((call) => call.items)).toEqual([[1], [2]]);
+      // A new arrival, while the only fresh call runs, waits for it.
+      const third = batches.submit('a', 3);
+      expect(calls).toHaveLength(2);
+      release();
+      release();
+      expect(await Promise.all([stalled, waiting])).toEqual(['a:1', 'a:2']);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls.map((call) => call.items)).toEqual([[1], [2], [3]]);
+      release();
+      expect(await third).toBe('a:3');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -25,7 +25,11 @@ export function openPostgres(
     },
     onnotice: () => {},
   });
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzle({
+    client: preparingStatements(client),
+    schema,
+    casing: 'snake_case',
+  }) as unknown as Db;
   const probe = livenessProbe(url, options.connectTimeoutSeconds ?? 10);
   probes.set(db, probe);
   return {
@@ -37,6 +41,52 @@ export function openPostgres(
       await Promise.all([client.end({ timeout: 5 }), probe.close()]);
     },
   };
+}
+
+/** Statements longer or with more parameters than this are not kept prepared (see below). */
+const PREPARED_MAX_CHARACTERS = 8_000;
+const PREPARED_MAX_PARAMETERS = 64;
+
+/**
+ * drizzle runs every statement it was not given a name for with `prepare: false`, and postgres.js
+ * then sends a statement with parameters twice: first to learn the parameters' types (Parse,
+ * Describe, Sync, and a wait for the answer), then to run it. Prepared, a statement text is
+ * described once per connection and each later run is one round trip: about half the time and
+ * the CPU of a query, on both sides. postgres.js prepares it again when a migration changes what
+ * it reads (RevalidateCachedQuery). Long statements, or ones with many parameters (a caption
+ * file's cues inserted at once, a text per file), are run unprepared: a connection keeps only
+ * the statements the code writes, a bounded set.
+ */
+function preparingStatements<Client extends postgres.Sql | postgres.TransactionSql>(
+  client: Client,
+): Client {
+  const unsafe: postgres.Sql['unsafe'] = (query, parameters, options) =>
+    client.unsafe(query, parameters, {
+      ...options,
+      prepare:
+        query.length <= PREPARED_MAX_CHARACTERS &&
+        (parameters?.length ?? 0) <= PREPARED_MAX_PARAMETERS,
+    });
+  // A transaction's (or savepoint's) statements run on the client it hands its callback.
+  const wrapCallback =
+    (method: 'begin' | 'savepoint') =>
+    (...args: unknown[]) => {
+      const callback = args.at(-1) as (inner: postgres.TransactionSql) => unknown;
+      const call = (client as unknown as Record<string, (...args: unknown[]) => unknown>)[method];
+      return call?.(...args.slice(0, -1), (inner: postgres.TransactionSql) =>
+        callback(preparingStatements(inner)),
+      );
+    };
+  const begin = wrapCallback('begin');
+  const savepoint = wrapCallback('savepoint');
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') return unsafe;
+      if (property === 'begin') return begin;
+      if (property === 'savepoint') return savepoint;
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 type LivenessProbe = { answers(timeoutMs: number): Promise<boolean>; close(): Promise<void> };
