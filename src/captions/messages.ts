@@ -48,6 +48,8 @@ export const captionMessages = defineMessages(
     'captions.quote.notHere': 'See repliik ei ole selle sündmuse salvestisest. Valige loetelust.',
     'captions.quote.link': 'Tsiteeri salvestist',
     'captions.quote.noChoice': 'Valige loetelust repliik, mida tsiteerida.',
+    'captions.quote.unpublished':
+      'Selle repliigi salvestis ei ole avaldatud: tsitaat teeks avalikuks sõnad, mida pole avaldatud. Avaldage enne salvestis või valige avaldatud salvestise repliik.',
     'captions.field.fileHint': 'WebVTT (.vtt) või SubRip (.srt), kuni {size} ja {max} repliiki.',
     'captions.field.language': 'Keel',
     'captions.field.file': 'Subtiitrifail (WebVTT või SubRip)',
@@ -124,6 +126,8 @@ export const captionMessages = defineMessages(
       "This cue is not from this event's recordings. Choose one from the list.",
     'captions.quote.link': 'Quote the recording',
     'captions.quote.noChoice': 'Choose the cue to quote from the list.',
+    'captions.quote.unpublished':
+      'The recording of this cue is not published: a quote would make public words that were not published. Publish the recording first, or choose a cue of a published one.',
     'captions.field.fileHint': 'WebVTT (.vtt) or SubRip (.srt), at most {size} and {max} cues.',
     'captions.field.language': 'Language',
     'captions.field.file': 'Captions file (WebVTT or SubRip)',
@@ -199,6 +203,8 @@ export const captionMessages = defineMessages(
     'captions.quote.notHere': 'Эта реплика не из записей этого мероприятия. Выберите из списка.',
     'captions.quote.link': 'Цитировать запись',
     'captions.quote.noChoice': 'Выберите в списке реплику для цитаты.',
+    'captions.quote.unpublished':
+      'Запись этой реплики не опубликована: цитата сделала бы публичными слова, которые не публиковались. Сначала опубликуйте запись или выберите реплику из опубликованной записи.',
     'captions.field.fileHint': 'WebVTT (.vtt) или SubRip (.srt), не больше {size} и {max} реплик.',
     'captions.field.language': 'Язык',
     'captions.field.file': 'Файл субтитров (WebVTT или SubRip)',

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { captionCues, captions } from '@/platform/db/schema';
+import { captionCues, captions, recordings } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import type { Cue } from './parse';
 
@@ -38,11 +38,16 @@ export async function cuesOf(
     .orderBy(asc(captionCues.startMs), asc(captionCues.id));
 }
 
-/** One cue with its recording, for an outcome note that quotes it. */
+/**
+ * One cue with its recording (and whether that is published) and its captions' language, for an
+ * outcome note that quotes it.
+ */
 export async function cueById(
   db: Queryable,
   id: number,
-): Promise<(StoredCue & { recordingId: number }) | null> {
+): Promise<
+  (StoredCue & { recordingId: number; recordingPublished: boolean; language: string }) | null
+> {
   const [row] = await db
     .select({
       id: captionCues.id,
@@ -50,9 +55,12 @@ export async function cueById(
       endMs: captionCues.endMs,
       text: captionCues.text,
       recordingId: captions.recordingId,
+      recordingPublished: recordings.published,
+      language: captions.language,
     })
     .from(captionCues)
     .innerJoin(captions, eq(captions.id, captionCues.captionId))
+    .innerJoin(recordings, eq(recordings.id, captions.recordingId))
     .where(eq(captionCues.id, id));
   return row ?? null;
 }

@@ -90,13 +90,21 @@ async function checkReferences(
   if (details.length > 0) throw invalidFields(details);
 }
 
-/** The recording, offset and words of a quoted caption cue; the quote cleared for null. */
+/**
+ * The recording, offset, words and language of a quoted caption cue; the quote cleared for null.
+ * Only a published recording's cue: a quote is shown in public with a link to its recording.
+ */
 async function citedCue(
   tx: Tx,
   captionCueId: number | null | undefined,
-): Promise<{ recordingId?: number; offsetSeconds?: number; quote?: string | null }> {
+): Promise<{
+  recordingId?: number;
+  offsetSeconds?: number;
+  quote?: string | null;
+  quoteLang?: string | null;
+}> {
   if (captionCueId === undefined) return {};
-  if (captionCueId === null) return { quote: null };
+  if (captionCueId === null) return { quote: null, quoteLang: null };
   const cue = await cueById(tx, captionCueId);
   if (!cue) {
     throw invalidFields([
@@ -107,7 +115,22 @@ async function citedCue(
       },
     ]);
   }
-  return { recordingId: cue.recordingId, offsetSeconds: cueSecond(cue), quote: cue.text };
+  if (!cue.recordingPublished) {
+    throw invalidFields([
+      {
+        path: 'captionCueId',
+        message:
+          'The recording of this caption cue is not published: publish it first, or quote a cue of a published recording',
+        localized: { key: 'captions.quote.unpublished' },
+      },
+    ]);
+  }
+  return {
+    recordingId: cue.recordingId,
+    offsetSeconds: cueSecond(cue),
+    quote: cue.text,
+    quoteLang: cue.language,
+  };
 }
 
 export async function createOutcome(
@@ -146,6 +169,7 @@ export async function createOutcome(
         recordingId: values.recordingId ?? null,
         offsetSeconds: values.offsetSeconds ?? null,
         quote: cited.quote ?? null,
+        quoteLang: cited.quoteLang ?? null,
         published: input.published ?? false,
         createdAt: now,
         updatedAt: now,
@@ -194,6 +218,7 @@ export async function updateOutcome(
         cited.offsetSeconds ??
         (patch.offsetSeconds !== undefined ? patch.offsetSeconds : current.offsetSeconds),
       quote: cited.quote !== undefined ? cited.quote : current.quote,
+      quoteLang: cited.quoteLang !== undefined ? cited.quoteLang : current.quoteLang,
     };
     await checkReferences(tx, current.eventId, merged);
     const [row] = await tx
@@ -281,7 +306,7 @@ export async function listEventOutcomes(
   return rows.map(({ outcome, recordingPublished }) =>
     recordingPublished
       ? outcome
-      : { ...outcome, recordingId: null, offsetSeconds: null, quote: null },
+      : { ...outcome, recordingId: null, offsetSeconds: null, quote: null, quoteLang: null },
   );
 }
 
@@ -408,6 +433,7 @@ export function outcomeJson(stored: OutcomeRow, publicUrl: string, lang?: Lang) 
     recordingId: row.recordingId,
     offsetSeconds: row.offsetSeconds,
     quote: row.quote,
+    quoteLang: row.quoteLang,
     published: row.published,
     recordingUrl:
       row.recordingId !== null
@@ -428,6 +454,10 @@ export const outcomeResponse = z.object({
   offsetSeconds: z.number().int().nullable(),
   /** The caption cue's words the note quotes, said at offsetSeconds. */
   quote: z.string().nullable(),
+  quoteLang: z
+    .string()
+    .nullable()
+    .meta({ description: "The quote's language: its caption cue's captions'" }),
   published: z.boolean(),
   recordingUrl: z.string().nullable(),
 });

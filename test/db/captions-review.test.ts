@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
 import { replaceCaptions } from '@/captions/queries';
-import { captions, events, recordings, searchDocuments } from '@/platform/db/schema';
+import { captions, events, outcomes, recordings, searchDocuments } from '@/platform/db/schema';
 import { FOLD_FROM, foldText } from '@/search/fold';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor, sessionFor } from '../helpers/auth';
@@ -204,6 +204,62 @@ describe('a quote of a recording that is not public', () => {
     expect(await eventPage()).not.toContain(QUOTED);
     expect(await outcomeRow(note)).not.toContain(QUOTED);
   });
+
+  it('is refused through the API, naming the field and why in the reader’s language, changing nothing', async () => {
+    const hidden = await newRecording('peidus-api', false);
+    expect(
+      (
+        await put(
+          hidden,
+          'et',
+          vttOf(1, () => 'Avaldamata sõnad.'),
+        )
+      ).status,
+    ).toBe(201);
+    const [cue] = await ctx.deps.db
+      .select({ id: searchDocuments.sourceId })
+      .from(searchDocuments)
+      .where(and(eq(searchDocuments.kind, 'caption'), eq(searchDocuments.recordingId, hidden)));
+    const note = await quoteNote('Tsiteerimata otsus');
+    const row = async () =>
+      JSON.stringify(await ctx.deps.db.select().from(outcomes).where(eq(outcomes.id, note)));
+    const noteBefore = await row();
+    const send = (method: string, path: string, lang: string, body: object) =>
+      ctx.app.request(`${path}?lang=${lang}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: keila },
+        body: JSON.stringify(body),
+      });
+    const said: Record<string, string> = {
+      et: 'Selle repliigi salvestis ei ole avaldatud',
+      en: 'The recording of this cue is not published',
+      ru: 'Запись этой реплики не опубликована',
+    };
+    const count = async () => (await ctx.deps.db.select({ id: outcomes.id }).from(outcomes)).length;
+    const notes = await count();
+    for (const [lang, start] of Object.entries(said)) {
+      for (const res of [
+        await send('PATCH', `/api/v1/outcomes/${note}`, lang, { captionCueId: cue!.id }),
+        await send('POST', `/api/v1/events/${KEILA}/outcomes`, lang, {
+          kind: 'decision',
+          title: 'Uus',
+          body: 'Otsustati.',
+          captionCueId: cue!.id,
+        }),
+      ]) {
+        expect(res.status, lang).toBe(422);
+        const { error } = (await res.json()) as {
+          error: { code: string; details: { path: string; message: string }[] };
+        };
+        expect(error.code).toBe('invalid_fields');
+        expect(error.details).toHaveLength(1);
+        expect(error.details[0]?.path).toBe('captionCueId');
+        expect(error.details[0]?.message.startsWith(start), error.details[0]?.message).toBe(true);
+      }
+    }
+    expect(await count()).toBe(notes);
+    expect(await row()).toBe(noteBefore);
+  });
 });
 
 describe('uploading through the form', () => {
@@ -398,5 +454,62 @@ describe('the quote picker', () => {
     );
     expect(one).toContain('Leitud 1 repliik');
     expect(one).not.toContain('· eesti ·');
+  });
+});
+
+describe('a quote in another language than the page', () => {
+  it('keeps its captions’ language, in the API and marked on the event page and the picker', async () => {
+    const id = await newRecording('vene-keeles');
+    expect(
+      (
+        await put(
+          id,
+          'ru',
+          vttOf(1, () => 'Библиотеку откроют весной.'),
+        )
+      ).status,
+    ).toBe(201);
+    const [cue] = await ctx.deps.db
+      .select({ id: searchDocuments.sourceId })
+      .from(searchDocuments)
+      .where(and(eq(searchDocuments.kind, 'caption'), eq(searchDocuments.recordingId, id)));
+    const created = await ctx.app.request(`/api/v1/events/${KEILA}/outcomes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({
+        kind: 'decision',
+        title: 'Raamatukogu',
+        body: 'Avatakse kevadel.',
+        captionCueId: cue!.id,
+        published: true,
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const note = (await created.json()) as { id: number; quote: string; quoteLang: string };
+    expect(note).toMatchObject({ quote: 'Библиотеку откроют весной.', quoteLang: 'ru' });
+
+    const quote = /<blockquote class="cited-cue"[^>]*>/;
+    const et = await (await ctx.app.request(`/events/${KEILA}`)).text();
+    expect(et.slice(et.indexOf(`id="outcome-${note.id}"`)).match(quote)?.[0]).toBe(
+      '<blockquote class="cited-cue" lang="ru">',
+    );
+    const ru = await (await ctx.app.request(`/events/${KEILA}?lang=ru`)).text();
+    expect(ru.slice(ru.indexOf(`id="outcome-${note.id}"`)).match(quote)?.[0]).toBe(
+      '<blockquote class="cited-cue">',
+    );
+    const picker = await (
+      await ctx.app.request(`/admin/events/${KEILA}/outcomes/${note.id}/quote`, {
+        headers: { cookie },
+      })
+    ).text();
+    expect(picker).toContain('<span lang="ru">Библиотеку откроют весной.</span>');
+
+    // Removing the quote removes its language.
+    const removed = await ctx.app.request(`/api/v1/outcomes/${note.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({ captionCueId: null }),
+    });
+    expect(await removed.json()).toMatchObject({ quote: null, quoteLang: null });
   });
 });

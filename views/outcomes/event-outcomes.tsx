@@ -115,7 +115,12 @@ export function EventOutcomes(props: {
                 <OriginalNote ctx={props.ctx} original={outcome.contentLang} />
               ) : null}
               {outcome.quote && outcome.recordingId !== null && outcome.offsetSeconds !== null ? (
-                <blockquote class="cited-cue">
+                <blockquote
+                  class="cited-cue"
+                  lang={
+                    outcome.quoteLang && outcome.quoteLang !== lang ? outcome.quoteLang : undefined
+                  }
+                >
                   <p>
                     <a href={`/recordings/${outcome.recordingId}?t=${outcome.offsetSeconds}`}>
                       {outcome.quote}

@@ -8,7 +8,13 @@ import type { PageContext } from '@views/shell/layout';
 export type QuotePickerProps = PageContext & {
   user: CurrentUser;
   event: { slug: string; title: string };
-  outcome: { id: number; title: string; quote: string | null; offsetSeconds: number | null };
+  outcome: {
+    id: number;
+    title: string;
+    quote: string | null;
+    quoteLang: string | null;
+    offsetSeconds: number | null;
+  };
   recordings: { id: number; title: string }[];
   /** The recording searched (all of the event's when null). */
   recordingId: number | null;
@@ -24,7 +30,7 @@ export type QuotePickerProps = PageContext & {
  * JavaScript, no ids to type.
  */
 export function QuotePickerPage(props: QuotePickerProps) {
-  const { t, event, outcome } = props;
+  const { t, lang, event, outcome } = props;
   const base = `/admin/events/${event.slug}/outcomes/${outcome.id}/quote`;
   const title = t('captions.quote.title', { title: outcome.title });
   const recordingTitle = new Map(props.recordings.map((r) => [r.id, r.title]));
@@ -47,7 +53,13 @@ export function QuotePickerPage(props: QuotePickerProps) {
               {outcome.offsetSeconds !== null ? (
                 <span class="offset">{formatOffset(outcome.offsetSeconds)}</span>
               ) : null}{' '}
-              {outcome.quote}
+              <span
+                lang={
+                  outcome.quoteLang && outcome.quoteLang !== lang ? outcome.quoteLang : undefined
+                }
+              >
+                {outcome.quote}
+              </span>
             </p>
           </blockquote>
           <form method="post" action={base}>
