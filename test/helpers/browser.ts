@@ -94,55 +94,9 @@ export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
-/**
- * How far the page is wider than the window (0: no sideways scrolling), with the widest
- * elements that stick out, to say what to fix.
- */
-export async function horizontalOverflow(page: Page): Promise<{ px: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const px = document.documentElement.scrollWidth - width;
-    const culprits: string[] = [];
-    if (px > 0) {
-      for (const element of Array.from(document.querySelectorAll('body *'))) {
-        const box = element.getBoundingClientRect();
-        if (box.right > width + 1 && box.width > 0) {
-          const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${
-            typeof element.className === 'string' && element.className
-              ? `.${element.className.trim().split(/\s+/).join('.')}`
-              : ''
-          }`;
-          culprits.push(`${name} (right edge ${Math.round(box.right)} px)`);
-        }
-      }
-    }
-    return { px, culprits: culprits.slice(-5) };
-  });
-}
-
-/** True when the element is drawn, and all of it lies in the first screen, without scrolling. */
-export async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
-  const locator = page.locator(selector).first();
-  if ((await locator.count()) === 0 || !(await locator.isVisible())) return false;
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize();
-  if (!box || !viewport) return false;
-  return (
-    box.y >= 0 &&
-    box.x >= 0 &&
-    box.y + box.height <= viewport.height &&
-    box.x + box.width <= viewport.width
-  );
-}
-
-/**
- * What the CSP blocked, how far the page scrolls sideways (with the elements that stick out) and,
- * given a selector, whether that element is drawn whole in the first screen: one round trip to
- * the browser instead of one per question, which the sweeps over every page type repeat hundreds
- * of times.
- */
-export async function layoutProblems(page: Page, firstScreen?: string): Promise<string[]> {
-  const found = await page.evaluate((selector) => {
+/** What one round trip to the browser finds out about the page as it is drawn now. */
+function measureLayout(page: Page, firstScreen?: string) {
+  return page.evaluate((selector) => {
     const width = window.innerWidth;
     const px = document.documentElement.scrollWidth - width;
     const culprits: string[] = [];
@@ -177,6 +131,40 @@ export async function layoutProblems(page: Page, firstScreen?: string): Promise<
     const blocked = (window as unknown as { __csp?: string[] }).__csp ?? [];
     return { px, culprits: culprits.slice(-5), inFirstScreen, blocked };
   }, firstScreen);
+}
+
+/**
+ * How far the page is wider than the window (0: no sideways scrolling), with the widest
+ * elements that stick out, to say what to fix.
+ */
+export async function horizontalOverflow(page: Page): Promise<{ px: number; culprits: string[] }> {
+  const { px, culprits } = await measureLayout(page);
+  return { px, culprits };
+}
+
+/** True when the element is drawn, and all of it lies in the first screen, without scrolling. */
+export async function inFirstScreen(page: Page, selector: string): Promise<boolean> {
+  const locator = page.locator(selector).first();
+  if ((await locator.count()) === 0 || !(await locator.isVisible())) return false;
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return false;
+  return (
+    box.y >= 0 &&
+    box.x >= 0 &&
+    box.y + box.height <= viewport.height &&
+    box.x + box.width <= viewport.width
+  );
+}
+
+/**
+ * What the CSP blocked, how far the page scrolls sideways (with the elements that stick out) and,
+ * given a selector, whether that element is drawn whole in the first screen: one round trip to
+ * the browser instead of one per question, which the sweeps over every page type repeat hundreds
+ * of times.
+ */
+export async function layoutProblems(page: Page, firstScreen?: string): Promise<string[]> {
+  const found = await measureLayout(page, firstScreen);
   const problems: string[] = [];
   if (found.blocked.length > 0) problems.push(`CSP ${found.blocked.join(', ')}`);
   if (found.px > 0) problems.push(`${found.px} px too wide (${found.culprits.join('; ')})`);
