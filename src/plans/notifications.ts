@@ -3,6 +3,8 @@ import { findEventsByIds } from '@/events';
 import { actionItemSources, outcomes, registrations } from '@/platform/db/schema';
 import type { Tx } from '@/platform/db/types';
 import { isLang } from '@/platform/i18n';
+import { localize } from '@/platform/i18n/content';
+import { withLang } from '@/platform/i18n/link';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { statusChangeEmail } from './emails';
 import type { ItemRow, PlanRow, UpdateRow } from './reads';
@@ -32,7 +34,7 @@ export async function notifyStatusChange(
         cited.map((row) => row.eventId),
       )
     ).values(),
-  ].map((event) => ({ id: event.id, title: event.title }));
+  ];
   if (sourceEvents.length === 0) return 0;
   const people = await tx
     .select({
@@ -61,15 +63,17 @@ export async function notifyStatusChange(
     if (sent.has(key)) continue;
     sent.add(key);
     const event = sourceEvents.find((row) => row.id === person.eventId);
-    const email = statusChangeEmail(isLang(person.lang) ? person.lang : 'et', {
-      itemTitle: args.item.title,
-      planTitle: args.plan.title,
-      eventTitle: event?.title ?? '',
+    const lang = isLang(person.lang) ? person.lang : 'et';
+    // Titles in the reader's language where translated, and the link opening in it.
+    const email = statusChangeEmail(lang, {
+      itemTitle: localize(args.item, 'title', args.item.title, lang).text,
+      planTitle: localize(args.plan, 'title', args.plan.title, lang).text,
+      eventTitle: event ? localize(event, 'title', event.title, lang).text : '',
       previous: args.previous,
       status: args.item.status,
       progress: args.item.progress,
       note: args.update.note,
-      planUrl: `${args.publicUrl}/plans/${args.plan.id}#item-${args.item.id}`,
+      planUrl: withLang(`${args.publicUrl}/plans/${args.plan.id}#item-${args.item.id}`, lang),
     });
     await enqueueEmail(
       tx,

@@ -427,7 +427,7 @@ describe('action plans', () => {
     const john = mails.find((mail) => mail.recipient === 'john@example.test');
     expect(john?.subject).toBe('What happened next: Istungite ülekanded');
     expect(john?.text).toContain('Status: Planned → In progress (progress 40%)');
-    expect(john?.text).toContain(`https://koda.test/plans/${planId}#item-${itemId}`);
+    expect(john?.text).toContain(`https://koda.test/plans/${planId}?lang=en#item-${itemId}`);
     expect(mails.find((mail) => mail.recipient === 'mari@example.test')?.subject).toBe(
       'Mis edasi sai: Istungite ülekanded',
     );

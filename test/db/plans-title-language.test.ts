@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, outbox, registrations } from '@/platform/db/schema';
 import { seedDemo } from '../helpers/demo';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -9,7 +11,8 @@ import { postForm } from '../helpers/session';
  * A plan or an item written in Russian, read on an Estonian page: wherever its title stands in
  * a sentence or a list of the page's language (the event's "next due" and "overdue" lines, the
  * plan's feed link, the embed, the organizers' dashboard, plan pages and delete questions, the
- * Atom feed), it is marked `lang="ru"`; on a Russian page it is not.
+ * Atom feed), it is marked `lang="ru"`; on a Russian page it is not. A plain-text email has no
+ * marks: it names the plan in the reader's language where translated, and its link opens in it.
  */
 
 let ctx: TestContext;
@@ -178,5 +181,37 @@ describe('a Russian action item in a sentence of an Estonian page', () => {
     );
     const ru = await page(`/plans/${planId}/feed.xml?lang=ru`);
     expect(ru).toContain(`<title type="text">${ITEM} — Выполнение: 40%</title>`);
+  });
+
+  it('is in the reader’s language where translated in the follow-up email, whose link opens in it', async () => {
+    const [event] = await ctx.deps.db.select().from(events).where(eq(events.slug, slug));
+    if (!event) throw new Error('no event');
+    const base = {
+      eventId: event.id,
+      attendance: 'in_person' as const,
+      status: 'confirmed' as const,
+      consentAt: new Date('2026-09-01'),
+      followUpConsentAt: new Date('2026-09-01'),
+    };
+    await ctx.deps.db.insert(registrations).values([
+      { ...base, name: 'John', email: 'john@example.test', manageTokenHash: 't1', lang: 'en' },
+      { ...base, name: 'Mari', email: 'mari@example.test', manageTokenHash: 't2', lang: 'et' },
+    ]);
+    const res = await send('POST', `/plan-items/${itemId}/updates`, {
+      status: 'in_progress',
+      progress: 50,
+      note: 'Работы идут',
+    });
+    expect(res.status).toBe(201);
+    const mails = await ctx.deps.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.kind, 'plan.item_status'));
+    const john = mails.find((mail) => mail.recipient === 'john@example.test');
+    expect(john?.text).toContain('in the plan “Keila open government plan”');
+    expect(john?.text).toContain(`/plans/${planId}?lang=en#item-${itemId}`);
+    const mari = mails.find((mail) => mail.recipient === 'mari@example.test');
+    expect(mari?.text).toContain(`tegevuskavas „${PLAN}“`);
+    expect(mari?.text).toContain(`/plans/${planId}?lang=et#item-${itemId}`);
   });
 });
