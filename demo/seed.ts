@@ -105,8 +105,6 @@ export async function isDemoLoaded(db: Queryable): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Loads the demo into an empty database. Returns false (and changes nothing) when data exists. */
-/** Loads the demo into an empty database; with a file store, its documents too (demo/documents.ts). */
 /**
  * The participant's pages a demo visitor cannot reach otherwise (issue 20): links are emailed
  * and stored only as hashes, so the start that seeds the demo prints one of each, as it prints
@@ -114,7 +112,30 @@ export async function isDemoLoaded(db: Queryable): Promise<boolean> {
  */
 export type DemoLinks = { feedbackPath: string; managePath: string };
 
-export async function seedDemo(db: Db, now: Date, files?: FileStore): Promise<DemoLinks | false> {
+/**
+ * What the process that seeded the demo tells its operator: the logins (a demo's passwords, shown
+ * on purpose; they may be changed later) and the participant's links, kept nowhere in the clear.
+ */
+export function demoAnnouncements(publicUrl: string, links: DemoLinks): string[] {
+  return [
+    `Demo organizer login: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password} at ${publicUrl}/admin`,
+    `Demo admin login (reads every email at ${publicUrl}/admin/outbox): ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
+    `Demo participant's feedback form: ${publicUrl}${links.feedbackPath}`,
+    `Demo participant's registration: ${publicUrl}${links.managePath}`,
+  ];
+}
+
+/**
+ * Loads the demo into an empty database; with a file store, its documents too (demo/documents.ts).
+ * Returns false (and changes nothing) when data exists. The logins' passwords are hashed at the
+ * production count unless `passwordIterations` says otherwise (tests, which seed it in most files).
+ */
+export async function seedDemo(
+  db: Db,
+  now: Date,
+  files?: FileStore,
+  passwordIterations?: number,
+): Promise<DemoLinks | false> {
   if (await isDemoLoaded(db)) return false;
   const loaded = await db.transaction(async (tx) => {
     // Several processes may start at once on one Postgres (SEED_DEMO=true): they take turns,
@@ -138,8 +159,8 @@ export async function seedDemo(db: Db, now: Date, files?: FileStore): Promise<De
   });
   if (!loaded) return false;
   if (files) await seedDemoDocuments(db, files);
-  await createUser(db, { ...DEMO_ORGANIZER, role: 'organizer' });
-  await createUser(db, { ...DEMO_ADMIN, role: 'admin' });
+  await createUser(db, { ...DEMO_ORGANIZER, role: 'organizer' }, passwordIterations);
+  await createUser(db, { ...DEMO_ADMIN, role: 'admin' }, passwordIterations);
   return loaded;
 }
 

@@ -14,7 +14,7 @@ import { noMailer } from '@/platform/mail/mailer';
 import { openFileStore } from '@/platform/files/open';
 import { createSmtpMailer } from '@/platform/mail/smtp';
 import { describeStartupError } from '@/platform/startup';
-import { seedDemo } from '../demo/seed';
+import { demoAnnouncements, seedDemo } from '../demo/seed';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -26,7 +26,8 @@ const usage = `Usage: npm run cli -- <command> [options]
                                             last use (never the tokens)
   token:revoke --id N                       revokes an API token at once
   migrate                                   applies the database migrations
-  seed:demo                                 loads the demo programme into an empty database
+  seed:demo                                 loads the demo programme into an empty database and
+                                            prints its logins and a participant's two links
   purge                                     anonymises registrations RETENTION_DAYS after their event
   outbox:send                               sends due emails now (without SMTP_URL: lists them)`;
 
@@ -151,9 +152,15 @@ const commands: Record<string, Command> = {
     }
   },
   'seed:demo': async ({ db }) => {
-    const loaded = await seedDemo(db, new Date(), openFileStore(loadConfig()));
+    const config = loadConfig();
+    const links = await seedDemo(db, new Date(), openFileStore(config));
+    if (!links) {
+      console.log('The database already has data; the demo was not loaded.');
+      return;
+    }
+    // As `npm start` does when it seeds: a start after this one finds data and prints nothing.
     console.log(
-      loaded ? 'Demo programme loaded.' : 'The database already has data; the demo was not loaded.',
+      ['Demo programme loaded.', ...demoAnnouncements(config.publicUrl, links)].join('\n'),
     );
   },
 };
