@@ -14,6 +14,7 @@ import {
   publicRevision as publicRevisionTable,
 } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
+import { builtOnce } from '@/platform/db/prepared';
 import { agendaKinds, eventKinds, eventStatuses } from './rules';
 import type { Translations } from '@/platform/i18n/content';
 
@@ -128,9 +129,27 @@ function keyCondition(key: EventKey): SQL {
   return 'slug' in key ? eq(events.slug, key.slug) : eq(events.id, key.id);
 }
 
+const eventBySlug = builtOnce((db) =>
+  db
+    .select()
+    .from(events)
+    .where(eq(events.slug, sql.placeholder('slug')))
+    .prepare('event_by_slug'),
+);
+const eventById = builtOnce((db) =>
+  db
+    .select()
+    .from(events)
+    .where(eq(events.id, sql.placeholder('id')))
+    .prepare('event_by_id'),
+);
+
 /** The event's row (drafts too), without its hosts; null when there is none. */
 export async function findEvent(db: Queryable, key: EventKey): Promise<EventRow | null> {
-  const [row] = await db.select().from(events).where(keyCondition(key));
+  const [row] =
+    'slug' in key
+      ? await eventBySlug(db).execute({ slug: key.slug })
+      : await eventById(db).execute({ id: key.id });
   return row ?? null;
 }
 

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { registrationQuestions } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
+import { builtOnce } from '@/platform/db/prepared';
 import { invalidFields } from '@/platform/http/errors';
 import type { Question, QuestionValues } from './rules';
 
@@ -16,13 +17,18 @@ const columns = {
   originalLang: registrationQuestions.originalLang,
 };
 
-/** An event's registration questions, in order. */
-export async function loadQuestions(db: Queryable, eventId: number): Promise<Question[]> {
-  return db
+const questionsOfEvent = builtOnce((db) =>
+  db
     .select(columns)
     .from(registrationQuestions)
-    .where(eq(registrationQuestions.eventId, eventId))
-    .orderBy(asc(registrationQuestions.position), asc(registrationQuestions.id));
+    .where(eq(registrationQuestions.eventId, sql.placeholder('eventId')))
+    .orderBy(asc(registrationQuestions.position), asc(registrationQuestions.id))
+    .prepare('questions_of_event'),
+);
+
+/** An event's registration questions, in order. */
+export async function loadQuestions(db: Queryable, eventId: number): Promise<Question[]> {
+  return questionsOfEvent(db).execute({ eventId });
 }
 
 /**
