@@ -2,6 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { escapeText, FEED_TTL_SECONDS, foldLines, organizerAddress } from '@/calendar';
 import type { Lang, Translate } from '@/platform/i18n';
+import { localize } from '@/platform/i18n/content';
 import { multiLineText, singleLineText } from '@/platform/text';
 import type { ItemDetail, PlanWithMunicipality } from './reads';
 
@@ -23,11 +24,14 @@ export function planDeadlinesIcs(args: {
   lang: Lang;
   t: Translate;
 }): string {
-  const { plan, items, publicUrl, t } = args;
+  const { plan, items, publicUrl, t, lang } = args;
+  // Titles in the calendar's language where translated (plain text: no marks for the others).
+  const title = (row: Parameters<typeof localize>[0], text: string) =>
+    localize(row, 'title', text, lang).text;
   const planUrl = `${publicUrl}/plans/${plan.id}`;
   const host = new URL(publicUrl).hostname;
   const calendar = ical({
-    name: escapeText(singleLineText(t('plans.calendar.name', { title: plan.title }))),
+    name: escapeText(singleLineText(t('plans.calendar.name', { title: title(plan, plan.title) }))),
     prodId: { company: 'Koda', product: 'Koda', language: args.lang.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     ttl: FEED_TTL_SECONDS,
@@ -49,7 +53,7 @@ export function planDeadlinesIcs(args: {
       sequence: item.dueDateMoves,
       stamp: changed,
       lastModified: changed,
-      summary: singleLineText(t('plans.calendar.summary', { title: item.title })),
+      summary: singleLineText(t('plans.calendar.summary', { title: title(item, item.title) })),
       description: multiLineText(
         [
           t('plans.calendar.state', { status, progress: item.progress }),

@@ -183,6 +183,14 @@ describe('a Russian action item in a sentence of an Estonian page', () => {
     expect(ru).toContain(`<title type="text">${ITEM} — Выполнение: 40%</title>`);
   });
 
+  it('is in the reader’s language where translated in the plan’s calendar of due dates', async () => {
+    const en = await page(`/plans/${planId}/calendar.ics?lang=en`);
+    expect(en).toContain('X-WR-CALNAME:Due dates: Keila open government plan');
+    expect(en).toContain(`SUMMARY:Due: ${ITEM}`);
+    const ru = await page(`/plans/${planId}/calendar.ics?lang=ru`);
+    expect(ru).toContain('X-WR-CALNAME:Сроки: План');
+  });
+
   it('is in the reader’s language where translated in the follow-up email, whose link opens in it', async () => {
     const [event] = await ctx.deps.db.select().from(events).where(eq(events.slug, slug));
     if (!event) throw new Error('no event');
