@@ -5,7 +5,9 @@ import { formatOffset } from '@/platform/time';
 import { MAX_CUES } from './limits';
 
 export type CaptionFormat = 'vtt' | 'srt';
-export type Cue = { startMs: number; endMs: number; text: string };
+/** Who speaks from where in a cue's text: `text` reads "speaker: " at `at` (a WebVTT <v> span). */
+export type Voice = { speaker: string; at: number };
+export type Cue = { startMs: number; endMs: number; text: string; voices?: Voice[] };
 /** A cue with the line its timing is on (from 1), to name it in a problem. */
 type ParsedCue = Cue & { line: number };
 /**
@@ -57,23 +59,58 @@ export function captionFormatOfName(name: string): CaptionFormat | null {
   return null;
 }
 
-/**
- * Cue text as plain words: a voice tag's speaker kept as "Name: " (<v Mari>Tere → Mari: Tere),
- * other tags (<i>, <c.yellow>, <00:00:05.000>, {b}) out without a trace, entities read,
- * whitespace one space.
- */
-export function plainCueText(text: string): string {
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  lrm: '',
+  rlm: '',
+};
+
+/** Markup as plain words: tags ({b} too) out without a trace, entities read, whitespace one space. */
+function plainWords(text: string): string {
   return text
-    .replace(/<v(?:\.[^\s>]*)?\s+([^>]+)>/g, (_tag, speaker: string) => `${speaker.trim()}: `)
     .replace(/<[^>]*>/g, '')
     .replace(/\{[^}]*\}/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lrm;|&rlm;/g, '')
+    .replace(/&(amp|lt|gt|nbsp|lrm|rlm);/g, (_entity, name: string) => ENTITIES[name] ?? '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const VOICE_TAG = /<v(?:\.[^\s>]*)?\s+([^>]+)>/g;
+
+/**
+ * A cue's words as plain text, each voice's speaker kept as "Name: " (<v Mari>Tere → Mari: Tere)
+ * and where it is (`voices`, for writing the voice tags back); other tags (<i>, <c.yellow>,
+ * <00:00:05.000>, {b}) out without a trace, entities read, whitespace one space.
+ */
+export function cueWords(raw: string): { text: string; voices: Voice[] } {
+  const voices: Voice[] = [];
+  let text = '';
+  const add = (markup: string, speaker: string) => {
+    const words = plainWords(markup);
+    const part = speaker === '' ? words : words === '' ? `${speaker}:` : `${speaker}: ${words}`;
+    if (part === '') return;
+    if (text !== '') text += ' ';
+    if (speaker !== '') voices.push({ speaker, at: text.length });
+    text += part;
+  };
+  let from = 0;
+  let speaker = '';
+  for (const tag of raw.matchAll(VOICE_TAG)) {
+    add(raw.slice(from, tag.index), speaker);
+    speaker = plainWords(tag[1] ?? '');
+    from = tag.index + tag[0].length;
+  }
+  add(raw.slice(from), speaker);
+  return { text, voices };
+}
+
+/** A parsed cue's words, with its voices when it has any. */
+function wordsOf(raw: string): Pick<Cue, 'text' | 'voices'> {
+  const { text, voices } = cueWords(raw);
+  return voices.length > 0 ? { text, voices } : { text };
 }
 
 function lineOfNul(input: string): number | null {
@@ -133,7 +170,7 @@ function checkCues(cues: ParsedCue[], durationSeconds: number | null): CaptionPa
     ok: true,
     cues: cues
       .filter((cue) => cue.text !== '')
-      .map(({ startMs, endMs, text }) => ({ startMs, endMs, text }))
+      .map(({ line: _line, ...cue }) => cue)
       .sort((a, b) => a.startMs - b.startMs),
   };
 }
@@ -181,7 +218,7 @@ function parseVtt(input: string, durationSeconds: number | null): CaptionParse {
     return {
       startMs: Math.round(cue.startTime * 1000),
       endMs: Math.round(cue.endTime * 1000),
-      text: plainCueText(cue.text),
+      ...wordsOf(cue.text),
       line,
     };
   });
@@ -210,7 +247,7 @@ function parseSrt(input: string, durationSeconds: number | null): CaptionParse {
       cues.push({
         startMs: caption.start,
         endMs: caption.end,
-        text: plainCueText(caption.text ?? caption.content ?? ''),
+        ...wordsOf(caption.text ?? caption.content ?? ''),
         line: start + 2,
       });
     } else {

@@ -32,6 +32,7 @@ export async function cuesOf(
       startMs: captionCues.startMs,
       endMs: captionCues.endMs,
       text: captionCues.text,
+      voices: captionCues.voices,
     })
     .from(captionCues)
     .where(eq(captionCues.captionId, caption.id))
@@ -65,8 +66,8 @@ export async function cueById(
   return row ?? null;
 }
 
-function storedCue({ startMs, endMs, text }: Cue) {
-  return { start_ms: startMs, end_ms: endMs, text };
+function storedCue({ startMs, endMs, text, voices }: Cue) {
+  return { start_ms: startMs, end_ms: endMs, text, voices: voices ?? [] };
 }
 
 /** Replaces a recording's captions in a language (call in a transaction); true when they are new. */
@@ -97,10 +98,10 @@ export async function replaceCaptions(
   // One statement for the whole file, so the search rows are written by one statement too
   // (koda_search_cues_inserted, drizzle/0026) and one parameter carries every cue.
   await tx.execute(sql`
-    insert into ${captionCues} (caption_id, start_ms, end_ms, text)
-    select ${captionId}, cue.start_ms, cue.end_ms, cue.text
+    insert into ${captionCues} (caption_id, start_ms, end_ms, text, voices)
+    select ${captionId}, cue.start_ms, cue.end_ms, cue.text, cue.voices
       from jsonb_to_recordset(${JSON.stringify(cues.map(storedCue))}::jsonb)
-        as cue(start_ms integer, end_ms integer, text text)`);
+        as cue(start_ms integer, end_ms integer, text text, voices jsonb)`);
   return !existing;
 }
 

@@ -16,8 +16,8 @@ export function vttTimestamp(ms: number): string {
   return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(whole % 1000, 3)}`;
 }
 
-/** Stored cue text is plain: &, < and > are escaped, and no line of it can be "-->" or blank. */
-function cueText(text: string): string {
+/** Plain text in a cue: &, < and > escaped, and no line of it can be "-->" or blank. */
+function escaped(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
@@ -26,9 +26,32 @@ function cueText(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
+/**
+ * A cue's payload: its words, each voice as a WebVTT voice span (<v Mari Maasikas>Tere) on a line
+ * of its own, closed when another follows; the speaker's name escaped like the words (a browser
+ * reads the references in it back).
+ */
+function cuePayload(cue: Cue): string {
+  const voices = (cue.voices ?? []).filter(
+    (voice, index, all) =>
+      voice.speaker !== '' &&
+      cue.text.startsWith(`${voice.speaker}:`, voice.at) &&
+      (index === 0 || voice.at > (all[index - 1]?.at ?? 0)),
+  );
+  const first = voices[0];
+  if (!first) return escaped(cue.text);
+  const lines = first.at > 0 ? [escaped(cue.text.slice(0, first.at))] : [];
+  voices.forEach((voice, index) => {
+    const next = voices[index + 1];
+    const words = cue.text.slice(voice.at + voice.speaker.length + 1, next?.at);
+    lines.push(`<v ${escaped(voice.speaker)}>${escaped(words)}${next ? '</v>' : ''}`);
+  });
+  return lines.join('\n');
+}
+
 export function cuesVtt(cues: readonly Cue[]): string {
   const body = cues.map(
-    (cue) => `${vttTimestamp(cue.startMs)} --> ${vttTimestamp(cue.endMs)}\n${cueText(cue.text)}`,
+    (cue) => `${vttTimestamp(cue.startMs)} --> ${vttTimestamp(cue.endMs)}\n${cuePayload(cue)}`,
   );
   return ['WEBVTT', ...body].join('\n\n') + '\n';
 }

@@ -207,4 +207,43 @@ describe('transcript, search and captions pages', () => {
     expect(await track.getAttribute('src')).toBe(`/recordings/${fileRecording}/captions/et.vtt`);
     await page.close();
   });
+
+  it('plays the speakers as WebVTT voices in Chromium, a name with <, & and > included', async () => {
+    const keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
+    const put = await ctx.app.request(`/api/v1/recordings/${fileRecording}/captions/en`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/vtt', authorization: keila },
+      body: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A &lt;b&gt; &amp; C>Hello <v Mari>Tere\n',
+    });
+    expect(put.status).toBe(201);
+    const page = await openPage(browser, { viewport: DESKTOP });
+    await page.goto(`${server.url}/recordings/${fileRecording}?lang=en`);
+    const voices = await page.evaluate(async (src) => {
+      const video = document.createElement('video');
+      const track = document.createElement('track');
+      track.kind = 'captions';
+      track.src = src;
+      video.append(track);
+      document.body.append(video);
+      track.track.mode = 'hidden';
+      await new Promise((resolve, reject) => {
+        track.addEventListener('load', resolve);
+        track.addEventListener('error', reject);
+      });
+      return [...(track.track.cues ?? [])].map((cue) =>
+        [...(cue as VTTCue).getCueAsHTML().querySelectorAll('span[title]')].map((span) => [
+          span.getAttribute('title'),
+          span.textContent?.trim(),
+        ]),
+      );
+    }, `/recordings/${fileRecording}/captions/en.vtt`);
+    expect(voices).toEqual([
+      [
+        ['A <b> & C', 'Hello'],
+        ['Mari', 'Tere'],
+      ],
+    ]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
 });

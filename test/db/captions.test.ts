@@ -80,14 +80,68 @@ describe('PUT /api/v1/recordings/:id/captions/:lang', () => {
     expect(vtt.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
     const text = await vtt.text();
     expect(text.startsWith('WEBVTT')).toBe(true);
+    // The speaker as a WebVTT voice span, as the file had it.
     expect(text).toContain(
-      '00:01:05.900 --> 00:01:09.000\nLinnapea: Kaasav eelarve on meie tähtsaim teema.',
+      '00:01:05.900 --> 00:01:09.000\n<v Linnapea>Kaasav eelarve on meie tähtsaim teema.',
     );
     // Tags are dropped, text is escaped: no markup reaches a player.
     expect(text).toContain('Küsimused &amp; vastused &lt;script&gt;');
     expect(text).not.toContain('<b>');
     const { default: webvtt } = await import('webvtt-parser');
     expect(new webvtt.WebVTTParser().parse(text).errors).toEqual([]);
+  });
+
+  it('writes a speaker whose name holds <, & and > as a voice span a WebVTT parser reads back', async () => {
+    const speakers = `WEBVTT
+
+00:00:01.000 --> 00:00:02.000
+<v Mari &lt;Maasikas&gt; &amp; Co>Tere!
+
+00:00:03.000 --> 00:00:05.000
+<v.loud Jaan --&gt;>Hei</v> <v Mari>Tere ka
+`;
+    const created = await ctx.app.request(`/api/v1/events/${KEILA}/recordings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: keila },
+      body: JSON.stringify({ url: 'https://media.example.org/haaled.mp4', title: 'Hääled' }),
+    });
+    const { id } = (await created.json()) as { id: number };
+    expect((await putCaptions(id, 'et', speakers, 'text/vtt', keila)).status).toBe(201);
+    const text = await (await ctx.app.request(`/recordings/${id}/captions/et.vtt`)).text();
+    expect(text).toContain('\n<v Mari &lt;Maasikas&gt; &amp; Co>Tere!\n');
+    expect(text).toContain('\n<v Jaan --&gt;>Hei</v>\n<v Mari>Tere ka\n');
+    const { default: webvtt } = await import('webvtt-parser');
+    type Node = { type: string; name?: string; value?: string; children?: Node[] };
+    const parsed = new webvtt.WebVTTParser().parse(text) as unknown as {
+      cues: { tree: Node }[];
+      errors: unknown[];
+    };
+    expect(parsed.errors).toEqual([]);
+    // The parser leaves character references in an annotation as written; browsers read them.
+    const read = (value = '') =>
+      value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const voices = parsed.cues.map((cue) =>
+      (cue.tree.children ?? []).flatMap((node) =>
+        node.type === 'object' && node.name === 'v'
+          ? [
+              [
+                read(node.value),
+                (node.children ?? [])
+                  .map((child) => child.value)
+                  .join('')
+                  .trim(),
+              ],
+            ]
+          : [],
+      ),
+    );
+    expect(voices).toEqual([
+      [['Mari <Maasikas> & Co', 'Tere!']],
+      [
+        ['Jaan -->', 'Hei'],
+        ['Mari', 'Tere ka'],
+      ],
+    ]);
   });
 
   it('stores SubRip in another language', async () => {

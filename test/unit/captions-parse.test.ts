@@ -21,7 +21,12 @@ describe('reading captions files leniently, like browsers', () => {
     expect(parsed).toEqual({
       ok: true,
       cues: [
-        { startMs: 1000, endMs: 3000, text: 'Mari Maasikas: Tere, mina olen Mari.' },
+        {
+          startMs: 1000,
+          endMs: 3000,
+          text: 'Mari Maasikas: Tere, mina olen Mari.',
+          voices: [{ speaker: 'Mari Maasikas', at: 0 }],
+        },
         { startMs: 4000, endMs: 6000, text: 'Tom & Jerry ja Kollane tekst' },
       ],
     });

@@ -188,8 +188,55 @@ describe('captions', () => {
     );
     expect(parsed).toEqual({
       ok: true,
-      cues: [{ startMs: 1000, endMs: 2000, text: 'Mari Maasikas: Tere & head aega' }],
+      cues: [
+        {
+          startMs: 1000,
+          endMs: 2000,
+          text: 'Mari Maasikas: Tere & head aega',
+          voices: [{ speaker: 'Mari Maasikas', at: 0 }],
+        },
+      ],
     });
+  });
+
+  it('writes each speaker as a voice span, escaped, and reads the same cues back', () => {
+    const cues = [
+      {
+        startMs: 1000,
+        endMs: 2000,
+        text: 'Mari Maasikas: Tere',
+        voices: [{ speaker: 'Mari Maasikas', at: 0 }],
+      },
+      {
+        startMs: 2000,
+        endMs: 4000,
+        text: 'Aplaus. A <&> B --> C: Tere & head aega Jaan: Hei',
+        voices: [
+          { speaker: 'A <&> B --> C', at: 8 },
+          { speaker: 'Jaan', at: 40 },
+        ],
+      },
+    ];
+    const vtt = cuesVtt(cues);
+    expect(vtt).toBe(
+      [
+        'WEBVTT',
+        '',
+        '00:00:01.000 --> 00:00:02.000',
+        '<v Mari Maasikas>Tere',
+        '',
+        '00:00:02.000 --> 00:00:04.000',
+        'Aplaus.',
+        '<v A &lt;&amp;&gt; B --&gt; C>Tere &amp; head aega</v>',
+        '<v Jaan>Hei',
+        '',
+      ].join('\n'),
+    );
+    expect(parseCaptions(vtt, 'vtt')).toEqual({ ok: true, cues });
+    // A voice that does not fit the text (a hand-written row) is left as words.
+    expect(cuesVtt([{ ...cues[0]!, voices: [{ speaker: 'Jaan', at: 0 }] }])).toContain(
+      '\nMari Maasikas: Tere\n',
+    );
   });
 });
 
