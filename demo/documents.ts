@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
 import { storeGeneratedDocument } from '@/documents';
 import { actionItems, actionPlans, agendaItems, events } from '@/platform/db/schema';
 import type { Db } from '@/platform/db/types';
@@ -39,6 +39,9 @@ function wrap(font: PDFFont, text: string, size: number, width: number): string[
 }
 
 async function pdfOf(title: string, subtitle: string, entries: string[]): Promise<Uint8Array> {
+  // Loaded here, not with the module: every start imports the demo, few seed it (pdf-lib is
+  // about 60 ms of a start's CPU).
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setCreator('Koda (demo)');
