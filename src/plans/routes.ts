@@ -10,6 +10,7 @@ import type { AppEnv } from '@/platform/deps';
 import { answerWithValidators } from '@/platform/http/conditional';
 import { MAX_ID, notFound } from '@/platform/http/errors';
 import { pageContext } from '@/platform/http/page';
+import { localize } from '@/platform/i18n/content';
 import { planDeadlinesIcs } from './calendar';
 import { planFeedReports, planFeedXml } from './feed';
 import { csvHeaders } from './present';
@@ -165,7 +166,10 @@ export function planRoutes() {
                   // The items the page shows (a status filter hides the others).
                   items: detail.items
                     .filter((item) => filter.length === 0 || filter.includes(item.status))
-                    .map((item) => ({ id: item.id, title: item.title })),
+                    .map((item) => ({
+                      id: item.id,
+                      title: localize(item, 'title', item.title, c.get('lang')).text,
+                    })),
                 },
               }),
         ...(plan.status === 'draft'

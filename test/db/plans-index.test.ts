@@ -41,7 +41,7 @@ type ListedPlan = {
 };
 type Entry = {
   id: string;
-  title: { '#text': string };
+  title: { '#text': string; '@_type': string };
   link: { '@_href': string };
   published: string;
   updated: string;
@@ -363,8 +363,10 @@ describe('/plans/:id/feed.xml', () => {
       '2015-02-28',
       '2015-02-28',
     ]);
+    // The Estonian item's title on an English feed is marked with its language: an HTML title.
+    expect(entries[2]!.title['@_type']).toBe('html');
     expect(entries[2]!.title['#text']).toBe(
-      'Volikogu istungite veebiülekanded — Status: Planned → Done, Progress: 0% → 100%',
+      '<span lang="et">Volikogu istungite veebiülekanded</span> — Status: Planned → Done, Progress: 0% → 100%',
     );
     // ICU writes September 'Sep' or 'Sept' depending on its version.
     expect(entries[2]!.summary['#text']).toMatch(
@@ -372,7 +374,7 @@ describe('/plans/:id/feed.xml', () => {
     );
     expect(entries[3]!.summary['#text']).toContain('Due date moved from 30.06.2015 to 31.12.2015');
     expect(entries[7]!.title['#text']).toBe(
-      'Volikogu istungite veebiülekanded — Status: Planned, Progress: 0%',
+      '<span lang="et">Volikogu istungite veebiülekanded</span> — Status: Planned, Progress: 0%',
     );
     const ids = entries.map((entry) => entry.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -380,6 +382,7 @@ describe('/plans/:id/feed.xml', () => {
     const again = parseFeed(await (await ctx.app.request(`/plans/${id}/feed.xml`)).text());
     expect(again['@_xml:lang']).toBe('et');
     expect((again.entry ?? []).map((entry) => entry.id)).toEqual(ids);
+    expect(again.entry?.[2]?.title['@_type']).toBe('text');
     expect(again.entry?.[2]?.title['#text']).toBe(
       'Volikogu istungite veebiülekanded — Olek: Kavandatud → Tehtud, Edenemine: 0% → 100%',
     );
@@ -397,7 +400,7 @@ describe('/plans/:id/feed.xml', () => {
     const xml = await (await ctx.app.request(`/plans/${plan.id}/feed.xml?lang=en`)).text();
     const [entry] = parseFeed(xml).entry ?? [];
     expect(entry?.title['#text']).toBe(
-      'Istungite ülekanded — Due date moved from 30.06.2026 to 31.12.2026',
+      '<span lang="et">Istungite ülekanded</span> — Due date moved from 30.06.2026 to 31.12.2026',
     );
     expect(entry?.summary['#text']).toBe(
       'Report date: 15 Jun 2026\nDue date moved from 30.06.2026 to 31.12.2026\nHange venis: pakkumusi tuli üks',

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, outbox, registrations } from '@/platform/db/schema';
-import { seedDemo } from '../helpers/demo';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor, sessionFor } from '../helpers/auth';
@@ -36,8 +35,7 @@ const ITEM = 'Ремонт дороги к школе';
 const PLAN = 'План открытого управления Кейлы';
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   keilaPage = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   const event = await created(
@@ -221,5 +219,18 @@ describe('a Russian action item in a sentence of an Estonian page', () => {
     const mari = mails.find((mail) => mail.recipient === 'mari@example.test');
     expect(mari?.text).toContain(`tegevuskavas „${PLAN}“`);
     expect(mari?.text).toContain(`/plans/${planId}?lang=et#item-${itemId}`);
+  });
+
+  it('is offered in the reader’s language where translated in the plan page’s follow form', async () => {
+    const patched = await send('PATCH', `/plan-items/${itemId}`, {
+      title: { ru: ITEM, en: 'A safer road to school' },
+    });
+    expect(patched.status, await patched.clone().text()).toBe(200);
+    const en = await page(`/plans/${planId}?lang=en`);
+    expect(en).toMatch(
+      new RegExp(`<option value="${itemId}">\\s*A safer road to school\\s*</option>`),
+    );
+    const ru = await page(`/plans/${planId}?lang=ru`);
+    expect(ru).toMatch(new RegExp(`<option value="${itemId}">\\s*${ITEM}\\s*</option>`));
   });
 });
