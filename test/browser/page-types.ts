@@ -302,6 +302,9 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
       body: `Üksikasjad: ${long}`,
       recordingId: recording.id,
       offsetSeconds: 600,
+      // A quoted cue in another language than the note (marked with its lang on the page).
+      quote: `Предложение: ${LONG_WORD}`,
+      quoteLang: 'ru',
       published: true,
     })
     .returning({ id: outcomes.id });
@@ -528,6 +531,12 @@ export async function seedPageTypes(ctx: TestContext): Promise<PageType[]> {
     {
       name: 'admin outcomes',
       path: '/admin/events/pikk-toimunud/outcomes',
+      main: 'main h1',
+      admin: true,
+    },
+    {
+      name: 'admin quote picker',
+      path: `/admin/events/pikk-toimunud/outcomes/${outcome.id}/quote`,
       main: 'main h1',
       admin: true,
     },
