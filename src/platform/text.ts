@@ -18,17 +18,22 @@ const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
  */
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The text with each lone surrogate as U+FFFD: storable by Postgres, also inside JSON. */
+export function wellFormedText(value: string): string {
+  return value.replace(LONE_SURROGATES, '\uFFFD');
+}
+
 /** One line: every run of line breaks or tabs becomes one space; other control characters go. */
 export function singleLineText(value: string): string {
-  return value.replace(CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD').replace(BREAKS, ' ');
+  return wellFormedText(value.replace(CONTROLS, '')).replace(BREAKS, ' ');
 }
 
 /** Several lines: every kind of line break becomes LF; other control characters but TAB go. */
 export function multiLineText(value: string): string {
-  return value
-    .replace(CONTROLS, '')
-    .replace(LONE_SURROGATES, '\uFFFD')
-    .replace(/\r\n|[\r\v\f\u0085\u2028\u2029]/g, '\n');
+  return wellFormedText(value.replace(CONTROLS, '')).replace(
+    /\r\n|[\r\v\f\u0085\u2028\u2029]/g,
+    '\n',
+  );
 }
 
 /**

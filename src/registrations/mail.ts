@@ -1,9 +1,10 @@
 /** Participant emails: what registration needs from the app, and one email written to the outbox. */
-import { and, asc, eq, isNotNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { outbox } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
 import { isLang, type Lang } from '@/platform/i18n';
+import { wellFormedText } from '@/platform/text';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { eventIcs as feedEventIcs } from '@/calendar';
 import { findEvent, localizeEvent, type EventRow } from '@/events';
@@ -149,44 +150,58 @@ async function icsFor(db: Queryable, event: EventRow, lang: Lang, ctx: MailConte
   return ics;
 }
 
+/** A registration email stored as data (outbox row `id`), with the event as read by its writer. */
+export type EmailToWrite = { id: number; ctx: MailContext; event: EventRow; data: UnwrittenEmail };
+
 /**
- * Writes one registration email stored as data (outbox row `id`), with `event` as read by the
- * caller: one UPDATE, which changes nothing when another writer was first. True when written.
+ * Writes registration emails stored as data in one statement (a rush's emails together: one
+ * round trip and one commit for them all), each in its person's language. A row another writer
+ * wrote first is left as it is. Answers the ids written.
  */
-export async function writeRegistrationEmail(
+export async function writeRegistrationEmails(
   db: Queryable,
-  ctx: MailContext,
-  id: number,
-  event: EventRow,
-  data: UnwrittenEmail,
-): Promise<boolean> {
-  const lang: Lang = isLang(data.lang) ? data.lang : 'et';
-  const built = buildEmail({
-    ics: hasCalendarFile(data.kind)
-      ? ((await icsFor(db, event, lang, ctx)) ?? undefined)
-      : undefined,
-    kind: data.kind,
-    lang,
-    event: localizeEvent(event, lang),
-    publicUrl: ctx.publicUrl,
-    attendance: data.attendance,
-    manageUrl: data.manageUrl,
-    position: data.position ?? undefined,
-  });
-  // As SQL rather than drizzle's builder: one per registration of a rush (issue 22). Typed so
-  // that a new part of a built email cannot be left unwritten.
-  const columns: { [Part in keyof BuiltEmail]: SQL } = {
-    subject: sql`subject = ${built.subject}`,
-    text: sql`"text" = ${built.text}`,
-    attachments: sql`attachments = ${JSON.stringify(built.attachments)}::jsonb`,
-  };
+  emails: EmailToWrite[],
+): Promise<Set<number>> {
+  const rows: ({ id: number } & BuiltEmail)[] = [];
+  for (const { id, ctx, event, data } of emails) {
+    const lang: Lang = isLang(data.lang) ? data.lang : 'et';
+    const built = buildEmail({
+      ics: hasCalendarFile(data.kind)
+        ? ((await icsFor(db, event, lang, ctx)) ?? undefined)
+        : undefined,
+      kind: data.kind,
+      lang,
+      event: localizeEvent(event, lang),
+      publicUrl: ctx.publicUrl,
+      attendance: data.attendance,
+      manageUrl: data.manageUrl,
+      position: data.position ?? undefined,
+    });
+    // Every part of a built email, so that a new part cannot be left unwritten.
+    // Sent as JSON, which Postgres refuses with a lone surrogate in it (a text column would have
+    // taken U+FFFD in its place).
+    const parts: { [Part in keyof BuiltEmail]: BuiltEmail[Part] } = {
+      subject: wellFormedText(built.subject),
+      text: wellFormedText(built.text),
+      attachments: built.attachments,
+    };
+    rows.push({ id, ...parts });
+  }
+  if (rows.length === 0) return new Set();
+  // One parameter whatever the count: the statement's text is the same for every batch (prepared
+  // once per connection).
   const result = await db.execute(
-    sql`update outbox set ${sql.join(Object.values(columns), sql`, `)}, render = null
-        where id = ${id} and render is not null returning id`,
+    sql`update outbox set subject = email->>'subject', "text" = email->>'text',
+          attachments = email->'attachments', render = null
+        from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as email
+        where outbox.id = (email->>'id')::integer and outbox.render is not null
+        returning outbox.id`,
   );
   // postgres.js answers the rows, PGlite an object holding them.
-  const updated = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  return updated.length > 0;
+  const updated = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    id: number;
+  }[];
+  return new Set(updated.map((row) => row.id));
 }
 
 /**
@@ -201,7 +216,7 @@ export async function writeUnwrittenEmails(db: Queryable, ctx: MailContext): Pro
     .orderBy(asc(outbox.id))
     .limit(100);
   const events = new Map<number, EventRow | null>();
-  let written = 0;
+  const toWrite: EmailToWrite[] = [];
   for (const row of rows) {
     const data = unwrittenEmail.safeParse(row.render);
     if (row.eventId !== null && !events.has(row.eventId)) {
@@ -223,9 +238,9 @@ export async function writeUnwrittenEmails(db: Queryable, ctx: MailContext): Pro
         .where(and(eq(outbox.id, row.id), isNotNull(outbox.render)));
       continue;
     }
-    if (await writeRegistrationEmail(db, ctx, row.id, event, data.data)) written++;
+    toWrite.push({ id: row.id, ctx, event, data: data.data });
   }
-  return written;
+  return (await writeRegistrationEmails(db, toWrite)).size;
 }
 
 /** For the outbox job: writes registration emails a request left unwritten (it stopped first). */

@@ -17,7 +17,8 @@ import {
   mailContext,
   manageUrlFor,
   mailParticipant,
-  writeRegistrationEmail,
+  writeRegistrationEmails,
+  type EmailToWrite,
   type UnwrittenEmail,
 } from './mail';
 
@@ -88,19 +89,34 @@ async function registerBatch(db: Db, eventId: number, items: RegisterItem[]) {
   return byIndex;
 }
 
-/**
- * Each database's registrations, batched per event: those that arrive while the event's previous
- * call runs go into its next one (one lock, one commit flush for them all). Kept per database
- * object, so apps on different databases (tests) never share one.
- */
-const batchesByDb = new WeakMap<Db, Batches<number, RegisterItem, RegisterRow>>();
+type DbBatches = {
+  /** Registrations, per event: one lock and one commit flush for those that arrive together. */
+  registrations: Batches<number, RegisterItem, RegisterRow>;
+  /** Their emails, written after the commit: one statement and commit for those ready together. */
+  emails: Batches<'emails', EmailToWrite, boolean>;
+};
 
-function registrationBatches(db: Db) {
+/**
+ * Each database's batches: what arrives while the previous call runs goes into the next one. Kept
+ * per database object, so apps on different databases (tests) never share one.
+ */
+const batchesByDb = new WeakMap<Db, DbBatches>();
+
+function batchesOf(db: Db): DbBatches {
   let batches = batchesByDb.get(db);
   if (!batches) {
-    batches = keyedBatches((eventId, items) => registerBatch(db, eventId, items), {
-      undone: statementRolledBack,
-    });
+    batches = {
+      registrations: keyedBatches((eventId, items) => registerBatch(db, eventId, items), {
+        undone: statementRolledBack,
+      }),
+      emails: keyedBatches(
+        async (_key, emails) => {
+          const written = await writeRegistrationEmails(db, emails);
+          return emails.map((email) => written.has(email.id));
+        },
+        { undone: statementRolledBack },
+      ),
+    };
     batchesByDb.set(db, batches);
   }
   return batches;
@@ -116,7 +132,7 @@ function registrationBatches(db: Db) {
  * confirmed in-person registrations never exceed the capacity, in any number of processes, and
  * the lock is held for that statement only (no round trip to Node in between). Registrations
  * that arrive while the event's statement runs go into its next one together (one commit flush
- * for them all; `registrationBatches`), decided in their order of arrival. The email is written
+ * for them all; `batchesOf`), decided in their order of arrival. The email is written
  * after the commit (`writeUnwrittenEmails`), by this request or else by the outbox job: an
  * acknowledged registration always has its email in the outbox. Throws 409 `event_full` or the
  * window's error.
@@ -158,7 +174,7 @@ export async function registerParticipant(
   };
   let row: RegisterRow;
   try {
-    row = await registrationBatches(deps.db).submit(event.id, {
+    row = await batchesOf(deps.db).registrations.submit(event.id, {
       now: now.toISOString(),
       registration,
       render,
@@ -188,11 +204,14 @@ export async function registerParticipant(
   } else if (row.outbox_id !== null) {
     // After the commit, outside the lock. Should this fail (or the process stop), the outbox job
     // writes it: the registration's email is in the outbox either way.
-    await writeRegistrationEmail(deps.db, ctx, row.outbox_id, event, {
-      ...render,
-      kind: row.outcome,
-      position,
-    }).catch(() => false);
+    await batchesOf(deps.db)
+      .emails.submit('emails', {
+        id: row.outbox_id,
+        ctx,
+        event,
+        data: { ...render, kind: row.outcome, position },
+      })
+      .catch(() => false);
   }
   return {
     status: row.outcome,

@@ -115,6 +115,14 @@ describe('no overbooking under concurrency', () => {
     expect(
       mails.every((mail) => mail.render === null && mail.text.includes('/registrations/')),
     ).toBe(true);
+    // Written in batches too: an UPDATE gives its rows its transaction's id (xmin).
+    const writes = await ctx.deps.db.execute(
+      sql`select count(distinct xmin::text)::int as n from outbox where event_id = ${event.id}`,
+    );
+    const [{ n: emailWrites }] = (
+      Array.isArray(writes) ? writes : (writes as { rows: unknown[] }).rows
+    ) as [{ n: number }];
+    expect(emailWrites).toBeLessThan(200);
     // The requests really overlapped: they were decided in batches (a batch's registrations share
     // one transaction, xmin). One app runs one call per event at a time (the next test has two).
     expect(await transactionsOf(event.id)).toBeLessThan(200);
