@@ -1,5 +1,5 @@
 import type { Lang } from '@/platform/i18n';
-import { localize, localizeFields, type Translations } from '@/platform/i18n/content';
+import { contentLang, localize, localizeFields, type Translations } from '@/platform/i18n/content';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { captions, chapters, outcomes, recordings } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
@@ -201,11 +201,15 @@ function publicEventRef(event: EventRow & { hosts: HostRef[] }): PublicEventRef 
 export type OutcomeAtOffset = {
   id: number;
   kind: string;
+  /** In the reader's language where translated; `titleLang` and `bodyLang` say which it is in. */
   title: string;
+  titleLang: Lang;
   body: string;
+  bodyLang: Lang;
   offsetSeconds: number | null;
-  /** The caption cue's words the note quotes, said at offsetSeconds. */
+  /** The caption cue's words the note quotes, said at offsetSeconds, in `quoteLang` if known. */
   quote: string | null;
+  quoteLang: string | null;
 };
 
 export type RecordingPageData = {
@@ -246,6 +250,7 @@ export async function publicRecordingPage(
         body: outcomes.body,
         offsetSeconds: outcomes.offsetSeconds,
         quote: outcomes.quote,
+        quoteLang: outcomes.quoteLang,
         originalLang: outcomes.originalLang,
         translations: outcomes.translations,
       })
@@ -282,10 +287,18 @@ export async function publicRecordingPage(
       hosts: event.hosts.map(({ slug, name }) => ({ slug, name })),
     }),
     agenda,
-    outcomes: said.map(({ originalLang: _l, translations: _t, ...outcome }) => ({
-      ...outcome,
-      title: title({ ...outcome, originalLang: _l, translations: _t }),
-    })),
+    outcomes: said.map(({ originalLang, translations, ...outcome }) => {
+      const row = { originalLang, translations };
+      const shownTitle = localize(row, 'title', outcome.title, lang ?? contentLang(originalLang));
+      const shownBody = localize(row, 'body', outcome.body, lang ?? contentLang(originalLang));
+      return {
+        ...outcome,
+        title: shownTitle.text,
+        titleLang: shownTitle.lang,
+        body: shownBody.text,
+        bodyLang: shownBody.lang,
+      };
+    }),
     siblings: siblings.map((sibling) => ({ id: sibling.id, title: title(sibling) })),
     captionLanguages: captionRows.map((row) => row.language),
     fallbackFrom: shown?.fallback ? shown.contentLang : undefined,
@@ -370,14 +383,17 @@ export async function archiveFacets(
   return { municipalities: places, years };
 }
 
+/** `title` and `eventTitle` in the feed's language where translated; `…Lang` say which they are in. */
 export type FeedItem =
   | {
       type: 'recording';
       id: number;
       title: string;
+      titleLang: Lang;
       kind: RecordingKind;
       eventSlug: string;
       eventTitle: string;
+      eventTitleLang: Lang;
       summary: string | null;
       createdAt: Date;
       updatedAt: Date;
@@ -386,10 +402,12 @@ export type FeedItem =
       type: 'outcome';
       id: number;
       title: string;
+      titleLang: Lang;
       kind: string;
       body: string;
       eventSlug: string;
       eventTitle: string;
+      eventTitleLang: Lang;
       recordingId: number | null;
       offsetSeconds: number | null;
       createdAt: Date;
@@ -397,7 +415,7 @@ export type FeedItem =
     };
 
 /** The newest published recordings and outcome notes of non-draft events, newest first. */
-export async function archiveFeedItems(db: Queryable, limit = 50): Promise<FeedItem[]> {
+export async function archiveFeedItems(db: Queryable, lang: Lang, limit = 50): Promise<FeedItem[]> {
   const [recordingRows, outcomeRows] = await Promise.all([
     db
       .select({
@@ -407,6 +425,8 @@ export async function archiveFeedItems(db: Queryable, limit = 50): Promise<FeedI
         eventId: recordings.eventId,
         createdAt: recordings.createdAt,
         updatedAt: recordings.updatedAt,
+        originalLang: recordings.originalLang,
+        translations: recordings.translations,
       })
       .from(recordings)
       .where(
@@ -431,6 +451,8 @@ export async function archiveFeedItems(db: Queryable, limit = 50): Promise<FeedI
         offsetSeconds: outcomes.offsetSeconds,
         createdAt: outcomes.createdAt,
         updatedAt: outcomes.updatedAt,
+        originalLang: outcomes.originalLang,
+        translations: outcomes.translations,
       })
       .from(outcomes)
       .where(
@@ -446,26 +468,32 @@ export async function archiveFeedItems(db: Queryable, limit = 50): Promise<FeedI
     ...recordingRows.map((row) => row.eventId),
     ...outcomeRows.map((row) => row.eventId),
   ]);
+  // Each text in the feed's language where translated, else the original (marked by the feed).
+  const shown = <R extends { originalLang: string; translations: Translations }>(
+    { originalLang, translations, ...row }: R & { title: string; eventId: number },
+    event: EventRow,
+  ) => {
+    const title = localize({ originalLang, translations }, 'title', row.title, lang);
+    const eventTitle = localize(event, 'title', event.title, lang);
+    return {
+      ...row,
+      title: title.text,
+      titleLang: title.lang,
+      eventSlug: event.slug,
+      eventTitle: eventTitle.text,
+      eventTitleLang: eventTitle.lang,
+    };
+  };
   const items: FeedItem[] = [
-    ...recordingRows.flatMap(({ eventId, ...row }) => {
-      const event = events.get(eventId);
+    ...recordingRows.flatMap((row) => {
+      const event = events.get(row.eventId);
       return event
-        ? [
-            {
-              type: 'recording' as const,
-              ...row,
-              eventSlug: event.slug,
-              eventTitle: event.title,
-              summary: event.summary,
-            },
-          ]
+        ? [{ type: 'recording' as const, ...shown(row, event), summary: event.summary }]
         : [];
     }),
-    ...outcomeRows.flatMap(({ eventId, ...row }) => {
-      const event = events.get(eventId);
-      return event
-        ? [{ type: 'outcome' as const, ...row, eventSlug: event.slug, eventTitle: event.title }]
-        : [];
+    ...outcomeRows.flatMap((row) => {
+      const event = events.get(row.eventId);
+      return event ? [{ type: 'outcome' as const, ...shown(row, event) }] : [];
     }),
   ];
   return items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limit);

@@ -504,6 +504,19 @@ describe('a quote in another language than the page', () => {
     ).text();
     expect(picker).toContain('<span lang="ru">Библиотеку откроют весной.</span>');
 
+    // The recording's page shows the note too: the quote, the title and the body each marked.
+    const onRecording = async (query: string) => {
+      const page = await (await ctx.app.request(`/recordings/${id}${query}`)).text();
+      return page.slice(page.indexOf(`id="outcome-${note.id}"`));
+    };
+    const recordingEt = await onRecording('');
+    expect(recordingEt.match(quote)?.[0]).toBe('<blockquote class="cited-cue" lang="ru">');
+    expect(recordingEt).toContain('<strong>Raamatukogu</strong>');
+    const recordingRu = await onRecording('?lang=ru');
+    expect(recordingRu.match(quote)?.[0]).toBe('<blockquote class="cited-cue">');
+    expect(recordingRu).toContain('<strong lang="et">Raamatukogu</strong>');
+    expect(recordingRu).toContain('<p lang="et">Avatakse kevadel.</p>');
+
     // Removing the quote removes its language.
     const removed = await ctx.app.request(`/api/v1/outcomes/${note.id}`, {
       method: 'PATCH',

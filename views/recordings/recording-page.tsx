@@ -2,7 +2,7 @@ import { formatOffset, formatRange, formatTime, inLanguage } from '@/platform/ti
 import type { MessageKey } from '@/platform/i18n';
 import type { RecordingPageData } from '@/recordings/queries';
 import { Layout, type PageContext } from '@views/shell/layout';
-import { OriginalNote } from '@views/shell/content';
+import { OriginalNote, langOf } from '@views/shell/content';
 import { MediaPlayer } from './player';
 
 export type RecordingPageProps = PageContext &
@@ -135,7 +135,7 @@ export function RecordingPage(props: RecordingPageProps) {
             {outcomes.map((outcome) => (
               <li id={`outcome-${outcome.id}`}>
                 <span class="badge">{t(`recordings.outcome.${outcome.kind}` as MessageKey)}</span>{' '}
-                <strong>{outcome.title}</strong>
+                <strong lang={langOf(outcome.titleLang, lang)}>{outcome.title}</strong>
                 {outcome.offsetSeconds !== null ? (
                   <>
                     {' · '}
@@ -148,7 +148,14 @@ export function RecordingPage(props: RecordingPageProps) {
                   </>
                 ) : null}
                 {outcome.quote && outcome.offsetSeconds !== null ? (
-                  <blockquote class="cited-cue">
+                  <blockquote
+                    class="cited-cue"
+                    lang={
+                      outcome.quoteLang && outcome.quoteLang !== lang
+                        ? outcome.quoteLang
+                        : undefined
+                    }
+                  >
                     <p>
                       <a
                         href={seekHref(outcome.offsetSeconds)}
@@ -159,7 +166,7 @@ export function RecordingPage(props: RecordingPageProps) {
                     </p>
                   </blockquote>
                 ) : null}
-                <p>{outcome.body.split(/\n\s*\n/)[0]}</p>
+                <p lang={langOf(outcome.bodyLang, lang)}>{outcome.body.split(/\n\s*\n/)[0]}</p>
               </li>
             ))}
           </ul>
