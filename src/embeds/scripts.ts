@@ -203,6 +203,12 @@ export function componentScript(): string {
     }
     return node;
   };
+  // A text of the API in the reader's language where translated, else the original marked with
+  // its language (read right by screen readers, hyphenated right).
+  const text = (row, field, lang, value) => {
+    const shown = (row.translations || {})[field]?.[lang] ? lang : row.originalLang || lang;
+    return shown === lang ? value : h('span', { lang: shown }, value);
+  };
   // A Koda page in the reader's language, in a new tab, and saying so to screen readers.
   const link = (lang, href, text, attrs) => {
     const url = new URL(href, koda);
@@ -298,9 +304,9 @@ export function componentScript(): string {
       }
       if (data.items.length > 0) {
         section.append(h('ul', {}, ...data.items.map((event) => h('li', {},
-          h('h3', {}, link(lang, event.url, event.title)),
+          h('h3', {}, link(lang, event.url, text(event, 'title', lang, event.title))),
           h('p', { class: 'meta' }, say(lang, 'kind.' + event.kind), ' · ', time(event, lang)),
-          event.venueName ? h('p', { class: 'meta' }, event.venueName) : null,
+          event.venueName ? h('p', { class: 'meta' }, text(event, 'venueName', lang, event.venueName)) : null,
         ))));
       } else if (data.unknown.length === 0) {
         section.append(h('p', {}, say(lang, 'none')));
@@ -324,12 +330,12 @@ export function componentScript(): string {
       const full = !cancelled && !past && typeof seats === 'number' && seats <= 0;
       return h('article', {},
         h('p', { class: 'meta' }, say(lang, 'kind.' + event.kind)),
-        h('h2', {}, link(lang, event.url, event.title)),
+        h('h2', {}, link(lang, event.url, text(event, 'title', lang, event.title))),
         h('p', {}, time(event, lang)),
-        event.venue ? h('p', { class: 'meta' }, event.venue.name) : null,
+        event.venue ? h('p', { class: 'meta' }, text(event, 'venueName', lang, event.venue.name)) : null,
         event.hosts.length > 0 ? h('p', { class: 'meta' },
           say(lang, 'event.hostedBy', { hosts: event.hosts.map((host) => host.name).join(', ') })) : null,
-        event.summary ? h('p', {}, event.summary) : null,
+        event.summary ? h('p', {}, text(event, 'summary', lang, event.summary)) : null,
         cancelled ? h('p', {}, say(lang, 'event.cancelled')) : past ? h('p', {}, say(lang, 'event.past')) : null,
         !cancelled && !past && typeof seats === 'number' ? h('p', { class: 'meta' },
           seats > 0 ? say(lang, 'event.seatsLeft', { count: seats })
@@ -353,12 +359,12 @@ export function componentScript(): string {
       const progress = plan.progress;
       const done = say(lang, 'plan.progress', { done: progress.done, total: progress.total });
       return h('section', {},
-        h('h2', {}, link(lang, plan.url, plan.title)),
+        h('h2', {}, link(lang, plan.url, text(plan, 'title', lang, plan.title))),
         h('p', { class: 'meta' }, plan.municipality.name),
         h('p', {}, done, progress.overdue > 0 ? ' · ' + say(lang, 'overdue', { count: progress.overdue }) : ''),
         h('progress', { max: 100, value: progress.donePercent, 'aria-label': done }),
         h('ul', {}, ...plan.items.map((item) => h('li', {},
-          h('h3', {}, item.title),
+          h('h3', {}, text(item, 'title', lang, item.title)),
           h('p', { class: 'meta' }, say(lang, 'status.' + item.status), ' · ', item.progress + '%'),
         ))),
       );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { questionResponse } from '@/questions';
 import { toZonedIso } from '@/platform/time';
 import type { Lang } from '@/platform/i18n';
-import { allLanguages, translationsResponse } from '@/platform/i18n/content';
+import { allLanguages, fieldTranslations, translationsResponse } from '@/platform/i18n/content';
 import { eventTranslations, localizeAgenda, localizeEvent } from './content';
 import type { EventSummary } from './queries';
 import type { AgendaItemRow, StoredEvent } from './reads';
@@ -64,6 +64,8 @@ export function eventSummaryJson(stored: EventSummary, publicUrl: string, lang?:
     venueName: event.venueName,
     onlineUrl: event.onlineUrl,
     hosts: event.hosts,
+    originalLang: stored.originalLang,
+    translations: fieldTranslations(stored, ['title', 'summary', 'venueName']),
   };
 }
 
@@ -100,6 +102,8 @@ export const eventSummaryResponse = z.object({
   venueName: z.string().nullable(),
   onlineUrl: z.string().nullable(),
   hosts: z.array(hostSchema),
+  originalLang: z.string(),
+  translations: translationsResponse,
 });
 
 export const agendaItemResponse = z.object({
