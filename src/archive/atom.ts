@@ -1,5 +1,7 @@
 /** A minimal Atom 1.0 (RFC 4287) writer. Pure: no I/O. */
 
+import { escapeHtml } from '@/platform/markdown';
+
 export type AtomEntry = {
   id: string;
   title: string;
@@ -36,6 +38,31 @@ export function xmlText(text: string): string {
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
   );
+}
+
+/**
+ * An entry's `titleHtml` when some of the texts its message places are shown in another language
+ * than the feed's (untranslated titles): those are marked `<span lang>`. Null when none is.
+ */
+export function markedTitle<K extends string>(
+  message: (slots: Record<K, string>) => string,
+  texts: Record<K, { text: string; lang: string }>,
+  feedLang: string,
+): string | null {
+  const names = Object.keys(texts) as K[];
+  if (names.every((name) => texts[name].lang === feedLang)) return null;
+  // Each text's place is its number between NULs (which no stored text holds).
+  const slots = Object.fromEntries(names.map((name, at) => [name, `\u0000${at}\u0000`]));
+  return message(slots as Record<K, string>)
+    .split('\u0000')
+    .map((part, at) => {
+      if (at % 2 === 0) return escapeHtml(part);
+      const { text, lang } = texts[names[Number(part)]!];
+      return lang === feedLang
+        ? escapeHtml(text)
+        : `<span lang="${escapeHtml(lang)}">${escapeHtml(text)}</span>`;
+    })
+    .join('');
 }
 
 export function atomFeed(feed: AtomFeed): string {

@@ -7,7 +7,7 @@ import { escapeHtml, markdownText, renderMarkdown } from '@/platform/markdown';
 import { formatOffset } from '@/platform/time';
 import { ARCHIVE_PAGE_SIZE } from '@/recordings';
 import { archiveFacets, archiveFeedItems, searchArchive } from '@/recordings';
-import { atomFeed, type AtomEntry } from './atom';
+import { atomFeed, markedTitle, type AtomEntry } from './atom';
 import { documentsForFeed } from '@/documents';
 import { answerWithValidators } from '@/platform/http/conditional';
 import { filterQuerySchema, readFilters, type FilterQuery } from '@/search';
@@ -52,7 +52,8 @@ export function archiveRoutes() {
     const { db, config } = c.get('deps');
     const t = c.get('t');
     const base = config.publicUrl;
-    const items = await archiveFeedItems(db, 50);
+    const lang = c.get('lang');
+    const items = await archiveFeedItems(db, lang, 50);
     const documents = await documentsForFeed(db, 50);
     const updated = [...items, ...documents].reduce(
       (latest, item) => (item.updatedAt > latest ? item.updatedAt : latest),
@@ -74,14 +75,19 @@ export function archiveRoutes() {
       selfUrl: `${base}/archive/feed.xml`,
       alternateUrl: `${base}/archive`,
       updated,
-      lang: c.get('lang'),
+      lang,
       entries: [
         ...documentEntries,
-        ...items.map((item): AtomEntry =>
-          item.type === 'recording'
+        ...items.map((item): AtomEntry => {
+          const texts = {
+            title: { text: item.title, lang: item.titleLang },
+            event: { text: item.eventTitle, lang: item.eventTitleLang },
+          };
+          return item.type === 'recording'
             ? {
                 id: `${base}/recordings/${item.id}`,
                 title: t('archive.feedRecording', { title: item.title, event: item.eventTitle }),
+                titleHtml: markedTitle((slots) => t('archive.feedRecording', slots), texts, lang),
                 link: `${base}/recordings/${item.id}`,
                 published: item.createdAt,
                 updated: item.updatedAt,
@@ -95,6 +101,15 @@ export function archiveRoutes() {
                   title: item.title,
                   event: item.eventTitle,
                 }),
+                titleHtml: markedTitle(
+                  (slots) =>
+                    t('archive.feedOutcome', {
+                      kind: t(`recordings.outcome.${item.kind}` as MessageKey),
+                      ...slots,
+                    }),
+                  texts,
+                  lang,
+                ),
                 link:
                   item.recordingId !== null && item.offsetSeconds !== null
                     ? `${base}/recordings/${item.recordingId}?t=${item.offsetSeconds}`
@@ -111,8 +126,8 @@ export function archiveRoutes() {
                   (item.offsetSeconds !== null
                     ? `<p>${escapeHtml(formatOffset(item.offsetSeconds))}</p>`
                     : '') + renderMarkdown(item.body),
-              },
-        ),
+              };
+        }),
       ]
         .sort((a, b) => b.updated.getTime() - a.updated.getTime())
         .slice(0, 50),

@@ -166,10 +166,14 @@ export function planRoutes() {
                   // The items the page shows (a status filter hides the others).
                   items: detail.items
                     .filter((item) => filter.length === 0 || filter.includes(item.status))
-                    .map((item) => ({
-                      id: item.id,
-                      title: localize(item, 'title', item.title, c.get('lang')).text,
-                    })),
+                    .map((item) => {
+                      const title = localize(item, 'title', item.title, c.get('lang'));
+                      return {
+                        id: item.id,
+                        title: title.text,
+                        lang: title.fallback ? title.lang : undefined,
+                      };
+                    }),
                 },
               }),
         ...(plan.status === 'draft'

@@ -1,5 +1,5 @@
 import type { FormProblems } from '@/platform/http/forms';
-import type { Translate } from '@/platform/i18n';
+import type { Lang, Translate } from '@/platform/i18n';
 import { followFrequencies } from '@/follows/rules';
 import { EmailField } from '@views/shell/email-field';
 import { ErrorSummary, fieldId } from '@views/shell/form';
@@ -9,7 +9,12 @@ import { Layout, type PageContext } from '@views/shell/layout';
 export type FollowFormTarget =
   | { kind: 'municipality'; slug: string; name: string }
   | { kind: 'series'; slug: string }
-  | { kind: 'plan'; planId: number; items: { id: number; title: string }[] };
+  | {
+      kind: 'plan';
+      planId: number;
+      /** `lang`: the title's language when it is shown untranslated (not the page's). */
+      items: { id: number; title: string; lang?: Lang | undefined }[];
+    };
 
 /**
  * "Follow by email" on a municipality, event or plan page: an address and how often, posted to
@@ -53,7 +58,11 @@ export function FollowForm(props: {
               <select id={id('item')} name="planItemId">
                 <option value="">{t('follows.form.wholePlan')}</option>
                 {target.items.map((item) => (
-                  <option value={String(item.id)} selected={values.planItemId === String(item.id)}>
+                  <option
+                    value={String(item.id)}
+                    selected={values.planItemId === String(item.id)}
+                    lang={item.lang}
+                  >
                     {item.title}
                   </option>
                 ))}
