@@ -342,7 +342,7 @@ describe('what the pages say', () => {
     expect(en).toMatch(/<h1>Transcript: <span lang="et">Koosoleku salvestis<\/span><\/h1>/);
     expect(en).toContain('<span lang="et">Avasõnad</span>');
     const et = await (await ctx.app.request(`/recordings/${id}/transcript`)).text();
-    expect(et).toMatch(/<h1>Transkriptsioon: <span>Koosoleku salvestis<\/span><\/h1>/);
+    expect(et).toContain('<h1>Transkriptsioon: Koosoleku salvestis</h1>');
     expect(et).toContain('<span>Avasõnad</span>');
   });
 

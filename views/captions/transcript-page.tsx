@@ -4,6 +4,7 @@ import { languageName } from '@/platform/i18n/language-name';
 import { formatOffset } from '@/platform/time';
 import type { RecordingPageData } from '@/recordings';
 import { MediaPlayer } from '@/recordings';
+import { inSentence } from '@views/shell/content';
 import { Layout, type PageContext } from '@views/shell/layout';
 
 export type TranscriptPageProps = PageContext &
@@ -13,14 +14,6 @@ export type TranscriptPageProps = PageContext &
     cues: StoredCue[];
     startSeconds: number | null;
   };
-
-const TITLE_MARK = '\u0000';
-
-/** The heading's words before and after the recording's title, in the reader's language. */
-function aroundTitle(heading: string): [string, string] {
-  const at = heading.indexOf(TITLE_MARK);
-  return at < 0 ? [heading, ''] : [heading.slice(0, at), heading.slice(at + TITLE_MARK.length)];
-}
 
 /**
  * /recordings/:id/transcript: what was said, cue by cue under its chapter, each a link that plays
@@ -36,10 +29,7 @@ export function TranscriptPage(props: TranscriptPageProps) {
   const title = t('captions.transcript.title', { title: recording.title });
   // The title shown untranslated, and the chapters (written in the recording's language), are
   // marked with their language so that a screen reader reads them as such.
-  const titleLang =
-    props.fallbackFrom && props.fallbackFrom !== lang ? props.fallbackFrom : undefined;
   const chapterLang = recording.originalLang !== lang ? recording.originalLang : undefined;
-  const [before, after] = aroundTitle(t('captions.transcript.title', { title: TITLE_MARK }));
   return (
     <Layout
       {...props}
@@ -59,9 +49,11 @@ export function TranscriptPage(props: TranscriptPageProps) {
         <a href={base}>{t('captions.transcript.recording')}</a>
       </p>
       <h1>
-        {before}
-        <span lang={titleLang}>{recording.title}</span>
-        {after}
+        {inSentence(
+          (slot) => t('captions.transcript.title', { title: slot }),
+          { text: recording.title, lang: props.fallbackFrom ?? lang },
+          lang,
+        )}
       </h1>
       <p>{t('captions.transcript.intro')}</p>
       {props.languages.length > 1 ? (
