@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { seedDemo } from '../../demo/seed';
+import { seedDemo } from '../helpers/demo';
 import { createTestContext, TEST_NOW, type TestContext } from '../helpers/app';
 import { launchChromium, PHONE } from '../helpers/browser';
 import { formatWhen } from '@/platform/time';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { launchChromium, serveForBrowser } from '../helpers/browser';
 import { makeEvent } from '../db/registrations-fixtures';
@@ -10,8 +9,7 @@ let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   server = await serveForBrowser(ctx);
   browser = await launchChromium();
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created } from '../helpers/api';
 import { bearerFor, sessionFor } from '../helpers/auth';
@@ -28,8 +27,7 @@ let adminCookie: string;
 let api: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   server = await serveForBrowser(ctx);
   browser = await launchChromium();
   organizer = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });

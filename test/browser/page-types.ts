@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { seedDemo } from '../../demo/seed';
+import { seedDemo } from '../helpers/demo';
 import {
   actionItems,
   actionItemSources,

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor, sessionFor } from '../helpers/auth';
 import {
@@ -35,8 +34,7 @@ let browser: Browser;
 let fileRecording: number;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   const keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   const created = await ctx.app.request('/api/v1/events/mottekoda-keilas/recordings', {
     method: 'POST',

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { apiTokens, auditLog, memberships, users } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
@@ -13,8 +12,7 @@ let organizer: Awaited<ReturnType<typeof makeUser>>;
 let admin: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   admin = await makeUser(ctx, { role: 'admin' });
   organizer = await makeUser(ctx, { role: 'organizer', municipalities: ['keila'] });
   adminCookie = await loginCookie(ctx, admin.email, admin.password);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { translator } from '@/messages';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created } from '../helpers/api';
@@ -17,8 +16,7 @@ let keila: string;
 let keilaApi: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   keilaApi = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });

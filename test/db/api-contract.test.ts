@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 import { assertKeepsContract } from '../helpers/openapi-contract';
@@ -57,8 +56,7 @@ const PUBLIC = [
 ];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   admin = await bearerFor(ctx, { role: 'admin' });
   doc = (await (await ctx.app.request('/api/openapi.json')).json()) as Document;
 });

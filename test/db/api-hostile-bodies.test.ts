@@ -7,7 +7,6 @@ import {
   MAX_JSON_KEYS,
   MAX_JSON_STRING,
 } from '@/platform/http/api-router';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
 
@@ -31,8 +30,7 @@ const concrete = (template: string) =>
     .replace('{id}', '1');
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   admin = await bearerFor(ctx, { role: 'admin' });
   const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as {
     paths: Record<string, Record<string, Operation>>;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createApiToken } from '@/platform/auth/api-tokens';
 import { API_SCOPES, type ApiScope } from '@/platform/auth/scopes';
 import { apiTokens, auditLog, outbox, users } from '@/platform/db/schema';
@@ -21,8 +20,7 @@ let seq = 0;
 const from = () => ({ 'x-forwarded-for': `10.3.0.${++seq}` });
 
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { TRUST_PROXY: 'true' } });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true, config: { TRUST_PROXY: 'true' } });
 });
 afterAll(() => ctx.close());
 afterEach(() => ctx.clock.set(TEST_NOW));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { seedDemo } from '../../demo/seed';
 import { events, outcomes, recordings, registrations } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 
@@ -42,8 +41,7 @@ async function apiSearch(query: string): Promise<ApiList> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keilaRecording = (await recordingsOf('mottekoda-keilas'))[0]!.id;
   tartuViljandi = await recordingsOf('tartu-ja-viljandi-mottekoda-viljandis');
 });

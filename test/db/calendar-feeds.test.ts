@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { eventIcs } from '@/calendar/feed';
 import { createFeedToken, revokeFeedToken } from '@/calendar/tokens';
 import {
@@ -112,8 +111,7 @@ async function feed(path: string) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   // 16:00 Tallinn in summer (UTC+3) and in winter (UTC+2), upcoming relative to the test clock.
   await addEvent(
     'summer',

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { replaceCaptions } from '@/captions/queries';
 import { captions, events, outcomes, recordings, searchDocuments } from '@/platform/db/schema';
 import { FOLD_FROM, foldText } from '@/search/fold';
@@ -44,8 +43,7 @@ async function newRecording(title: string, published = true): Promise<number> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   cookie = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { events, outcomes, recordings, searchDocuments } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor, pageAuthorizationCases, sessionFor } from '../helpers/auth';
@@ -48,8 +47,7 @@ function putCaptions(id: number, lang: string, body: string, type: string, autho
 type ErrorBody = { error: { code: string; details?: { path: string; message: string }[] } };
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   const [event] = await ctx.deps.db.select().from(events).where(eq(events.slug, KEILA));
   const [recording] = await ctx.deps.db

@@ -7,7 +7,6 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createApp } from '@/app';
 import { events } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -29,8 +28,7 @@ function decode(encoding: string | null, bytes: Buffer): string {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   // Not the contract-checking wrapper: it reads bodies as text, and these are encoded.
   app = createApp(ctx.deps);
 });

@@ -3,7 +3,6 @@ import type { Logger } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDashboard } from '@/dashboard/load';
 import type { CurrentUser } from '@/platform/auth/auth';
-import { seedDemo } from '../../demo/seed';
 import {
   actionItems,
   actionPlans,
@@ -29,8 +28,7 @@ let now: number;
 let tokens = 0;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   now = ctx.clock.now().getTime();
   const admin = await makeUser(ctx, { role: 'admin' });
   const keila = await makeUser(ctx, { role: 'organizer', municipalities: ['keila'] });

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { DEMO_ADMIN, DEMO_ORGANIZER, seedDemo, type DemoLinks } from '../../demo/seed';
 import { events, feedbackRequests, outbox, users } from '@/platform/db/schema';
-import { verifyPassword } from '@/platform/auth/password';
+import { PBKDF2_ITERATIONS, verifyPassword } from '@/platform/auth/password';
 import { createSession } from '@/platform/auth/sessions';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { visibleText } from '../helpers/form-language';
-import { postForm } from '../helpers/session';
+import { loginCookie, postForm } from '../helpers/session';
 
 /** What a newcomer to the demo can reach with the logins it prints (review items 3 and 15). */
 
@@ -29,6 +29,20 @@ async function cookieOf(email: string): Promise<string> {
 }
 
 describe('the demo logins', () => {
+  // Every other test file seeds the demo with cheap hashes (test/helpers/demo.ts): this one logs in
+  // through the form with a hash at the production count, as a visitor of `npm start`'s demo does.
+  it('the printed organizer login works through the login form, hashed at the production count', async () => {
+    const [organizer] = await ctx.deps.db
+      .select()
+      .from(users)
+      .where(eq(users.email, DEMO_ORGANIZER.email));
+    expect(organizer?.passwordHash.split('$')[1]).toBe(String(PBKDF2_ITERATIONS));
+    const cookie = await loginCookie(ctx, DEMO_ORGANIZER.email, DEMO_ORGANIZER.password);
+    const dashboard = await ctx.app.request('/admin', { headers: { cookie } });
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.text()).toContain(DEMO_ORGANIZER.name);
+  });
+
   it('the printed admin login reads a follow confirmation at /admin/outbox; the organizer does not', async () => {
     const [admin] = await ctx.deps.db.select().from(users).where(eq(users.email, DEMO_ADMIN.email));
     expect(admin?.role).toBe('admin');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { seedDemo } from '../../demo/seed';
+import { seedDemo } from '../helpers/demo';
 import { agendaItems, attachments, events } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 

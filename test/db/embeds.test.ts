@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { actionPlans, events, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 
@@ -9,8 +8,7 @@ let draftSlug: string;
 let draftPlanId: number;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   const [event] = await ctx.deps.db.select().from(events).where(eq(events.status, 'published'));
   draftSlug = `${event!.slug}-mustand`;
   const { id: _eventId, ...eventColumns } = event!;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { sessionFor } from '../helpers/auth';
 
@@ -7,8 +6,7 @@ let ctx: TestContext;
 let rouge: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   rouge = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
 });
 afterAll(() => ctx.close());

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { agendaItems, events } from '@/platform/db/schema';
 import { findEventBySlug } from '@/events/reads';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -11,8 +10,7 @@ let rouge: string;
 let tartu: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   rouge = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
   tartu = await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { agendaItems } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { sessionFor } from '../helpers/auth';
@@ -11,8 +10,7 @@ let ctx: TestContext;
 let keila: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });
 afterAll(() => ctx.close());

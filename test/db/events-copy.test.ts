@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { auditLog, registrations } from '@/platform/db/schema';
 import { findEventBySlug, loadAgenda } from '@/events/reads';
 import { toZonedIso } from '@/platform/time';
@@ -15,8 +14,7 @@ let admin: string;
 const ZONE = 'Europe/Tallinn';
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   admin = await bearerFor(ctx, { role: 'admin' });
 });

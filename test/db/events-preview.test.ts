@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { pageAuthorizationCases, sessionFor } from '../helpers/auth';
 import { postForm } from '../helpers/session';
@@ -9,8 +8,7 @@ let rouge: string;
 let slug: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   rouge = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
   const res = await postForm(
     ctx,

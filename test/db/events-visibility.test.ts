@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { findEventBySlug } from '@/events';
 import { events, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -54,8 +53,7 @@ async function setStatus(slug: string, status: 'draft' | 'published') {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   const list = (await (await ctx.app.request('/api/v1/events?when=upcoming')).json()) as {
     items: { slug: string; title: string }[];
   };

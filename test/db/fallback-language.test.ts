@@ -7,7 +7,6 @@ import {
   events,
   outcomes,
 } from '@/platform/db/schema';
-import { seedDemo } from '../../demo/seed';
 import { catalogues } from '@/messages';
 import { bearerFor } from '../helpers/auth';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -22,8 +21,7 @@ let ctx: TestContext;
 let keila: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });
 

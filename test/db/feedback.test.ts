@@ -1,6 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { runFeedbackJob, runPurgeJob } from '@/jobs';
 import { publicRevision } from '@/events';
 import { feedbackRequests, outbox, registrations } from '@/platform/db/schema';
@@ -16,8 +15,7 @@ const HOUR = 60 * 60 * 1000;
 const now = new Date(TEST_NOW);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   await ctx.deps.db.delete(outbox);
 });
 afterAll(() => ctx.close());

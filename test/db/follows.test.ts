@@ -3,7 +3,6 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { runFollowJob, runOutboxJob, runPurgeJob } from '@/jobs';
 import {
   actionItems,
@@ -51,10 +50,10 @@ beforeAll(async () => {
   const { port } = server.server.address() as AddressInfo;
   mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, 'Koda <koda@koda.test>');
   ctx = await createTestContext({
+    demo: true,
     mailer,
     config: { SMTP_URL: `smtp://127.0.0.1:${port}`, TRUST_PROXY: 'true' },
   });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
   await ctx.deps.db.delete(outbox);
 });
 afterAll(async () => {

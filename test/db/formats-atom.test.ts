@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { eventHosts, events, municipalities } from '@/platform/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created } from '../helpers/api';
 import { bearerFor } from '../helpers/auth';
@@ -36,8 +35,7 @@ function parseFeed(xml: string): Entry[] {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   const [row] = await ctx.deps.db
     .select({ slug: events.slug })

@@ -2,7 +2,6 @@ import { parse } from 'csv-parse/sync';
 import { asc, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { guardCell } from '@/platform/csv';
 import { actionItems, registrations } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -19,8 +18,7 @@ let keila: string;
 let keilaPages: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   keilaPages = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });

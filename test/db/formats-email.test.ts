@@ -3,7 +3,6 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { runOutboxJob } from '@/jobs';
 import { outbox, registrations } from '@/platform/db/schema';
 import { createSmtpMailer } from '@/platform/mail/smtp';
@@ -50,10 +49,10 @@ beforeAll(async () => {
   const smtpUrl = `smtp://127.0.0.1:${port}`;
   mailer = createSmtpMailer(smtpUrl, 'Koda <koda@koda.test>');
   ctx = await createTestContext({
+    demo: true,
     mailer,
     config: { SMTP_URL: smtpUrl, TRUST_PROXY: 'true', MAIL_FROM: 'Koda <koda@koda.test>' },
   });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
   await ctx.deps.db.delete(outbox);
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });

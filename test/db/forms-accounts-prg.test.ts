@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { createApiToken } from '@/platform/auth/api-tokens';
 import { createFeedToken } from '@/calendar/tokens';
 import { apiTokens, users } from '@/platform/db/schema';
@@ -19,8 +18,7 @@ let ctx: TestContext;
 let admin: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   admin = await sessionFor(ctx, { role: 'admin' });
 });
 afterAll(() => ctx.close());

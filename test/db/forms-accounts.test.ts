@@ -62,9 +62,7 @@ let adminCookie: string;
 let organizerCookie: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  const { seedDemo } = await import('../../demo/seed');
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   admin = await person('admin');
   adminCookie = await loginCookie(ctx, admin.email, admin.password);
   const organizer = await person('organizer');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { agendaItems, registrations } from '@/platform/db/schema';
 import { languages, type Lang } from '@/platform/i18n';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -18,8 +17,7 @@ let ctx: TestContext;
 let keila: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { TRUST_PROXY: 'true' } });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true, config: { TRUST_PROXY: 'true' } });
   keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });
 afterAll(() => ctx.close());

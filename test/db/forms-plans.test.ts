@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { translator } from '@/messages';
 import type { Lang } from '@/platform/i18n';
 import { eventHosts, events, municipalities } from '@/platform/db/schema';
@@ -94,8 +93,7 @@ async function planWithItem(status: 'draft' | 'adopted') {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   keilaPages = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   const [event] = await ctx.deps.db

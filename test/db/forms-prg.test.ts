@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { translator } from '@/messages';
 import { formatRange } from '@/platform/time';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -21,8 +20,7 @@ import {
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { TRUST_PROXY: 'true' } });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true, config: { TRUST_PROXY: 'true' } });
 });
 afterAll(() => ctx.close());
 

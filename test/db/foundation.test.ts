@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
+import { seedDemo } from '../helpers/demo';
 import {
   actionPlans,
   events,
@@ -13,8 +13,7 @@ import { createTestContext, type TestContext } from '../helpers/app';
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(() => ctx.close());
 

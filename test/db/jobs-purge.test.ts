@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotNull } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
+import { seedDemo } from '../helpers/demo';
 import { createUser } from '@/accounts/users';
 import { createFeedToken, feedTokenEmail } from '@/calendar/tokens';
 import { rateLimits, registrations, sessions } from '@/platform/db/schema';

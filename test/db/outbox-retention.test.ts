@@ -6,7 +6,6 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { runPurgeJob } from '@/jobs';
 import { outbox, registrations } from '@/platform/db/schema';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
@@ -20,8 +19,7 @@ const RETENTION_DAYS = 30;
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { RETENTION_DAYS: String(RETENTION_DAYS) } });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true, config: { RETENTION_DAYS: String(RETENTION_DAYS) } });
   await ctx.deps.db.delete(outbox);
 });
 afterAll(() => ctx.close());

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { translator } from '@/messages';
 import { outcomes } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -21,8 +20,7 @@ let keila: string;
 let keilaApi: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   keilaApi = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { actionItems, actionPlans, municipalities, outcomes } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { sessionFor } from '../helpers/auth';
@@ -10,8 +9,7 @@ let keila: string;
 let tartu: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   tartu = await sessionFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
 });

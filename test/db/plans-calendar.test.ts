@@ -1,6 +1,5 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
@@ -9,8 +8,7 @@ let ctx: TestContext;
 let keila: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });
 afterAll(() => ctx.close());

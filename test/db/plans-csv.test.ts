@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import {
   actionItems,
   actionItemSources,
@@ -56,8 +55,7 @@ function upload(planId: number, csv: string) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
   admin = await bearerFor(ctx, { role: 'admin' });

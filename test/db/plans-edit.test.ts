@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import {
   actionItems,
   actionItemSources,
@@ -115,8 +114,7 @@ function paths(body: { error: { details?: { path: string }[] } }) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   tartu = await bearerFor(ctx, { role: 'organizer', municipalities: ['tartu'] });
   admin = await bearerFor(ctx, { role: 'admin' });

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { actionItems, outcomes } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { apiRequest, created, type Json } from '../helpers/api';
@@ -44,8 +43,7 @@ function upload(planId: number, csv: string) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   admin = await bearerFor(ctx, { role: 'admin' });
   pages.keila = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });

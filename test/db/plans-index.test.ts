@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import {
   actionItems,
   actionItemUpdates,
@@ -113,8 +112,7 @@ async function keilaPlan(status: 'draft' | 'adopted', title: string) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   const rows = await ctx.deps.db
     .select({ id: actionPlans.id, slug: municipalities.slug })
     .from(actionPlans)

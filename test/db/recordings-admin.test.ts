@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { auditLog, chapters, events, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { pageAuthorizationCases, sessionFor } from '../helpers/auth';
@@ -33,8 +32,7 @@ async function recordingsOfEvent() {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   rouge = await sessionFor(ctx, { role: 'organizer', municipalities: ['rouge'] });
 });
 afterAll(() => ctx.close());

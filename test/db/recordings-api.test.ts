@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { agendaItems, auditLog, events, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor } from '../helpers/auth';
@@ -27,8 +26,7 @@ async function fieldsOf(res: Response): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keilaAdmin = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   const [keila] = await ctx.deps.db.select().from(events).where(eq(events.slug, KEILA));
   keilaAgenda = await ctx.deps.db

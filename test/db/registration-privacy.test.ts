@@ -11,7 +11,6 @@ import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { runOutboxJob, runReminderJob } from '@/jobs';
 import { outbox, registrations } from '@/platform/db/schema';
 import type { Mailer } from '@/platform/mail/mailer';
@@ -44,8 +43,11 @@ const capture: Mailer = {
 };
 
 beforeAll(async () => {
-  ctx = await createTestContext({ mailer: capture, config: { SMTP_URL: 'smtp://unused.test' } });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({
+    demo: true,
+    mailer: capture,
+    config: { SMTP_URL: 'smtp://unused.test' },
+  });
   await ctx.deps.db.delete(outbox);
   organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { events, outbox, registrationQuestions, registrations } from '@/platform/db/schema';
 import { purgeRegistrations } from '@/registrations';
 import { apiRequest, created } from '../helpers/api';
@@ -16,8 +15,7 @@ let keila: string;
 let keilaPage: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   keilaPage = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });

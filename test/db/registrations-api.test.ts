@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { seedDemo } from '../../demo/seed';
 import { auditLog, events, outbox, registrations } from '@/platform/db/schema';
 import { hashToken } from '@/platform/tokens';
 import { seatsFor } from '@/registrations/queries';
@@ -24,8 +23,7 @@ import {
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { TRUST_PROXY: 'true' } });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true, config: { TRUST_PROXY: 'true' } });
 });
 afterAll(() => ctx.close());
 

@@ -3,7 +3,6 @@ import { eq, sql } from 'drizzle-orm';
 import { outbox } from '@/platform/db/schema';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { withDatabase } from '../helpers/global-setup';
 import { seatsFor } from '@/registrations/queries';
@@ -23,8 +22,7 @@ import {
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { TRUST_PROXY: 'true' } });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true, config: { TRUST_PROXY: 'true' } });
 });
 afterAll(() => ctx.close());
 

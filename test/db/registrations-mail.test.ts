@@ -4,7 +4,6 @@ import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { seedDemo } from '../../demo/seed';
 import { outbox } from '@/platform/db/schema';
 import { runOutboxJob } from '@/jobs';
 import { memoryLog } from '@/platform/log';
@@ -67,10 +66,10 @@ beforeAll(async () => {
   const smtpUrl = `smtp://127.0.0.1:${port}`;
   mailer = createSmtpMailer(smtpUrl, 'Koda <koda@koda.test>');
   ctx = await createTestContext({
+    demo: true,
     mailer,
     config: { SMTP_URL: smtpUrl, TRUST_PROXY: 'true', MAIL_FROM: 'Koda <koda@koda.test>' },
   });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
   // The demo's own outbox (if any) is not what these tests are about.
   await ctx.deps.db.delete(outbox);
 });

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { auditLog, eventMessages, outbox, registrations } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { authorizationCases, bearerFor, sessionFor } from '../helpers/auth';
@@ -20,8 +19,7 @@ let organizer: string;
 let organizerPage: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   organizer = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   organizerPage = await sessionFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });

@@ -7,7 +7,6 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createApp } from '@/app';
 import { registrations } from '@/platform/db/schema';
 import { waitlistPosition } from '@/registrations/queries';
@@ -17,8 +16,7 @@ import { body, makeEvent, register } from './registrations-fixtures';
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { TRUST_PROXY: 'true' } });
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true, config: { TRUST_PROXY: 'true' } });
 });
 afterAll(() => ctx.close());
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { catalogues } from '@/messages';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { makeEvent, outboxFor, register } from './registrations-fixtures';
@@ -7,8 +6,7 @@ import { makeEvent, outboxFor, register } from './registrations-fixtures';
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(async () => {
   await ctx?.close();

@@ -1,6 +1,5 @@
 /** How the search page reads a query and shows what it found (issue 19's new-user review). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { visibleText } from '../helpers/form-language';
 
@@ -16,8 +15,7 @@ const count = (html: string) => Number(/class="result-count"[^>]*>(\d+)/.exec(ht
 const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(() => ctx.close());
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '../../demo/seed';
 import { actionPlans, events, municipalities, recordings } from '@/platform/db/schema';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
@@ -42,8 +41,7 @@ function put(id: number, lang: string, body: string) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
   const [event] = await ctx.deps.db.select().from(events).where(eq(events.slug, KEILA));
   const [recording] = await ctx.deps.db

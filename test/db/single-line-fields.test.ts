@@ -6,7 +6,6 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed';
 import {
   actionItems,
   actionPlans,
@@ -35,8 +34,7 @@ const BROKEN =
 const ONE_LINE = 'Üks kaks kolm neli viis kuus seitse [1mkaheksa';
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemo(ctx.deps.db, ctx.clock.now());
+  ctx = await createTestContext({ demo: true });
   keila = await bearerFor(ctx, { role: 'organizer', municipalities: ['keila'] });
 });
 afterAll(() => ctx.close());

@@ -43,9 +43,17 @@ export async function createTestContext(
     files?: FileStore;
     /** Makes image previews: sharp by default, null for none (as on a Worker). */
     images?: ImageResizer | null;
+    /**
+     * The demo programme loaded at TEST_NOW, as seedDemo (./demo.ts) loads it, without its cost:
+     * a copy of the one the run's global setup seeded. At another `now`, seed it in the test.
+     */
+    demo?: boolean;
   } = {},
 ): Promise<TestContext> {
-  const database = await freshDatabase();
+  if (options.demo && options.now !== undefined && options.now !== TEST_NOW) {
+    throw new Error('The demo template is seeded at TEST_NOW: call seedDemo at another time');
+  }
+  const database = await freshDatabase({ demo: options.demo });
   const clock = fixedClock(options.now ?? TEST_NOW);
   const log = memoryLog();
   const filesDir = join(tmpdir(), `koda-test-files-${crypto.randomUUID()}`);

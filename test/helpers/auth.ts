@@ -3,6 +3,7 @@ import { API_SCOPES, type ApiScope } from '@/platform/auth/scopes';
 import { createSession } from '@/platform/auth/sessions';
 import { createUser } from '@/accounts/users';
 import type { TestContext } from './app';
+import { TEST_PASSWORD_ITERATIONS } from './session';
 
 let counter = 0;
 
@@ -20,7 +21,7 @@ async function newUser(ctx: TestContext, user: Who) {
       role: user.role,
       municipalities: user.municipalities ?? [],
     },
-    1_000,
+    TEST_PASSWORD_ITERATIONS,
   );
 }
 

@@ -3,13 +3,19 @@ import type { TestContext } from './app';
 
 export const ORIGIN = 'https://koda.test';
 
+/**
+ * The PBKDF2 count of test users' passwords: cheap, in the stored format the login verifies
+ * (the production count is tested in test/unit/accounts-password.test.ts and demo-logins).
+ */
+export const TEST_PASSWORD_ITERATIONS = 1_000;
+
 let counter = 0;
 
 /** A user with a cheap password hash, for tests that log in through the form. */
 export async function makeUser(
   ctx: TestContext,
   user: { role: 'admin' | 'organizer'; municipalities?: string[]; email?: string },
-  iterations = 1_000,
+  iterations = TEST_PASSWORD_ITERATIONS,
 ) {
   const email = user.email ?? `${user.role}-login-${++counter}@koda.test`;
   const password = `password for ${email}`;
