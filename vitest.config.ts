@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
+/**
+ * PGlite's 9 MB of WebAssembly compiled once, by V8's baseline compiler, as src/platform/db/open.ts
+ * does for npm start: a test file is too short for the optimizing compile to pay for itself
+ * (six database files on PGlite: 30-34 s of CPU with it, 22-24 s without).
+ */
+const pgliteWorkers = { execArgv: ['--liftoff-only'] };
 
 /**
  * Unit tests run once; database tests (test/db) run on PGlite always and, when
@@ -23,6 +29,7 @@ export default defineConfig({
           name: 'pglite',
           include: ['test/db/**/*.test.{ts,tsx}'],
           provide: { dbKind: 'pglite' },
+          ...pgliteWorkers,
         },
       },
       {
@@ -33,6 +40,7 @@ export default defineConfig({
           // Installs Chromium and Java from Debian's packages when they are missing (as root).
           globalSetup: ['test/helpers/browser-setup.ts'],
           provide: { dbKind: 'pglite' },
+          ...pgliteWorkers,
           // Not `fileParallelism: false`: that runs the browser files one at a time after all the
           // others, with one core idle; beside the database files both cores stay busy. Sharing
           // them, a test that starts Chromium pages and a Java run takes longer than 30 s.
