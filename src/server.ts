@@ -64,17 +64,8 @@ async function main() {
   // Only the start that created the demo account prints its password (a demo's, shown on
   // purpose): it may be changed later. Without SMTP the organizer reads its events' emails at
   // /admin/outbox, the admin every email (a follow's confirmation too).
-  if (seeded && demo) {
-    announce(
-      `Demo organizer login: ${demo.DEMO_ORGANIZER.email} / ${demo.DEMO_ORGANIZER.password} at ${config.publicUrl}/admin`,
-    );
-    announce(
-      `Demo admin login (reads every email at ${config.publicUrl}/admin/outbox): ${demo.DEMO_ADMIN.email} / ${demo.DEMO_ADMIN.password}`,
-    );
-    // A participant's links are emailed and stored hashed: these are the demo's only way in.
-    announce(`Demo participant's feedback form: ${config.publicUrl}${seeded.feedbackPath}`);
-    announce(`Demo participant's registration: ${config.publicUrl}${seeded.managePath}`);
-  }
+  // A participant's links are emailed and stored hashed: these are the demo's only way in.
+  if (seeded && demo) demo.demoAnnouncements(config.publicUrl, seeded).forEach(announce);
 }
 
 main().catch((error: unknown) => {
