@@ -5,6 +5,7 @@ import { outbox } from '@/platform/db/schema';
 import type { Db, Queryable } from '@/platform/db/types';
 import { isLang, type Lang } from '@/platform/i18n';
 import { wellFormedText } from '@/platform/text';
+import { statementRolledBack } from '@/platform/db/errors';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { eventIcs as feedEventIcs } from '@/calendar';
 import { findEvent, localizeEvent, type EventRow } from '@/events';
@@ -122,13 +123,19 @@ export type UnwrittenEmail = z.infer<typeof unwrittenEmail>;
 
 /**
  * The event's .ics for confirmations, kept per (event, its feed version, language, ended) for the
- * last few events: in a rush every confirmation carries the same file. `feed_revision` is raised
- * by triggers on every change a VEVENT shows (drizzle/0002), so a kept file is the one the feeds'
- * builder would write now.
+ * last few events of each database: in a rush every confirmation carries the same file.
+ * `feed_revision` is raised by triggers on every change a VEVENT shows (drizzle/0002), so a kept
+ * file is the one the feeds' builder would write now. Kept per database object, so two databases
+ * in one process (tests) never take each other's file.
  */
-const confirmationIcs = new Map<string, string | null>();
+const confirmationIcs = new WeakMap<Queryable, Map<string, string | null>>();
 
 async function icsFor(db: Queryable, event: EventRow, lang: Lang, ctx: MailContext) {
+  let kept = confirmationIcs.get(db);
+  if (!kept) {
+    kept = new Map();
+    confirmationIcs.set(db, kept);
+  }
   const key = [
     event.id,
     event.feedRevision,
@@ -138,15 +145,15 @@ async function icsFor(db: Queryable, event: EventRow, lang: Lang, ctx: MailConte
     ctx.mailFrom ?? '',
     event.endsAt <= ctx.now ? 1 : 0,
   ].join('|');
-  const kept = confirmationIcs.get(key);
-  if (kept !== undefined) return kept;
+  const found = kept.get(key);
+  if (found !== undefined) return found;
   const ics = await feedEventIcs(db, ctx.publicUrl, event.slug, {
     lang,
     now: ctx.now,
     mailFrom: ctx.mailFrom,
   });
-  if (confirmationIcs.size >= 64) confirmationIcs.delete(confirmationIcs.keys().next().value ?? '');
-  confirmationIcs.set(key, ics);
+  if (kept.size >= 64) kept.delete(kept.keys().next().value ?? '');
+  kept.set(key, ics);
   return ics;
 }
 
@@ -240,7 +247,30 @@ export async function writeUnwrittenEmails(db: Queryable, ctx: MailContext): Pro
     }
     toWrite.push({ id: row.id, ctx, event, data: data.data });
   }
-  return (await writeRegistrationEmails(db, toWrite)).size;
+  try {
+    return (await writeRegistrationEmails(db, toWrite)).size;
+  } catch (error) {
+    if (!statementRolledBack(error)) throw error;
+  }
+  // One of them the database refuses: each alone, and the refused one failed for an admin to see,
+  // so that it holds up neither the others nor the sending after it.
+  let written = 0;
+  for (const email of toWrite) {
+    try {
+      written += (await writeRegistrationEmails(db, [email])).size;
+    } catch (error) {
+      if (!statementRolledBack(error)) throw error;
+      await db
+        .update(outbox)
+        .set({
+          status: 'failed',
+          render: null,
+          lastError: 'The database refused the written email',
+        })
+        .where(and(eq(outbox.id, email.id), isNotNull(outbox.render)));
+    }
+  }
+  return written;
 }
 
 /** For the outbox job: writes registration emails a request left unwritten (it stopped first). */

@@ -29,6 +29,9 @@ describe('statements on Postgres', () => {
       await findEvent(tx, { slug: 'no-such-event' });
       await tx.execute(sql`select ${'koda'}::text as probe`);
       await tx.execute(sql.raw(long.replace(/\$\d+/g, '1')));
+      // A list whose length varies with the call: a statement text per length, not kept.
+      await tx.execute(sql`select id from events where id in ${[1, 2, 3]}`);
+      await tx.execute(sql`select x from (values (${1}), (${2})) as rows (x)`);
       await tx.execute(
         sql`select ${sql.join(
           Array.from({ length: 70 }, (_, i) => sql`${i}::int`),
@@ -42,5 +45,7 @@ describe('statements on Postgres', () => {
     expect(statements).toContain('select $1::text as probe');
     // 70 parameters: run unprepared, not kept by the connection.
     expect(statements.some((text) => text.includes('$70'))).toBe(false);
+    expect(statements.some((text) => text.includes('in ($1'))).toBe(false);
+    expect(statements.some((text) => text.includes('values ($1'))).toBe(false);
   });
 });

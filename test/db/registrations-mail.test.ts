@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
@@ -214,6 +214,55 @@ describe('delivery over SMTP', () => {
     expect(message?.mail.text).toContain(json.manageUrl);
     const [after] = await outboxFor(ctx.deps.db, person.email as string);
     expect(after).toMatchObject({ status: 'sent', render: null, text: written?.text });
+  });
+
+  it('writes the others when the database refuses one left as data, and marks that one failed', async () => {
+    const event = await makeEvent(ctx, { capacity: null });
+    const people = [body(), body()];
+    const rows = [];
+    for (const person of people) {
+      const json = await registered(ctx, event.slug, person);
+      const [row] = await outboxFor(ctx.deps.db, person.email as string);
+      rows.push(row!);
+      await ctx.deps.db
+        .update(outbox)
+        .set({
+          subject: '',
+          text: '',
+          attachments: [],
+          render: {
+            kind: 'confirmed',
+            lang: 'et',
+            attendance: 'in_person',
+            manageUrl: json.manageUrl,
+          },
+        })
+        .where(eq(outbox.id, row!.id));
+    }
+    // The database refuses the first one's written email (as it would a value it cannot store).
+    await ctx.deps.db.execute(
+      sql.raw(`create function refuse_one() returns trigger language plpgsql as $$
+        begin
+          if new.id = ${rows[0]!.id} and new.subject <> '' then raise exception 'refused'; end if;
+          return new;
+        end $$`),
+    );
+    await ctx.deps.db.execute(
+      sql`create trigger refuse_one before update on outbox for each row execute function refuse_one()`,
+    );
+    try {
+      await runOutboxJob(ctx.deps);
+    } finally {
+      await ctx.deps.db.execute(sql`drop trigger refuse_one on outbox`);
+      await ctx.deps.db.execute(sql`drop function refuse_one()`);
+    }
+    const [refused] = await outboxFor(ctx.deps.db, people[0]!.email as string);
+    expect(refused).toMatchObject({ status: 'failed', render: null });
+    expect(refused?.lastError).toContain('refused');
+    expect(to(people[0]!.email as string)).toHaveLength(0);
+    const [other] = await outboxFor(ctx.deps.db, people[1]!.email as string);
+    expect(other).toMatchObject({ status: 'sent', render: null });
+    expect(to(people[1]!.email as string)).toHaveLength(1);
   });
 
   it('retries after a failure with backoff, and sends once', async () => {

@@ -46,6 +46,8 @@ export function openPostgres(
 /** Statements longer or with more parameters than this are not kept prepared (see below). */
 const PREPARED_MAX_CHARACTERS = 8_000;
 const PREPARED_MAX_PARAMETERS = 64;
+/** A list of parameters whose length varies from call to call: `in ($1, $2…)`, rows of `values`. */
+const VARIABLE_LIST = /\bin \(\$\d+, \$\d+|\), \(\$\d+/i;
 
 /**
  * drizzle runs every statement it was not given a name for with `prepare: false`, and postgres.js
@@ -53,9 +55,10 @@ const PREPARED_MAX_PARAMETERS = 64;
  * Describe, Sync, and a wait for the answer), then to run it. Prepared, a statement text is
  * described once per connection and each later run is one round trip: about half the time and
  * the CPU of a query, on both sides. postgres.js prepares it again when a migration changes what
- * it reads (RevalidateCachedQuery). Long statements, or ones with many parameters (a caption
- * file's cues inserted at once, a text per file), are run unprepared: a connection keeps only
- * the statements the code writes, a bounded set.
+ * it reads (RevalidateCachedQuery; inside a transaction the first such statement fails instead,
+ * see docs/deploy.md). Long statements, ones with many parameters and ones with a list whose
+ * length varies (an `in` list, the rows of a multi-row insert: a text per length) are run
+ * unprepared: a connection keeps one statement per place in the code, a bounded set.
  */
 function preparingStatements<Client extends postgres.Sql | postgres.TransactionSql>(
   client: Client,
@@ -65,7 +68,8 @@ function preparingStatements<Client extends postgres.Sql | postgres.TransactionS
       ...options,
       prepare:
         query.length <= PREPARED_MAX_CHARACTERS &&
-        (parameters?.length ?? 0) <= PREPARED_MAX_PARAMETERS,
+        (parameters?.length ?? 0) <= PREPARED_MAX_PARAMETERS &&
+        !VARIABLE_LIST.test(query),
     });
   // A transaction's (or savepoint's) statements run on the client it hands its callback.
   const wrapCallback =
