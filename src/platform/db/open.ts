@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '@/config';
 import { lockDataDir } from './data-dir-lock';
 import { openPostgres } from './postgres';
@@ -36,7 +38,15 @@ export async function openDatabase(
     // shared_buffers was most of an idle Koda's memory (issue 22). A municipality's database fits
     // in 16 MB of hot pages; the files stay on disk, in the operating system's cache.
     const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
-    const client = await PGlite.create({ dataDir: config.dataDir, startParams });
+    const fresh = !existsSync(join(config.dataDir, 'PG_VERSION'));
+    let client = await PGlite.create({ dataDir: config.dataDir, startParams });
+    if (fresh) {
+      // Creating the database (initdb) grows PGlite's WebAssembly memory to about 600 MB, and
+      // WebAssembly memory never shrinks: a first start stayed that large until restarted. A new
+      // instance on the created files starts small; the old one's memory goes with it.
+      await client.close();
+      client = await PGlite.create({ dataDir: config.dataDir, startParams });
+    }
     return fromPglite(client, async () => unlock());
   } catch (error) {
     unlock();
