@@ -4,7 +4,7 @@
  * document), the first start writes V8's code cache next to the bundle, and the next start takes
  * it and still reaches the packages outside the bundle.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,15 @@ import {
 } from './processes';
 
 const BUNDLE_FOLDER = join(ROOT, 'dist/server/bundle');
-/** `npm start`'s command (package.json) without npm in between. */
-const NPM_START = [process.execPath, ['--max-semi-space-size=1', 'scripts/start.mjs']] as const;
+/** `npm start`'s command (package.json's `node …`) without npm in between. */
+const NPM_START = [
+  process.execPath,
+  (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start
+    .split(' ')
+    .slice(1),
+] as const;
 
 let dataDir: string;
 let database: TestDatabase;
