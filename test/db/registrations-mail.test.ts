@@ -178,6 +178,14 @@ describe('delivery over SMTP', () => {
     ]);
   });
 
+  /** Makes a written email data again, as when its process stopped between the commit and writing it. */
+  async function leaveUnwritten(id: number, render: Record<string, unknown>) {
+    await ctx.deps.db
+      .update(outbox)
+      .set({ subject: '', text: '', attachments: [], render })
+      .where(eq(outbox.id, id));
+  }
+
   it('writes a confirmation left as data (its process stopped after the commit) before sending it, never empty', async () => {
     // Registering stores the email's data under the event's lock and writes the email after the
     // commit (issue 22); here the writing never happened, as when the process stops in between.
@@ -187,21 +195,13 @@ describe('delivery over SMTP', () => {
     const json = await registered(ctx, event.slug, person);
     const [written] = await outboxFor(ctx.deps.db, person.email as string);
     expect(written?.render).toBeNull();
-    await ctx.deps.db
-      .update(outbox)
-      .set({
-        subject: '',
-        text: '',
-        attachments: [],
-        render: {
-          kind: 'waitlisted',
-          lang: 'et',
-          attendance: 'in_person',
-          manageUrl: json.manageUrl,
-          position: 1,
-        },
-      })
-      .where(eq(outbox.id, written?.id ?? 0));
+    await leaveUnwritten(written!.id, {
+      kind: 'waitlisted',
+      lang: 'et',
+      attendance: 'in_person',
+      manageUrl: json.manageUrl,
+      position: 1,
+    });
     // The sender alone never takes a message not yet written.
     await sendDueMessages(ctx.deps);
     expect(to(person.email as string)).toHaveLength(0);
@@ -224,20 +224,12 @@ describe('delivery over SMTP', () => {
       const json = await registered(ctx, event.slug, person);
       const [row] = await outboxFor(ctx.deps.db, person.email as string);
       rows.push(row!);
-      await ctx.deps.db
-        .update(outbox)
-        .set({
-          subject: '',
-          text: '',
-          attachments: [],
-          render: {
-            kind: 'confirmed',
-            lang: 'et',
-            attendance: 'in_person',
-            manageUrl: json.manageUrl,
-          },
-        })
-        .where(eq(outbox.id, row!.id));
+      await leaveUnwritten(row!.id, {
+        kind: 'confirmed',
+        lang: 'et',
+        attendance: 'in_person',
+        manageUrl: json.manageUrl,
+      });
     }
     // The database refuses the first one's written email (as it would a value it cannot store).
     await ctx.deps.db.execute(
