@@ -12,8 +12,12 @@ export type AtomEntry = {
   published: Date;
   /** Plain text (no markup: readers show it as it is). */
   summary?: string | null;
+  /** The summary's language, when it may differ from the feed's (written as `xml:lang`). */
+  summaryLang?: string | null;
   /** The entry as HTML, already sanitized (e.g. by renderMarkdown); sent as `type="html"`. */
   content?: string | null;
+  /** The content's language, when it may differ from the feed's (written as `xml:lang`). */
+  contentLang?: string | null;
   category?: string | null;
 };
 
@@ -66,6 +70,9 @@ export function markedTitle<K extends string>(
 }
 
 export function atomFeed(feed: AtomFeed): string {
+  // RFC 4287 §2: any element may say its own language; the feed's is the default.
+  const langOf = (lang: string | null | undefined) =>
+    lang && lang !== feed.lang ? ` xml:lang="${xmlText(lang)}"` : '';
   const entries = feed.entries.map((entry) =>
     [
       '  <entry>',
@@ -77,8 +84,12 @@ export function atomFeed(feed: AtomFeed): string {
       `    <published>${entry.published.toISOString()}</published>`,
       `    <updated>${entry.updated.toISOString()}</updated>`,
       entry.category ? `    <category term="${xmlText(entry.category)}"/>` : null,
-      entry.summary ? `    <summary type="text">${xmlText(entry.summary)}</summary>` : null,
-      entry.content ? `    <content type="html">${xmlText(entry.content)}</content>` : null,
+      entry.summary
+        ? `    <summary type="text"${langOf(entry.summaryLang)}>${xmlText(entry.summary)}</summary>`
+        : null,
+      entry.content
+        ? `    <content type="html"${langOf(entry.contentLang)}>${xmlText(entry.content)}</content>`
+        : null,
       '  </entry>',
     ]
       .filter((line) => line !== null)

@@ -54,7 +54,7 @@ export function archiveRoutes() {
     const base = config.publicUrl;
     const lang = c.get('lang');
     const items = await archiveFeedItems(db, lang, 50);
-    const documents = await documentsForFeed(db, 50);
+    const documents = await documentsForFeed(db, 50, lang);
     const updated = [...items, ...documents].reduce(
       (latest, item) => (item.updatedAt > latest ? item.updatedAt : latest),
       new Date(0),
@@ -63,6 +63,11 @@ export function archiveRoutes() {
     const documentEntries: AtomEntry[] = documents.map((document) => ({
       id: `${base}/files/${document.id}`,
       title: t('documents.feed.entry', { title: document.title }),
+      titleHtml: markedTitle(
+        (slots) => t('documents.feed.entry', slots),
+        { title: { text: document.title, lang: document.titleLang } },
+        lang,
+      ),
       link: document.href.startsWith('/') ? `${base}${document.href}` : document.href,
       published: document.createdAt,
       updated: document.updatedAt,
@@ -93,6 +98,7 @@ export function archiveRoutes() {
                 updated: item.updatedAt,
                 category: 'recording',
                 summary: item.summary,
+                summaryLang: item.summaryLang,
               }
             : {
                 id: `${base}/events/${item.eventSlug}#outcome-${item.id}`,
@@ -122,10 +128,12 @@ export function archiveRoutes() {
                   item.offsetSeconds !== null
                     ? `${formatOffset(item.offsetSeconds)} · ${markdownText(item.body)}`
                     : markdownText(item.body),
+                summaryLang: item.bodyLang,
                 content:
                   (item.offsetSeconds !== null
                     ? `<p>${escapeHtml(formatOffset(item.offsetSeconds))}</p>`
                     : '') + renderMarkdown(item.body),
+                contentLang: item.bodyLang,
               };
         }),
       ]

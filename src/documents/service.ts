@@ -25,6 +25,7 @@ import { isLang, languages, type Lang } from '@/platform/i18n';
 import {
   contentLang,
   fieldTranslations,
+  localize,
   localizeFields,
   mergeTranslations,
   separateTexts,
@@ -607,30 +608,57 @@ export type FeedDocument = {
   href: string;
   eventSlug: string;
   eventTitle: string;
+  /** The languages `title` and `eventTitle` are shown in (the feed's where translated). */
+  titleLang: Lang;
+  eventTitleLang: Lang;
   createdAt: Date;
   updatedAt: Date;
 };
 
-/** The newest published documents of public events, for the archive's Atom feed. */
-export async function documentsForFeed(db: Queryable, limit: number): Promise<FeedDocument[]> {
+/**
+ * The newest published documents of public events, for the archive's Atom feed, their titles and
+ * their events' in `lang` where translated.
+ */
+export async function documentsForFeed(
+  db: Queryable,
+  limit: number,
+  lang: Lang,
+): Promise<FeedDocument[]> {
   const rows = await db
-    .select({ attachment: attachments, slug: events.slug, eventTitle: events.title })
+    .select({
+      attachment: attachments,
+      slug: events.slug,
+      eventTitle: events.title,
+      eventOriginalLang: events.originalLang,
+      eventTranslations: events.translations,
+    })
     .from(attachments)
     .innerJoin(events, eq(events.id, attachments.eventId))
     .where(and(eq(attachments.published, true), publicEventCondition()))
     .orderBy(desc(attachments.updatedAt), desc(attachments.id))
     .limit(limit);
-  return rows.map(({ attachment, slug, eventTitle }) => ({
-    id: attachment.id,
-    title: attachment.title,
-    kind: attachment.kind,
-    href:
-      attachment.storageKey && attachment.filename
-        ? downloadPath(attachment.id, attachment.filename)
-        : (attachment.externalUrl ?? ''),
-    eventSlug: slug,
-    eventTitle,
-    createdAt: attachment.createdAt,
-    updatedAt: attachment.updatedAt,
-  }));
+  return rows.map(({ attachment, slug, eventTitle, eventOriginalLang, eventTranslations }) => {
+    const title = localize(attachment, 'title', attachment.title, lang);
+    const event = localize(
+      { originalLang: eventOriginalLang, translations: eventTranslations },
+      'title',
+      eventTitle,
+      lang,
+    );
+    return {
+      id: attachment.id,
+      title: title.text,
+      titleLang: title.lang,
+      kind: attachment.kind,
+      href:
+        attachment.storageKey && attachment.filename
+          ? downloadPath(attachment.id, attachment.filename)
+          : (attachment.externalUrl ?? ''),
+      eventSlug: slug,
+      eventTitle: event.text,
+      eventTitleLang: event.lang,
+      createdAt: attachment.createdAt,
+      updatedAt: attachment.updatedAt,
+    };
+  });
 }

@@ -1,5 +1,11 @@
 import type { Lang } from '@/platform/i18n';
-import { contentLang, localize, localizeFields, type Translations } from '@/platform/i18n/content';
+import {
+  contentLang,
+  localize,
+  localizeFields,
+  localizeOptional,
+  type Translations,
+} from '@/platform/i18n/content';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { captions, chapters, outcomes, recordings } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
@@ -394,7 +400,9 @@ export type FeedItem =
       eventSlug: string;
       eventTitle: string;
       eventTitleLang: Lang;
+      /** The event's summary, in `summaryLang`. */
       summary: string | null;
+      summaryLang: Lang | null;
       createdAt: Date;
       updatedAt: Date;
     }
@@ -405,6 +413,7 @@ export type FeedItem =
       titleLang: Lang;
       kind: string;
       body: string;
+      bodyLang: Lang;
       eventSlug: string;
       eventTitle: string;
       eventTitleLang: Lang;
@@ -487,13 +496,24 @@ export async function archiveFeedItems(db: Queryable, lang: Lang, limit = 50): P
   const items: FeedItem[] = [
     ...recordingRows.flatMap((row) => {
       const event = events.get(row.eventId);
-      return event
-        ? [{ type: 'recording' as const, ...shown(row, event), summary: event.summary }]
-        : [];
+      if (!event) return [];
+      const summary = localizeOptional(event, 'summary', event.summary, lang);
+      return [
+        {
+          type: 'recording' as const,
+          ...shown(row, event),
+          summary: summary?.text ?? null,
+          summaryLang: summary?.lang ?? null,
+        },
+      ];
     }),
     ...outcomeRows.flatMap((row) => {
       const event = events.get(row.eventId);
-      return event ? [{ type: 'outcome' as const, ...shown(row, event) }] : [];
+      if (!event) return [];
+      const body = localize(row, 'body', row.body, lang);
+      return [
+        { type: 'outcome' as const, ...shown(row, event), body: body.text, bodyLang: body.lang },
+      ];
     }),
   ];
   return items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limit);

@@ -199,8 +199,9 @@ describe('documents in the archive feed', () => {
         }[];
       };
     };
+    // The English feed shows the Estonian title untranslated, marked with its language.
     const entry = feed.feed.entry.find(
-      (item) => item.title['#text'] === 'Material: Koosoleku protokoll',
+      (item) => item.title['#text'] === 'Material: <span lang="et">Koosoleku protokoll</span>',
     );
     expect(entry?.link['@_href']).toMatch(/^https:\/\/koda\.test\/files\/\d+\/protokoll\.pdf$/);
     expect(entry?.category?.['@_term']).toBe('document:minutes');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRequest, created } from '../helpers/api';
 import { createTestContext, type TestContext } from '../helpers/app';
 import { bearerFor } from '../helpers/auth';
+import { postUpload } from '../helpers/files';
 
 /**
  * An outcome, its event and an action item written in Russian only, in the archive's Atom feed
@@ -10,18 +11,20 @@ import { bearerFor } from '../helpers/auth';
  * `lang="ru"` (a feed title is then HTML); in Russian nothing is marked.
  */
 
-type Text = { '#text': string; '@_type': string };
-type Entry = { id: { '#text': string }; title: Text };
+type Text = { '#text': string; '@_type': string; '@_xml:lang'?: string };
+type Entry = { id: { '#text': string }; title: Text; summary?: Text; content?: Text };
 
 let ctx: TestContext;
 let keila: string;
 let outcomeId: number;
 let planId: number;
 let itemId: number;
+let documentId: number;
 
 const EVENT = 'Форум Кейлы о дорогах';
 const OUTCOME = 'Безопасная дорога к школе';
 const ITEM = 'Ремонт дороги к школе';
+const DOCUMENT = 'Протокол форума';
 
 const send = (method: string, path: string, body?: unknown) =>
   apiRequest(ctx, method, path, body, keila);
@@ -65,20 +68,30 @@ beforeAll(async () => {
   ).id;
   itemId = (await created(await send('POST', `/plans/${planId}/items`, { title: { ru: ITEM } })))
     .id;
+  const document = await postUpload(
+    ctx,
+    `/api/v1/events/${String(event.slug)}/attachments`,
+    { fields: { title: DOCUMENT, originalLang: 'ru', url: 'https://example.ee/protokoll.pdf' } },
+    { authorization: keila },
+  );
+  expect(document.status, await document.clone().text()).toBe(201);
+  documentId = ((await document.json()) as { id: number }).id;
   expect((await send('PATCH', `/plans/${planId}`, { status: 'adopted' })).status).toBe(200);
 });
 afterAll(() => ctx.close());
 
-function outcomeTitle(xml: string): Text | undefined {
+function entryOf(xml: string, idEnd: string): Entry | undefined {
   expect(XMLValidator.validate(xml)).toBe(true);
   const parsed = new XMLParser({
     ignoreAttributes: false,
     alwaysCreateTextNode: true,
     isArray: (name) => name === 'entry',
   }).parse(xml) as { feed: { entry?: Entry[] } };
-  return (parsed.feed.entry ?? []).find((entry) =>
-    entry.id['#text'].endsWith(`#outcome-${outcomeId}`),
-  )?.title;
+  return (parsed.feed.entry ?? []).find((entry) => entry.id['#text'].endsWith(idEnd));
+}
+
+function outcomeTitle(xml: string): Text | undefined {
+  return entryOf(xml, `#outcome-${outcomeId}`)?.title;
 }
 
 describe('an untranslated title in another language than the page’s', () => {
@@ -90,6 +103,23 @@ describe('an untranslated title in another language than the page’s', () => {
     expect(outcomeTitle(await page('/archive/feed.xml?lang=ru'))).toEqual({
       '@_type': 'text',
       '#text': `Предложение: ${OUTCOME} (${EVENT})`,
+    });
+  });
+
+  it("marks an untranslated note's text and a document's title in the archive's feed", async () => {
+    const et = await page('/archive/feed.xml?lang=et');
+    const note = entryOf(et, `#outcome-${outcomeId}`);
+    expect(note?.content?.['@_xml:lang']).toBe('ru');
+    expect(note?.summary).toMatchObject({ '@_xml:lang': 'ru', '#text': 'Жители предложили.' });
+    expect(entryOf(et, `/files/${documentId}`)?.title).toEqual({
+      '@_type': 'html',
+      '#text': `Materjal: <span lang="ru">${DOCUMENT}</span>`,
+    });
+    const ru = await page('/archive/feed.xml?lang=ru');
+    expect(entryOf(ru, `#outcome-${outcomeId}`)?.content?.['@_xml:lang']).toBeUndefined();
+    expect(entryOf(ru, `/files/${documentId}`)?.title).toEqual({
+      '@_type': 'text',
+      '#text': `Материал: ${DOCUMENT}`,
     });
   });
 
