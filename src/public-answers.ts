@@ -10,6 +10,7 @@ import { nextEventClockInstant } from '@/events';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/platform/db/types';
 import type { PublicFreshness } from '@/platform/http/page-cache';
+import { sqlRows } from '@/platform/db/rows';
 
 const SEGMENT = '[^/]+';
 /** Anonymous GETs on these paths show public rows only (API reads are kept when CORS says `*`). */
@@ -48,11 +49,7 @@ export function isPublicAnswerPath(path: string): boolean {
 const REVISION_READ = sql`select coalesce(sum(revision), 0)::float8 as revision from public_revision`;
 
 async function readRevision(db: Db): Promise<number> {
-  const result = await db.execute(REVISION_READ);
-  // postgres.js answers the rows, PGlite an object holding them.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    revision: number | string;
-  }[];
+  const rows = await sqlRows<{ revision: number | string }>(db, REVISION_READ);
   return Number(rows[0]?.revision ?? 0);
 }
 

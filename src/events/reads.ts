@@ -15,6 +15,7 @@ import {
 } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
 import { builtOnce } from '@/platform/db/prepared';
+import { sqlRows } from '@/platform/db/rows';
 import { agendaKinds, eventKinds, eventStatuses } from './rules';
 import type { Translations } from '@/platform/i18n/content';
 
@@ -376,7 +377,9 @@ export async function nextEventClockInstant(
   const afterEnd = daysAfterEnd.map(
     (days) => sql`${events.endsAt} + make_interval(days => ${days})`,
   );
-  const result = await db.execute<{ next: string | number | null }>(sql`
+  const rows = await sqlRows<{ next: string | number | null }>(
+    db,
+    sql`
     select extract(epoch from min(instant)) * 1000 as next from (
       select min(${events.startsAt}) as instant from ${events} where ${events.startsAt} > ${at}::timestamptz
       union all select min(${events.endsAt}) from ${events} where ${events.endsAt} > ${at}::timestamptz
@@ -391,11 +394,8 @@ export async function nextEventClockInstant(
         ),
         sql` `,
       )}
-    ) instants`);
-  // postgres.js answers the rows, PGlite an object holding them.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    next: string | number | null;
-  }[];
+    ) instants`,
+  );
   const next = rows[0]?.next;
   return next === null || next === undefined ? Number.POSITIVE_INFINITY : Number(next);
 }

@@ -6,6 +6,7 @@ import type { Db, Queryable } from '@/platform/db/types';
 import { isLang, type Lang } from '@/platform/i18n';
 import { wellFormedText } from '@/platform/text';
 import { statementRolledBack } from '@/platform/db/errors';
+import { sqlRows } from '@/platform/db/rows';
 import { enqueueEmail } from '@/platform/mail/outbox/enqueue';
 import { eventIcs as feedEventIcs } from '@/calendar';
 import { findEvent, localizeEvent, type EventRow } from '@/events';
@@ -197,17 +198,14 @@ export async function writeRegistrationEmails(
   if (rows.length === 0) return new Set();
   // One parameter whatever the count: the statement's text is the same for every batch (prepared
   // once per connection).
-  const result = await db.execute(
+  const updated = await sqlRows<{ id: number }>(
+    db,
     sql`update outbox set subject = email->>'subject', "text" = email->>'text',
           attachments = email->'attachments', render = null
         from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as email
         where outbox.id = (email->>'id')::integer and outbox.render is not null
         returning outbox.id`,
   );
-  // postgres.js answers the rows, PGlite an object holding them.
-  const updated = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    id: number;
-  }[];
   return new Set(updated.map((row) => row.id));
 }
 

@@ -21,6 +21,7 @@ import {
   type EmailToWrite,
   type UnwrittenEmail,
 } from './mail';
+import { sqlRows } from '@/platform/db/rows';
 
 /** Re-sending the manage link is limited to once per this many ms per registration. */
 const LINK_RESEND_INTERVAL_MS = 60 * 60 * 1000;
@@ -72,18 +73,13 @@ type RegisterItem = {
 };
 
 async function registerBatch(db: Db, eventId: number, items: RegisterItem[]) {
-  const result = await db.execute(
+  const rows = await sqlRows<RegisterRow & { index: number }>(
+    db,
     sql`select r_index as index, r_outcome as outcome, r_position as position,
           r_outbox_id as outbox_id, r_existing_id as existing_id,
           r_existing_created_at as existing_created_at
         from koda_register_batch(${eventId}, ${JSON.stringify(items)}::jsonb)`,
   );
-  // postgres.js answers the rows, PGlite an object holding them.
-  const rows = (
-    Array.isArray(result) ? result : (result as { rows: unknown[] }).rows
-  ) as (RegisterRow & {
-    index: number;
-  })[];
   const byIndex: RegisterRow[] = [];
   for (const row of rows) byIndex[row.index] = row;
   return byIndex;

@@ -24,6 +24,7 @@ import {
   sections,
   type SnippetPart,
 } from './query';
+import { sqlRows } from '@/platform/db/rows';
 
 export type SearchFilter = {
   q?: string | undefined;
@@ -201,9 +202,7 @@ export async function searchEverything(
       ${withCaptions ? sql`(select count(*) from capped) > ${cap}` : sql`false`} as capped
     from top join ${d} on ${d.id} = top.id
     order by top.rank desc, top.id desc`;
-  const result = await db.execute(statement);
-  // postgres.js answers the rows, PGlite an object holding them.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as RawRow[];
+  const rows = await sqlRows<RawRow>(db, statement);
   const first = rows[0];
   if (!first) return empty;
   return {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { sqlRows } from '@/platform/db/rows';
 import { migrateDatabase } from '@/platform/db/migrate';
 import { createTestContext, type TestContext } from '../helpers/app';
 
@@ -11,13 +12,10 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function recorded(): Promise<number> {
-  const result = await ctx.deps.db.execute(
+  const rows = await sqlRows<{ n: number }>(
+    ctx.deps.db,
     sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
   );
-  // postgres.js answers the rows, PGlite an object holding them.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    n: number;
-  }[];
   return rows[0]?.n ?? 0;
 }
 

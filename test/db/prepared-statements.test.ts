@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { findEvent } from '@/events';
+import { sqlRows } from '@/platform/db/rows';
 import { freshDatabase } from '../helpers/database';
 import type { Database } from '@/platform/db/types';
 
@@ -12,12 +13,6 @@ beforeAll(async () => {
   if (onPostgres) database = await freshDatabase();
 });
 afterAll(() => database?.close());
-
-type Row = { statement: string };
-
-function rowsOf(result: unknown): Row[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Row[];
-}
 
 describe('statements on Postgres', () => {
   it('are prepared once per connection (one round trip a run), long ones are not kept', async () => {
@@ -38,7 +33,7 @@ describe('statements on Postgres', () => {
           sql` + `,
         )} as n`,
       );
-      return rowsOf(await tx.execute(sql`select statement from pg_prepared_statements`));
+      return sqlRows<{ statement: string }>(tx, sql`select statement from pg_prepared_statements`);
     });
     const statements = prepared.map((row) => row.statement);
     expect(statements.some((text) => text.includes('from "events"'))).toBe(true);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { outbox } from '@/platform/db/schema';
+import { sqlRows } from '@/platform/db/rows';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -64,12 +65,10 @@ async function eventLockHolder(eventId: number) {
 
 /** How many transactions inserted the event's registrations. */
 async function transactionsOf(eventId: number, db: Db = ctx.deps.db): Promise<number> {
-  const result = await db.execute(
+  const rows = await sqlRows<{ n: number }>(
+    db,
     sql`select count(distinct xmin::text)::int as n from registrations where event_id = ${eventId}`,
   );
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    n: number;
-  }[];
   return rows[0]?.n ?? 0;
 }
 
@@ -114,13 +113,11 @@ describe('no overbooking under concurrency', () => {
       mails.every((mail) => mail.render === null && mail.text.includes('/registrations/')),
     ).toBe(true);
     // Written in batches too: an UPDATE gives its rows its transaction's id (xmin).
-    const writes = await ctx.deps.db.execute(
+    const [writes] = await sqlRows<{ n: number }>(
+      ctx.deps.db,
       sql`select count(distinct xmin::text)::int as n from outbox where event_id = ${event.id}`,
     );
-    const [{ n: emailWrites }] = (
-      Array.isArray(writes) ? writes : (writes as { rows: unknown[] }).rows
-    ) as [{ n: number }];
-    expect(emailWrites).toBeLessThan(200);
+    expect(writes?.n).toBeLessThan(200);
     // The requests really overlapped: they were decided in batches (a batch's registrations share
     // one transaction, xmin). One app runs one call per event at a time (the next test has two).
     expect(await transactionsOf(event.id)).toBeLessThan(200);

@@ -6,6 +6,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { sql } from 'drizzle-orm';
 import type { Database } from './types';
+import { sqlRows } from './rows';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
@@ -24,13 +25,10 @@ async function upToDate(database: Database): Promise<boolean> {
       await readFile(join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
     ) as { entries: { when: number }[] };
     const newest = Math.max(...journal.entries.map((entry) => entry.when));
-    const result = await database.db.execute(
+    const rows = await sqlRows<{ last: string | number | null }>(
+      database.db,
       sql`select max(created_at) as last from drizzle.__drizzle_migrations`,
     );
-    // postgres.js answers the rows, PGlite an object holding them.
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-      last: string | number | null;
-    }[];
     const last = rows[0]?.last;
     return Number.isFinite(newest) && last !== null && last !== undefined && Number(last) >= newest;
   } catch {

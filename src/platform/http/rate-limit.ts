@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { rateLimits } from '@/platform/db/schema';
 import type { Queryable } from '@/platform/db/types';
+import { sqlRows } from '@/platform/db/rows';
 
 /**
  * `limit` hits are allowed per fixed window of `windowSeconds`; the hit that goes over the
@@ -41,7 +42,9 @@ export async function hitRateLimit(
   const blocked = sql`(r.blocked_until is not null and r.blocked_until > ${nowIso}::timestamptz)`;
   const fresh = sql`(r.window_starts_at <= ${windowCutoff}::timestamptz or (r.blocked_until is not null and r.blocked_until <= ${nowIso}::timestamptz))`;
   const blockedAtOnce = 1 > rule.limit ? blockUntil : null;
-  const result = await db.execute(sql`
+  const [row] = await sqlRows<{ blocked_until: Date | string | null }>(
+    db,
+    sql`
     insert into rate_limits as r (key, window_starts_at, count, blocked_until)
     values (${key}, ${nowIso}::timestamptz, 1, ${blockedAtOnce}::timestamptz)
     on conflict (key) do update set
@@ -53,11 +56,8 @@ export async function hitRateLimit(
         when ${fresh} then ${blockedAtOnce}::timestamptz
         when r.count + 1 > ${rule.limit}::int then ${blockUntil}::timestamptz
         else null end
-    returning blocked_until`);
-  // postgres.js answers the rows, PGlite an object holding them.
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    blocked_until: Date | string | null;
-  }[];
+    returning blocked_until`,
+  );
   const blockedUntil = row?.blocked_until ?? null;
   return answer(blockedUntil === null ? null : new Date(blockedUntil), now);
 }
